@@ -1,0 +1,125 @@
+"""Many inputs to many outputs. One bad document never stops or corrupts the others: each
+failure is recorded with its source and reason, and every output file is written atomically."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jsonld_news.errors import JsonldNewsError
+from jsonld_news.jsonld import to_jsonld
+from jsonld_news.options import Options
+from jsonld_news.pipeline import convert_bytes, read_file
+from jsonld_news.serialize import EXTENSIONS, output_format, render
+from jsonld_news.sinks import write_atomic
+from jsonld_news.validate.schema import is_valid
+
+INPUT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".json", ".ninjs", ".html", ".htm"})
+
+
+@dataclass(slots=True)
+class Outcome:
+    source: str
+    outputs: list[str] = field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BatchResult:
+    converted: list[Outcome] = field(default_factory=list)
+    failed: list[Outcome] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """(file, path relative to the folder it was found in); folders are walked recursively."""
+    found: list[tuple[Path, Path]] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES:
+                    if not any(part.startswith(".") for part in child.relative_to(path).parts):
+                        found.append((child, child.relative_to(path)))
+        else:
+            found.append((path, Path(path.name)))
+    return found
+
+
+def plan_outputs(
+    inputs: Sequence[tuple[Path, Path]], out_dir: Path, formats: Sequence[str]
+) -> list[dict[str, Path]]:
+    """Output paths per input; ``a.txt`` and ``a.md`` both present keep their suffix in the name."""
+    stems = [rel.with_suffix("") for _, rel in inputs]
+    clashes = {s for s in stems if stems.count(s) > 1}
+    plans: list[dict[str, Path]] = []
+    for (_, rel), stem in zip(inputs, stems, strict=True):
+        base = rel if stem in clashes else stem
+        plans.append({f: out_dir / f"{base}{EXTENSIONS[f]}" for f in formats})
+    return plans
+
+
+def _convert_one(
+    task: tuple[str, dict[str, str], str | None, Options],
+) -> Outcome:
+    source, targets, input_format, options = task
+    outcome = Outcome(source)
+    try:
+        article = convert_bytes(read_file(source, options), source, input_format, options)
+        doc = to_jsonld(article)
+        rendered = {fmt: render(doc, fmt) for fmt in targets}  # render all before writing any
+        for fmt, target in targets.items():
+            write_atomic(target, rendered[fmt])
+            outcome.outputs.append(target)
+        outcome.warnings.extend(article.warnings)
+        if not is_valid(doc):
+            outcome.warnings.append("output does not validate against newsarticle.schema.json")
+    except JsonldNewsError as exc:
+        outcome.error = str(exc)
+    except Exception as exc:  # noqa: BLE001 - one document's bug must not stop the batch
+        outcome.error = f"{source}: internal error: {type(exc).__name__}: {exc}"
+    return outcome
+
+
+def convert_many(
+    paths: Sequence[str | Path],
+    out_dir: str | Path,
+    formats: Sequence[str] = ("jsonld",),
+    *,
+    input_format: str | None = None,
+    options: Options | None = None,
+    workers: int = 1,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> BatchResult:
+    """Convert every input (files, or folders walked recursively) into ``out_dir``."""
+    options = options or Options()
+    formats = [output_format(f) for f in formats]
+    inputs = collect_inputs(Path(p) for p in paths)
+    plans = plan_outputs(inputs, Path(out_dir), formats)
+    tasks = [
+        (str(path), {f: str(t) for f, t in plan.items()}, input_format, options)
+        for (path, _), plan in zip(inputs, plans, strict=True)
+    ]
+    result = BatchResult()
+    for outcome in _run(tasks, workers):
+        (result.failed if outcome.error else result.converted).append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    return result
+
+
+def _run(
+    tasks: list[tuple[str, dict[str, str], str | None, Options]], workers: int
+) -> Iterator[Outcome]:
+    workers = max(1, min(workers, os.cpu_count() or 1, len(tasks) or 1))
+    if workers == 1 or len(tasks) < 8:
+        yield from map(_convert_one, tasks)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_convert_one, tasks, chunksize=max(1, len(tasks) // (workers * 8)))

@@ -1,0 +1,70 @@
+"""Markdown-lite body text to plain text plus the links it contained, with their offsets.
+
+Readers hand over bodies with ``[text](url)`` links; ``articleBody`` must be plain text, and the
+citation enricher needs to know which words carried which link.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jsonld_news.identity import normalize_url
+from jsonld_news.model import Link
+
+# [text](url "title") with one level of nested brackets in the text; <https://autolink>.
+_LINK = re.compile(
+    r"!?\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
+    r'(?:\s+"[^"]*")?\s*\)'
+    r"|<(?P<auto>https?://[^>\s]+)>"
+)
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)")
+_HEADING = re.compile(r"^#{1,6}\s+")
+_QUOTE = re.compile(r"^>\s?")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def to_plain(markdown: str) -> tuple[str, list[Link]]:
+    """Return the plain body (paragraphs joined by a blank line) and its links with offsets."""
+    paragraphs: list[str] = []
+    links: list[Link] = []
+    offset = 0
+    for block in _PARAGRAPH_BREAK.split(markdown.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [_QUOTE.sub("", _HEADING.sub("", line.strip())) for line in block.split("\n")]
+        text = _SPACES.sub(" ", " ".join(line for line in lines if line)).strip()
+        if "*" in text or "__" in text:
+            text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+        start = offset + 2 if paragraphs else 0  # paragraphs are joined by "\n\n"
+        plain, block_links = _strip_links(text, start)
+        plain = plain.strip()
+        if not plain:
+            continue
+        paragraphs.append(plain)
+        links.extend(block_links)
+        offset = start + len(plain)
+    return "\n\n".join(paragraphs), links
+
+
+def _strip_links(text: str, offset: int) -> tuple[str, list[Link]]:
+    if "[" not in text and "<" not in text:
+        return text, []
+    out: list[str] = []
+    links: list[Link] = []
+    position = 0
+    length = 0
+    for match in _LINK.finditer(text):
+        before = text[position : match.start()]
+        out.append(before)
+        length += len(before)
+        position = match.end()
+        if match.group(0).startswith("!"):
+            continue  # an inline image is not body text
+        raw_url = match.group("auto") or match.group("url") or ""
+        anchor = match.group("auto") or _SPACES.sub(" ", match.group("text") or "").strip()
+        start = offset + length
+        out.append(anchor)
+        length += len(anchor)
+        links.append(Link(anchor, normalize_url(raw_url), start, start + len(anchor), raw_url))
+    out.append(text[position:])
+    plain = "".join(out)
+    return plain, links

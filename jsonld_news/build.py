@@ -1,0 +1,126 @@
+"""``RawArticle`` -> validated ``Article``: normalise every field and report all problems at once."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from jsonld_news.body import to_plain
+from jsonld_news.dates import DateParseError, is_null, parse_date
+from jsonld_news.errors import ArticleError, Problem
+from jsonld_news.identity import article_iri, normalize_url
+from jsonld_news.model import Article
+from jsonld_news.options import Options
+from jsonld_news.raw import RawArticle
+
+MAX_HEADLINE = 1000
+_SPACES = re.compile(r"\s+")
+_LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
+_MIN_WORDS_TO_DETECT = 25
+_MIN_LANGUAGE_CONFIDENCE = 0.95
+
+
+def clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = _SPACES.sub(" ", text).strip()
+    return text or None
+
+
+def build(raw: RawArticle, options: Options) -> Article:
+    problems: list[Problem] = []
+    headline = clean(raw.title)
+    if headline is None:
+        problems.append(Problem("headline", "missing: the input has no title"))
+    elif len(headline) > MAX_HEADLINE:
+        problems.append(Problem("headline", f"longer than {MAX_HEADLINE} characters", headline))
+    url = None
+    if raw.url and not is_null(raw.url):
+        url = normalize_url(raw.url)
+        if url is None and options.base_url:
+            url = normalize_url(options.base_url)
+        if url is None:
+            problems.append(Problem("url", "not an absolute http(s) URL", raw.url))
+    elif options.base_url:
+        url = normalize_url(options.base_url)
+    dates: dict[str, str | None] = {}
+    for field in ("date_published", "date_modified", "date_created"):
+        value = getattr(raw, field)
+        if is_null(value):
+            dates[field] = None
+            continue
+        try:
+            dates[field] = parse_date(value, options.timezone)
+        except DateParseError as exc:
+            problems.append(Problem(_SCHEMA_NAMES[field], f"unparseable date: {exc}", value))
+    language = None
+    if raw.language and not is_null(raw.language):
+        language = normalize_language(raw.language)
+        if language is None:
+            problems.append(Problem("inLanguage", "not a language tag or name", raw.language))
+    if problems:
+        raise ArticleError(raw.source, problems)
+    assert headline is not None
+    body, links = to_plain(raw.body or "")
+    if language is None and options.detect_language:
+        language = detect_language(body)
+    return Article(
+        source=raw.source,
+        source_format=raw.format,
+        iri=article_iri(options.base_iri, url, headline, dates["date_published"], body[:500]),
+        headline=headline,
+        body=body,
+        url=url,
+        alternative_headline=clean(raw.alternative_headline),
+        description=clean(raw.description),
+        links=links,
+        date_published=dates["date_published"],
+        date_modified=dates["date_modified"],
+        date_created=dates["date_created"],
+        language=language,
+        keywords=list(dict.fromkeys(k for k in (clean(k) for k in raw.keywords) if k)),
+        section=clean(raw.section),
+        copyright_notice=clean(raw.copyright_notice),
+        is_based_on=normalize_url(raw.is_based_on),
+        warnings=list(raw.notes),
+    )
+
+
+_SCHEMA_NAMES = {
+    "date_published": "datePublished",
+    "date_modified": "dateModified",
+    "date_created": "dateCreated",
+}
+
+
+def normalize_language(value: str) -> str | None:
+    """A BCP 47 tag (``en``, ``pt-BR``) from a tag, a locale (``en_US``) or a name (``English``)."""
+    value = value.strip()
+    if _LANGUAGE_TAG.match(value):
+        primary, _, rest = value.replace("_", "-").partition("-")
+        if len(primary) == 3 or rest:
+            return primary.lower() + (f"-{rest.upper() if len(rest) == 2 else rest}" if rest else "")
+        return primary.lower()
+    import pycountry
+
+    try:
+        language = pycountry.languages.lookup(value)
+    except LookupError:
+        return None
+    code: str | None = getattr(language, "alpha_2", None) or getattr(language, "alpha_3", None)
+    return code
+
+
+@cache
+def _identifier() -> object:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(body: str) -> str | None:
+    """The body's language, only when the text is long enough and the model is nearly certain."""
+    if len(body.split()) < _MIN_WORDS_TO_DETECT:
+        return None
+    code, confidence = _identifier().classify(body[:1500])  # type: ignore[attr-defined]
+    return str(code) if confidence >= _MIN_LANGUAGE_CONFIDENCE else None

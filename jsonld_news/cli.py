@@ -1,0 +1,309 @@
+"""The ``jsonld-news`` command: a thin layer over the public API.
+
+Every failure is one line on stderr naming the input and the problem, never a traceback:
+exit 0 success, 1 invalid (``validate``) or some batch inputs failed, 2 unusable input or usage.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import timedelta, timezone, tzinfo
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from jsonld_news.api import read
+from jsonld_news.batch import Outcome, convert_many
+from jsonld_news.errors import ConfigError, JsonldNewsError, MalformedInputError
+from jsonld_news.identity import DEFAULT_BASE_IRI, check_base_iri
+from jsonld_news.jsonld import to_jsonld
+from jsonld_news.options import Options
+from jsonld_news.pipeline import STDIN, convert_bytes
+from jsonld_news.raw import RawOrganization
+from jsonld_news.readers import INPUT_FORMATS
+from jsonld_news.serialize import OUTPUT_FORMATS, output_format, render
+from jsonld_news.sinks import write_atomic
+from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS, validate
+
+app = typer.Typer(
+    name="jsonld-news",
+    help="Convert news articles into schema.org NewsArticle JSON-LD and RDF, and validate them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
+
+
+def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
+    typer.echo(f"jsonld-news: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def parse_timezone(value: str | None) -> tzinfo | None:
+    if not value:
+        return None
+    if value.upper() in ("UTC", "Z"):
+        return timezone.utc
+    if value[:1] in "+-" and len(value) in (5, 6):
+        digits = value[1:].replace(":", "")
+        try:
+            offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        except ValueError:
+            raise ConfigError(f"not a time zone offset: {value!r}") from None
+        return timezone(-offset if value[0] == "-" else offset)
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"unknown time zone {value!r} (use an IANA name or +HH:MM)") from None
+
+
+def load_publisher(path: Path | None) -> RawOrganization | None:
+    if path is None:
+        return None
+    from jsonld_news.readers.fields import organization
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read publisher file: {exc.strerror}") from None
+    try:
+        if path.suffix.lower() in (".yaml", ".yml"):
+            import yaml
+
+            data: Any = yaml.safe_load(text)
+        else:
+            data = json.loads(text)
+    except (ValueError, Exception) as exc:  # noqa: BLE001 - YAML and JSON errors alike
+        raise MalformedInputError(str(path), f"publisher file does not parse: {exc}") from None
+    if not isinstance(data, dict) or not data.get("name"):
+        raise ConfigError(f"{path}: a publisher file is an object with at least a \"name\"")
+    return organization(data)
+
+
+def make_options(
+    base_iri: str,
+    timezone_name: str | None,
+    publisher: Path | None,
+    base_url: str | None,
+    encoding: str | None,
+    allow_remote_context: bool,
+    mentions: bool,
+    kb: Path | None,
+    syntaxes: str | None,
+) -> Options:
+    options = Options(
+        base_iri=check_base_iri(base_iri),
+        timezone=parse_timezone(timezone_name),
+        publisher=load_publisher(publisher),
+        base_url=base_url,
+        encoding=encoding,
+        allow_remote_context=allow_remote_context,
+        recognize_entities=mentions,
+    )
+    if syntaxes:
+        options.html_syntaxes = tuple(s.strip().lower() for s in syntaxes.split(",") if s.strip())
+    if kb is not None and mentions:
+        from jsonld_news.enrich.recognize import load_recognizer
+
+        options.recognizer = load_recognizer(str(kb))
+    return options
+
+
+BaseIri = Annotated[
+    str, typer.Option("--base-iri", help="Namespace for minted entity IRIs.")
+]
+Timezone = Annotated[
+    str | None,
+    typer.Option("--timezone", help="Zone for date-times that name none (IANA name or +HH:MM)."),
+]
+
+
+@app.command()
+def convert(
+    inputs: Annotated[list[str], typer.Argument(help="Files or folders; '-' reads stdin.")],
+    to: Annotated[
+        str, typer.Option("--to", "-t", help=f"Output format(s), comma-separated: {', '.join(OUTPUT_FORMATS)}.")
+    ] = "jsonld",
+    from_: Annotated[
+        str | None, typer.Option("--from", "-f", help=f"Input format: {', '.join(INPUT_FORMATS)}.")
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Output file ('-' = stdout), or folder for many inputs."),
+    ] = None,
+    base_iri: BaseIri = DEFAULT_BASE_IRI,
+    timezone_name: Timezone = None,
+    publisher: Annotated[
+        Path | None, typer.Option("--publisher", help="JSON/YAML file describing the publisher.")
+    ] = None,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="Canonical URL for pages that lack one.")
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Input encoding (default: UTF-8).")
+    ] = None,
+    allow_remote_context: Annotated[
+        bool,
+        typer.Option(help="Read JSON-LD input with a non-schema.org @context (it is never fetched)."),
+    ] = False,
+    mentions: Annotated[
+        bool, typer.Option("--mentions/--no-mentions", help="Recognise entities in the text.")
+    ] = True,
+    kb: Annotated[
+        Path | None, typer.Option("--kb", help="Knowledge base (JSON Lines) to link entities to.")
+    ] = None,
+    syntaxes: Annotated[
+        str | None,
+        typer.Option(
+            "--syntaxes",
+            help="HTML metadata syntaxes: json-ld,microdata,opengraph,dublincore,rdfa,microformat.",
+        ),
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="Processes for batches.")] = 1,
+) -> None:
+    """Convert articles (text, markdown, JSON, HTML, ninjs) into JSON-LD or RDF."""
+    try:
+        formats = [output_format(f) for f in to.split(",") if f.strip()]
+        options = make_options(
+            base_iri, timezone_name, publisher, base_url, encoding,
+            allow_remote_context, mentions, kb, syntaxes,
+        )
+    except JsonldNewsError as exc:
+        fail(str(exc))
+    single = len(inputs) == 1 and (inputs[0] == "-" or not Path(inputs[0]).is_dir())
+    if single and len(formats) == 1 and (output is None or not Path(output).is_dir()):
+        _convert_single(inputs[0], formats[0], from_, output, options)
+        return
+    if output is None or output == "-":
+        fail("several inputs or formats need --output FOLDER")
+    if "-" in inputs:
+        fail("'-' (stdin) cannot be mixed into a batch")
+    _convert_batch(inputs, formats, from_, Path(output), options, workers)
+
+
+def _convert_single(
+    source: str, fmt: str, input_format: str | None, output: str | None, options: Options
+) -> None:
+    try:
+        if source == "-":
+            article = convert_bytes(sys.stdin.buffer.read(), STDIN, input_format, options)
+        else:
+            article = read(Path(source), input_format, options=options)
+        text = render(to_jsonld(article), fmt)
+    except JsonldNewsError as exc:
+        fail(str(exc))
+    for warning in article.warnings:
+        typer.echo(f"jsonld-news: warning: {source}: {warning}", err=True)
+    if output is None or output == "-":
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
+def _convert_batch(
+    inputs: list[str],
+    formats: list[str],
+    input_format: str | None,
+    out_dir: Path,
+    options: Options,
+    workers: int,
+) -> None:
+    missing = [p for p in inputs if not Path(p).exists()]
+    for path in missing:
+        typer.echo(f"jsonld-news: error: {path}: no such file or folder", err=True)
+
+    def report(outcome: Outcome) -> None:
+        if outcome.error:
+            typer.echo(f"jsonld-news: error: {outcome.error}", err=True)
+        for warning in outcome.warnings:
+            typer.echo(f"jsonld-news: warning: {outcome.source}: {warning}", err=True)
+
+    present = [p for p in inputs if Path(p).exists()]
+    result = convert_many(
+        present, out_dir, formats, input_format=input_format, options=options,
+        workers=workers, on_outcome=report,
+    )
+    failed = len(result.failed) + len(missing)
+    typer.echo(
+        f"converted {len(result.converted)} article(s) into {out_dir}/, {failed} failed", err=True
+    )
+    if failed:
+        raise typer.Exit(EXIT_INVALID if result.converted else EXIT_UNUSABLE)
+
+
+@app.command("validate")
+def validate_command(
+    files: Annotated[list[str], typer.Argument(help="NewsArticle JSON-LD files; '-' reads stdin.")],
+    validators: Annotated[
+        str,
+        typer.Option(help=f"Comma-separated: {', '.join(VALIDATORS)}."),
+    ] = ",".join(DEFAULT_VALIDATORS),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+) -> None:
+    """Validate NewsArticle JSON-LD: exit 0 valid, 1 invalid, 2 unusable input."""
+    from jsonld_news.readers.article_json import load_json
+
+    names = [v.strip() for v in validators.split(",") if v.strip()]
+    unknown = [n for n in names if n not in VALIDATORS]
+    if unknown:
+        fail(f"unknown validator {unknown[0]!r}; choose from {', '.join(VALIDATORS)}")
+    worst = EXIT_OK
+    reports: dict[str, Any] = {}
+    for name in files:
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+            doc = load_json(data, name if name != "-" else STDIN, Options())
+            if not isinstance(doc, dict):
+                raise MalformedInputError(name, "expected a JSON-LD object")
+        except OSError as exc:
+            typer.echo(f"jsonld-news: error: {name}: {exc.strerror}", err=True)
+            worst = EXIT_UNUSABLE
+            continue
+        except JsonldNewsError as exc:
+            typer.echo(f"jsonld-news: error: {exc}", err=True)
+            worst = EXIT_UNUSABLE
+            continue
+        report = validate(doc, names)
+        bad = not report.ok or (strict and report.warnings)
+        if bad and worst == EXIT_OK:
+            worst = EXIT_INVALID
+        if as_json:
+            reports[name] = report.to_dict()
+            continue
+        for issue in report.issues:
+            typer.echo(f"{name}: {issue}")
+        verdict = "invalid" if bad else "valid"
+        typer.echo(
+            f"{name}: {verdict} ({len(report.errors)} error(s), {len(report.warnings)} warning(s))"
+        )
+    if as_json:
+        typer.echo(json.dumps(reports, indent=2, ensure_ascii=False, default=str))
+    raise typer.Exit(worst)
+
+
+@app.command()
+def formats() -> None:
+    """List input and output formats."""
+    typer.echo("input:  " + ", ".join(INPUT_FORMATS))
+    typer.echo("output: " + ", ".join(OUTPUT_FORMATS))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("jsonld-news: interrupted", err=True)
+        sys.exit(130)
+    except JsonldNewsError as exc:
+        typer.echo(f"jsonld-news: error: {exc}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
+        typer.echo(f"jsonld-news: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(3)

@@ -1,0 +1,109 @@
+"""Bylines to authors: every author a Person of their own, without "By", roles or agencies.
+
+Handles "By A and B", "A, B and C", "A | Reuters", "A; B", "Von A und B", "A (Reuters)",
+"A, Staff Writer". An agency standing alone in a byline is an Organization author.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nameparser import HumanName
+
+from jsonld_news.agencies import find_agency
+
+_BY = re.compile(r"^\s*(?:written\s+)?(?:by|von|par|por|di|door|av|af)\s*:?\s+", re.I)
+_SEPARATORS = re.compile(
+    r"\s*(?:;|\||\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+&\s+|,\s*and\s+|\n)\s*", re.I
+)
+_PARENS = re.compile(r"\(([^)]*)\)")
+_ROLE_WORDS = frozenset(
+    """staff writer reporter correspondent editor senior chief contributing contributor
+    columnist writer journalist producer analyst bureau political economics science
+    international foreign affairs deputy managing associate special photographer
+    redakteur redakteurin korrespondent korrespondentin autor autorin
+    rédacteur journaliste envoyé spécial periodista corresponsal redactor""".split()
+)
+_NOT_NAMES = frozenset({"staff", "admin", "editor", "editors", "newsroom", "redaktion", "team"})
+_HANDLE = re.compile(r"@\w+|https?://\S+|\S+@\S+\.\w+")
+_MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class BylineAuthor:
+    name: str
+    is_organization: bool = False
+    affiliation: str | None = None
+    job_title: str | None = None
+
+
+def split_byline(byline: str) -> list[BylineAuthor]:
+    """Split a byline into authors; agencies become the authors' affiliation, roles their job title."""
+    text = _HANDLE.sub(" ", _BY.sub("", byline.strip())).strip(" ,.-–—")
+    agencies: list[str] = [
+        found.name for part in _PARENS.findall(text) if (found := find_agency(part.strip()))
+    ]
+    text = _PARENS.sub(" ", text)
+    parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    names: list[tuple[str, str | None]] = []
+    for part in parts:
+        for piece in _split_commas(part):
+            agency = find_agency(piece)
+            if agency is not None:
+                agencies.append(agency.name)
+                continue
+            name, role = _strip_role(piece)
+            if name and name.casefold() not in _NOT_NAMES:
+                names.append((name, role))
+    affiliation = agencies[0] if len(agencies) == 1 and names else None
+    authors = [BylineAuthor(tidy_name(n), affiliation=affiliation, job_title=r) for n, r in names]
+    if not authors:
+        authors = [BylineAuthor(a, is_organization=True) for a in dict.fromkeys(agencies)]
+    return list({a.name: a for a in authors if a.name}.values())
+
+
+def _split_commas(part: str) -> list[str]:
+    """"A, B" is two people; "Smith, John" and "A, Staff Writer" are one."""
+    pieces = [p.strip(" .") for p in part.split(",") if p.strip(" .")]
+    if len(pieces) == 2 and len(pieces[1].split()) == 1 and not _is_role(pieces[1]):
+        if len(pieces[0].split()) == 1:
+            return [f"{pieces[1]} {pieces[0]}"]  # "Smith, John"
+    out: list[str] = []
+    for piece in pieces:
+        if out and _is_role(piece):
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _is_role(text: str) -> bool:
+    words = re.findall(r"[\w']+", text.casefold())
+    return bool(words) and all(w in _ROLE_WORDS or w in {"of", "the", "for", "de", "du"} for w in words)
+
+
+def _strip_role(piece: str) -> tuple[str, str | None]:
+    name, _, role = piece.partition(",")
+    role = role.strip()
+    words = name.split()
+    # "Senior Correspondent Jane Doe": leading role words
+    lead = 0
+    while lead < len(words) - 1 and words[lead].casefold() in _ROLE_WORDS:
+        lead += 1
+    if lead:
+        role = " ".join(words[:lead]) + (f", {role}" if role else "")
+        words = words[lead:]
+    if len(words) > _MAX_NAME_WORDS or not any(w[:1].isalpha() for w in words):
+        return "", None
+    return " ".join(words), (role or None)
+
+
+def tidy_name(name: str) -> str:
+    """"TOBIAS SCHWARZ" -> "Tobias Schwarz"; mixed-case names are kept as written."""
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:")
+    if name.isupper() or name.islower():
+        parsed = HumanName(name)
+        parsed.capitalize(force=True)
+        return str(parsed).strip() or name
+    return name

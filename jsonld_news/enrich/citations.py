@@ -1,0 +1,183 @@
+"""Citations: each link in the body is a cited work, attributed to whoever the sentence says made it.
+
+"TASS ... reported" -> a work by TASS; "a German government spokesperson said in a written
+statement" -> a statement by that spokesperson. A placeholder link (``#``, empty, ``javascript:``)
+keeps its citation but never gets a URL. ``Related article:`` lines are related content, not
+citations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jsonld_news.agencies import find_agency
+from jsonld_news.enrich.people import organization_entity, person_entity
+from jsonld_news.identity import fragment_iri, normalize_url
+from jsonld_news.model import Article, Citation, Entity, Link, Mention, RelatedLink
+from jsonld_news.options import Options
+from jsonld_news.raw import RawArticle
+
+_REPORTING_VERBS = (
+    "said|says|say|told|tells|reported|reports|report|wrote|writes|announced|announces|stated|"
+    "states|confirmed|confirms|claimed|claims|added|adds|noted|notes|described|describing|"
+    "tweeted|posted|published|warned|warns|argued|argues|explained|insisted|denied|"
+    "acknowledged|according|cited|citing|quoted|revealed|disclosed|estimated|found|showed|shows"
+)
+_VERB = re.compile(rf"\b(?:{_REPORTING_VERBS})\b", re.I)
+_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,.;:]{2,80})", re.I)
+_SENTENCE_END = re.compile(r"(?P<stop>[.!?…][\"”’)]*)\s+(?=[\"“‘(]?[A-Z0-9À-Ý])|\n\n")
+_APPOSITIVE = re.compile(r",\s*(?:citing|quoting|according to|who|which|in)\b[^,]*,", re.I)
+_AFTER_QUOTE = re.compile(r".*[”\"]\s*,?\s*")
+_LEADING = re.compile(r"^(?:and|but|while|as|meanwhile|also|however|later|earlier)\b[\s,]*", re.I)
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"earlier|later|also|then|last\s+\w+|in\s+a\s+[\w\s]+)$",
+    re.I,
+)
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*)*")
+_ANONYMOUS_PERSON = re.compile(
+    r"\b(?:spokes(?:person|man|woman)|official|minister|source|diplomat|aide|adviser|advisor|"
+    r"analyst|expert|lawyer|witness|resident|officer|researcher|scientist|economist)s?$",
+    re.I,
+)
+_ANONYMOUS_ORG = re.compile(
+    r"\b(?:ministry|office|government|agency|department|police|army|military|committee|council|"
+    r"company|court|embassy|commission|service|newspaper|outlet|media|broadcaster)$",
+    re.I,
+)
+
+
+def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence that holds ``body[start:end]``."""
+    left = 0
+    for match in _SENTENCE_END.finditer(body, max(0, start - 600), start):
+        left = match.end()
+    right_match = _SENTENCE_END.search(body, end)
+    if right_match is None:
+        right = len(body)
+    else:
+        right = right_match.end("stop") if right_match.group("stop") else right_match.start()
+    return left, right
+
+
+class CitationEnricher:
+    name = "citations"
+
+    def __call__(self, article: Article, raw: RawArticle, options: Options) -> None:
+        by_url: dict[str, Citation] = {}
+        sources: dict[str, Entity] = {}
+        for number, link in enumerate(article.links, start=1):
+            if link.url is not None and link.url in by_url:
+                continue
+            if link.url is not None and article.url and link.url.split("#")[0] == article.url.split("#")[0]:
+                continue  # a link to the article itself cites nothing
+            left, right = sentence_around(article.body, link.start, link.end)
+            sentence = article.body[left:right].strip()
+            author = attribute(article, link, left, right, options.base_iri, sources)
+            citation = Citation(
+                iri=link.url or fragment_iri(article.iri, f"citation-{number}"),
+                url=link.url,
+                anchor_text=link.text,
+                context=sentence,
+                author=author,
+                name=None if _VERB.fullmatch(link.text.strip()) else link.text.strip() or None,
+            )
+            article.citations.append(citation)
+            if link.url is not None:
+                by_url[link.url] = citation
+        for number, related in enumerate(raw.related, start=1):
+            url = normalize_url(related.url)
+            article.related.append(
+                RelatedLink(
+                    iri=url or fragment_iri(article.iri, f"related-{number}"),
+                    url=url,
+                    title=related.text,
+                )
+            )
+
+
+def attribute(
+    article: Article, link: Link, left: int, right: int, base: str, sources: dict[str, Entity]
+) -> Entity | None:
+    """Who the sentence says made the linked work, or ``None`` if it does not say."""
+    body = article.body
+    according = _ACCORDING_TO.search(body, left, right)
+    if according:
+        return _resolve(article, according.start("who"), according.end("who"), base, sources)
+    verb_start = _verb_position(body, link, left, right)
+    if verb_start is None:
+        return None
+    subject_text = body[left:verb_start]
+    subject_text = _APPOSITIVE.sub(",", subject_text)
+    offset_text = _AFTER_QUOTE.match(subject_text)
+    if offset_text:
+        subject_text = subject_text[offset_text.end() :]
+    subject_text = subject_text.strip(" ,").rsplit(",", 1)[-1]  # the clause next to the verb
+    subject_text = _TRAILING_TIME.sub("", _LEADING.sub("", subject_text.strip(" ,")))
+    if not subject_text or len(subject_text.split()) > 12:
+        return None
+    span_end = body.rfind(subject_text, left, verb_start + 1)
+    span_start = span_end if span_end >= 0 else left
+    return _resolve_phrase(article, subject_text, span_start, base, sources)
+
+
+def _verb_position(body: str, link: Link, left: int, right: int) -> int | None:
+    anchor = link.text.strip()
+    if _VERB.fullmatch(anchor):
+        if anchor.endswith("ing"):  # "..., describing it as": the finite verb before names the subject
+            finite = [m for m in _VERB.finditer(body, left, link.start) if not m.group(0).endswith("ing")]
+            if finite:
+                return finite[-1].start()
+        return link.start
+    before = list(_VERB.finditer(body, left, link.start))
+    if before:
+        return before[-1].start()
+    after = _VERB.search(body, link.end, right)
+    return after.start() if after else None
+
+
+def _resolve(
+    article: Article, start: int, end: int, base: str, sources: dict[str, Entity]
+) -> Entity | None:
+    return _resolve_phrase(article, article.body[start:end].strip(), start, base, sources)
+
+
+def _resolve_phrase(
+    article: Article, phrase: str, start: int, base: str, sources: dict[str, Entity]
+) -> Entity | None:
+    end = start + len(phrase)
+    inside: list[Mention] = [
+        m for m in article.occurrences if not m.in_headline and m.start >= start and m.end <= end
+    ]
+    if inside:
+        return inside[-1].entity  # the head of "Russia's state-run news agency TASS" is TASS
+    words = phrase.split()
+    agency = find_agency(phrase) or (find_agency(words[-1]) if words else None)
+    if agency is not None:
+        return organization_entity(agency.name, base)
+    bare = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I).strip()
+    if _ANONYMOUS_PERSON.search(bare) or _ANONYMOUS_ORG.search(bare):
+        # An unnamed source is not a global entity: its IRI is scoped to this article.
+        existing = sources.get(bare.casefold())
+        if existing is None:
+            type_ = "Person" if _ANONYMOUS_PERSON.search(bare) else "Organization"
+            existing = Entity(type_, bare, fragment_iri(article.iri, f"source-{len(sources) + 1}"))
+            sources[bare.casefold()] = existing
+        return existing
+    capitalised = _CAPITALISED.fullmatch(bare)
+    if capitalised is None:
+        return None
+    if phrase[:4].casefold() == "the ":
+        return organization_entity(bare, base)  # "the Kremlin", "the Pentagon"
+    full = _full_name(article.body, bare)
+    if len(bare.split()) <= 4:
+        return person_entity(full, base)
+    return None
+
+
+def _full_name(body: str, surname: str) -> str:
+    """"Scholz" -> "Olaf Scholz" when the body names him in full somewhere."""
+    if " " in surname:
+        return surname
+    match = re.search(rf"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+{re.escape(surname)}\b", body)
+    return f"{match.group(1)} {surname}" if match else surname

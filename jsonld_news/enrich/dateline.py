@@ -1,0 +1,78 @@
+"""Datelines: "BERLIN —", "KYIV, Ukraine (AP) —", "MOSCOW, Nov 15 (Reuters) -", "Berlin (dpa) -".
+
+The dateline becomes ``dateline`` text, a ``locationCreated`` Place and, where it names a wire
+agency, ``sourceOrganization``. The body keeps its first words: the dateline is removed from
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jsonld_news.agencies import find_agency
+from jsonld_news.enrich.byline import tidy_name
+from jsonld_news.enrich.people import organization_entity
+from jsonld_news.identity import entity_iri
+from jsonld_news.model import Article, Dateline, Entity
+from jsonld_news.options import Options
+from jsonld_news.raw import RawArticle
+
+# Capitalised kickers that open a body like a dateline but name no place.
+_NOT_PLACES = frozenset(
+    "THE A AN BREAKING UPDATE UPDATED EXCLUSIVE WATCH LIVE ANALYSIS OPINION EDITOR NOTE".split()
+)
+_UPPER = r"[A-ZÀ-ÖØ-Þ]"
+_CAPS_PLACE = rf"{_UPPER}[A-ZÀ-ÖØ-Þ.'\-]*(?:\s+{_UPPER}[A-ZÀ-ÖØ-Þ.'\-]*){{0,3}}"
+_TITLE_PLACE = rf"{_UPPER}[a-zà-öø-ÿ'\-]+(?:[\s\-]{_UPPER}[a-zà-öø-ÿ'\-]+){{0,2}}"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_DASH = r"\s*(?:—|–|--|-|:)\s+"
+_DATELINE = re.compile(
+    rf"^(?:(?P<caps>{_CAPS_PLACE})|(?P<title>{_TITLE_PLACE})(?=\s*(?:,[^()]{{1,40}})?\s*\())"
+    rf"(?:,\s*(?P<region>(?!{_MONTH}){_UPPER}[\w.' ]{{1,30}}?))?"
+    rf"(?:,\s*(?P<date>{_MONTH}))?"
+    rf"\s*(?:\((?P<agency>[^()]{{1,40}})\))?"
+    rf"(?P<dash>{_DASH})"
+)
+
+
+def find_dateline(body: str) -> tuple[str, str, str | None] | None:
+    """Return (dateline text, place name, agency name or None) if the body opens with one."""
+    match = _DATELINE.match(body[:200])
+    if match is None:
+        return None
+    place = match.group("caps") or match.group("title")
+    if match.group("caps") and (len(place) < 3 or not place.replace(".", "").replace(" ", "").isupper()):
+        return None
+    if place.split()[0].strip(".") in _NOT_PLACES:
+        return None
+    agency_text = match.group("agency")
+    if match.group("title") and agency_text is None:
+        return None
+    agency = find_agency(agency_text) if agency_text else None
+    if agency_text and agency is None and match.group("dash").strip() == ":":
+        return None
+    text = body[: match.start("dash")].strip()
+    return text, place.strip(), agency.name if agency else agency_text
+
+
+class DatelineEnricher:
+    name = "dateline"
+
+    def __call__(self, article: Article, raw: RawArticle, options: Options) -> None:
+        base = options.base_iri
+        if raw.dateline:
+            place_name = re.split(r"[,(]", raw.dateline, maxsplit=1)[0].strip()
+            found: tuple[str, str, str | None] | None = (raw.dateline.strip(), place_name, None)
+        else:
+            found = find_dateline(article.body)
+        if found is None:
+            return
+        text, place_name, agency_name = found
+        place: Entity | None = None
+        if place_name:
+            name = tidy_name(place_name) if place_name.isupper() else place_name
+            iri = entity_iri(base, "Place", name)
+            known = {e.iri: e for e in (*article.about, *article.mentions)}
+            place = known.get(iri) or Entity("Place", name, iri)
+        agency = organization_entity(agency_name, base) if agency_name else None
+        article.dateline = Dateline(text=text, place=place, agency=agency)

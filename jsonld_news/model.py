@@ -1,0 +1,127 @@
+"""The validated ``Article`` and the things it refers to.
+
+Every node that stands for something in the world (person, place, organisation, image, cited
+work) carries an IRI from ``identity``: none of them becomes a blank node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jsonld_news.identity import kind_of
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, place or organisation. ``type`` is the most specific schema.org class known."""
+
+    type: str
+    name: str
+    iri: str
+    same_as: list[str] = field(default_factory=list)
+    url: str | None = None
+    description: str | None = None
+    job_title: str | None = None
+    affiliation: Entity | None = None
+    logo: str | None = None
+    alternate_names: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return kind_of(self.type)
+
+
+@dataclass(slots=True)
+class Link:
+    """An inline link of the body: anchor text, target (``None`` for placeholders), offsets in ``body``."""
+
+    text: str
+    url: str | None
+    start: int
+    end: int
+    raw_url: str = ""
+
+
+@dataclass(slots=True)
+class Image:
+    iri: str
+    url: str | None = None
+    caption: str | None = None
+    credit_text: str | None = None
+    creators: list[Entity] = field(default_factory=list)
+    source_organization: Entity | None = None
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(slots=True)
+class Citation:
+    """A work the article cites: a linked report, a statement someone made."""
+
+    iri: str
+    url: str | None
+    anchor_text: str
+    context: str  # the sentence that cites it, as plain text
+    author: Entity | None = None
+    name: str | None = None
+
+
+@dataclass(slots=True)
+class RelatedLink:
+    iri: str
+    url: str | None
+    title: str
+
+
+@dataclass(slots=True)
+class Dateline:
+    text: str
+    place: Entity | None = None
+    agency: Entity | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    """One occurrence of an entity in the headline (``in_headline``) or the body, with offsets."""
+
+    entity: Entity
+    start: int
+    end: int
+    surface: str
+    in_headline: bool = False
+
+
+@dataclass(slots=True)
+class Article:
+    source: str
+    source_format: str
+    iri: str
+    headline: str
+    body: str  # plain text: paragraphs separated by blank lines, no link syntax
+    url: str | None = None
+    alternative_headline: str | None = None
+    description: str | None = None
+    links: list[Link] = field(default_factory=list)
+    date_published: str | None = None
+    date_modified: str | None = None
+    date_created: str | None = None
+    language: str | None = None
+    authors: list[Entity] = field(default_factory=list)
+    publisher: Entity | None = None
+    images: list[Image] = field(default_factory=list)
+    dateline: Dateline | None = None
+    citations: list[Citation] = field(default_factory=list)
+    related: list[RelatedLink] = field(default_factory=list)
+    about: list[Entity] = field(default_factory=list)
+    mentions: list[Entity] = field(default_factory=list)
+    occurrences: list[Mention] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    section: str | None = None
+    copyright_holder: Entity | None = None
+    copyright_notice: str | None = None
+    is_based_on: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.body.split())

@@ -1,0 +1,79 @@
+"""The loose record every reader produces: strings as found, nothing validated yet.
+
+Readers only transcribe what their source says. ``model.build`` turns a ``RawArticle`` into a
+validated ``Article`` and reports every problem at once.
+
+``body`` is "markdown-lite": paragraphs separated by blank lines, inline links as ``[text](url)``.
+Readers of formats that carry links (HTML, markdown) keep them in that syntax so the citation
+enricher sees them; the plain ``articleBody`` is derived from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class RawLink:
+    text: str
+    url: str
+
+
+@dataclass(slots=True)
+class RawImage:
+    url: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(slots=True)
+class RawEntity:
+    """An entity the source lists itself (JSON ``mentions``, front matter, ninjs ``people``...)."""
+
+    name: str
+    type: str | None = None  # a schema.org class name, e.g. "Person", "City"; None = unknown
+    same_as: list[str] = field(default_factory=list)
+    role: str = "mentions"  # "about" or "mentions"
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class RawOrganization:
+    name: str | None = None
+    url: str | None = None
+    logo: str | None = None
+    type: str | None = None
+    same_as: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RawArticle:
+    source: str  # file name or "<stdin>", quoted in every error
+    format: str  # the reader that produced it: "text", "markdown", "json", "newsplease", ...
+    title: str | None = None
+    alternative_headline: str | None = None
+    description: str | None = None
+    body: str | None = None
+    url: str | None = None
+    date_published: str | None = None
+    date_modified: str | None = None
+    date_created: str | None = None
+    byline: str | None = None  # one byline string, to be split into authors
+    authors: list[str] = field(default_factory=list)  # names already separated by the source
+    author_organizations: list[str] = field(default_factory=list)
+    publisher: RawOrganization | None = None
+    site_name: str | None = None
+    images: list[RawImage] = field(default_factory=list)
+    photo_credit: str | None = None  # a credit line for the lead image, e.g. "TOBIAS SCHWARZ / AFP"
+    language: str | None = None
+    section: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    related: list[RawLink] = field(default_factory=list)
+    entities: list[RawEntity] = field(default_factory=list)
+    dateline: str | None = None  # an explicit dateline; otherwise one is looked for in the body
+    copyright_holder: str | None = None
+    copyright_notice: str | None = None
+    is_based_on: str | None = None
+    notes: list[str] = field(default_factory=list)  # best-effort warnings from the reader

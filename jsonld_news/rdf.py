@@ -1,0 +1,197 @@
+"""A direct RDF emitter for our compact JSON-LD: about 100x faster than parsing it with rdflib.
+
+It interprets the document with the pinned schema.org context exactly as a JSON-LD processor
+does (``http://schema.org/`` IRIs, ``@id`` and ``schema:Date`` coercions, native numbers as
+``xsd:integer``/``xsd:double``), for the shapes we emit: nested node objects, strings, numbers,
+booleans, arrays. ``tests/test_rdf_oracle.py`` proves it equal to pyld on every example and on
+generated articles; that test is the contract.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, NamedTuple
+
+from jsonld_news.context import RDF_TYPE, SCHEMA, XSD, Term, terms
+
+XSD_STRING = XSD + "string"
+XSD_INTEGER = XSD + "integer"
+XSD_DOUBLE = XSD + "double"
+XSD_BOOLEAN = XSD + "boolean"
+
+
+class Triple(NamedTuple):
+    subject: str  # an IRI, or "_:label" for a blank node
+    predicate: str
+    object: str  # an IRI, a blank node label, or a literal's lexical form
+    datatype: str | None  # None: ``object`` is an IRI or blank node; else the literal's datatype
+
+
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.table = terms()
+        self.seen: dict[Triple, None] = {}
+        self.blank = 0
+
+    def node(self, node: Mapping[str, Any]) -> str:
+        subject = node.get("@id")
+        if not isinstance(subject, str) or not _ABSOLUTE_IRI.match(subject):
+            subject = f"_:b{self.blank}"
+            self.blank += 1
+        for key, value in node.items():
+            if key == "@type":
+                for type_name in value if isinstance(value, list) else [value]:
+                    self.emit(subject, RDF_TYPE, self.type_iri(type_name), None)
+            elif key[0] != "@":
+                term = self.table.get(key)
+                predicate = term.iri if term else self.expand(key)
+                self.values(subject, predicate, term, value)
+        return subject
+
+    def values(self, subject: str, predicate: str, term: Term | None, value: Any) -> None:
+        for item in value if isinstance(value, list) else [value]:
+            if item is None:
+                continue
+            if isinstance(item, Mapping):
+                if "@value" in item:
+                    self.literal(subject, predicate, item["@value"], item.get("@type"))
+                else:
+                    self.emit(subject, predicate, self.node(item), None)
+            elif isinstance(item, str):
+                coerce = term.coerce if term else None
+                if coerce == "@id":
+                    if _ABSOLUTE_IRI.match(item):  # a relative reference has no RDF meaning
+                        self.emit(subject, predicate, item, None)
+                else:
+                    self.emit(subject, predicate, item, coerce or XSD_STRING)
+            else:
+                self.literal(subject, predicate, item, term.coerce if term else None)
+
+    def literal(self, subject: str, predicate: str, value: Any, datatype: str | None) -> None:
+        if datatype == "@id":
+            datatype = None
+        if isinstance(value, bool):
+            self.emit(subject, predicate, "true" if value else "false", datatype or XSD_BOOLEAN)
+        elif isinstance(value, float) and (value % 1 != 0 or abs(value) >= 1e21):
+            self.emit(subject, predicate, canonical_double(value), datatype or XSD_DOUBLE)
+        elif isinstance(value, (int, float)):
+            self.emit(subject, predicate, str(int(value)), datatype or XSD_INTEGER)
+        else:
+            self.emit(subject, predicate, str(value), datatype or XSD_STRING)
+
+    def type_iri(self, name: str) -> str:
+        term = self.table.get(name)
+        return term.iri if term else self.expand(name)
+
+    @staticmethod
+    def expand(name: str) -> str:
+        return name if _ABSOLUTE_IRI.match(name) and "://" in name else SCHEMA + name
+
+    def emit(self, subject: str, predicate: str, obj: str, datatype: str | None) -> None:
+        self.seen[Triple(subject, predicate, obj, datatype)] = None
+
+
+def canonical_double(value: float) -> str:
+    """XSD canonical double, as JSON-LD's toRdf writes it (``1.5E0``)."""
+    text = f"{value:1.15E}"
+    mantissa, exponent = text.split("E")
+    mantissa = mantissa.rstrip("0")
+    if mantissa.endswith("."):
+        mantissa += "0"
+    return f"{mantissa}E{int(exponent)}"
+
+
+def triples(doc: Mapping[str, Any]) -> list[Triple]:
+    """The RDF triples of one compact JSON-LD document, each once, in document order."""
+    walker = _Walker()
+    walker.node(doc)
+    return list(walker.seen)
+
+
+# --- N-Triples / N-Quads ----------------------------------------------------------------------
+
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group(0)
+    return _ESCAPES.get(char) or f"\\u{ord(char):04X}"
+
+
+def escape_literal(text: str) -> str:
+    return _NEEDS_ESCAPE.sub(_escape_char, text) if _NEEDS_ESCAPE.search(text) else text
+
+
+def _term(value: str) -> str:
+    return value if value.startswith("_:") else f"<{value}>"
+
+
+def _object(triple: Triple) -> str:
+    if triple.datatype is None:
+        return _term(triple.object)
+    literal = f'"{escape_literal(triple.object)}"'
+    return literal if triple.datatype == XSD_STRING else f"{literal}^^<{triple.datatype}>"
+
+
+def to_ntriples(items: Iterable[Triple]) -> str:
+    return "".join(f"{_term(t.subject)} <{t.predicate}> {_object(t)} .\n" for t in items)
+
+
+def to_nquads(items: Iterable[Triple], graph: str) -> str:
+    name = _term(graph)
+    return "".join(f"{_term(t.subject)} <{t.predicate}> {_object(t)} {name} .\n" for t in items)
+
+
+# --- Turtle -----------------------------------------------------------------------------------
+
+_PN_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
+PREFIXES = {"schema": SCHEMA, "xsd": XSD}
+
+
+def _turtle_iri(iri: str) -> str:
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and _PN_LOCAL.match(iri[len(namespace) :]):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return _term(iri)
+
+
+def _turtle_object(triple: Triple) -> str:
+    if triple.datatype is None:
+        return _term(triple.object) if triple.object.startswith("_:") else _turtle_iri(triple.object)
+    if triple.datatype == XSD_INTEGER and re.fullmatch(r"[+-]?\d+", triple.object):
+        return triple.object
+    literal = f'"{escape_literal(triple.object)}"'
+    if triple.datatype == XSD_STRING:
+        return literal
+    return f"{literal}^^{_turtle_iri(triple.datatype)}"
+
+
+def to_turtle(items: Iterable[Triple]) -> str:
+    """Turtle grouped by subject, in first-seen order, with ``schema:`` and ``xsd:`` prefixes."""
+    grouped: dict[str, dict[str, list[str]]] = {}
+    for triple in items:
+        grouped.setdefault(triple.subject, {}).setdefault(triple.predicate, []).append(
+            _turtle_object(triple)
+        )
+    lines = [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()]
+    for subject, predicates in grouped.items():
+        lines.append("")
+        parts = [
+            f"{'a' if p == RDF_TYPE else _turtle_iri(p)} {', '.join(objects)}"
+            for p, objects in _types_first(predicates)
+        ]
+        lines.append(f"{_term(subject)} " + " ;\n    ".join(parts) + " .")
+    return "\n".join(lines) + "\n"
+
+
+def _types_first(predicates: dict[str, list[str]]) -> Iterator[tuple[str, list[str]]]:
+    if RDF_TYPE in predicates:
+        yield RDF_TYPE, predicates[RDF_TYPE]
+    for predicate, objects in predicates.items():
+        if predicate != RDF_TYPE:
+            yield predicate, objects

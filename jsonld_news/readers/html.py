@@ -1,0 +1,212 @@
+"""HTML article pages: one parse, embedded structured data first, main-text extraction last.
+
+``read_html`` decodes the bytes (BOM, then a page that is valid UTF-8, then the declared
+``<meta charset>``/``http-equiv``/XML charset, then detection), parses once with lxml, hands
+that tree to ``embedded`` (JSON-LD, microdata, OpenGraph, Dublin Core; RDFa and microformats
+when ``Options.html_syntaxes`` names them) and to ``html_text`` (trafilatura), then merges by
+the precedence documented in ``html_merge``. ``inspect_html`` reports every source's value per
+field and which one won.
+
+Bad input: empty, binary or oversized bytes raise ``UnreadableInputError``; a page that does not
+parse as HTML raises ``MalformedInputError``; a page with no headline and no body raises
+``ArticleError``. Truncated pages are parsed as far as they go (lxml recovers) with a note.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from lxml import etree
+from lxml.html import HtmlElement, document_fromstring
+
+from jsonld_news.decode import check_size, looks_binary
+from jsonld_news.errors import ArticleError, MalformedInputError, Problem, UnreadableInputError
+from jsonld_news.options import Options
+from jsonld_news.raw import RawArticle
+from jsonld_news.readers.embedded import Embedded, extract_embedded
+from jsonld_news.readers.html_merge import FieldReport, merge
+from jsonld_news.readers.html_text import TextResult, extract_text
+
+_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""",
+    re.I,
+)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# WHATWG: these labels mean windows-1252 in a browser
+_WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+                   "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}  # fmt: skip
+
+
+@dataclass(slots=True)
+class ParsedPage:
+    tree: HtmlElement
+    text: str
+    encoding: str
+    notes: list[str] = field(default_factory=list)
+
+
+def decode_html(data: bytes, source: str, forced: str | None = None) -> tuple[str, str, list[str]]:
+    """(text, encoding used, notes). Raises ``UnreadableInputError`` for binary data."""
+    if looks_binary(data):
+        raise UnreadableInputError(source, "binary data, not an HTML page")
+    if forced:
+        try:
+            return data.decode(forced), forced, []
+        except LookupError:
+            raise UnreadableInputError(source, f"unknown encoding {forced!r}") from None
+        except UnicodeDecodeError as exc:
+            raise UnreadableInputError(source, f"not valid {forced}: {exc.reason}") from None
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8", []
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16", []
+    # valid UTF-8 with any non-ASCII byte is UTF-8 whatever the page declares
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    match = _CHARSET.search(data[:8192])
+    if match:
+        label = (match.group(1) or match.group(2)).decode("ascii").lower()
+        encoding = _WHATWG_ALIASES.get(label, label)
+        try:
+            codecs.lookup(encoding)
+            return data.decode(encoding, errors="replace"), encoding, []
+        except LookupError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    if best is not None and best.encoding:
+        return data.decode(best.encoding, errors="replace"), best.encoding, [
+            f"no usable charset declared; detected {best.encoding}"
+        ]
+    return data.decode("cp1252", errors="replace"), "cp1252", [
+        "no usable charset declared or detected; read as windows-1252"
+    ]
+
+
+def parse_page(data: bytes, source: str, options: Options) -> ParsedPage:
+    check_size(data, source, options.max_input_bytes)
+    text, encoding, notes = decode_html(data, source, options.encoding)
+    text = _XML_DECLARATION.sub("", text, count=1)  # lxml rejects str input that declares one
+    try:
+        tree = document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise MalformedInputError(source, f"not parseable as HTML: {exc}") from None
+    if tree.find("body") is None and tree.find("head") is None:
+        raise MalformedInputError(source, "not an HTML page (no head or body)")
+    if not re.search(r"</html\s*>", text[-4096:], re.I):
+        notes.append("page looks truncated (no closing </html>); read what is there")
+    return ParsedPage(tree=tree, text=text, encoding=encoding, notes=notes)
+
+
+def _syntaxes(options: Options) -> tuple[str, ...]:
+    return tuple(s.strip().lower() for s in options.html_syntaxes)
+
+
+def _analyse(
+    data: bytes, source: str, options: Options
+) -> tuple[ParsedPage, Embedded, TextResult]:
+    page = parse_page(data, source, options)
+    syntaxes = _syntaxes(options)
+    embedded = extract_embedded(
+        page.tree,
+        syntaxes,
+        base_url=options.base_url,
+        text=page.text if any(s.startswith("microformat") for s in syntaxes) else None,
+    )
+    base = embedded.canonical if embedded.canonical and "://" in embedded.canonical else None
+    try:
+        text = extract_text(page.tree, base or options.base_url)
+    except RecursionError:
+        # a pathologically nested page; keep the embedded data, report the body as missing
+        text = TextResult()
+        page.notes.append("page nests too deeply for main-text extraction")
+    return page, embedded, text
+
+
+def read_html(data: bytes, source: str, options: Options) -> RawArticle:
+    page, embedded, text = _analyse(data, source, options)
+    result = merge(source, embedded, text, options.base_url)
+    raw = result.raw
+    raw.notes[:0] = page.notes
+    problems = []
+    if not raw.title:
+        problems.append(Problem("headline", "the page names no headline or title"))
+    if not raw.body:
+        problems.append(Problem("articleBody", "no article text found on the page"))
+    if problems:
+        raise ArticleError(source, problems)
+    return raw
+
+
+# --- inspect ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class InspectReport:
+    """What each embedded source said, and which value won, for ``jsonld-news inspect``."""
+
+    source: str
+    encoding: str
+    syntaxes: dict[str, int]  # syntax -> number of items/tags found
+    article_types: dict[str, list[str]]
+    fields: list[FieldReport]
+    notes: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["fields"] = [
+            {
+                "field": f.name,
+                "chosen": f.chosen_source,
+                "conflict": f.conflict,
+                "values": f.values,
+            }
+            for f in self.fields
+        ]
+        return data
+
+    def to_text(self) -> str:
+        lines = [f"{self.source}: read as {self.encoding}"]
+        found = ", ".join(f"{name} {count}" for name, count in self.syntaxes.items())
+        lines.append(f"embedded data: {found}")
+        for syntax, kinds in self.article_types.items():
+            lines.append(f"article node: {syntax} {'/'.join(kinds)}")
+        for report in self.fields:
+            if not report.values:
+                continue
+            flag = "  CONFLICT" if report.conflict else ""
+            lines.append(f"{report.name}:{flag}")
+            for name, value in report.values.items():
+                mark = "*" if name == report.chosen_source else " "
+                shown = value if len(value) <= 100 else value[:97] + "..."
+                lines.append(f"  {mark} {name:<10} {shown}")
+        lines.extend(f"note: {note}" for note in self.notes)
+        return "\n".join(lines)
+
+
+def inspect_html(data: bytes, source: str, options: Options) -> InspectReport:
+    page, embedded, text = _analyse(data, source, options)
+    result = merge(source, embedded, text, options.base_url)
+    counts = {
+        "json-ld": len(embedded.jsonld),
+        "microdata": len(embedded.microdata),
+        "rdfa": len(embedded.rdfa),
+        "opengraph": sum(len(v) for v in embedded.opengraph.values()),
+        "dublincore": sum(len(v) for v in embedded.dublincore.values()),
+        "meta": sum(len(v) for v in embedded.meta.values()),
+        "microformats": len(embedded.microformats),
+    }
+    return InspectReport(
+        source=source,
+        encoding=page.encoding,
+        syntaxes={k: v for k, v in counts.items() if v},
+        article_types=result.article_types,
+        fields=result.fields,
+        notes=[*page.notes, *result.raw.notes],
+    )

@@ -1,0 +1,613 @@
+"""One ``RawArticle`` from everything a page says, by a fixed precedence, keeping provenance.
+
+Precedence, field by field, first usable value wins:
+
+1. the page's own Article-type JSON-LD node (``NewsArticle``, ``ReportageNewsArticle``,
+   ``BlogPosting``...; found in ``@graph``, arrays of types, nested ``mainEntity``);
+2. an Article-type microdata item (then RDFa, when requested);
+3. OpenGraph (``og:*``, ``article:*``), then other ``<meta>`` tags and Dublin Core;
+4. the text extractor (trafilatura: visible title, byline, date, body).
+
+Exceptions, each because the higher source is known to be weaker for that field:
+
+- ``url``: the ``<link rel=canonical>`` comes first, then JSON-LD/og URLs, then ``--base-url``;
+- ``body``: the extracted main text comes first; a JSON-LD ``articleBody`` is the fallback;
+- ``authors``: only people count. An author typed ``Organization``, or named like the
+  publisher/site, or a URL, or a placeholder ("null", "No Author") is skipped, and the next
+  source is asked (the organisation is kept in ``author_organizations``). A photo credit never
+  comes from ``author``: image credits are read from the image node only.
+
+Every source's value for every field is kept in a ``FieldReport`` so ``inspect`` shows conflicts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from jsonld_news.dates import DateParseError, parse_date
+from jsonld_news.raw import RawArticle, RawEntity, RawImage, RawOrganization
+from jsonld_news.readers.embedded import Embedded, Node, id_index, resolve, types_of
+from jsonld_news.readers.html_text import TextResult
+
+SOURCES = ("json-ld", "microdata", "rdfa", "opengraph", "meta", "text")
+
+_ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "Report",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "AdvertiserContentArticle",
+        "SatiricalArticle",
+        "ScholarlyArticle",
+        "TechArticle",
+        "Blog",
+    }
+)
+_ORG_TYPES = frozenset(
+    {"Organization", "NewsMediaOrganization", "Corporation", "Brand", "WebSite", "Periodical"}
+)
+_PLACEHOLDER_NAMES = frozenset(
+    {"", "null", "none", "undefined", "no author", "unknown", "admin", "redaction", "redacción",
+     "rédaction", "redaktion", "staff", "anonymous"}
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:gmbh|ltd|inc|llc|s\.?l\.?|s\.?a\.?|ag|plc|corp(?:oration)?|media group|editorial|"
+    r"redaktion|newsroom|online)\b",
+    re.I,
+)
+_SOCIAL = re.compile(r"\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok)\b", re.I)
+_CREDIT_WORDS = re.compile(
+    r"^\W*(?:photo|foto|фото|bild|image|imagen|imagem|picture|credit|crédit|crédito|source|"
+    r"quelle|fuente|fonte|©|\(c\))",
+    re.I,
+)
+_BYLINE_TAIL = re.compile(
+    r"\s*(?:tiempo de lectura|temps de lecture|tempo de leitura|lesezeit|reading time|"
+    r"\d+\s*min(?:ute)?s?\b).*$",
+    re.I,
+)
+_TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·]{2,60}$")
+_SPLIT_KEYWORDS = re.compile(r"\s*[,;]\s*")
+
+_META_KEYS: dict[str, tuple[str, ...]] = {
+    "title": ("og:title", "twitter:title", "dc.title", "dcterms.title", "title"),
+    "description": (
+        "og:description",
+        "description",
+        "twitter:description",
+        "dc.description",
+        "dcterms.description",
+    ),
+    "url": ("og:url", "twitter:url"),
+    "date_published": (
+        "article:published_time",
+        "og:article:published_time",
+        "article:published",
+        "datepublished",
+        "date",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publication_date",
+        "dc.date.issued",
+        "dcterms.issued",
+        "dc.date",
+        "dcterms.date",
+        "dcterms.created",
+        "prism.publicationdate",
+        "citation_publication_date",
+        "sailthru.date",
+        "parsely-pub-date",
+        "cxenseparse:publishtime",
+    ),
+    "date_modified": (
+        "article:modified_time",
+        "og:updated_time",
+        "datemodified",
+        "dcterms.modified",
+        "last-modified",
+    ),
+    "authors": (
+        "article:author",
+        "og:article:author",
+        "article:author_name",
+        "author",
+        "dc.creator",
+        "dcterms.creator",
+        "citation_author",
+        "sailthru.author",
+        "parsely-author",
+        "byl",
+        "cxenseparse:author",
+        "cse_author",
+    ),
+    "site_name": ("og:site_name", "application-name", "al:android:app_name"),
+    "language": ("og:locale", "content-language", "dc.language", "language", "inlanguage"),
+    "section": ("article:section", "og:article:section"),
+    "keywords": ("article:tag", "og:article:tag", "news_keywords", "keywords"),
+    "images": ("og:image", "og:image:url", "og:image:secure_url", "twitter:image"),
+    "copyright_notice": ("copyright", "dc.rights", "dcterms.rights"),
+}
+
+
+@dataclass(slots=True)
+class FieldReport:
+    """What each source said about one field, and which value went into the article."""
+
+    name: str
+    values: dict[str, str] = field(default_factory=dict)  # source -> value as text
+    chosen_source: str | None = None
+
+    @property
+    def conflict(self) -> bool:
+        distinct = {_fold(v) for v in self.values.values()}
+        return len(distinct) > 1
+
+
+@dataclass(slots=True)
+class MergeResult:
+    raw: RawArticle
+    fields: list[FieldReport]
+    article_types: dict[str, list[str]]  # source -> types of the article node used
+
+
+# --- reading one source ---------------------------------------------------------------------
+
+
+def _text(value: Any) -> str | None:
+    """A plain string from a JSON-LD value: a string, the first of a list, a ``@value``/name."""
+    if isinstance(value, list):
+        for item in value:
+            text = _text(item)
+            if text:
+                return text
+        return None
+    if isinstance(value, dict):
+        return _text(value.get("@value", value.get("name", value.get("@id"))))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str):
+        cleaned = " ".join(value.split())
+        return cleaned or None
+    return None
+
+
+def _list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def is_article_node(node: Node) -> bool:
+    return any(t in _ARTICLE_TYPES or t.endswith("Article") for t in types_of(node))
+
+
+def pick_article(nodes: list[Node], canonical: str | None) -> Node | None:
+    """The page's main Article node: the one about the canonical URL, else the fullest."""
+    articles = [n for n in nodes if is_article_node(n)]
+    if not articles:
+        return None
+
+    def score(node: Node) -> tuple[int, int]:
+        ids = {_text(node.get(k)) for k in ("url", "@id", "mainEntityOfPage")}
+        matches = canonical is not None and any(
+            i and i.split("#")[0].rstrip("/") == canonical.rstrip("/") for i in ids
+        )
+        filled = sum(1 for k in ("headline", "author", "datePublished", "articleBody") if node.get(k))
+        return (int(matches), filled)
+
+    return max(articles, key=score)
+
+
+def _person_names(value: Any, index: dict[str, Node]) -> tuple[list[str], list[str]]:
+    """(people, organisations) named by a JSON-LD ``author``/``creator`` value."""
+    people: list[str] = []
+    orgs: list[str] = []
+    for item in _list(value):
+        item = resolve(item, index)
+        if isinstance(item, str):
+            people.append(item)
+        elif isinstance(item, dict):
+            name = _text(item.get("name")) or " ".join(
+                p for p in (_text(item.get("givenName")), _text(item.get("familyName"))) if p
+            )
+            if not name:
+                continue
+            kinds = set(types_of(item))
+            (orgs if kinds & _ORG_TYPES else people).append(name)
+    return people, orgs
+
+
+def _images(value: Any, index: dict[str, Node]) -> list[RawImage]:
+    images: list[RawImage] = []
+    for item in _list(value):
+        item = resolve(item, index)
+        if isinstance(item, str):
+            images.append(RawImage(url=item))
+        elif isinstance(item, dict):
+            credit = _text(item.get("creditText")) or _text(item.get("copyrightHolder"))
+            if credit is None:
+                people, orgs = _person_names(item.get("author") or item.get("creator"), index)
+                credit = ", ".join(people + orgs) or None
+            images.append(
+                RawImage(
+                    url=_text(item.get("url")) or _text(item.get("contentUrl")),
+                    caption=_text(item.get("caption")) or _text(item.get("description")),
+                    credit=credit,
+                    width=_int(item.get("width")),
+                    height=_int(item.get("height")),
+                )
+            )
+    return [i for i in images if i.url]
+
+
+def _int(value: Any) -> int | None:
+    text = _text(value)
+    if text is None:
+        return None
+    match = re.match(r"\d+", text)
+    return int(match.group(0)) if match else None
+
+
+def _entities(value: Any, role: str, index: dict[str, Node]) -> list[RawEntity]:
+    entities: list[RawEntity] = []
+    for item in _list(value):
+        item = resolve(item, index)
+        if isinstance(item, str) and item.strip():
+            entities.append(RawEntity(name=item.strip(), role=role))
+        elif isinstance(item, dict):
+            name = _text(item.get("name"))
+            if not name:
+                continue
+            kinds = types_of(item)
+            same_as = [s for s in (_text(v) for v in _list(item.get("sameAs"))) if s]
+            entities.append(
+                RawEntity(
+                    name=name,
+                    type=kinds[0] if kinds else None,
+                    same_as=same_as,
+                    role=role,
+                    url=_text(item.get("url")),
+                )
+            )
+    return entities
+
+
+def _keywords(value: Any) -> list[str]:
+    words: list[str] = []
+    for item in _list(value):
+        text = _text(item)
+        if text:
+            words.extend(w for w in _SPLIT_KEYWORDS.split(text) if w)
+    return words
+
+
+def view_of_node(node: Node, index: dict[str, Node]) -> dict[str, Any]:
+    """The fields a JSON-LD/microdata Article node gives, in ``RawArticle`` terms."""
+    view: dict[str, Any] = {
+        "title": _text(node.get("headline")) or _text(node.get("name")),
+        "alternative_headline": _text(node.get("alternativeHeadline")),
+        "description": _text(node.get("description")),
+        "date_published": _text(node.get("datePublished")),
+        "date_modified": _text(node.get("dateModified")),
+        "date_created": _text(node.get("dateCreated")),
+        "language": _text(node.get("inLanguage")),
+        "section": _text(node.get("articleSection")),
+        "keywords": _keywords(node.get("keywords")),
+        "images": _images(node.get("image"), index),
+        "copyright_holder": _text(resolve(node.get("copyrightHolder"), index)),
+        "copyright_notice": _text(node.get("copyrightNotice")),
+        "is_based_on": _text(resolve(node.get("isBasedOn"), index)),
+        "body": _text(node.get("articleBody")),
+    }
+    main = resolve(node.get("mainEntityOfPage"), index)
+    view["url"] = _text(node.get("url")) or (
+        _text(main.get("@id") or main.get("url")) if isinstance(main, dict) else _text(main)
+    )
+    people, orgs = _person_names(node.get("author") or node.get("creator"), index)
+    view["authors"] = people
+    view["author_organizations"] = orgs
+    publisher = resolve(node.get("publisher"), index)
+    if isinstance(publisher, dict) and _text(publisher.get("name")):
+        kinds = types_of(publisher)
+        view["publisher"] = RawOrganization(
+            name=_text(publisher.get("name")),
+            url=_text(publisher.get("url")),
+            logo=_text(resolve(publisher.get("logo"), index)),
+            type=kinds[0] if kinds else None,
+            same_as=[s for s in (_text(v) for v in _list(publisher.get("sameAs"))) if s],
+        )
+    elif isinstance(publisher, str):
+        view["publisher"] = RawOrganization(name=publisher)
+    view["entities"] = _entities(node.get("about"), "about", index) + _entities(
+        node.get("mentions"), "mentions", index
+    )
+    return view
+
+
+def view_of_meta(embedded: Embedded) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(OpenGraph view, other-meta view): og/article/twitter tags, then the rest and DC."""
+    og: dict[str, Any] = {}
+    other: dict[str, Any] = {}
+    tags = {**embedded.dublincore, **embedded.meta}
+    for name, keys in _META_KEYS.items():
+        for key in keys:
+            values = tags.get(key) or embedded.opengraph.get(key)
+            if not values:
+                continue
+            target = og if key.startswith(("og:", "article:", "twitter:")) else other
+            if name in target:
+                continue
+            if name in ("authors", "keywords"):
+                target[name] = _split_meta_list(values, name)
+            elif name == "images":
+                target[name] = [RawImage(url=v) for v in values]
+            else:
+                target[name] = values[0]
+    for view in (og, other):
+        if "language" in view:
+            view["language"] = view["language"].replace("_", "-")
+    return og, other
+
+
+def _split_meta_list(values: list[str], name: str) -> list[str]:
+    if name == "keywords":
+        return [w for v in values for w in _SPLIT_KEYWORDS.split(v) if w]
+    return list(dict.fromkeys(v.strip() for v in values if v.strip()))
+
+
+def view_of_text(text: TextResult) -> dict[str, Any]:
+    view: dict[str, Any] = {
+        "title": text.title,
+        "description": text.description,
+        "date_published": text.date,
+        "site_name": text.site_name,
+        "language": text.language,
+        "body": text.body,
+        "keywords": text.tags,
+        "byline": text.author,
+    }
+    if text.image:
+        view["images"] = [RawImage(url=text.image)]
+    if text.categories:
+        view["section"] = text.categories[0]
+    return view
+
+
+# --- merging ----------------------------------------------------------------------------------
+
+
+def _fold(value: str) -> str:
+    return re.sub(r"[\W_]+", " ", value.casefold()).strip()
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_as_text(v) for v in value)
+    if isinstance(value, RawImage):
+        return value.url or ""
+    if isinstance(value, RawOrganization):
+        return value.name or ""
+    if isinstance(value, RawEntity):
+        return f"{value.name} ({value.role})"
+    return str(value)
+
+
+class _Merger:
+    def __init__(self, views: dict[str, dict[str, Any]], base: str | None) -> None:
+        self.views = views
+        self.base = base
+        self.reports: dict[str, FieldReport] = {}
+        self.org_names: set[str] = set()
+
+    def report(self, name: str) -> FieldReport:
+        if name not in self.reports:
+            values = {}
+            for source in SOURCES:
+                value = self.views.get(source, {}).get(name)
+                if value not in (None, "", []):
+                    text = _as_text(value)
+                    values[source] = text if len(text) <= 300 else text[:297] + "..."
+            self.reports[name] = FieldReport(name, values)
+        return self.reports[name]
+
+    def first(self, name: str, order: tuple[str, ...] = SOURCES, check: Any = None) -> Any:
+        report = self.report(name)
+        for source in order:
+            value = self.views.get(source, {}).get(name)
+            if value in (None, "", []):
+                continue
+            if check is not None:
+                value = check(value)
+                if value in (None, "", []):
+                    continue
+            report.chosen_source = source
+            return value
+        return None
+
+    def is_organisation_name(self, name: str, typed_person: bool = False) -> bool:
+        """Placeholders, URLs, the publisher's own name; for untyped names also company words."""
+        folded = _fold(name)
+        if folded in _PLACEHOLDER_NAMES or not folded:
+            return True
+        if folded in self.org_names or "://" in name or name.startswith(("www.", "@")):
+            return True
+        if "." in name and " " not in name.strip():  # facebook.com/site, site.com
+            return True
+        if _SOCIAL.search(name):
+            return True
+        return not typed_person and bool(_ORG_WORDS.search(name))
+
+    def people(self, names: list[str], typed: bool) -> list[str]:
+        return [n for n in names if not self.is_organisation_name(n, typed)]
+
+
+def _valid_date(value: Any) -> Any:
+    try:
+        parse_date(str(value))
+    except DateParseError:
+        return None
+    return value
+
+
+def _strip_site_suffix(title: str, site_names: set[str]) -> str:
+    match = _TITLE_SUFFIX.search(title)
+    if match and _fold(match.group(0)) in site_names:
+        return title[: match.start()].strip()
+    return title
+
+
+def merge(
+    source: str,
+    embedded: Embedded,
+    text: TextResult | None,
+    base_url: str | None,
+) -> MergeResult:
+    index = id_index([*embedded.jsonld, *embedded.microdata])
+    views: dict[str, dict[str, Any]] = {}
+    article_types: dict[str, list[str]] = {}
+    for syntax, nodes in (
+        ("json-ld", embedded.jsonld),
+        ("microdata", embedded.microdata),
+        ("rdfa", embedded.rdfa),
+    ):
+        node = pick_article(nodes, embedded.canonical)
+        if node is not None:
+            views[syntax] = view_of_node(node, index)
+            article_types[syntax] = types_of(node)
+    views["opengraph"], views["meta"] = view_of_meta(embedded)
+    if text is not None:
+        views["text"] = view_of_text(text)
+
+    merger = _Merger(views, base_url)
+    raw = RawArticle(source=source, format="html")
+
+    # url first: relative URLs elsewhere resolve against it
+    canonical = _absolute(embedded.canonical, base_url)
+    views.setdefault("meta", {})
+    url_report = merger.report("url")
+    if canonical:
+        url_report.values = {"canonical": canonical, **url_report.values}
+        url_report.chosen_source = "canonical"
+        raw.url = canonical
+    else:
+        raw.url = merger.first("url", check=lambda v: _absolute(v, base_url))
+        if raw.url is None and base_url:
+            url_report.values["base-url"] = base_url
+            url_report.chosen_source = "base-url"
+            raw.url = base_url
+    base = raw.url or base_url
+
+    publisher = merger.first("publisher")
+    raw.publisher = publisher if isinstance(publisher, RawOrganization) else None
+    raw.site_name = merger.first("site_name", ("opengraph", "meta", "text"))
+    host = (urlsplit(base).hostname or "").removeprefix("www.") if base else ""
+    names = {raw.publisher.name if raw.publisher else None, raw.site_name, host}
+    merger.org_names = {_fold(n) for n in names if n}
+
+    title = merger.first("title")
+    if isinstance(title, str) and merger.report("title").chosen_source in ("opengraph", "meta"):
+        title = _strip_site_suffix(title, merger.org_names | {_fold(host.split(".")[0])})
+    raw.title = title
+    raw.alternative_headline = merger.first("alternative_headline")
+    raw.description = merger.first("description")
+    raw.date_published = merger.first("date_published", check=_valid_date)
+    raw.date_modified = merger.first("date_modified", check=_valid_date)
+    raw.date_created = merger.first("date_created", check=_valid_date)
+    raw.language = merger.first("language") or embedded.html_lang
+    raw.section = merger.first("section")
+    raw.keywords = list(dict.fromkeys(merger.first("keywords") or []))
+    raw.copyright_holder = merger.first("copyright_holder")
+    raw.copyright_notice = merger.first("copyright_notice")
+    raw.is_based_on = _absolute(merger.first("is_based_on"), base)
+    raw.entities = merger.first("entities") or []
+
+    _merge_authors(merger, raw)
+
+    images = merger.first("images") or []
+    raw.images = [
+        RawImage(_absolute(i.url, base), i.caption, i.credit, i.width, i.height)
+        for i in images
+        if _absolute(i.url, base)
+    ]
+    if raw.images and raw.images[0].credit:
+        raw.photo_credit = raw.images[0].credit
+
+    body = merger.first("body", ("text", "json-ld", "microdata"))
+    raw.body = body
+    if text is not None:
+        raw.related = list(text.related)
+    raw.notes.extend(embedded.notes)
+    order = [
+        "url", "title", "alternative_headline", "description", "authors", "byline",
+        "author_organizations", "date_published", "date_modified", "publisher", "site_name",
+        "language", "section", "keywords", "images", "entities", "copyright_holder",
+        "copyright_notice", "is_based_on", "body",
+    ]  # fmt: skip
+    fields = [merger.report(name) for name in order]
+    return MergeResult(raw=raw, fields=fields, article_types=article_types)
+
+
+def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
+    """People from the highest source that names any; a byline string only from the text.
+
+    Organisations count as authors only beside the people of the same source (a co-credited
+    agency), or when no source names a person (an agency-only story).
+    """
+    authors_report = merger.report("authors")
+    merger.report("byline")
+    fallback_orgs: list[str] = []
+    for source in SOURCES:
+        view = merger.views.get(source, {})
+        names = view.get("authors") or []
+        people = merger.people(names, typed=source in ("json-ld", "microdata", "rdfa"))
+        orgs = [
+            o
+            for o in [*view.get("author_organizations", []), *(n for n in names if n not in people)]
+            if not merger.is_organisation_name(o, typed_person=True)
+        ]
+        if people:
+            raw.authors = list(dict.fromkeys(people))
+            raw.author_organizations = list(dict.fromkeys(orgs))
+            authors_report.chosen_source = source
+            return
+        byline = _clean_byline(view.get("byline"), merger, raw)
+        if byline:
+            raw.byline = byline
+            merger.reports["byline"].chosen_source = source
+            return
+        fallback_orgs = fallback_orgs or orgs
+    raw.author_organizations = list(dict.fromkeys(fallback_orgs))
+
+
+def _clean_byline(value: Any, merger: _Merger, raw: RawArticle) -> str | None:
+    """A text extractor's byline, unless it is a photo credit or a site/social handle."""
+    if not isinstance(value, str):
+        return None
+    if _CREDIT_WORDS.match(value):
+        raw.photo_credit = raw.photo_credit or value
+        return None
+    value = _BYLINE_TAIL.sub("", value).strip(" ;,|-")
+    parts = [p for p in re.split(r"\s*[;,]\s*", value) if p]
+    if not parts or all(merger.is_organisation_name(p) for p in parts):
+        return None
+    return value
+
+
+def _absolute(url: Any, base: str | None) -> str | None:
+    if not isinstance(url, str) or not url.strip():
+        return None
+    url = url.strip()
+    if url.startswith("//"):
+        return "https:" + url
+    if urlsplit(url).scheme in ("http", "https"):
+        return url
+    if base and not url.startswith(("#", "javascript:", "data:", "mailto:")):
+        return urljoin(base, url)
+    return None

@@ -1,0 +1,91 @@
+"""Output formats. JSON-LD comes from ``jsonld``; every RDF format from the fast ``rdf`` emitter,
+except RDF/XML and the expanded/flattened JSON-LD forms, which standard libraries write."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from jsonld_news.context import CONTEXT_IRI, document_loader
+from jsonld_news.errors import UnsupportedOutputError
+from jsonld_news.rdf import to_nquads, to_ntriples, to_turtle, triples
+
+Document = Mapping[str, Any]
+
+
+def _jsonld(doc: Document) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _pyld_options() -> dict[str, Any]:
+    return {"documentLoader": document_loader}
+
+
+def _expanded(doc: Document) -> str:
+    from pyld import jsonld
+
+    return json.dumps(jsonld.expand(dict(doc), _pyld_options()), ensure_ascii=False, indent=2) + "\n"
+
+
+def _flattened(doc: Document) -> str:
+    from pyld import jsonld
+
+    flat = jsonld.flatten(dict(doc), {"@context": CONTEXT_IRI}, _pyld_options())
+    return json.dumps(flat, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rdfxml(doc: Document) -> str:
+    import rdflib
+
+    graph = rdflib.Graph()
+    graph.parse(data=to_ntriples(triples(doc)), format="nt")
+    graph.bind("schema", "http://schema.org/")
+    text: str = graph.serialize(format="pretty-xml")
+    return text
+
+
+def _html(doc: Document) -> str:
+    """A ``<script>`` block safe to paste into a page: ``</script>`` inside strings cannot close it."""
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">\n{text}\n</script>\n'
+
+
+def _graph_name(doc: Document) -> str:
+    return str(doc.get("@id"))
+
+
+FORMATTERS: dict[str, Callable[[Document], str]] = {
+    "jsonld": _jsonld,
+    "jsonld-expanded": _expanded,
+    "jsonld-flattened": _flattened,
+    "turtle": lambda doc: to_turtle(triples(doc)),
+    "nt": lambda doc: to_ntriples(triples(doc)),
+    "nq": lambda doc: to_nquads(triples(doc), _graph_name(doc)),
+    "rdfxml": _rdfxml,
+    "html": _html,
+}
+OUTPUT_FORMATS: tuple[str, ...] = tuple(FORMATTERS)
+ALIASES = {"ttl": "turtle", "ntriples": "nt", "nquads": "nq", "xml": "rdfxml", "json-ld": "jsonld"}
+EXTENSIONS = {
+    "jsonld": ".jsonld",
+    "jsonld-expanded": ".expanded.jsonld",
+    "jsonld-flattened": ".flattened.jsonld",
+    "turtle": ".ttl",
+    "nt": ".nt",
+    "nq": ".nq",
+    "rdfxml": ".rdf",
+    "html": ".html",
+}
+
+
+def output_format(name: str) -> str:
+    name = ALIASES.get(name.strip().lower(), name.strip().lower())
+    if name not in FORMATTERS:
+        raise UnsupportedOutputError(name, list(OUTPUT_FORMATS))
+    return name
+
+
+def render(doc: Document, format_name: str) -> str:
+    return FORMATTERS[output_format(format_name)](doc)

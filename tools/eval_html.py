@@ -1,0 +1,194 @@
+"""Per-field accuracy of the HTML reader on the real pages of the shared corpus, beside trafilatura.
+
+Run: ``python tools/eval_html.py [corpus_dir] [-v]``. For every page in
+``../shared/corpus/html/`` with an ``expected.json`` entry, it converts the page with the full
+pipeline (falling back to the reader's ``RawArticle`` when the pipeline is not importable) and
+runs trafilatura's own extraction (``bare_extraction`` with its default settings and metadata)
+on the same bytes, in the same run. Grading follows the corpus README:
+
+- title: equal after case/space/punctuation folding to the visible ``title`` or the page's own
+  ``embedded_article.headline``;
+- author: the set of named authors equals the expected set (split on ``,``/``;``/"and");
+  ``""`` expects no personal author; a missing key is not graded;
+- date: within one day of ``date``; ``""`` or a missing key is not graded;
+- body: every ``body_with`` snippet present and every ``body_without`` snippet absent.
+
+Exits 0; prints one line per field and, with ``-v``, every miss.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "html"
+FIELDS = ("title", "author", "date", "body")
+_SPLIT_NAMES = re.compile(r"\s*(?:[,;]|\band\b|\by\b|\bund\b|\bet\b|\be\b|&)\s*", re.I)
+
+
+@dataclass(slots=True)
+class Extracted:
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    person_authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    body: str = ""
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def names(text: str) -> set[str]:
+    return {fold(n) for n in _SPLIT_NAMES.split(text) if fold(n)}
+
+
+def ours(data: bytes, source: str) -> Extracted:
+    from jsonld_news.options import Options
+
+    try:
+        from jsonld_news.body import to_plain
+        from jsonld_news.pipeline import convert_bytes
+    except ImportError:
+        return _ours_raw(data, source)
+    article = convert_bytes(data, source, "html", Options())
+    return Extracted(
+        title=article.headline,
+        authors=[a.name for a in article.authors],
+        person_authors=[a.name for a in article.authors if a.type == "Person"],
+        date=article.date_published,
+        body=to_plain(article.body)[0] if "](" in article.body else article.body,
+    )
+
+
+def _ours_raw(data: bytes, source: str) -> Extracted:
+    from jsonld_news.options import Options
+    from jsonld_news.readers.html import read_html
+
+    raw = read_html(data, source, Options())
+    authors = raw.authors or sorted(names(raw.byline or ""))
+    return Extracted(raw.title, authors, authors, raw.date_published, raw.body or "")
+
+
+def theirs(data: bytes, source: str) -> Extracted:
+    from trafilatura import bare_extraction
+
+    doc = bare_extraction(data, with_metadata=True)
+    if doc is None:
+        return Extracted()
+    authors = sorted(names(doc.author or ""))
+    return Extracted(doc.title, authors, authors, doc.date, doc.text or "")
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def grade(expected: dict[str, Any], got: Extracted) -> dict[str, bool | None]:
+    result: dict[str, bool | None] = dict.fromkeys(FIELDS)
+    if expected.get("title"):
+        accepted = {fold(expected["title"])}
+        headline = (expected.get("embedded_article") or {}).get("headline")
+        if headline:
+            accepted.add(fold(headline))
+        result["title"] = got.title is not None and fold(got.title) in accepted
+    if "author" in expected:
+        if expected["author"] == "":
+            result["author"] = not got.person_authors
+        else:
+            result["author"] = {fold(a) for a in got.authors} == names(expected["author"])
+    if expected.get("date"):
+        want, have = _day(expected["date"]), _day(got.date)
+        result["date"] = want is not None and have is not None and abs(want - have) <= timedelta(1)
+    if expected.get("body_with") or expected.get("body_without"):
+        body = " ".join(got.body.split())
+        present = all(" ".join(s.split()) in body for s in expected.get("body_with", []))
+        absent = all(" ".join(s.split()) not in body for s in expected.get("body_without", []))
+        result["body"] = present and absent
+    return result
+
+
+def evaluate(
+    corpus: Path, run: Callable[[bytes, str], Extracted], verbose: bool, label: str
+) -> tuple[dict[str, list[bool]], list[float]]:
+    expected_all = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
+    scores: dict[str, list[bool]] = {f: [] for f in FIELDS}
+    timings: list[float] = []
+    for name, expected in sorted(expected_all.items()):
+        data = (corpus / name).read_bytes()
+        start = time.perf_counter()
+        try:
+            got = run(data, name)
+        except Exception as exc:  # an evaluation counts a crash as a miss on every field
+            print(f"  {label} {name}: {type(exc).__name__}: {exc}")
+            got = Extracted()
+        timings.append((time.perf_counter() - start) * 1000)
+        for key, ok in grade(expected, got).items():
+            if ok is None:
+                continue
+            scores[key].append(ok)
+            if verbose and not ok:
+                print(f"  {label} miss {key:<6} {name}: {_shown(key, got, expected)}")
+    return scores, timings
+
+
+def _shown(key: str, got: Extracted, expected: dict[str, Any]) -> str:
+    if key == "title":
+        return f"{got.title!r} != {expected.get('title')!r}"
+    if key == "author":
+        return f"{got.authors!r} != {expected.get('author')!r}"
+    if key == "date":
+        return f"{got.date!r} != {expected.get('date')!r}"
+    body = " ".join(got.body.split())
+    missing = [s for s in expected.get("body_with", []) if " ".join(s.split()) not in body]
+    extra = [s for s in expected.get("body_without", []) if " ".join(s.split()) in body]
+    return f"missing {missing!r} present {extra!r}"
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    args = [a for a in argv if a != "-v"]
+    corpus = Path(args[0]) if args else DEFAULT_CORPUS
+    if not (corpus / "expected.json").exists():
+        print(f"eval_html: no corpus at {corpus}; skipped")
+        return 0
+    mine, my_ms = evaluate(corpus, ours, verbose, "ours")
+    ref, ref_ms = evaluate(corpus, theirs, verbose, "trafilatura")
+    print(f"HTML eval over {corpus} ({len(my_ms)} pages)")
+    print(f"{'field':<8}{'ours':>14}{'trafilatura':>16}")
+    for key in FIELDS:
+        a, b = mine[key], ref[key]
+        line = f"{key:<8}{_pct(a):>14}{_pct(b):>16}"
+        if a and b and sum(a) / len(a) < sum(b) / len(b):
+            line += "   BELOW TRAFILATURA"
+        print(line)
+    return 0
+
+
+def _pct(values: list[bool]) -> str:
+    if not values:
+        return "n/a"
+    return f"{100 * sum(values) / len(values):5.1f}% ({sum(values)}/{len(values)})"
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
