@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields, is_dataclass
 from functools import cache
 
 from jsonld_news.body import to_plain
@@ -27,7 +28,24 @@ def clean(text: str | None) -> str | None:
     return text or None
 
 
+# Characters no article text contains on purpose and that XML and many stores cannot hold:
+# C0/C1 controls but tab and newline, lone surrogates (from JSON escapes), non-characters.
+_UNUSABLE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _sanitize(value: object) -> object:
+    if isinstance(value, str):
+        return _UNUSABLE_CHARS.sub("", value) if _UNUSABLE_CHARS.search(value) else value
+    if isinstance(value, list):
+        return [_sanitize(item) for item in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        for item in fields(value):
+            setattr(value, item.name, _sanitize(getattr(value, item.name)))
+    return value
+
+
 def build(raw: RawArticle, options: Options) -> Article:
+    _sanitize(raw)
     problems: list[Problem] = []
     headline = clean(raw.title)
     if headline is None:

@@ -8,6 +8,7 @@ from datetime import date, datetime, tzinfo
 from dateutil import parser as dateutil_parser
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HAS_YEAR_AND_DAY = re.compile(r"(?=.*\b(?:1[89]|2[01])\d\d\b)(?=.*\b\d{1,2}\b)")
 _NULLS = frozenset({"", "none", "null", "nan", "n/a", "unknown"})
 # Two defaults that differ in every field: a field that comes out different was not in the text.
 _DEFAULT_A = datetime(2001, 1, 1, 0, 0, 0)
@@ -32,7 +33,10 @@ def parse_date(text: str, timezone: tzinfo | None = None) -> str:
     if len(text) > 100:
         raise DateParseError("too long to be a date")
     if _ISO_DATE.match(text):
-        date.fromisoformat(text)  # rejects 2024-13-45
+        try:
+            date.fromisoformat(text)
+        except ValueError as exc:
+            raise DateParseError(str(exc)) from None  # 2024-13-45
         return text
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
@@ -71,7 +75,15 @@ def _parse_other_languages(text: str) -> tuple[datetime, bool] | None:
     """Month names in other languages ("15. November 2024", "3 de mayo de 2020"): dateparser, lazily."""
     import dateparser  # slow to import; only needed for non-English dates
 
-    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    # REQUIRE_PARTS: "mayo de 2020" has no day, and a day is never invented.
+    # PARSERS: absolute dates only; "the day after tomorrow" names no date of its own.
+    if not _HAS_YEAR_AND_DAY.search(text):
+        return None
+    settings = {
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PARSERS": ["absolute-time", "custom-formats"],
+    }
     result = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
     if result is None:
         return None

@@ -58,7 +58,9 @@ class _Walker:
                 continue
             if isinstance(item, Mapping):
                 if "@value" in item:
-                    self.literal(subject, predicate, item["@value"], item.get("@type"))
+                    datatype = item.get("@type")
+                    datatype = self.type_iri(datatype) if isinstance(datatype, str) else None
+                    self.literal(subject, predicate, item["@value"], datatype)
                 else:
                     self.emit(subject, predicate, self.node(item), None)
             elif isinstance(item, str):

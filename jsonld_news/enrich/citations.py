@@ -42,7 +42,8 @@ _ANONYMOUS_PERSON = re.compile(
 )
 _ANONYMOUS_ORG = re.compile(
     r"\b(?:ministry|office|government|agency|department|police|army|military|committee|council|"
-    r"company|court|embassy|commission|service|newspaper|outlet|media|broadcaster)$",
+    r"company|court|embassy|commission|service|newspaper|outlet|media|broadcaster|authority|"
+    r"authorities|administration|regulator|union|party|group|institute|university)$",
     re.I,
 )
 
@@ -123,6 +124,8 @@ def attribute(
 
 def _verb_position(body: str, link: Link, left: int, right: int) -> int | None:
     anchor = link.text.strip()
+    if _VERB.match(anchor) and not _VERB.fullmatch(anchor):
+        return link.start  # "[said in a statement](...)"
     if _VERB.fullmatch(anchor):
         if anchor.endswith("ing"):  # "..., describing it as": the finite verb before names the subject
             finite = [m for m in _VERB.finditer(body, left, link.start) if not m.group(0).endswith("ing")]
@@ -149,8 +152,10 @@ def _resolve_phrase(
     inside: list[Mention] = [
         m for m in article.occurrences if not m.in_headline and m.start >= start and m.end <= end
     ]
-    if inside:
-        return inside[-1].entity  # the head of "Russia's state-run news agency TASS" is TASS
+    tail = phrase.rstrip(" ,.;:'’s")
+    heads = [m for m in inside if m.end >= start + len(tail)]
+    if heads:
+        return heads[-1].entity  # the head of "Russia's state-run news agency TASS" is TASS
     words = phrase.split()
     agency = find_agency(phrase) or (find_agency(words[-1]) if words else None)
     if agency is not None:

@@ -118,6 +118,12 @@ def name_from_domain(url: str) -> str:
 
 
 _CREDIT_SPLIT = re.compile(r"\s*[/|;]\s*|\s+via\s+|\s*,\s*", re.I)
+# Credit-line words that name an arrangement, not a person: "staff", "handout", "pool photo".
+_NOT_A_PHOTOGRAPHER = re.compile(
+    r"\b(?:staff|handout|file|courtesy|pool|archive|screenshot|illustration|reader|"
+    r"submitted|supplied|various|unknown)\b",
+    re.I,
+)
 _CREDIT_PREFIX = re.compile(r"^(?:©|\(c\)|photo(?:graph)?:?|foto:?|credit:?)\s*", re.I)
 
 
@@ -160,5 +166,7 @@ def _apply_credit(image: Image, credit: str, base: str) -> None:
                 image.source_organization = organization_entity(part, base)
             continue
         words = part.split()
+        if _NOT_A_PHOTOGRAPHER.search(part):
+            continue
         if 2 <= len(words) <= 4 and all(w[:1].isalpha() for w in words):
             image.creators.append(person_entity(tidy_name(part), base))

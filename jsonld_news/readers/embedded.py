@@ -62,6 +62,7 @@ class Embedded:
     microformats: list[dict[str, Any]] = field(default_factory=list)
     canonical: str | None = None
     html_lang: str | None = None
+    headings: list[str] = field(default_factory=list)  # the page's visible <h1> texts
     notes: list[str] = field(default_factory=list)
 
 
@@ -320,6 +321,12 @@ def extract_embedded(
     root_lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     found.html_lang = root_lang.strip() if root_lang else None
     found.meta = _meta_tags(tree)
+    for heading in tree.iter("h1"):
+        shown = " ".join(heading.text_content().split())
+        if shown:
+            found.headings.append(shown)
+        if len(found.headings) >= 5:
+            break
     if "json-ld" in syntaxes:
         found.jsonld = jsonld_nodes(scripts, found.notes)
     extractors: list[tuple[str, Any]] = [

@@ -27,8 +27,14 @@ from jsonld_news.errors import ArticleError, MalformedInputError, Problem, Unrea
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle
 from jsonld_news.readers.embedded import Embedded, extract_embedded
-from jsonld_news.readers.html_merge import FieldReport, merge
-from jsonld_news.readers.html_text import TextResult, extract_text
+from jsonld_news.readers.html_merge import FieldReport, MergeResult, merge
+from jsonld_news.readers.html_text import (
+    TextResult,
+    extract_text,
+    lead_paragraph,
+    visible_byline,
+    visible_title,
+)
 
 _CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""",
@@ -126,14 +132,29 @@ def _analyse(
         # a pathologically nested page; keep the embedded data, report the body as missing
         text = TextResult()
         page.notes.append("page nests too deeply for main-text extraction")
+    if text.author is None:
+        text.author = visible_byline(page.tree)
     return page, embedded, text
 
 
-def read_html(data: bytes, source: str, options: Options) -> RawArticle:
+def _merged(data: bytes, source: str, options: Options) -> tuple[ParsedPage, Embedded, MergeResult]:
     page, embedded, text = _analyse(data, source, options)
     result = merge(source, embedded, text, options.base_url)
     raw = result.raw
+    if raw.title and not result.article_types:
+        raw.title = visible_title(page.tree, raw.title)
+    lead = lead_paragraph(page.tree, raw.description, raw.body, raw.url or options.base_url)
+    if lead:
+        raw.body = f"{lead}\n\n{raw.body}" if raw.body else lead
+        raw.notes.append("the body starts with the visible lead paragraph (standfirst)")
+    if text.credits and raw.photo_credit is None:
+        raw.photo_credit = text.credits[0]
     raw.notes[:0] = page.notes
+    return page, embedded, result
+
+
+def read_html(data: bytes, source: str, options: Options) -> RawArticle:
+    raw = _merged(data, source, options)[2].raw
     problems = []
     if not raw.title:
         problems.append(Problem("headline", "the page names no headline or title"))
@@ -191,8 +212,7 @@ class InspectReport:
 
 
 def inspect_html(data: bytes, source: str, options: Options) -> InspectReport:
-    page, embedded, text = _analyse(data, source, options)
-    result = merge(source, embedded, text, options.base_url)
+    page, embedded, result = _merged(data, source, options)
     counts = {
         "json-ld": len(embedded.jsonld),
         "microdata": len(embedded.microdata),
@@ -208,5 +228,5 @@ def inspect_html(data: bytes, source: str, options: Options) -> InspectReport:
         syntaxes={k: v for k, v in counts.items() if v},
         article_types=result.article_types,
         fields=result.fields,
-        notes=[*page.notes, *result.raw.notes],
+        notes=result.raw.notes,
     )

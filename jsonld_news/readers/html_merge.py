@@ -456,6 +456,15 @@ def _valid_date(value: Any) -> Any:
     return value
 
 
+def _visible_title(title: str, headings: list[str]) -> str:
+    """The page's ``<h1>`` when the title is that heading plus a " - Site" style suffix."""
+    for heading in headings:
+        rest = title[len(heading) :] if title.startswith(heading) else None
+        if rest and len(rest) <= 60 and re.match(r"^\s*[|\-–—·:]", rest):
+            return heading
+    return title
+
+
 def _strip_site_suffix(title: str, site_names: set[str]) -> str:
     match = _TITLE_SUFFIX.search(title)
     if match and _fold(match.group(0)) in site_names:
@@ -512,7 +521,8 @@ def merge(
     merger.org_names = {_fold(n) for n in names if n}
 
     title = merger.first("title")
-    if isinstance(title, str) and merger.report("title").chosen_source in ("opengraph", "meta"):
+    if isinstance(title, str) and merger.report("title").chosen_source in ("opengraph", "meta", "text"):
+        title = _visible_title(title, embedded.headings)
         title = _strip_site_suffix(title, merger.org_names | {_fold(host.split(".")[0])})
     raw.title = title
     raw.alternative_headline = merger.first("alternative_headline")

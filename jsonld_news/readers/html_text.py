@@ -23,6 +23,13 @@ from jsonld_news.identity import normalize_url
 from jsonld_news.raw import RawLink
 
 _SPACES = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")  # soft hyphen, zero-width space/joiner
+# A caption/credit line standing as a paragraph ("Image illustrative : ... by ...", "Foto: dpa").
+_CREDIT_LINE = re.compile(
+    r"^(?:image(?: illustrative)?|illustration|photo(?:graph)?s?|foto(?:s)?|фото|bild|imagen|"
+    r"imagem|picture|crédits?|credits?|crédito|copyright|©)\s*(?:[:©]|\bby\b|\bde\b)",
+    re.I,
+)
 # Section-like paths: a link there is site navigation, not a source the article cites.
 _NAV_PATH = re.compile(
     r"/(?:tags?|topics?|themen?|thema|schlagworte?|category|categories|categoria|rubrique|"
@@ -33,8 +40,20 @@ _NAV_PATH = re.compile(
 _TEASER = re.compile(
     r"^(?:read (?:more|also)|see also|related|more on this|lesen sie (?:auch|mehr)|mehr zum thema|"
     r"auch interessant|lire aussi|à lire aussi|a lire aussi|voir aussi|lee también|lea también|"
-    r"leia também|leia mais|veja também|mirá también|leggi anche|lue myös|читайте также)\b"
+    r"leia também|leia mais|veja também|mirá también|leggi anche|lue myös|lue aiheesta lisää|"
+    r"читайте также)\b"
     r"\s*[:\-–—]?\s*",
+    re.I,
+)
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+_SOCIAL_LINK = re.compile(
+    r"\]\(https?://(?:www\.)?(facebook|twitter|x|instagram|linkedin|youtube|tiktok|t)\.(?:com|me)/",
+    re.I,
+)
+# a caption ending in its credit: "... en el Congreso (Foto: Natacha Pisarenko/Pool via REUTERS)."
+_CAPTION_CREDIT = re.compile(
+    r"\((?:photo|foto|фото|bild|image|imagen|imagem|crédit|crédito|credit|copyright|©)\s*:[^)]{2,120}\)"
+    r"\s*\.?\s*$",
     re.I,
 )
 _BLOCKS = frozenset({"p", "head", "quote", "list", "item", "table", "row", "code", "div"})
@@ -55,6 +74,7 @@ class TextResult:
     categories: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     related: list[RawLink] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)  # credit lines taken out of the body
 
 
 def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = True) -> TextResult:
@@ -88,6 +108,7 @@ def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = 
         renderer = _Renderer(base_url)
         result.body = renderer.render(document.body) or None
         result.related = renderer.related
+        result.credits = renderer.credits
     return result
 
 
@@ -103,11 +124,33 @@ class _Renderer:
         self.base_url = base_url
         self.host = (urlsplit(base_url).hostname or "").removeprefix("www.") if base_url else ""
         self.related: list[RawLink] = []
+        self.credits: list[str] = []
         self.paragraphs: list[str] = []
 
     def render(self, body: etree._Element) -> str:
         self._blocks(body)
-        return "\n\n".join(self.paragraphs)
+        return "\n\n".join(self._without_boilerplate(self.paragraphs))
+
+    def _without_boilerplate(self, paragraphs: list[str]) -> list[str]:
+        """Drop link lists ("read more" blocks), follow-us lines and photo captions."""
+        kept: list[str] = []
+        for index, paragraph in enumerate(paragraphs):
+            links = _MD_LINK.findall(paragraph)
+            rest = _MD_LINK.sub("", paragraph)
+            if links and not re.search(r"\w", rest):
+                # nothing but links: a related-articles list, not article text
+                self.related.extend(RawLink(text=t, url=u) for t, u in links)
+                if kept and len(kept[-1]) <= 80 and kept[-1].rstrip().endswith(":"):
+                    kept.pop()  # its "Read more on this:" header
+                continue
+            social = {m.group(1) for m in _SOCIAL_LINK.finditer(paragraph)}
+            if len(social) >= 2 and index >= len(paragraphs) - 3:
+                continue  # "follow us on Facebook, Twitter..." at the end of the article
+            if len(paragraph) < 400 and _CAPTION_CREDIT.search(paragraph):
+                self.credits.append(paragraph)
+                continue
+            kept.append(paragraph)
+        return kept
 
     def _blocks(self, element: etree._Element) -> None:
         for child in element:
@@ -125,8 +168,11 @@ class _Renderer:
                 self._paragraph(child)
 
     def _paragraph(self, element: etree._Element) -> None:
-        links = [c for c in element.iter("ref")]
-        plain = _SPACES.sub(" ", "".join(element.itertext())).strip()
+        links = list(element.iter("ref"))
+        plain = _SPACES.sub(" ", _INVISIBLE.sub("", "".join(element.itertext()))).strip()
+        if len(plain) < 240 and _CREDIT_LINE.match(plain):
+            self.credits.append(plain)
+            return
         teaser = _TEASER.match(plain)
         if teaser and len(links) == 1 and len(plain) < 300:
             url = self._resolve(links[0].get("target"))
@@ -137,7 +183,7 @@ class _Renderer:
         self._add(self._inline(element))
 
     def _add(self, text: str) -> None:
-        text = _SPACES.sub(" ", text).strip()
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
         if text:
             self.paragraphs.append(text)
 
@@ -155,7 +201,7 @@ class _Renderer:
         return "".join(parts)
 
     def _link(self, ref: etree._Element) -> str:
-        text = _SPACES.sub(" ", "".join(ref.itertext())).strip()
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", "".join(ref.itertext()))).strip()
         url = self._resolve(ref.get("target"))
         if not text or url is None or self._is_navigation(url):
             return text
@@ -182,4 +228,191 @@ class _Renderer:
         if not self.host or host != self.host:
             return False
         path = parts.path.rstrip("/")
-        return path == "" or path.count("/") <= 1 and "-" not in path or bool(_NAV_PATH.search(path))
+        if path == "" or bool(_NAV_PATH.search(path)):
+            return True
+        # "/politik", "/sport/": one short segment without digits or words joined by "-"
+        return path.count("/") <= 1 and "-" not in path and not any(c.isdigit() for c in path)
+
+
+# --- the visible byline ----------------------------------------------------------------------
+
+_BYLINE_XPATH = (
+    "//body//*[self::span or self::p or self::div or self::a or self::address or self::li]"
+    "[contains(@class,'byline') or contains(@class,'author') or contains(@class,'auteur') or "
+    "contains(@class,'autor') or contains(@class,'credit') or @rel='author' or "
+    "@itemprop='author']"
+)
+_NO_BYLINE_ANCESTORS = frozenset({"figure", "figcaption", "footer", "aside", "nav", "form", "li"})
+
+
+def visible_byline(tree: HtmlElement) -> str | None:
+    """The first short author/byline/credit element of the page, outside figures and comments.
+
+    A fallback for pages whose byline the text extractor misses (class names like ``auteurs``
+    or a header ``credit`` line). A credit next to a picture is a photo credit, never a byline.
+    """
+    for element in tree.xpath(_BYLINE_XPATH)[:20]:
+        classes = (element.get("class") or "").lower()
+        if "comment" in classes or any(
+            a.tag in _NO_BYLINE_ANCESTORS or "comment" in (a.get("class") or "").lower()
+            for a in element.iterancestors()
+        ):
+            continue
+        neighbours = (element.getprevious(), element.getnext())
+        if "credit" in classes and any(
+            n is not None and n.tag in ("img", "picture", "figure", "video") for n in neighbours
+        ):
+            continue
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", element.text_content())).strip(" ,|-")
+        # names carry no digits: "21 juin 2018", "July 2020 issue" are dates, not bylines
+        if not 2 <= len(text) <= 80 or any(c.isdigit() for c in text) or "http" in text:
+            continue
+        if any(c.isalpha() for c in text) and not _PHOTO_WORD.match(text):
+            return text
+    return None
+
+
+_PHOTO_WORD = re.compile(r"^\W*(?:photo|foto|фото|bild|image|imagen|imagem|crédits?|credits?|©)", re.I)
+
+
+_TITLE_SEPARATOR = re.compile(r"\s*(?:[|\-–—_·:]|::)\s*")
+
+
+def visible_title(tree: HtmlElement, title: str) -> str:
+    """A ``<title>`` minus its " - Site" suffix, when the page shows exactly that prefix.
+
+    Used only when no Article markup names the headline: the visible heading is then the best
+    evidence of where the headline ends and the site name begins.
+    """
+    cuts = [m.start() for m in _TITLE_SEPARATOR.finditer(title) if m.start() >= 8]
+    for cut in reversed(cuts):
+        prefix = title[:cut].strip()
+        if len(title) - cut > 60:
+            continue
+        for node in tree.xpath("//body//text()[contains(., $p)]", p=prefix[:40]):
+            if _SPACES.sub(" ", str(node)).strip() == prefix:
+                return prefix
+    return title
+
+
+# --- the standfirst -------------------------------------------------------------------------
+
+
+def lead_paragraph(
+    tree: HtmlElement, description: str | None, body: str | None, base_url: str | None = None
+) -> str | None:
+    """The visible standfirst (lead paragraph) when the text extractor left it out.
+
+    Text extractors often skip the standfirst: it sits beside the headline, outside the body
+    container. It is part of the article when the page displays it under the headline, either as
+    the page's own description shown in a ``<p>``/``<div>``, or as the first element after the
+    ``<h1>`` whose class names it (``lead``, ``standfirst``, ``chapo``, ``intro``, ``dek``...).
+    """
+    folded_body = _fold(body or "")
+    for element in _standfirst_candidates(tree, description):
+        shown = html_fragment_to_markdown(etree.tostring(element, encoding="unicode"), base_url)
+        plain = _SPACES.sub(" ", _MD_LINK.sub(r"\1", shown)).strip()
+        if not 40 <= len(plain) <= 1500 or _fold(plain)[:80] in folded_body:
+            continue
+        return shown
+    return None
+
+
+_STANDFIRST_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:lead|standfirst|chapo|chapeau|intro|dek|deck|excerpt|entradilla|bajada|"
+    r"summary|teaser-text|subtitle|sapo|kicker-text)(?:$|[\s_-])",
+    re.I,
+)
+_NOT_CONTENT = frozenset({"nav", "aside", "footer", "figure", "figcaption", "form", "button", "a"})
+
+
+def _standfirst_candidates(tree: HtmlElement, description: str | None) -> list[etree._Element]:
+    found: list[etree._Element] = []
+    if description and len(description) >= 40:
+        wanted = _fold(description)
+        probe = description.strip()[:30]
+        for node in tree.xpath("//body//text()[contains(., $p)]", p=probe):
+            parent = node.getparent()
+            while parent is not None and parent.tag not in ("p", "div", "section", "h2"):
+                parent = parent.getparent()
+            if parent is None:
+                continue
+            shown = _fold(parent.text_content())
+            if shown == wanted or (shown.startswith(wanted) and len(shown) < 1.3 * len(wanted)):
+                found.append(parent)
+                break
+    seen_heading = False
+    budget = 400  # the standfirst sits right under the headline
+    for element in tree.iter("h1", "p", "div", "h2"):
+        if element.tag == "h1":
+            seen_heading = True
+            continue
+        if not seen_heading:
+            continue
+        budget -= 1
+        if budget < 0:
+            break
+        if _STANDFIRST_CLASS.search(element.get("class") or "") and not any(
+            a.tag in _NOT_CONTENT for a in element.iterancestors()
+        ):
+            found.append(element)
+            break
+    return found
+
+
+def _fold(text: str) -> str:
+    return _SPACES.sub(" ", re.sub(r"[^\w\s]", "", text.casefold())).strip()
+
+
+# --- HTML fragments (ninjs bodies) ------------------------------------------------------------
+
+_FRAGMENT_BLOCKS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd", "dt",
+     "td", "th", "div", "section", "article", "ul", "ol", "table", "tr", "tbody", "thead", "dl",
+     "figure", "header", "footer", "aside", "main", "body", "html"}
+)  # fmt: skip
+
+
+def html_fragment_to_markdown(fragment: str, base_url: str | None = None) -> str:
+    """An HTML body fragment as markdown-lite: a paragraph per block, ``[text](url)`` links."""
+    from lxml.html import fragment_fromstring
+
+    try:
+        root = fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return _SPACES.sub(" ", fragment).strip()
+    renderer = _Renderer(base_url)
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", "".join(current))).strip()
+        if text:
+            paragraphs.append(text)
+        current.clear()
+
+    def walk(element: etree._Element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in ("script", "style"):
+            return
+        block = tag in _FRAGMENT_BLOCKS
+        if block:
+            flush()
+        if tag == "a":
+            text = _SPACES.sub(" ", element.text_content()).strip()
+            url = renderer._resolve(element.get("href"))
+            anchor = text.replace("[", "(").replace("]", ")")
+            current.append(f"[{anchor}]({url})" if url and text else text)
+        else:
+            current.append(element.text or "")
+            for child in element:
+                walk(child)
+                current.append(child.tail or "")
+        if tag == "br":
+            current.append(" ")
+        if block:
+            flush()
+
+    walk(root)
+    flush()
+    return "\n\n".join(paragraphs)

@@ -26,11 +26,10 @@ def read_markdown(data: bytes, source: str, options: Options) -> RawArticle:
         return parse_text(text, source, "markdown", options)
     meta = _load_yaml(match.group("yaml"), source)
     body = text[match.end() :]
-    if "title" in meta or "headline" in meta:
-        raw = RawArticle(source=source, format="markdown", body=body.strip())
-        _drop_repeated_title(raw, meta)
-    else:
-        raw = parse_text(body, source, "markdown", options)
+    title_known = bool(meta.get("title") or meta.get("headline"))
+    if title_known:
+        body = _drop_repeated_title(body, meta)
+    raw = parse_text(body, source, "markdown", options, title_known=title_known)
     apply_fields(raw, meta)
     return raw
 
@@ -49,10 +48,10 @@ def _load_yaml(text: str, source: str) -> Mapping[str, Any]:
     return meta
 
 
-def _drop_repeated_title(raw: RawArticle, meta: Mapping[str, Any]) -> None:
+def _drop_repeated_title(body: str, meta: Mapping[str, Any]) -> str:
     """Bodies often repeat the title as a first ``# heading``; it is not body text."""
     title = str(meta.get("title") or meta.get("headline") or "").strip()
-    body = raw.body or ""
-    first, _, rest = body.partition("\n")
+    first, _, rest = body.strip().partition("\n")
     if title and first.lstrip("# ").strip() == title:
-        raw.body = rest.strip()
+        return rest.strip()
+    return body

@@ -37,19 +37,23 @@ def read_text(data: bytes, source: str, options: Options) -> RawArticle:
     return parse_text(decode_text(data, source, options.encoding), source, "text", options)
 
 
-def parse_text(text: str, source: str, format_name: str, options: Options) -> RawArticle:
+def parse_text(
+    text: str, source: str, format_name: str, options: Options, *, title_known: bool = False
+) -> RawArticle:
+    """Parse a dump; with ``title_known`` (front matter gave one) the first block is body or header."""
     blocks = _blocks(text)
     raw = RawArticle(source=source, format=format_name)
-    if not blocks:
+    if not blocks and not title_known:
         raise ArticleError(source, [Problem("headline", "no text")])
-    title = _HEADING.sub("", blocks[0]).strip()
-    if len(title) > 1000 or "\n" in title:
-        raise ArticleError(
-            source,
-            [Problem("headline", "the first line is not a headline (too long)", title[:40])],
-        )
-    raw.title = title
-    body_start = _read_header(blocks, raw, options)
+    if not title_known:
+        title = _HEADING.sub("", blocks[0]).strip()
+        if len(title) > 1000 or "\n" in title:
+            raise ArticleError(
+                source,
+                [Problem("headline", "the first line is not a headline (too long)", title[:40])],
+            )
+        raw.title = title
+    body_start = _read_header(blocks, raw, options, 0 if title_known else 1)
     body: list[str] = []
     rest = blocks[body_start:]
     index = 0
@@ -81,9 +85,8 @@ def _blocks(text: str) -> list[str]:
     return [b.strip() for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
 
 
-def _read_header(blocks: list[str], raw: RawArticle, options: Options) -> int:
+def _read_header(blocks: list[str], raw: RawArticle, options: Options, index: int) -> int:
     """Consume short header lines after the title; return the index where the body starts."""
-    index = 1
     while index < len(blocks):
         lines = blocks[index].split("\n")
         if not all(_classify_header(line.strip(), raw, options) for line in lines):

@@ -1,0 +1,3 @@
+from jsonld_news.cli import main
+
+main()

@@ -1,0 +1,131 @@
+"""The command line: formats, stdin/stdout, batches, and one-line errors for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jsonld_news.cli import app
+from tests.conftest import EXAMPLES
+
+SEED = EXAMPLES / "inputs" / "moscowtimes-scholz-putin.txt"
+runner = CliRunner()
+
+
+def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_convert_seed_to_compact_jsonld() -> None:
+    code, out, _ = run("convert", str(SEED))
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["@context"] == "https://schema.org"
+    assert doc["@type"] == "NewsArticle"
+    assert "author" not in doc
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "nq", "rdfxml", "jsonld-expanded", "jsonld-flattened", "html"])
+def test_every_output_format(fmt: str) -> None:
+    code, out, err = run("convert", str(SEED), "--to", fmt, "--no-mentions")
+    assert code == 0, err
+    assert out.strip()
+
+
+def test_stdin_to_stdout_with_from() -> None:
+    data = json.dumps({"headline": "From stdin", "body": "Text."}).encode()
+    code, out, _ = run("convert", "-", "--from", "json", "--to", "nt", stdin=data)
+    assert code == 0
+    assert '"From stdin"' in out
+
+
+def test_output_file_is_written(tmp_path: Path) -> None:
+    target = tmp_path / "seed.ttl"
+    code, _, _ = run("convert", str(SEED), "--to", "turtle", "-o", str(target))
+    assert code == 0
+    assert target.read_text().startswith("@prefix schema:")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+BAD_INPUTS = {
+    "empty.txt": b"",
+    "binary.txt": bytes(range(256)) * 4,
+    "latin1.txt": "Caf\u00e9 headline\n\nBody".encode("latin-1"),
+    "malformed.json": b'{"headline": "x",',
+    "wrongshape.json": b"[1, 2, 3]",
+    "noheadline.json": b'{"body": "text only"}',
+    "baddate.json": b'{"headline": "H", "datePublished": "the day after tomorrow"}',
+    "deep.json": b"[" * 100_000 + b"]" * 100_000,
+    "longline.txt": b"x" * (50 * 1024 * 1024),
+    "remote.json": b'{"@context": "https://evil.example.net/c", "headline": "H"}',
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_is_one_line_exit_2(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(BAD_INPUTS[name])
+    out_file = tmp_path / "out.jsonld"
+    code, out, err = run("convert", str(path), "-o", str(out_file))
+    assert code == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"jsonld-news: error: {path}"), err
+    assert "Traceback" not in err
+    assert not out_file.exists()
+
+
+def test_errors_list_every_problem(tmp_path: Path) -> None:
+    path = tmp_path / "two.json"
+    path.write_bytes(b'{"body": "x", "datePublished": "nonsense", "url": "ftp://x"}')
+    _, _, err = run("convert", str(path))
+    assert "headline" in err and "datePublished" in err and "url" in err
+
+
+def test_entry_point_never_prints_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(b"{nope")
+    result = subprocess.run(
+        [sys.executable, "-m", "jsonld_news", "convert", str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_batch_reports_every_failure_and_converts_the_rest(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_bytes(SEED.read_bytes())
+    (inputs / "bad.json").write_bytes(b"{")
+    (inputs / "empty.md").write_bytes(b"")
+    out = tmp_path / "out"
+    code, _, err = run("convert", str(inputs), "--to", "jsonld,turtle", "-o", str(out), "--no-mentions")
+    assert code == 1
+    assert err.count("jsonld-news: error:") == 2
+    assert sorted(p.name for p in out.iterdir()) == ["good.jsonld", "good.ttl"]
+    assert "converted 1 article(s)" in err
+
+
+def test_validate_exit_codes(tmp_path: Path) -> None:
+    good = tmp_path / "good.jsonld"
+    code, out, _ = run("convert", str(SEED), "-o", str(good))
+    assert code == 0
+    code, out, _ = run("validate", str(good), "--validators", "json-schema")
+    assert code == 0 and "valid" in out
+    doc = json.loads(good.read_text())
+    doc["datePublished"] = "15/11/2024"
+    doc["author"] = [{"@type": "Person", "name": "By Jane Roe"}]
+    bad = tmp_path / "bad.jsonld"
+    bad.write_text(json.dumps(doc))
+    code, out, _ = run("validate", str(bad), "--validators", "json-schema")
+    assert code == 1
+    assert "$.datePublished" in out and "$.author[0].name" in out and "'15/11/2024'" in out
+    unusable = tmp_path / "unusable.jsonld"
+    unusable.write_text("{not json")
+    code, _, err = run("validate", str(unusable))
+    assert code == 2 and str(unusable) in err
