@@ -1,10 +1,10 @@
 """jsonld-news: news articles to validated schema.org NewsArticle JSON-LD and RDF.
 
-    import jsonld_news
-    article = jsonld_news.read("article.txt")
-    doc = jsonld_news.to_jsonld(article)
-    turtle = jsonld_news.serialize(article, "turtle")
-    report = jsonld_news.validate(doc)
+import jsonld_news
+article = jsonld_news.read("article.txt")
+doc = jsonld_news.to_jsonld(article)
+turtle = jsonld_news.serialize(article, "turtle")
+report = jsonld_news.validate(doc)
 """
 
 from jsonld_news.api import convert, read, serialize, validate

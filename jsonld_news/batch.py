@@ -17,7 +17,9 @@ from jsonld_news.serialize import EXTENSIONS, output_format, render
 from jsonld_news.sinks import write_atomic
 from jsonld_news.validate.schema import is_valid
 
-INPUT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".json", ".ninjs", ".html", ".htm"})
+INPUT_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".json", ".ninjs", ".html", ".htm"}
+)
 
 
 @dataclass(slots=True)
@@ -44,9 +46,10 @@ def collect_inputs(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES:
-                    if not any(part.startswith(".") for part in child.relative_to(path).parts):
-                        found.append((child, child.relative_to(path)))
+                relative = child.relative_to(path)
+                hidden = any(part.startswith(".") for part in relative.parts)
+                if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES and not hidden:
+                    found.append((child, relative))
         else:
             found.append((path, Path(path.name)))
     return found
@@ -82,7 +85,7 @@ def _convert_one(
             outcome.warnings.append("output does not validate against newsarticle.schema.json")
     except JsonldNewsError as exc:
         outcome.error = str(exc)
-    except Exception as exc:  # noqa: BLE001 - one document's bug must not stop the batch
+    except Exception as exc:
         outcome.error = f"{source}: internal error: {type(exc).__name__}: {exc}"
     return outcome
 

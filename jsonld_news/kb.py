@@ -107,7 +107,8 @@ def parse_entry(line: bytes | str, source: str) -> KBEntry:
     schema_type = data.get("type")
     if not isinstance(schema_type, str) or kind_of(schema_type) == "thing":
         raise KBError(
-            source, f"'type' must be a schema.org person, place or organisation class: {schema_type!r}"
+            source,
+            f"'type' must be a schema.org person, place or organisation class: {schema_type!r}",
         )
     aliases = _strings(data.get("aliases", []), "aliases", source)
     same_as = _strings(data.get("sameAs", []), "sameAs", source)

@@ -42,7 +42,8 @@ def read_file(path: str | Path, options: Options) -> bytes:
         size = path.stat().st_size
         if size > options.max_input_bytes:
             raise UnreadableInputError(
-                str(path), f"input is {size:,} bytes, more than the limit of {options.max_input_bytes:,}"
+                str(path),
+                f"input is {size:,} bytes, more than the limit of {options.max_input_bytes:,}",
             )
         return path.read_bytes()
     except IsADirectoryError:

@@ -10,6 +10,7 @@ generated articles; that test is the contract.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
@@ -117,7 +118,15 @@ def triples(doc: Mapping[str, Any]) -> list[Triple]:
 # --- N-Triples / N-Quads ----------------------------------------------------------------------
 
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
 
 
 def _escape_char(match: re.Match[str]) -> str:
@@ -155,16 +164,19 @@ _PN_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 PREFIXES = {"schema": SCHEMA, "xsd": XSD}
 
 
+@lru_cache(maxsize=65536)  # predicates and entity IRIs repeat across every article
 def _turtle_iri(iri: str) -> str:
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace) and _PN_LOCAL.match(iri[len(namespace) :]):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return _term(iri)
 
 
 def _turtle_object(triple: Triple) -> str:
     if triple.datatype is None:
-        return _term(triple.object) if triple.object.startswith("_:") else _turtle_iri(triple.object)
+        return (
+            _term(triple.object) if triple.object.startswith("_:") else _turtle_iri(triple.object)
+        )
     if triple.datatype == XSD_INTEGER and re.fullmatch(r"[+-]?\d+", triple.object):
         return triple.object
     literal = f'"{escape_literal(triple.object)}"'

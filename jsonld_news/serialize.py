@@ -25,7 +25,9 @@ def _pyld_options() -> dict[str, Any]:
 def _expanded(doc: Document) -> str:
     from pyld import jsonld
 
-    return json.dumps(jsonld.expand(dict(doc), _pyld_options()), ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(jsonld.expand(dict(doc), _pyld_options()), ensure_ascii=False, indent=2) + "\n"
+    )
 
 
 def _flattened(doc: Document) -> str:

@@ -7,20 +7,20 @@ from typing import Any
 from hypothesis import strategies as st
 
 _WORD = st.text(
-    alphabet=st.characters(
-        categories=("L", "N"), exclude_characters="\x00", max_codepoint=0x2FFF
-    ),
+    alphabet=st.characters(categories=("L", "N"), exclude_characters="\x00", max_codepoint=0x2FFF),
     min_size=1,
     max_size=12,
 )
 _TEXT = st.lists(_WORD, min_size=1, max_size=12).map(" ".join)
 _AWKWARD = st.text(
-    alphabet=st.sampled_from(list('ab "\\\n\t\r<>&{}é’“”…\u2028') + ["\x01", "\x7f"]),
+    alphabet=st.sampled_from([*list('ab "\\\n\t\r<>&{}é’“”…\u2028'), "\x01", "\x7f"]),
     min_size=1,
     max_size=30,
 ).filter(lambda s: s.strip() != "")
 _NAME = st.lists(
-    st.sampled_from(["Anna", "Ben", "Chen", "Dara", "Émile", "Fatima", "Gómez", "Hoang", "Ivanova"]),
+    st.sampled_from(
+        ["Anna", "Ben", "Chen", "Dara", "Émile", "Fatima", "Gómez", "Hoang", "Ivanova"]
+    ),
     min_size=2,
     max_size=3,
     unique=True,
@@ -41,7 +41,9 @@ _ENTITY = st.fixed_dictionaries(
 )
 _PARAGRAPH = st.one_of(
     _TEXT,
-    st.builds(lambda a, t, u, b: f"{a} [{t}]({u}) {b}", _TEXT, _TEXT, st.one_of(_URL, st.just("#")), _TEXT),
+    st.builds(
+        lambda a, t, u, b: f"{a} [{t}]({u}) {b}", _TEXT, _TEXT, st.one_of(_URL, st.just("#")), _TEXT
+    ),
     _AWKWARD,
 )
 
@@ -55,11 +57,14 @@ def own_json_article() -> st.SearchStrategy[dict[str, Any]]:
             "url": _URL,
             "datePublished": _DATE,
             "authors": st.lists(_NAME, max_size=3),
-            "byline": st.lists(_NAME, min_size=1, max_size=3).map(lambda n: "By " + " and ".join(n)),
+            "byline": st.lists(_NAME, min_size=1, max_size=3).map(
+                lambda n: "By " + " and ".join(n)
+            ),
             "publisher": st.fixed_dictionaries({"name": _TEXT, "url": _URL}),
             "image": st.lists(
                 st.fixed_dictionaries(
-                    {"url": _URL}, optional={"caption": _AWKWARD, "credit": st.just("JANE ROE / AFP")}
+                    {"url": _URL},
+                    optional={"caption": _AWKWARD, "credit": st.just("JANE ROE / AFP")},
                 ),
                 max_size=2,
             ),

@@ -31,7 +31,9 @@ def test_convert_seed_to_compact_jsonld() -> None:
     assert "author" not in doc
 
 
-@pytest.mark.parametrize("fmt", ["turtle", "nt", "nq", "rdfxml", "jsonld-expanded", "jsonld-flattened", "html"])
+@pytest.mark.parametrize(
+    "fmt", ["turtle", "nt", "nq", "rdfxml", "jsonld-expanded", "jsonld-flattened", "html"]
+)
 def test_every_output_format(fmt: str) -> None:
     code, out, err = run("convert", str(SEED), "--to", fmt, "--no-mentions")
     assert code == 0, err
@@ -72,7 +74,7 @@ def test_bad_input_is_one_line_exit_2(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(BAD_INPUTS[name])
     out_file = tmp_path / "out.jsonld"
-    code, out, err = run("convert", str(path), "-o", str(out_file))
+    code, _out, err = run("convert", str(path), "-o", str(out_file))
     assert code == 2, err
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"jsonld-news: error: {path}"), err
@@ -104,7 +106,9 @@ def test_batch_reports_every_failure_and_converts_the_rest(tmp_path: Path) -> No
     (inputs / "bad.json").write_bytes(b"{")
     (inputs / "empty.md").write_bytes(b"")
     out = tmp_path / "out"
-    code, _, err = run("convert", str(inputs), "--to", "jsonld,turtle", "-o", str(out), "--no-mentions")
+    code, _, err = run(
+        "convert", str(inputs), "--to", "jsonld,turtle", "-o", str(out), "--no-mentions"
+    )
     assert code == 1
     assert err.count("jsonld-news: error:") == 2
     assert sorted(p.name for p in out.iterdir()) == ["good.jsonld", "good.ttl"]

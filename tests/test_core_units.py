@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
 
 import pytest
 from hypothesis import given
@@ -30,8 +30,8 @@ def test_parse_date_keeps_precision(text: str, expected: str) -> None:
 
 
 def test_timezone_is_attached_only_to_times() -> None:
-    assert parse_date("2024-11-15 10:00", timezone.utc) == "2024-11-15T10:00:00Z"
-    assert parse_date("November 15, 2024", timezone.utc) == "2024-11-15"
+    assert parse_date("2024-11-15 10:00", UTC) == "2024-11-15T10:00:00Z"
+    assert parse_date("November 15, 2024", UTC) == "2024-11-15"
 
 
 @pytest.mark.parametrize("text", ["yesterday-ish", "2024-13-45", "November 2024", "x" * 200])
@@ -66,9 +66,14 @@ def test_normalize_url(url: str, expected: str | None) -> None:
 
 
 def test_body_links_and_markup() -> None:
-    body, links = to_plain("A **bold** [link](https://e.x/y) here.\n\n# Heading\n\n![img](i.png) B <https://a.b/c>")
+    body, links = to_plain(
+        "A **bold** [link](https://e.x/y) here.\n\n# Heading\n\n![img](i.png) B <https://a.b/c>"
+    )
     assert body == "A bold link here.\n\nHeading\n\nB https://a.b/c"
-    assert [(lk.text, lk.url) for lk in links] == [("link", "https://e.x/y"), ("https://a.b/c", "https://a.b/c")]
+    assert [(lk.text, lk.url) for lk in links] == [
+        ("link", "https://e.x/y"),
+        ("https://a.b/c", "https://a.b/c"),
+    ]
 
 
 _SAFE = st.text(alphabet=st.characters(blacklist_characters="[]()<>*_#!\\`\r"), max_size=20)

@@ -32,7 +32,11 @@ def test_byline_names(byline: str, names: list[str]) -> None:
 
 def test_byline_agency_becomes_affiliation_and_role_job_title() -> None:
     (author,) = split_byline("By Ann Lee, Staff Writer | Reuters")
-    assert (author.name, author.job_title, author.affiliation) == ("Ann Lee", "Staff Writer", "Reuters")
+    assert (author.name, author.job_title, author.affiliation) == (
+        "Ann Lee",
+        "Staff Writer",
+        "Reuters",
+    )
     (agency,) = split_byline("By Reuters")
     assert agency.is_organization and agency.name == "Reuters"
 
@@ -62,7 +66,10 @@ def test_publisher_name_from_domain(url: str, name: str) -> None:
     [
         ("BERLIN — The chancellor said", ("BERLIN", "BERLIN", None)),
         ("KYIV, Ukraine (AP) — Russian forces", ("KYIV, Ukraine (AP)", "KYIV", "Associated Press")),
-        ("MOSCOW, Nov 15 (Reuters) - Russia said", ("MOSCOW, Nov 15 (Reuters)", "MOSCOW", "Reuters")),
+        (
+            "MOSCOW, Nov 15 (Reuters) - Russia said",
+            ("MOSCOW, Nov 15 (Reuters)", "MOSCOW", "Reuters"),
+        ),
         ("Berlin (dpa) - Die Regierung", ("Berlin (dpa)", "Berlin", "Deutsche Presse-Agentur")),
         ("President Vladimir Putin and", None),
         ("US - China talks resumed", None),
@@ -79,7 +86,9 @@ def test_dateline_becomes_place_and_source_organization_and_stays_in_body() -> N
     assert article.dateline is not None
     assert article.dateline.text == "KYIV, Ukraine (AP)"
     assert article.dateline.place is not None and article.dateline.place.name == "Kyiv"
-    assert article.dateline.agency is not None and article.dateline.agency.name == "Associated Press"
+    assert (
+        article.dateline.agency is not None and article.dateline.agency.name == "Associated Press"
+    )
     assert article.body.startswith("KYIV, Ukraine (AP) —")
 
 
@@ -88,7 +97,9 @@ def test_seed_citations_are_attributed(seed_bytes: bytes) -> None:
     authors = [c.author.name if c.author else None for c in article.citations]
     assert authors == ["Olaf Scholz", "German government spokesperson", "TASS", "Kremlin"]
     assert all(c.url is None for c in article.citations)  # "#" placeholders never become URLs
-    assert all(not c.iri.startswith(article.url or "-") or "#citation-" in c.iri for c in article.citations)
+    assert all(
+        not c.iri.startswith(article.url or "-") or "#citation-" in c.iri for c in article.citations
+    )
     spokesperson = article.citations[1].author
     assert spokesperson is not None and "#source-" in spokesperson.iri  # anonymous: article-scoped
 

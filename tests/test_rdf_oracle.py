@@ -27,9 +27,7 @@ def _assert_same_graph(doc: dict[str, Any]) -> None:
     assert expected, "pyld produced no triples"
     for format_name, rdflib_format in RDF_FORMATS.items():
         got = parsed(render(doc, format_name), rdflib_format)
-        assert got == expected, (
-            f"{format_name}: missing {expected - got}, extra {got - expected}"
-        )
+        assert got == expected, f"{format_name}: missing {expected - got}, extra {got - expected}"
 
 
 @pytest.mark.parametrize("path", EXAMPLE_INPUTS, ids=lambda p: p.name)

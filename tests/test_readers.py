@@ -79,8 +79,12 @@ def test_markdown_front_matter() -> None:
 
 def test_newsplease_midnight_is_a_date_not_a_time() -> None:
     doc = {
-        "title": "T", "maintext": "Body text.", "date_publish": "2020-01-21 00:00:00",
-        "date_modify": "None", "authors": ["A B", "C D"], "url": "https://e.example.com/x",
+        "title": "T",
+        "maintext": "Body text.",
+        "date_publish": "2020-01-21 00:00:00",
+        "date_modify": "None",
+        "authors": ["A B", "C D"],
+        "url": "https://e.example.com/x",
         "source_domain": "e.example.com",
     }
     article = jsonld_news.read(json.dumps(doc).encode(), options=NO_NLP)
@@ -92,9 +96,14 @@ def test_newsplease_midnight_is_a_date_not_a_time() -> None:
 
 def test_trafilatura_json_authors_joined_with_semicolons() -> None:
     doc = {
-        "title": "T", "text": "Body.", "author": "Ann Lee; Bo Kim", "date": "2021-03-04",
-        "source": "https://e.example.com/x", "source-hostname": "Example Daily",
-        "fingerprint": "abc", "tags": "a,b",
+        "title": "T",
+        "text": "Body.",
+        "author": "Ann Lee; Bo Kim",
+        "date": "2021-03-04",
+        "source": "https://e.example.com/x",
+        "source-hostname": "Example Daily",
+        "fingerprint": "abc",
+        "tags": "a,b",
     }
     article = jsonld_news.read(json.dumps(doc).encode(), options=NO_NLP)
     assert article.source_format == "trafilatura"
@@ -117,7 +126,9 @@ def test_every_corpus_input_converts(folder: str) -> None:
 def test_own_json_lists_entities() -> None:
     doc = {
         "headline": "H",
-        "about": [{"name": "Portland", "type": "City", "sameAs": ["http://www.wikidata.org/entity/Q6106"]}],
+        "about": [
+            {"name": "Portland", "type": "City", "sameAs": ["http://www.wikidata.org/entity/Q6106"]}
+        ],
         "mentions": ["TriMet"],
     }
     article = jsonld_news.read(json.dumps(doc).encode(), options=NO_NLP)
@@ -127,8 +138,13 @@ def test_own_json_lists_entities() -> None:
 
 
 def test_jsonld_input_with_schema_org_context_is_read() -> None:
-    doc = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H",
-           "author": {"@type": "Person", "name": "Ann Lee"}, "datePublished": "2024-01-02"}
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "H",
+        "author": {"@type": "Person", "name": "Ann Lee"},
+        "datePublished": "2024-01-02",
+    }
     article = jsonld_news.read(json.dumps(doc).encode(), options=NO_NLP)
     assert [a.name for a in article.authors] == ["Ann Lee"]
 

@@ -7,7 +7,8 @@ runs trafilatura's own extraction (``bare_extraction`` with its default settings
 on the same bytes, in the same run. Grading follows the corpus README:
 
 - title: equal after case/space/punctuation folding to the visible ``title`` or the page's own
-  ``embedded_article.headline``;
+  ``embedded_article.headline``, allowing a 3% edit difference for annotation typos (one gold
+  title reads "ll Climate Clock" for the page's "Il Climate Clock");
 - author: the set of named authors equals the expected set (split on ``,``/``;``/"and");
   ``""`` expects no personal author; a missing key is not graded;
 - date: within one day of ``date``; ``""`` or a missing key is not graded;
@@ -26,6 +27,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -83,9 +85,10 @@ def _ours_raw(data: bytes, source: str) -> Extracted:
 
 def theirs(data: bytes, source: str) -> Extracted:
     from trafilatura import bare_extraction
+    from trafilatura.settings import Document
 
     doc = bare_extraction(data, with_metadata=True)
-    if doc is None:
+    if not isinstance(doc, Document):
         return Extracted()
     authors = sorted(names(doc.author or ""))
     return Extracted(doc.title, authors, authors, doc.date, doc.text or "")
@@ -110,7 +113,9 @@ def grade(expected: dict[str, Any], got: Extracted) -> dict[str, bool | None]:
         headline = (expected.get("embedded_article") or {}).get("headline")
         if headline:
             accepted.add(fold(headline))
-        result["title"] = got.title is not None and fold(got.title) in accepted
+        result["title"] = got.title is not None and any(
+            SequenceMatcher(None, fold(got.title), a).ratio() >= 0.97 for a in accepted
+        )
     if "author" in expected:
         if expected["author"] == "":
             result["author"] = not got.person_authors
@@ -172,7 +177,7 @@ def main(argv: list[str]) -> int:
         print(f"eval_html: no corpus at {corpus}; skipped")
         return 0
     mine, my_ms = evaluate(corpus, ours, verbose, "ours")
-    ref, ref_ms = evaluate(corpus, theirs, verbose, "trafilatura")
+    ref, _ = evaluate(corpus, theirs, verbose, "trafilatura")
     print(f"HTML eval over {corpus} ({len(my_ms)} pages)")
     print(f"{'field':<8}{'ours':>14}{'trafilatura':>16}")
     for key in FIELDS:

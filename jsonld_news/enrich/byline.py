@@ -7,6 +7,7 @@ Handles "By A and B", "A, B and C", "A | Reuters", "A; B", "Von A und B", "A (Re
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from nameparser import HumanName
@@ -19,11 +20,47 @@ _SEPARATORS = re.compile(
 )
 _PARENS = re.compile(r"\(([^)]*)\)")
 _ROLE_WORDS = frozenset(
-    """staff writer reporter correspondent editor senior chief contributing contributor
-    columnist writer journalist producer analyst bureau political economics science
-    international foreign affairs deputy managing associate special photographer
-    redakteur redakteurin korrespondent korrespondentin autor autorin
-    rédacteur journaliste envoyé spécial periodista corresponsal redactor""".split()
+    [
+        "staff",
+        "writer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "senior",
+        "chief",
+        "contributing",
+        "contributor",
+        "columnist",
+        "writer",
+        "journalist",
+        "producer",
+        "analyst",
+        "bureau",
+        "political",
+        "economics",
+        "science",
+        "international",
+        "foreign",
+        "affairs",
+        "deputy",
+        "managing",
+        "associate",
+        "special",
+        "photographer",
+        "redakteur",
+        "redakteurin",
+        "korrespondent",
+        "korrespondentin",
+        "autor",
+        "autorin",
+        "rédacteur",
+        "journaliste",
+        "envoyé",
+        "spécial",
+        "periodista",
+        "corresponsal",
+        "redactor",
+    ]
 )
 _NOT_NAMES = frozenset({"staff", "admin", "editor", "editors", "newsroom", "redaktion", "team"})
 _HANDLE = re.compile(r"@\w+|https?://\S+|\S+@\S+\.\w+")
@@ -64,11 +101,11 @@ def split_byline(byline: str) -> list[BylineAuthor]:
 
 
 def _split_commas(part: str) -> list[str]:
-    """"A, B" is two people; "Smith, John" and "A, Staff Writer" are one."""
+    """Commas: "A, B" is two people; "Smith, John" and "A, Staff Writer" are one."""
     pieces = [p.strip(" .") for p in part.split(",") if p.strip(" .")]
-    if len(pieces) == 2 and len(pieces[1].split()) == 1 and not _is_role(pieces[1]):
-        if len(pieces[0].split()) == 1:
-            return [f"{pieces[1]} {pieces[0]}"]  # "Smith, John"
+    one_word_each = len(pieces) == 2 and all(len(p.split()) == 1 for p in pieces)
+    if one_word_each and not _is_role(pieces[1]):
+        return [f"{pieces[1]} {pieces[0]}"]  # "Smith, John"
     out: list[str] = []
     for piece in pieces:
         if out and _is_role(piece):
@@ -80,7 +117,9 @@ def _split_commas(part: str) -> list[str]:
 
 def _is_role(text: str) -> bool:
     words = re.findall(r"[\w']+", text.casefold())
-    return bool(words) and all(w in _ROLE_WORDS or w in {"of", "the", "for", "de", "du"} for w in words)
+    return bool(words) and all(
+        w in _ROLE_WORDS or w in {"of", "the", "for", "de", "du"} for w in words
+    )
 
 
 def _strip_role(piece: str) -> tuple[str, str | None]:
@@ -99,8 +138,9 @@ def _strip_role(piece: str) -> tuple[str, str | None]:
     return " ".join(words), (role or None)
 
 
+@lru_cache(maxsize=8192)  # credit lines repeat (agencies' photographers); nameparser is slow
 def tidy_name(name: str) -> str:
-    """"TOBIAS SCHWARZ" -> "Tobias Schwarz"; mixed-case names are kept as written."""
+    """ "TOBIAS SCHWARZ" -> "Tobias Schwarz"; mixed-case names are kept as written."""
     name = re.sub(r"\s+", " ", name).strip(" ,.;:")
     if name.isupper() or name.islower():
         parsed = HumanName(name)

@@ -70,7 +70,11 @@ class CitationEnricher:
         for number, link in enumerate(article.links, start=1):
             if link.url is not None and link.url in by_url:
                 continue
-            if link.url is not None and article.url and link.url.split("#")[0] == article.url.split("#")[0]:
+            if (
+                link.url is not None
+                and article.url
+                and link.url.split("#")[0] == article.url.split("#")[0]
+            ):
                 continue  # a link to the article itself cites nothing
             left, right = sentence_around(article.body, link.start, link.end)
             sentence = article.body[left:right].strip()
@@ -127,8 +131,12 @@ def _verb_position(body: str, link: Link, left: int, right: int) -> int | None:
     if _VERB.match(anchor) and not _VERB.fullmatch(anchor):
         return link.start  # "[said in a statement](...)"
     if _VERB.fullmatch(anchor):
-        if anchor.endswith("ing"):  # "..., describing it as": the finite verb before names the subject
-            finite = [m for m in _VERB.finditer(body, left, link.start) if not m.group(0).endswith("ing")]
+        if anchor.endswith(
+            "ing"
+        ):  # "..., describing it as": the finite verb before names the subject
+            finite = [
+                m for m in _VERB.finditer(body, left, link.start) if not m.group(0).endswith("ing")
+            ]
             if finite:
                 return finite[-1].start()
         return link.start
@@ -181,8 +189,10 @@ def _resolve_phrase(
 
 
 def _full_name(body: str, surname: str) -> str:
-    """"Scholz" -> "Olaf Scholz" when the body names him in full somewhere."""
+    """ "Scholz" -> "Olaf Scholz" when the body names him in full somewhere."""
     if " " in surname:
         return surname
-    match = re.search(rf"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+{re.escape(surname)}\b", body)
+    match = re.search(
+        rf"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s+{re.escape(surname)}\b", body
+    )
     return f"{match.group(1)} {surname}" if match else surname

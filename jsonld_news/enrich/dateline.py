@@ -19,7 +19,21 @@ from jsonld_news.raw import RawArticle
 
 # Capitalised kickers that open a body like a dateline but name no place.
 _NOT_PLACES = frozenset(
-    "THE A AN BREAKING UPDATE UPDATED EXCLUSIVE WATCH LIVE ANALYSIS OPINION EDITOR NOTE".split()
+    [
+        "THE",
+        "A",
+        "AN",
+        "BREAKING",
+        "UPDATE",
+        "UPDATED",
+        "EXCLUSIVE",
+        "WATCH",
+        "LIVE",
+        "ANALYSIS",
+        "OPINION",
+        "EDITOR",
+        "NOTE",
+    ]
 )
 _UPPER = r"[A-ZÀ-ÖØ-Þ]"
 _CAPS_PLACE = rf"{_UPPER}[A-ZÀ-ÖØ-Þ.'\-]*(?:\s+{_UPPER}[A-ZÀ-ÖØ-Þ.'\-]*){{0,3}}"
@@ -41,7 +55,9 @@ def find_dateline(body: str) -> tuple[str, str, str | None] | None:
     if match is None:
         return None
     place = match.group("caps") or match.group("title")
-    if match.group("caps") and (len(place) < 3 or not place.replace(".", "").replace(" ", "").isupper()):
+    if match.group("caps") and (
+        len(place) < 3 or not place.replace(".", "").replace(" ", "").isupper()
+    ):
         return None
     if place.split()[0].strip(".") in _NOT_PLACES:
         return None

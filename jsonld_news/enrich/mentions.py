@@ -15,18 +15,43 @@ from jsonld_news.raw import RawArticle, RawEntity
 
 _KNOWN_TYPES = frozenset(
     {
-        "Person", "Place", "Country", "City", "State", "AdministrativeArea", "Continent",
-        "Organization", "NewsMediaOrganization", "GovernmentOrganization", "Corporation", "NGO",
-        "PoliticalParty", "EducationalOrganization", "SportsTeam", "Event", "Thing", "Product",
-        "CreativeWork", "Brand",
+        "Person",
+        "Place",
+        "Country",
+        "City",
+        "State",
+        "AdministrativeArea",
+        "Continent",
+        "Organization",
+        "NewsMediaOrganization",
+        "GovernmentOrganization",
+        "Corporation",
+        "NGO",
+        "PoliticalParty",
+        "EducationalOrganization",
+        "SportsTeam",
+        "Event",
+        "Thing",
+        "Product",
+        "CreativeWork",
+        "Brand",
     }
 )
 _GENERIC_TYPES = frozenset({"Thing", "Place", "Organization"})
 _TYPE_ALIASES = {
-    "person": "Person", "people": "Person", "per": "Person",
-    "place": "Place", "location": "Place", "loc": "Place", "gpe": "Place",
-    "organization": "Organization", "organisation": "Organization", "org": "Organization",
-    "country": "Country", "city": "City", "event": "Event",
+    "person": "Person",
+    "people": "Person",
+    "per": "Person",
+    "place": "Place",
+    "location": "Place",
+    "loc": "Place",
+    "gpe": "Place",
+    "organization": "Organization",
+    "organisation": "Organization",
+    "org": "Organization",
+    "country": "Country",
+    "city": "City",
+    "event": "Event",
 }
 
 

@@ -13,9 +13,27 @@ from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle, RawOrganization
 
 _ENGLISH_SUFFIXES = frozenset(
-    {"com", "net", "org", "uk", "us", "au", "ca", "ie", "nz", "za", "in", "sg", "news", "io", "info"}
+    {
+        "com",
+        "net",
+        "org",
+        "uk",
+        "us",
+        "au",
+        "ca",
+        "ie",
+        "nz",
+        "za",
+        "in",
+        "sg",
+        "news",
+        "io",
+        "info",
+    }
 )
-_SMALL_WORDS = frozenset({"of", "the", "and", "de", "la", "le", "der", "die", "das", "el", "y", "und"})
+_SMALL_WORDS = frozenset(
+    {"of", "the", "and", "de", "la", "le", "der", "die", "das", "el", "y", "und"}
+)
 
 
 def organization_entity(name: str, base: str, type_: str = "Organization") -> Entity:
@@ -58,7 +76,9 @@ class AuthorEnricher:
             authors.setdefault(entity.iri, entity)
         credit = (raw.photo_credit or "").casefold()
         article.authors = [
-            a for a in authors.values() if not (credit and a.name.casefold() in credit and a.kind == "person")
+            a
+            for a in authors.values()
+            if not (credit and a.name.casefold() in credit and a.kind == "person")
         ]
 
 
@@ -161,7 +181,9 @@ def _apply_credit(image: Image, credit: str, base: str) -> None:
         if not part:
             continue
         agency = find_agency(part)
-        if agency is not None or re.search(r"\b(?:images?|photos?|press|news|agency|pictures)\b", part, re.I):
+        if agency is not None or re.search(
+            r"\b(?:images?|photos?|press|news|agency|pictures)\b", part, re.I
+        ):
             if image.source_organization is None:
                 image.source_organization = organization_entity(part, base)
             continue

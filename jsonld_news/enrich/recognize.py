@@ -2,19 +2,19 @@
 
 How a name is found, in order of trust:
 
-1. knowledge-base names (the starter KB of countries, cities, organisations, plus a user KB);
-2. names introduced by a title or role ("German Chancellor Olaf Scholz", "spokesperson Jane Doe");
-3. capitalised name sequences with context that marks a person: a speech verb, a possessive,
-   "by"/"according to", an apposition, or the surname used alone elsewhere in the article;
-4. capitalised sequences headed by an organisation word ("Foreign Ministry", "Bank of X");
-5. short forms ("Putin", "Scholz's") that repeat the surname of a person found above.
+1. names introduced by a title or role ("German Chancellor Olaf Scholz", "spokesperson Jane Doe");
+2. knowledge-base names (the starter KB of countries, cities, organisations, plus a user KB);
+3. capitalised runs headed by an organisation word ("Foreign Ministry", "Bank of England") or
+   introduced by one ("the journal Nature", "Mila, an AI research institute");
+4. capitalised runs with context that marks a person: a speech verb, a possessive, "by" or
+   "according to", an apposition with a role ("Jane Doe, a senior scientist");
+5. short forms ("Putin", "Scholz's", "Trump-Putin") that repeat the surname of a person found.
 
-Headlines and title-case lines ("Related article: ...") capitalise every word, so there only KB
-names and short forms of people already found count. All-caps and photo-credit lines are skipped.
-For German, French and Spanish (and any other non-English language) only KB names, the few titles
-of ``_TITLES_BY_LANG`` and short forms count: no mention is better than a wrong one.
+Title-case lines (headlines, "Related article: ...") capitalise every word, so there only KB
+names, titles and short forms count. All-caps lines and photo credits are skipped. German, French
+and Spanish get KB names, their own titles and short forms only: no mention beats a wrong one.
 
-Every pass is one scan over the tokens with bounded look-ahead, so time is linear in the text.
+Each pass is one scan over the tokens with bounded look-around, so time is linear in the text.
 """
 
 from __future__ import annotations
@@ -29,8 +29,10 @@ from typing import Literal
 from jsonld_news.gazetteer import (
     DEMONYMS,
     FUNCTION_WORDS,
+    KIN_NOUNS,
     ROLE_NOUNS,
     STATE_NOUNS,
+    TITLE_QUALIFIERS,
     TITLE_WORDS,
     calendar_words,
 )
@@ -38,85 +40,139 @@ from jsonld_news.identity import DEFAULT_BASE_IRI, entity_iri, kind_of
 from jsonld_news.kb import KBEntry, KnowledgeBase, name_key
 from jsonld_news.model import Entity, Mention
 
-MAX_SPAN_TOKENS = 6  # longest KB name tried, in tokens
-MAX_NAME_TOKENS = 4  # longest person name accepted without a KB entry
-# A sentence-initial single-word city must be this big (or a capital) to count there: "Reading",
-# "Mobile", "Nice" open sentences as ordinary words far more often than as cities.
-SENTENCE_INITIAL_CITY_SCORE = 5_000_000
+MAX_SPAN_TOKENS = 6  # longest KB or organisation name tried, in tokens
+MAX_NAME_TOKENS = 5  # longest person name accepted without a KB entry
+# A single-word city must be this big (or a capital) where capitals are weak evidence: at a
+# sentence start ("Reading", "Mobile", "Nice" are words too) and in German (every noun is
+# capitalised). Scores of the starter KB are populations, times ten for capitals.
+BIG_CITY_SCORE = 5_000_000
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*", re.UNICODE)
+Mode = Literal["full", "title", "strict"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*")
 _URL = re.compile(r"<?(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st sen rep gov gen lt col capt sgt prof jr sr inc co corp ltd no vs rev adm maj"
-    " cmdr mt ft dept univ jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-_CREDIT_LINE = re.compile(
-    r"^\W*(photo|photos|foto|image|picture|credit|credits|getty|copyright|©|source|bild|quelle)\b",
+_CREDIT = re.compile(
+    r"(?:^|(?<=[\s(\[]))(?:photos?|fotos?|images?|pictures?|credits?|bild|quelle|source)"
+    r"\s*(?::|by\b)|©|\bcopyright\b",
     re.IGNORECASE,
 )
-_PARTICLES = frozenset("von van der den de del della di da du le la al bin ibn dos das y".split())
-_CONNECTORS = frozenset("of for and the on de du des la le del y und für".split())
-_SPEECH_VERBS = frozenset(
+_ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[A-ZÀ-ÖØ-Þ])")
+_ABBREVIATIONS = _words(
+    "mr mrs ms dr st sen rep gov gen lt col capt sgt prof jr sr inc co corp ltd no vs rev adm maj"
+    " cmdr mt ft dept univ jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_PARTICLES = _words("von van der den de del della di da du le la al bin ibn dos das y")
+_CONNECTORS = _words("of for and the on de du des la le del y und für")
+_DIRECTIONS = _words(
+    "northern southern eastern western central north south east west upper lower greater"
+)
+_SPEECH_VERBS = _words(
     """
     said says say told tells added adds wrote writes asked asks announced announces argued argues
     noted notes explained explains stated states tweeted posted insisted insists warned warns
-    claimed claims admitted admits replied replies according confirmed confirms denied denies
-    believes believed thinks thought urged urges called calls stressed stresses acknowledged
-    recalled recalls described describes, testified declined declines agreed agrees
+    claimed claims admitted admits replied replies confirmed confirms denied denies believes
+    believed thinks thought urged urges stressed stresses acknowledged recalled recalls
+    testified declined declines agreed agrees contributed cautioned hopes hoped expects expected
     who whose
-    """.replace(",", "").split()
+    """
 )
-_PERSON_BEFORE = frozenset("by with told said says according to thanked praised met".split())
+_PERSON_BEFORE = _words("by told said says according thanked praised met estimates")
 _ORG_HEADS: dict[str, str] = {
     **dict.fromkeys(
-        "ministry department agency commission parliament senate court council committee "
-        "government administration authority office bureau police army navy guard "
-        "assembly cabinet".split(),
+        _words(
+            "ministry department agency commission parliament senate court council committee "
+            "government administration authority office bureau police army navy guard "
+            "assembly cabinet service"
+        ),
         "GovernmentOrganization",
     ),
+    **dict.fromkeys(_words("university college school academy"), "EducationalOrganization"),
+    **dict.fromkeys(_words("party"), "PoliticalParty"),
     **dict.fromkeys(
-        "university college school institute academy".split(), "EducationalOrganization"
-    ),
-    **dict.fromkeys("party democrats republicans".split(), "PoliticalParty"),
-    **dict.fromkeys(
-        "inc inc. corp corp. corporation company co co. ltd ltd. llc plc gmbh ag group bank "
-        "holdings airlines airways motors industries technologies labs".split(),
+        _words(
+            "inc corp corporation company co ltd llc plc gmbh ag group bank holdings airlines "
+            "airways motors industries technologies labs"
+        ),
         "Corporation",
     ),
     **dict.fromkeys(
-        "times post journal herald tribune gazette news telegraph chronicle observer "
-        "independent daily magazine".split(),
+        _words(
+            "times post journal herald tribune gazette news telegraph chronicle observer "
+            "magazine"
+        ),
         "NewsMediaOrganization",
     ),
     **dict.fromkeys(
-        "foundation association federation union organization organisation society institute "
-        "network alliance coalition movement fund trust league club pac caucus".split(),
+        _words(
+            "foundation association federation union organization organisation society "
+            "institute network alliance coalition movement fund trust league club pac caucus "
+            "hospital observatory center centre laboratory museum"
+        ),
         "Organization",
     ),
 }
-_TITLES_BY_LANG: dict[str, frozenset[str]] = {
-    "de": frozenset(
-        "bundeskanzler bundeskanzlerin kanzler kanzlerin präsident präsidentin minister "
-        "ministerin ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin "
-        "sprecher sprecherin chef chefin vorsitzende vorsitzender trainer professor "
-        "professorin dr. dr herr frau".split()
+# Lower-case nouns that introduce or describe an organisation ("the journal Nature").
+_ORG_CUES: dict[str, str] = {
+    **dict.fromkeys(
+        _words("journal newspaper magazine broadcaster daily tabloid outlet channel"),
+        "NewsMediaOrganization",
     ),
-    "fr": frozenset(
-        "président présidente ministre maire porte-parole directeur directrice m. mme "
-        "député députée sénateur sénatrice premier chef professeur dr".split()
+    **dict.fromkeys(
+        _words(
+            "company firm startup start-up carmaker automaker maker manufacturer retailer "
+            "airline insurer lender bank developer publisher conglomerate giant chipmaker"
+        ),
+        "Corporation",
     ),
-    "es": frozenset(
-        "presidente presidenta ministro ministra alcalde alcaldesa portavoz director "
-        "directora secretario secretaria diputado diputada senador senadora candidato "
-        "candidata expresidente expresidenta gobernador gobernadora dr".split()
+    **dict.fromkeys(
+        _words(
+            "group organization organisation institute association union charity nonprofit "
+            "non-profit agency network foundation think-tank"
+        ),
+        "Organization",
     ),
 }
-Mode = Literal["full", "title", "strict"]
+_AT_ROLES = _words(
+    """
+    analyst analysts researcher researchers scientist scientists economist economists professor
+    official officials executive executives engineer engineers strategist strategists director
+    astronomer radioastronomer employee employees staff lecturer fellow
+    """
+)
+_TITLES_BY_LANG: dict[str, frozenset[str]] = {
+    "en": TITLE_WORDS | ROLE_NOUNS,
+    "de": _words(
+        "bundeskanzler bundeskanzlerin kanzler kanzlerin präsident präsidentin minister "
+        "ministerin ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin "
+        "sprecher sprecherin chef chefin bahnchef konzernchef vorsitzende vorsitzender trainer "
+        "bundesverkehrsminister bundesaußenministerin bundesaußenminister außenminister "
+        "außenministerin innenminister innenministerin finanzminister wirtschaftsminister "
+        "verteidigungsminister gesundheitsminister professor professorin"
+    ),
+    "fr": _words(
+        "président présidente ministre maire porte-parole directeur directrice député "
+        "députée sénateur sénatrice secrétaire premier chef professeur patron patronne"
+    ),
+    "es": _words(
+        "presidente presidenta ministro ministra alcalde alcaldesa portavoz director "
+        "directora secretario secretaria diputado diputada senador senadora candidato "
+        "candidata expresidente expresidenta gobernador gobernadora jefe jefa"
+    ),
+}
+_STRICT_CITY_BEFORE = _words(
+    "in nach aus von bei über zwischen ab bis gegen à de en par pour depuis vers desde hacia "
+    "para entre a"
+)
 
 
 @dataclass(slots=True)
 class _Tok:
-    text: str  # without a possessive ending
+    text: str  # without a possessive ending or French elision
     start: int
     end: int
     cap: bool
@@ -124,6 +180,10 @@ class _Tok:
     sent_start: bool
     poss: bool
     gap_before: str  # the characters between the previous token and this one
+    lower: str = ""
+
+    def __post_init__(self) -> None:
+        self.lower = self.text.casefold()
 
 
 @dataclass(slots=True)
@@ -146,11 +206,35 @@ class _Article:
     kb_cache: dict[str, list[KBEntry]] = field(default_factory=dict)
 
 
+@dataclass(slots=True)
+class _Line:
+    toks: list[_Tok]
+    mode: Mode
+
+
 class RuleRecognizer:
     """``EntityRecognizer`` from rules and a layered KB (user KB first, then the starter KB)."""
 
     def __init__(self, kbs: Sequence[KnowledgeBase]) -> None:
         self.kbs = list(kbs)
+
+    def recognize(
+        self, headline: str, body: str, *, language: str | None, base_iri: str
+    ) -> list[Mention]:
+        lang = (language or "en").split("-")[0].casefold()
+        art = _Article()
+        body_mode: Mode = "full" if lang == "en" else "strict"
+        body_lines = _prepare(body, body_mode)
+        head_lines = _prepare(headline, "title" if lang != "en" else "full")
+        found = self._scan(body_lines, body, lang, art, in_headline=False)
+        found += self._scan(head_lines, headline, lang, art, in_headline=True)
+        found += self._short_forms(body_lines, found, art, in_headline=False)
+        found += self._short_forms(head_lines, found, art, in_headline=True)
+        for f in found:  # single-word names after a title take the full name once known
+            if f.kind == "person" and " " not in f.name:
+                f.name = art.surnames.get(name_key(f.name), f.name)
+        found.sort(key=lambda f: (f.in_headline, f.start))
+        return _to_mentions(found, art, base_iri)
 
     # --- KB --------------------------------------------------------------------------------
     def _lookup(self, surface: str, art: _Article) -> list[KBEntry]:
@@ -165,104 +249,96 @@ class RuleRecognizer:
             art.kb_cache[key] = hit
         return hit
 
-    # --- public ----------------------------------------------------------------------------
-    def recognize(
-        self, headline: str, body: str, *, language: str | None, base_iri: str
-    ) -> list[Mention]:
-        lang = (language or "en").split("-")[0].casefold()
-        art = _Article()
-        body_mode: Mode = "full" if lang == "en" else "strict"
-        found = self._scan(body, body_mode, lang, art, in_headline=False)
-        found += self._scan(headline, "title", lang, art, in_headline=True)
-        found = self._resolve_short(found, art, body, headline, lang)
-        return _to_mentions(found, art, base_iri)
+    def _non_person(self, tok: _Tok, art: _Article) -> bool:
+        return any(e.type != "Person" for e in self._lookup(tok.text, art))
 
-    # --- passes ----------------------------------------------------------------------------
+    # --- the main scan ---------------------------------------------------------------------
     def _scan(
-        self, text: str, mode: Mode, lang: str, art: _Article, *, in_headline: bool
+        self, lines: list[_Line], text: str, lang: str, art: _Article, *, in_headline: bool
     ) -> list[_Found]:
         found: list[_Found] = []
-        for line_start, line in _lines(text):
-            if _skip_line(line):
-                continue
-            toks = _tokenize(line, line_start)
-            if not toks:
-                continue
-            line_mode: Mode = mode
-            if mode == "full" and _is_title_case(toks):
-                line_mode = "title"
-            found += self._scan_tokens(toks, text, line_mode, lang, art, in_headline)
+        for line in lines:
+            for f in self._scan_line(line.toks, text, line.mode, lang, art):
+                f.in_headline = in_headline
+                found.append(f)
         return found
 
-    def _scan_tokens(
-        self,
-        toks: list[_Tok],
-        text: str,
-        mode: Mode,
-        lang: str,
-        art: _Article,
-        in_headline: bool,
-    ) -> list[_Found]:
-        found: list[_Found] = []
-        stops = calendar_words()
-        titles = TITLE_WORDS if lang == "en" else _TITLES_BY_LANG.get(lang, frozenset())
+    def _scan_line(
+        self, toks: list[_Tok], text: str, mode: Mode, lang: str, art: _Article
+    ) -> Iterable[_Found]:
+        titles = _TITLES_BY_LANG.get(lang, frozenset())
+        english = lang == "en"
         n = len(toks)
+        pending: dict[int, int] = {}  # name start -> end, for names found ahead of the scan
         i = 0
         while i < n:
+            if i in pending:
+                end = pending.pop(i)
+                yield self._person(toks, i, end, text, art)
+                i = end
+                continue
             tok = toks[i]
             if not tok.cap:
-                if lang == "en" and mode == "full":
-                    demonym = self._demonym_phrase(toks, i, art)
-                    if demonym:
-                        demonym.in_headline = in_headline
-                        found.append(demonym)
                 i += 1
                 continue
-            # 1. the longest KB name starting here
+            # 1. a title introducing a name
+            qualifier = self._qualifier(toks, i, art) if english else 0
+            name_start = _title_run(toks, i, titles, qualifier, english)
+            if name_start >= 0:
+                name_start, name_end = self._title_name(toks, name_start, lang)
+                if name_end > name_start:
+                    if qualifier and toks[i].cap and not toks[i].text in DEMONYMS:
+                        hit = self._kb_at(toks, i, text, mode, lang, art)
+                        if hit is not None and hit.end <= toks[name_start].start:
+                            yield hit
+                    if name_start == i or english:
+                        yield self._person(toks, name_start, name_end, text, art)
+                        i = name_end
+                    else:  # "la presidenta de México, Claudia Sheinbaum": México comes first
+                        pending[name_start] = name_end
+                        i += 1
+                    continue
+            # 2. a knowledge-base name, unless an organisation name runs past it
             hit = self._kb_at(toks, i, text, mode, lang, art)
-            # 2. a title introducing a name
-            title_end = _title_run(toks, i, titles, self._demonym_or_country(toks, i, art))
-            if title_end >= 0 and mode != "title":
-                name_end = _name_run(toks, title_end, stops, lang)
-                if name_end > title_end and not self._is_place_or_org(toks, title_end, art):
-                    f = self._person(toks, title_end, name_end, text, art, in_headline)
-                    found.append(f)
-                    i = name_end
-                    continue
-            if hit is not None:
-                hit.in_headline = in_headline
-                # a city opening a longer capitalised name is likely part of it ("Jackson Smith")
-                if not self._absorbed_city(hit, toks, i, text, mode, lang, art):
-                    found.append(hit)
-                    i = _index_after(toks, i, hit.end)
-                    continue
-            if mode == "full" and lang == "en":
-                end = _name_run(toks, i, stops, lang)
-                org = self._org_run(toks, i, text, art)
-                if org is not None:
-                    org.in_headline = in_headline
-                    found.append(org)
-                    i = _index_after(toks, i, org.end)
-                    continue
-                start = i + 1 if toks[i].sent_start and _weak(toks[i], stops) else i
-                if end - start >= 2 and self._person_evidence(toks, start, end, text):
-                    found.append(self._person(toks, start, end, text, art, in_headline))
-                    i = end
-                    continue
-            elif mode == "strict" and title_end > i:
-                i = title_end  # a title word is no name of its own
+            org = self._org_run(toks, i, text) if english and mode == "full" else None
+            if org is not None and (hit is None or org.end > hit.end):
+                yield org
+                i = _index_after(toks, i, org.end)
                 continue
+            if hit is not None:
+                after = _index_after(toks, i, hit.end)
+                if english and self._embedded(hit, toks, i, after, mode):
+                    i = after  # "Real Madrid", "Kobe Hospital": the city names something else
+                    continue
+                if english and hit.type == "Country" and toks[i].text in DEMONYMS:
+                    pass  # a demonym alone is no country; see _demonym_phrase
+                else:
+                    yield hit
+                    i = after
+                    continue
+            if english and toks[i].text in DEMONYMS:
+                country = self._demonym_phrase(toks, i, art)
+                if country is not None:
+                    yield country
+                i += 1
+                continue
+            # 3. capitalised runs that context marks as a person or an organisation
+            if english and mode == "full":
+                found = self._contextual(toks, i, text, art)
+                if found is not None:
+                    yield found
+                    i = _index_after(toks, i, found.end)
+                    continue
             i += 1
-        return found
 
     def _kb_at(
         self, toks: list[_Tok], i: int, text: str, mode: Mode, lang: str, art: _Article
     ) -> _Found | None:
         last = i
         limit = min(len(toks), i + MAX_SPAN_TOKENS)
-        # the run of tokens a name may span: no punctuation between, capitals or connectors
+        # the run a name may span: capitals or connectors, no punctuation in between
         while last + 1 < limit and not toks[last].poss and _joined(toks[last + 1]):
-            if not (toks[last + 1].cap or toks[last + 1].text.casefold() in _CONNECTORS):
+            if not (toks[last + 1].cap or toks[last + 1].lower in _CONNECTORS):
                 break
             last += 1
         for j in range(last, i - 1, -1):
@@ -272,43 +348,27 @@ class RuleRecognizer:
             entries = self._lookup(surface, art)
             if not entries:
                 continue
-            entry = _pick(entries, mode, lang)
-            if entry is None or not self._kb_ok(entry, toks, i, j, mode, lang):
+            entry = entries[0]  # best score first
+            if not _kb_ok(entry, toks, i, j, mode, lang):
                 return None
             return _Found(toks[i].start, toks[j].end, surface, "kb", entry, entry.label, entry.type)
         return None
 
-    def _kb_ok(
-        self, entry: KBEntry, toks: list[_Tok], i: int, j: int, mode: Mode, lang: str
-    ) -> bool:
-        word = toks[i].text.casefold()
-        if i == j and (word in FUNCTION_WORDS or word in calendar_words() or word in ROLE_NOUNS):
+    def _embedded(self, hit: _Found, toks: list[_Tok], i: int, after: int, mode: Mode) -> bool:
+        """A city inside a longer capitalised name ("Manchester United", "Kobe Hospital")."""
+        if hit.type not in ("City", "State", "Place") or mode != "full":
             return False
-        if entry.type in ("City", "Place", "State") and i == j:
-            big = entry.score >= SENTENCE_INITIAL_CITY_SCORE or entry.description == "capital"
-            if toks[i].sent_start and not big:
-                return False
-            if lang != "en" and not big:
-                return False
-        return True
+        if after < len(toks) and not toks[after - 1].poss and _joined(toks[after]):
+            nxt = toks[after]
+            if nxt.cap and not _weak(nxt) and nxt.lower not in TITLE_WORDS:
+                return True
+        if i > 0 and _joined(toks[i]) and not toks[i - 1].poss:
+            prev = toks[i - 1]
+            if prev.cap and not prev.sent_start and not _weak(prev):
+                return prev.lower not in _DIRECTIONS and prev.text not in DEMONYMS
+        return False
 
-    def _absorbed_city(
-        self, hit: _Found, toks: list[_Tok], i: int, text: str, mode: Mode, lang: str, art: _Article
-    ) -> bool:
-        if mode != "full" or lang != "en" or hit.type not in ("City", "State"):
-            return False
-        if _index_after(toks, i, hit.end) != i + 1:
-            return False
-        end = _name_run(toks, i, calendar_words(), lang)
-        if end - i < 2 or self._is_place_or_org(toks, i + 1, art):
-            return False
-        return self._person_evidence(toks, i, end, text)
-
-    def _is_place_or_org(self, toks: list[_Tok], i: int, art: _Article) -> bool:
-        entries = self._lookup(toks[i].text, art)
-        return any(e.type != "Person" for e in entries)
-
-    def _demonym_or_country(self, toks: list[_Tok], i: int, art: _Article) -> int:
+    def _qualifier(self, toks: list[_Tok], i: int, art: _Article) -> int:
         """Tokens at ``i`` that qualify a title: "German", "U.S.", "South Korean"."""
         if toks[i].text in DEMONYMS:
             return 1
@@ -318,21 +378,59 @@ class RuleRecognizer:
             return 1
         return 0
 
+    def _title_name(self, toks: list[_Tok], start: int, lang: str) -> tuple[int, int]:
+        """The name after a title: right there, or in German/French/Spanish after a complement
+        and a comma ("le ministre des Transports François Durovray", "la presidenta de México,
+        Claudia Sheinbaum")."""
+        end = _name_run(toks, start)
+        if end > start and not self._is_place_or_org_start(toks, start):
+            if lang == "en" or end - start >= 2:
+                return start, end
+        if lang == "en":
+            return start, start
+        j = start
+        while j < len(toks) and j - start < 6:
+            t = toks[j]
+            if j > start and _sentence_break(t):
+                break
+            if t.cap and (j == start or "," in t.gap_before or not toks[j - 1].cap):
+                end = _name_run(toks, j)
+                if end - j >= 2 and ("," in t.gap_before or j == start):
+                    return j, end
+            j += 1
+        return start, start
+
+    def _is_place_or_org_start(self, toks: list[_Tok], i: int) -> bool:
+        art = _Article()
+        return self._non_person(toks[i], art)
+
     def _demonym_phrase(self, toks: list[_Tok], i: int, art: _Article) -> _Found | None:
         """"the Russian government": a lower-case state noun after a demonym names the country."""
-        if i == 0 or toks[i].text.casefold() not in STATE_NOUNS or not _joined(toks[i]):
+        if i + 1 >= len(toks) or not _joined(toks[i + 1]) or toks[i].poss:
             return None
-        prev = toks[i - 1]
-        code = DEMONYMS.get(prev.text)
-        if code is None:
+        if toks[i + 1].lower not in STATE_NOUNS:
             return None
-        country = _country_by_code(code, self.kbs, art, self)
+        country = self._country(DEMONYMS[toks[i].text], art)
         if country is None:
             return None
-        return _Found(prev.start, prev.end, prev.text, "kb", country, country.label, country.type)
+        tok = toks[i]
+        return _Found(tok.start, tok.end, tok.text, "kb", country, country.label, country.type)
 
-    def _org_run(self, toks: list[_Tok], i: int, text: str, art: _Article) -> _Found | None:
+    def _country(self, code: str, art: _Article) -> KBEntry | None:
+        import pycountry
+
+        country = pycountry.countries.get(alpha_2=code)
+        for name in (getattr(country, "common_name", None), getattr(country, "name", None)):
+            if name:
+                for entry in self._lookup(name, art):
+                    if entry.type == "Country":
+                        return entry
+        return None
+
+    def _org_run(self, toks: list[_Tok], i: int, text: str) -> _Found | None:
         """A capitalised run headed by an organisation word: "Foreign Ministry", "Bank of X"."""
+        if toks[i].sent_start and _weak(toks[i]):
+            return None
         j = i
         head_type = None
         head_at = -1
@@ -342,11 +440,13 @@ class RuleRecognizer:
                 break
             if not t.cap:
                 nxt = toks[j + 1] if j + 1 < len(toks) else None
-                if t.text.casefold() in _CONNECTORS and nxt is not None and nxt.cap and j > i:
+                if t.lower in _CONNECTORS and nxt is not None and nxt.cap and j > i:
                     j += 1
                     continue
                 break
-            kind = _ORG_HEADS.get(t.text.casefold())
+            if t.lower in TITLE_WORDS and j > i and head_type is None:
+                break  # "Foreign Ministry Spokesperson Maria" stops before the title
+            kind = _ORG_HEADS.get(t.lower.rstrip("."))
             if kind is not None and not t.upper:
                 head_type, head_at = kind, j
             j += 1
@@ -355,47 +455,69 @@ class RuleRecognizer:
         end = j - 1
         while end > head_at and not toks[end].cap:
             end -= 1
-        if head_at == end and end == i:
-            return None  # the head word alone ("Ministry") names nothing
-        if head_at < end and toks[head_at + 1].text.casefold() not in _CONNECTORS:
-            end = head_at  # "Foreign Ministry Spokesperson" stops at its head
+        if end > head_at and toks[head_at + 1].lower not in _CONNECTORS:
+            end = head_at  # the name ends at its head unless "of ..." follows
         if end == i:
-            return None
-        if toks[i].sent_start and toks[i].text.casefold() in FUNCTION_WORDS:
-            return None
+            return None  # the head word alone ("Ministry") names nothing
         surface = text[toks[i].start : toks[end].end]
         return _Found(toks[i].start, toks[end].end, surface, "org", None, surface, head_type)
 
-    def _person_evidence(self, toks: list[_Tok], start: int, end: int, text: str) -> bool:
-        if end - start > MAX_NAME_TOKENS or end - start < 2:
-            return False
-        last = toks[end - 1]
-        if last.poss:
-            return True
-        if start > 0:
-            prev = toks[start - 1].text.casefold()
-            prev2 = toks[start - 2].text.casefold() if start > 1 else ""
-            if prev in _PERSON_BEFORE or (prev == "to" and prev2 == "according"):
-                return True
-            if prev in ROLE_NOUNS or prev in TITLE_WORDS:
-                return True
+    def _contextual(self, toks: list[_Tok], i: int, text: str, art: _Article) -> _Found | None:
+        """A capitalised run that its neighbours mark as a person or an organisation."""
+        start = i + 1 if toks[i].sent_start and _weak(toks[i]) else i
+        if start >= len(toks) or not toks[start].cap:
+            return None
+        end = _name_run(toks, start)
+        # a KB place or organisation inside ends the run: "Rival Alphabet", "Tory MPs"
+        for j in range(start, end):
+            if j > start and self._non_person(toks[j], art):
+                end = j
+                break
+        if end <= start or self._non_person(toks[start], art):
+            return None
+        cue = self._context_cue(toks, start, end)
+        if cue is None:
+            return None
+        if cue != "Person":
+            surface = text[toks[start].start : toks[end - 1].end]
+            return _Found(toks[start].start, toks[end - 1].end, surface, "org", None, surface, cue)
+        if end - start < 2:
+            return None
+        if toks[start].sent_start and any(t.upper for t in toks[start:end]):
+            return None
+        return self._person(toks, start, end, text, art)
+
+    def _context_cue(self, toks: list[_Tok], start: int, end: int) -> str | None:
+        """"Person", an organisation type, or ``None`` when the context says nothing."""
+        if end - start > MAX_NAME_TOKENS:
+            return None
+        prev = toks[start - 1].lower if start > 0 and _joined_loose(toks[start]) else ""
+        prev2 = toks[start - 2].lower if start > 1 else ""
+        # organisation cues first: "analysts at X", "the journal X", "X, a startup"
+        if prev == "at" and prev2 in _AT_ROLES:
+            return "Organization"
+        if prev in _ORG_CUES and _joined(toks[start]):
+            return _ORG_CUES[prev]
+        appos = _apposition(toks, end)
+        if appos is not None and appos != "Person":
+            return appos
+        if prev == "at":
+            return None
+        if appos == "Person" or toks[end - 1].poss and end - start >= 2:
+            return "Person"
+        if prev in _PERSON_BEFORE or (prev == "to" and prev2 == "according"):
+            return "Person"
+        if prev in KIN_NOUNS and "," in toks[start].gap_before:
+            return "Person"
         if end < len(toks):
             nxt = toks[end]
-            if nxt.text.casefold() in _SPEECH_VERBS:
-                return True
-            if "," in nxt.gap_before and nxt.text.casefold() in ("a", "the", "who", "an"):
-                return True
-            if "(" in nxt.gap_before and nxt.upper:  # "Mark Walker (R-N.C.)"
-                return True
-        if "," in toks[start].gap_before and start > 0:
-            prev = toks[start - 1].text.casefold()
-            if prev in ROLE_NOUNS or prev in _SPEECH_VERBS:
-                return True
-        return False
+            if nxt.lower in _SPEECH_VERBS and _joined_loose(nxt):
+                return "Person"
+            if "(" in nxt.gap_before and re.match(r"[DRI]-", nxt.text):  # "(R-N.C.)"
+                return "Person"
+        return None
 
-    def _person(
-        self, toks: list[_Tok], start: int, end: int, text: str, art: _Article, in_headline: bool
-    ) -> _Found:
+    def _person(self, toks: list[_Tok], start: int, end: int, text: str, art: _Article) -> _Found:
         surface = text[toks[start].start : toks[end - 1].end]
         key = name_key(surface)
         canonical = art.people.get(key)
@@ -405,109 +527,121 @@ class RuleRecognizer:
             else:
                 canonical = " ".join(t.text for t in toks[start:end])
                 art.people[key] = canonical
-                surname = name_key(toks[end - 1].text)
-                art.surnames.setdefault(surname, canonical)
+                art.surnames.setdefault(name_key(toks[end - 1].text), canonical)
                 entries = [e for e in self._lookup(surface, art) if e.type == "Person"]
                 if entries:
                     art.person_entries[name_key(canonical)] = entries[0]
-        return _Found(toks[start].start, toks[end - 1].end, surface, "person", None, canonical,
-                      "Person", in_headline)  # fmt: skip
+        return _Found(toks[start].start, toks[end - 1].end, surface, "person", None, canonical)
 
-    def _resolve_short(
-        self, found: list[_Found], art: _Article, body: str, headline: str, lang: str
+    def _short_forms(
+        self, lines: list[_Line], found: list[_Found], art: _Article, *, in_headline: bool
     ) -> list[_Found]:
         """Surnames alone ("Putin", "Scholz's", "Trump-Putin") become the full person."""
-        # single-token persons from titles ("Chancellor Scholz") take the full name if known
-        for f in found:
-            if f.kind == "person" and " " not in f.name:
-                f.name = art.surnames.get(name_key(f.name), f.name)
         if not art.surnames:
-            return found
-        out = list(found)
-        for text, in_headline in ((body, False), (headline, True)):
-            taken = sorted((f.start, f.end) for f in found if f.in_headline == in_headline)
-            for line_start, line in _lines(text):
-                if _skip_line(line):
+            return []
+        taken = sorted((f.start, f.end) for f in found if f.in_headline == in_headline)
+        out = []
+        for line in lines:
+            for tok in line.toks:
+                if not tok.cap:
                     continue
-                for tok in _tokenize(line, line_start):
-                    if not tok.cap:
+                for part, start in _parts(tok):
+                    canonical = art.surnames.get(name_key(part))
+                    if canonical is None or _overlaps(taken, start, start + len(part)):
                         continue
-                    for part, start in _parts(tok):
-                        canonical = art.surnames.get(name_key(part))
-                        if canonical is None or _overlaps(taken, start, start + len(part)):
-                            continue
-                        out.append(
-                            _Found(start, start + len(part), part, "short", None, canonical,
-                                   "Person", in_headline)  # fmt: skip
-                        )
-        out.sort(key=lambda f: (f.in_headline, f.start))
+                    f = _Found(start, start + len(part), part, "short", None, canonical)
+                    f.in_headline = in_headline
+                    out.append(f)
         return out
 
 
-# --- helpers ------------------------------------------------------------------------------------
+# --- tokens -------------------------------------------------------------------------------------
 
 
-def _lines(text: str) -> Iterable[tuple[int, str]]:
+def _prepare(text: str, mode: Mode) -> list[_Line]:
+    """Lines worth scanning, tokenised once, each with the mode its capitalisation allows."""
+    lines = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        yield pos, line
+        start = pos
         pos += len(line)
-
-
-def _skip_line(line: str) -> bool:
-    """All-caps lines (photo credits, shouted headers) and credit lines name no mentions."""
-    stripped = line.strip()
-    if not stripped:
-        return True
-    if _CREDIT_LINE.match(stripped):
-        return True
-    letters = [c for c in stripped if c.isalpha()]
-    if len(letters) >= 4:
-        upper = sum(1 for c in letters if c.isupper())
-        if upper / len(letters) > 0.8:
-            return True
-    return False
+        cut = _CREDIT.search(line)
+        if cut is not None:
+            line = line[: cut.start()]
+        if not line.strip() or line.isupper():
+            continue  # all caps: photo credits, shouted headers; capitals tell nothing there
+        toks = _tokenize(line, start)
+        if not toks:
+            continue
+        line_mode = "title" if mode == "full" and _is_title_case(toks) else mode
+        lines.append(_Line(toks, line_mode))
+    return lines
 
 
 def _tokenize(line: str, offset: int) -> list[_Tok]:
-    masked = _URL.sub(lambda m: " " * len(m.group(0)), line)
+    masked = _URL.sub(lambda m: " " * len(m.group(0)), line) if "/" in line else line
     toks: list[_Tok] = []
     prev_end = 0
+    prev: _Tok | None = None
     for m in _TOKEN.finditer(masked):
         raw = m.group(0)
         start, end = m.start(), m.end()
-        if raw[:1].isdigit() or raw[:1] == "_":
-            prev_end = end
-            toks.append(_Tok(raw, offset + start, offset + end, False, False, False, False,
-                             masked[prev_end:start]))  # fmt: skip
-            continue
-        poss = False
-        if len(raw) > 2 and raw[-2:] in ("'s", "’s"):
-            raw, end, poss = raw[:-2], end - 2, True
-        elif end < len(masked) and masked[end] in "'’" and raw.endswith("s") and raw[:1].isupper():
-            poss = end + 1 >= len(masked) or not masked[end + 1].isalnum()  # "Meadows'"
         gap = masked[prev_end:start]
-        sent = not toks or _ends_sentence(toks[-1], gap)
-        cap = raw[:1].isupper()
-        upper = cap and raw.replace(".", "").replace("-", "").isupper() and len(raw) > 1
-        toks.append(
-            _Tok(raw, offset + start, offset + end, cap, upper, sent, poss, gap)
-        )
-        prev_end = m.end()
+        prev_end = end
+        first = raw[0]
+        if not first.isalpha():
+            tok = _Tok(raw, offset + start, offset + end, False, False, False, False, gap)
+            toks.append(tok)
+            prev = tok
+            continue
+        if "'" in raw or "’" in raw:
+            elided = _ELISION.match(raw)
+            if elided is not None:  # French "l'Allemagne": the name starts after the article
+                cut = elided.end()
+                raw, start, gap = raw[cut:], start + cut, gap + raw[:cut]
+        poss = False
+        if raw.endswith(("'s", "’s")) and len(raw) > 2:
+            raw, end, poss = raw[:-2], end - 2, True
+        elif end < len(masked) and masked[end] in "'’" and raw[-1] == "s" and raw[0].isupper():
+            poss = end + 1 >= len(masked) or not masked[end + 1].isalnum()  # "Meadows'"
+        if "-" in raw:
+            head, _, tail = raw.partition("-")
+            if tail.islower() and head[:1].isupper():  # "Greensboro-area", "Kremlin-backed"
+                raw, end = head, start + len(head)
+        cap = raw[0].isupper()
+        upper = cap and len(raw) > 1 and raw.replace(".", "").replace("-", "").isupper()
+        sent = prev is None or _ends_sentence(prev, gap)
+        tok = _Tok(raw, offset + start, offset + end, cap, upper, sent, poss, gap)
+        toks.append(tok)
+        prev = tok
     return toks
 
 
+_SENTENCE_GAP = re.compile(r"[!?:;“\"«—–•|]|\n")
+
+
 def _ends_sentence(prev: _Tok, gap: str) -> bool:
-    if any(c in gap for c in "!?:;“\"«—–•|"):
+    if gap == " ":
+        return False
+    if _SENTENCE_GAP.search(gap):
         return True
     if "." in gap:
-        return prev.text.casefold().rstrip(".") not in _ABBREVIATIONS and not prev.upper
+        return prev.lower.rstrip(".") not in _ABBREVIATIONS and not prev.upper
     return False
 
 
+def _sentence_break(tok: _Tok) -> bool:
+    return tok.sent_start or bool(_SENTENCE_GAP.search(tok.gap_before))
+
+
 def _joined(tok: _Tok) -> bool:
-    """Only white space (no punctuation, no line break) separates ``tok`` from the one before."""
-    return tok.gap_before.strip() == "" and "\n" not in tok.gap_before
+    """Only spaces (no punctuation, no line break) separate ``tok`` from the one before."""
+    return tok.gap_before == " " or tok.gap_before.strip() == "" and "\n" not in tok.gap_before
+
+
+def _joined_loose(tok: _Tok) -> bool:
+    """Separated by spaces or a comma: "Jane Doe, who", "said, Jane Doe"."""
+    return tok.gap_before.replace(",", "").strip() == ""
 
 
 def _is_title_case(toks: list[_Tok]) -> bool:
@@ -517,55 +651,119 @@ def _is_title_case(toks: list[_Tok]) -> bool:
     return sum(1 for t in words if t.cap) / len(words) >= 0.75
 
 
-def _weak(tok: _Tok, stops: frozenset[str]) -> bool:
-    word = tok.text.casefold()
-    return word in FUNCTION_WORDS or word in stops or word in ROLE_NOUNS
+def _weak(tok: _Tok) -> bool:
+    word = tok.lower
+    return word in FUNCTION_WORDS or word in calendar_words() or word in ROLE_NOUNS
 
 
-def _name_run(toks: list[_Tok], i: int, stops: frozenset[str], lang: str) -> int:
-    """End of the run of name-like tokens starting at ``i`` (at most ``MAX_NAME_TOKENS``+1)."""
+def _name_run(toks: list[_Tok], i: int) -> int:
+    """End of the run of name-like tokens starting at ``i``."""
     j = i
+    stops = calendar_words()
     while j < len(toks) and j - i <= MAX_NAME_TOKENS:
         t = toks[j]
         if j > i and (not _joined(t) or toks[j - 1].poss):
             break
-        word = t.text.casefold()
+        word = t.lower
         if t.cap:
-            if t.upper and len(t.text) > 3 or not any(c.isalpha() for c in t.text):
+            if (t.upper and len(t.text) > 3) or not t.text[0].isalpha():
                 break
             if word in FUNCTION_WORDS or word in stops or word in TITLE_WORDS:
                 break
             if t.text in DEMONYMS or word in _ORG_HEADS:
                 break
-        elif not (word in _PARTICLES and j > i and j + 1 < len(toks) and toks[j + 1].cap):
-            break
+        elif not (j > i and j + 1 < len(toks) and toks[j + 1].cap and word in _PARTICLES):
+            if not (j > i and _particle_prefix(t.text)):  # "Abdel Fattah al-Sisi"
+                break
         j += 1
-    while j > i and not toks[j - 1].cap:
+    while j > i and not toks[j - 1].cap and not _particle_prefix(toks[j - 1].text):
         j -= 1
     return j
 
 
-def _title_run(toks: list[_Tok], i: int, titles: frozenset[str], qualifier: int) -> int:
+def _particle_prefix(word: str) -> bool:
+    head, dash, tail = word.partition("-")
+    return bool(dash) and head in ("al", "el", "bin", "ibn", "abu", "ben") and tail[:1].isupper()
+
+
+def _title_run(
+    toks: list[_Tok], i: int, titles: frozenset[str], qualifier: int, english: bool
+) -> int:
     """Where a name introduced by a title at ``i`` starts, or -1 when no title is there.
 
     "[demonym] Title [of Title] Name" ("German Chancellor Olaf Scholz", "Secretary of State X")
     starts the name after the titles; a lower-case role right before ``i`` ("spokesperson Jane
-    Doe", "former president Donald Trump") makes the name start at ``i`` itself.
+    Doe", "chief executive Satya Nadella") makes the name start at ``i`` itself.
     """
     j = i + qualifier
     k = j
-    while k < len(toks) and toks[k].text.casefold() in titles and (k == i or _joined(toks[k])):
+    while k < len(toks) and _title_word(toks[k].lower, titles) and (k == i or _joined(toks[k])):
         k += 1
-        if k + 1 < len(toks) and toks[k].text.casefold() == "of":
-            if toks[k + 1].text.casefold() in titles:  # "Secretary of State"
-                k += 2
+        if k + 1 < len(toks) and toks[k].lower == "of" and toks[k + 1].lower in titles:
+            k += 2  # "Secretary of State"
     if k > j:
-        return k
+        if all(t.lower in TITLE_QUALIFIERS for t in toks[j:k]):
+            return -1  # "Foreign", "Health" alone introduce nobody
+        if k < len(toks) and toks[k].cap and _joined(toks[k]) or not english:
+            return k
+        return -1
     if i > 0 and _joined(toks[i]) and not toks[i - 1].cap:
-        word = toks[i - 1].text.casefold()
-        if word in titles and word in ROLE_NOUNS:
+        word = toks[i - 1].lower
+        if word in titles and (word in ROLE_NOUNS or not english):
             return i
     return -1
+
+
+def _title_word(word: str, titles: frozenset[str]) -> bool:
+    if word in titles:
+        return True
+    for prefix in ("then-", "ex-", "former-"):
+        if word.startswith(prefix):
+            return word[len(prefix) :].rstrip(".") in titles
+    return word.rstrip(".") in titles and word.endswith(".")
+
+
+def _apposition(toks: list[_Tok], end: int) -> str | None:
+    """What ", a senior scientist" or ", an AI research institute" after a name says it is."""
+    if end >= len(toks) or "," not in toks[end].gap_before:
+        return None
+    first = toks[end].lower
+    if first in ROLE_NOUNS and first not in TITLE_QUALIFIERS:
+        return "Person"  # "Evan Sparks, CEO of Determined AI"
+    if first not in ("a", "an", "the", "his", "her", "their", "its", "who", "of"):
+        return None
+    if first == "who":
+        return "Person"
+    if first == "of":
+        return "Person" if end + 1 < len(toks) and toks[end + 1].cap else None
+    for t in toks[end + 1 : end + 6]:
+        if _sentence_break(t) or "," in t.gap_before:
+            break
+        word = t.lower
+        if word in _ORG_CUES:
+            return _ORG_CUES[word]
+        if word in ROLE_NOUNS or word in KIN_NOUNS or word.endswith("-year-old"):
+            return "Person"
+    return None
+
+
+def _kb_ok(entry: KBEntry, toks: list[_Tok], i: int, j: int, mode: Mode, lang: str) -> bool:
+    tok = toks[i]
+    word = tok.lower
+    if i == j and (word in FUNCTION_WORDS or word in calendar_words() or word in ROLE_NOUNS):
+        return False
+    if entry.type == "Corporation" and i > 0 and toks[i - 1].lower == "the" and i == j:
+        return False  # "the Amazon", "the Shell": companies are named without an article
+    if entry.type in ("City", "Place", "State") and i == j:
+        big = entry.score >= BIG_CITY_SCORE or entry.description == "capital"
+        if tok.sent_start and not big:
+            return False
+        if lang == "de" and not big:
+            # every German noun is capitalised: a city needs a preposition ("in Essen")
+            return i > 0 and toks[i - 1].lower in _STRICT_CITY_BEFORE
+        if lang not in ("en", "de", "fr", "es") and not big:
+            return False
+    return True
 
 
 def _index_after(toks: list[_Tok], i: int, end: int) -> int:
@@ -586,7 +784,10 @@ def _parts(tok: _Tok) -> Iterable[tuple[str, int]]:
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    from bisect import bisect_left
+
+    k = bisect_left(spans, (end, end))
+    return k > 0 and spans[k - 1][1] > start
 
 
 def _case_ok(entry: KBEntry, surface: str) -> bool:
@@ -595,36 +796,13 @@ def _case_ok(entry: KBEntry, surface: str) -> bool:
     for name in entry.names():
         if name_key(name) != key:
             continue
-        if name.replace(".", "").isupper() and len(name) <= 6:
-            if surface.replace(".", "") == name.replace(".", ""):
+        bare = name.replace(".", "")
+        if bare.isupper() and len(bare) <= 6:
+            if surface.replace(".", "") == bare:
                 return True
-        elif surface[:1].isupper() or not name[:1].isupper():
+        elif surface[:1].isupper():
             return True
     return False
-
-
-def _pick(entries: list[KBEntry], mode: Mode, lang: str) -> KBEntry | None:
-    """The best-scored entry; people from a KB only where capitals mark names reliably."""
-    for entry in entries:
-        if entry.type == "Person" and mode == "title" and len(entries) > 1:
-            continue
-        return entry
-    return None
-
-
-def _country_by_code(
-    code: str, kbs: list[KnowledgeBase], art: _Article, rec: RuleRecognizer
-) -> KBEntry | None:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    names = [getattr(country, "common_name", None), getattr(country, "name", None)]
-    for name in names:
-        if name:
-            for entry in rec._lookup(name, art):
-                if entry.type == "Country":
-                    return entry
-    return None
 
 
 def _to_mentions(found: list[_Found], art: _Article, base_iri: str) -> list[Mention]:
@@ -635,7 +813,7 @@ def _to_mentions(found: list[_Found], art: _Article, base_iri: str) -> list[Ment
         if entry is None and f.kind in ("person", "short"):
             entry = art.person_entries.get(name_key(f.name))
         if entry is not None:
-            key = (kind_of(entry.type), "kb:" + (entry.id or name_key(entry.label)))
+            key = (kind_of(entry.type), name_key(entry.label))
             entity = entities.get(key)
             if entity is None:
                 entity = Entity(
@@ -661,6 +839,7 @@ def _to_mentions(found: list[_Found], art: _Article, base_iri: str) -> list[Ment
 
 @cache
 def starter_kb() -> KnowledgeBase:
+    """The KB shipped in ``jsonld_news/data`` (countries, cities, organisations)."""
     data = resources.files("jsonld_news").joinpath("data/starter_kb.jsonl").read_bytes()
     return KnowledgeBase.from_bytes(data, "starter_kb.jsonl")
 
@@ -672,7 +851,10 @@ def default_recognizer() -> RuleRecognizer:
 
 
 def load_recognizer(kb_path: str | None) -> RuleRecognizer:
-    """The offline recognizer with the user's KB (if any) consulted before the starter KB."""
+    """The offline recognizer with the user's KB (if any) consulted before the starter KB.
+
+    Raises ``kb.KBError`` (an ``InputError``) naming ``file:line`` for a malformed KB line.
+    """
     if kb_path is None:
         return default_recognizer()
     return RuleRecognizer([KnowledgeBase.load(kb_path), starter_kb()])
@@ -680,19 +862,17 @@ def load_recognizer(kb_path: str | None) -> RuleRecognizer:
 
 def entities_table(mentions: list[Mention]) -> list[dict[str, str]]:
     """One row per occurrence, for ``jsonld-news entities``: what, type, where, linked IRI."""
-    rows = []
-    for m in mentions:
-        rows.append(
-            {
-                "surface": m.surface,
-                "name": m.entity.name,
-                "type": m.entity.type,
-                "where": f"{'headline' if m.in_headline else 'body'}:{m.start}-{m.end}",
-                "iri": m.entity.iri,
-                "sameAs": " ".join(m.entity.same_as),
-            }
-        )
-    return rows
+    return [
+        {
+            "surface": m.surface,
+            "name": m.entity.name,
+            "type": m.entity.type,
+            "where": f"{'headline' if m.in_headline else 'body'}:{m.start}-{m.end}",
+            "iri": m.entity.iri,
+            "sameAs": " ".join(m.entity.same_as),
+        }
+        for m in mentions
+    ]
 
 
 def recognize_text(
@@ -700,13 +880,3 @@ def recognize_text(
 ) -> list[Mention]:
     """Convenience for tools and tests: the default recognizer on one article."""
     return default_recognizer().recognize(headline, body, language=language, base_iri=base_iri)
-
-
-__all__ = [
-    "RuleRecognizer",
-    "default_recognizer",
-    "entities_table",
-    "load_recognizer",
-    "recognize_text",
-    "starter_kb",
-]

@@ -54,7 +54,9 @@ def _object(value: Any, source: str) -> Mapping[str, Any]:
         value = value[0]
     if not isinstance(value, dict):
         kind = type(value).__name__.replace("dict", "object").replace("list", "array")
-        raise MalformedInputError(source, f"expected a JSON object describing one article, got {kind}")
+        raise MalformedInputError(
+            source, f"expected a JSON object describing one article, got {kind}"
+        )
     return value
 
 
@@ -105,7 +107,11 @@ def _from_own(obj: Mapping[str, Any], source: str, options: Options) -> RawArtic
 
 def _from_jsonld(obj: Mapping[str, Any], source: str, options: Options) -> RawArticle:
     context = obj.get("@context")
-    if context is not None and not is_schema_org_context(context) and not options.allow_remote_context:
+    if (
+        context is not None
+        and not is_schema_org_context(context)
+        and not options.allow_remote_context
+    ):
         raise RemoteContextError(
             source,
             f"refusing @context {_short(context)}: only schema.org's pinned context is used; "

@@ -42,7 +42,9 @@ MAX_NODES = 5000
 
 _SCHEMA_PREFIX = re.compile(r"^https?://(?:www\.)?schema\.org/?#?", re.I)
 _COMMENT_WRAP = re.compile(r"^\s*<!--|-->\s*$")
-_CDATA_WRAP = re.compile(r"^\s*(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?|(?://|/\*)?\s*\]\]>(?:\s*\*/)?\s*$")
+_CDATA_WRAP = re.compile(
+    r"^\s*(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?|(?://|/\*)?\s*\]\]>(?:\s*\*/)?\s*$"
+)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _JS_LINE_COMMENT = re.compile(r"^\s*//[^\n]*$", re.M)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -63,6 +65,7 @@ class Embedded:
     canonical: str | None = None
     html_lang: str | None = None
     headings: list[str] = field(default_factory=list)  # the page's visible <h1> texts
+    title_element: str | None = None  # <head><title>
     notes: list[str] = field(default_factory=list)
 
 
@@ -121,7 +124,7 @@ def _decode_all(text: str) -> tuple[list[Any], str | None]:
             value, position = decoder.raw_decode(text, position)
         except RecursionError:
             return values, "nests too deeply"
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             return values, f"{exc.msg} at line {exc.lineno} column {exc.colno}"
         values.append(value)
 
@@ -224,8 +227,13 @@ def _microdata_to_node(item: Any, depth: int = 0) -> Any:
     if not isinstance(item, dict) or "properties" not in item:
         return item
     kinds = item.get("type")
-    node: Node = {"@type": [short_name(k) for k in (kinds if isinstance(kinds, list) else [kinds])
-                            if isinstance(k, str)]}
+    node: Node = {
+        "@type": [
+            short_name(k)
+            for k in (kinds if isinstance(kinds, list) else [kinds])
+            if isinstance(k, str)
+        ]
+    }
     if isinstance(item.get("id"), str):
         node["@id"] = item["id"]
     for key, value in item["properties"].items():
@@ -271,7 +279,10 @@ def _extruct_rdfa(tree: HtmlElement, base_url: str | None) -> list[Node]:
 
     nodes: list[Node] = []
     for item in RDFaExtractor().extract_items(tree, base_url=base_url):
-        node: Node = {"@id": item.get("@id"), "@type": [short_name(t) for t in item.get("@type", [])]}
+        node: Node = {
+            "@id": item.get("@id"),
+            "@type": [short_name(t) for t in item.get("@type", [])],
+        }
         for key, values in item.items():
             if key.startswith("@") or not isinstance(values, list):
                 continue
@@ -321,6 +332,9 @@ def extract_embedded(
     root_lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     found.html_lang = root_lang.strip() if root_lang else None
     found.meta = _meta_tags(tree)
+    title = tree.find("head/title")
+    if title is not None:
+        found.title_element = " ".join(title.text_content().split()) or None
     for heading in tree.iter("h1"):
         shown = " ".join(heading.text_content().split())
         if shown:

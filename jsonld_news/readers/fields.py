@@ -19,11 +19,22 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "body": ("articleBody", "body", "text", "content", "maintext"),
     "url": ("url", "canonicalUrl", "canonical_url", "canonical", "permalink", "link", "source"),
     "date_published": (
-        "datePublished", "date_published", "published", "publishDate", "publish_date",
-        "pubDate", "published_at", "date",
+        "datePublished",
+        "date_published",
+        "published",
+        "publishDate",
+        "publish_date",
+        "pubDate",
+        "published_at",
+        "date",
     ),
     "date_modified": (
-        "dateModified", "date_modified", "modified", "updated", "lastmod", "updated_at",
+        "dateModified",
+        "date_modified",
+        "modified",
+        "updated",
+        "lastmod",
+        "updated_at",
     ),
     "date_created": ("dateCreated", "date_created", "created"),
     "byline": ("byline",),
@@ -88,8 +99,18 @@ def strings(value: Any, *, split_commas: bool = True) -> list[str]:
 def apply_fields(raw: RawArticle, meta: Mapping[str, Any]) -> None:
     """Fill ``raw`` from a mapping; fields the mapping lacks keep what ``raw`` already has."""
     for field in (
-        "title", "alternative_headline", "description", "url", "date_published", "date_modified",
-        "date_created", "byline", "photo_credit", "language", "dateline", "copyright_notice",
+        "title",
+        "alternative_headline",
+        "description",
+        "url",
+        "date_published",
+        "date_modified",
+        "date_created",
+        "byline",
+        "photo_credit",
+        "language",
+        "dateline",
+        "copyright_notice",
         "is_based_on",
     ):
         value = text_of(_scalar(first(meta, field)))

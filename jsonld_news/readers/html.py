@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lxml import etree
-from lxml.html import HtmlElement, document_fromstring
+from lxml.html import HTMLParser, HtmlElement, document_fromstring
 
 from jsonld_news.decode import check_size, looks_binary
 from jsonld_news.errors import ArticleError, MalformedInputError, Problem, UnreadableInputError
@@ -44,6 +44,9 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # WHATWG: these labels mean windows-1252 in a browser
 _WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
                    "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}  # fmt: skip
+
+
+MIN_BODY_WORDS = 15  # fewer words outside any Article markup: a section front or an error page
 
 
 @dataclass(slots=True)
@@ -87,22 +90,30 @@ def decode_html(data: bytes, source: str, forced: str | None = None) -> tuple[st
 
     best = from_bytes(data[:65536]).best()
     if best is not None and best.encoding:
-        return data.decode(best.encoding, errors="replace"), best.encoding, [
-            f"no usable charset declared; detected {best.encoding}"
-        ]
-    return data.decode("cp1252", errors="replace"), "cp1252", [
-        "no usable charset declared or detected; read as windows-1252"
-    ]
+        return (
+            data.decode(best.encoding, errors="replace"),
+            best.encoding,
+            [f"no usable charset declared; detected {best.encoding}"],
+        )
+    return (
+        data.decode("cp1252", errors="replace"),
+        "cp1252",
+        ["no usable charset declared or detected; read as windows-1252"],
+    )
 
 
 def parse_page(data: bytes, source: str, options: Options) -> ParsedPage:
     check_size(data, source, options.max_input_bytes)
     text, encoding, notes = decode_html(data, source, options.encoding)
     text = _XML_DECLARATION.sub("", text, count=1)  # lxml rejects str input that declares one
+    # huge_tree: a 20 MB inline script or comment must not end the parse (libxml2's 10 MB cap)
+    parser = HTMLParser(huge_tree=True)
     try:
-        tree = document_fromstring(text)
+        tree = document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise MalformedInputError(source, f"not parseable as HTML: {exc}") from None
+    if any("depth" in str(error.message).lower() for error in parser.error_log):
+        notes.append("page nests elements more than 256 deep; the parser stopped there")
     if tree.find("body") is None and tree.find("head") is None:
         raise MalformedInputError(source, "not an HTML page (no head or body)")
     if not re.search(r"</html\s*>", text[-4096:], re.I):
@@ -115,8 +126,10 @@ def _syntaxes(options: Options) -> tuple[str, ...]:
 
 
 def _analyse(
-    data: bytes, source: str, options: Options
+    data: bytes, source: str, options: Options, full: bool = False
 ) -> tuple[ParsedPage, Embedded, TextResult]:
+    """Parse once; read the markup; run the text extractor, with its metadata search only when
+    the markup leaves the headline, date or authors open (or ``full``, for ``inspect``)."""
     page = parse_page(data, source, options)
     syntaxes = _syntaxes(options)
     embedded = extract_embedded(
@@ -126,19 +139,25 @@ def _analyse(
         text=page.text if any(s.startswith("microformat") for s in syntaxes) else None,
     )
     base = embedded.canonical if embedded.canonical and "://" in embedded.canonical else None
+    markup = merge(source, embedded, None, options.base_url).raw
+    need_metadata = full or not (
+        markup.title and markup.date_published and (markup.authors or markup.byline)
+    )
     try:
-        text = extract_text(page.tree, base or options.base_url)
+        text = extract_text(page.tree, base or options.base_url, with_metadata=need_metadata)
     except RecursionError:
         # a pathologically nested page; keep the embedded data, report the body as missing
         text = TextResult()
         page.notes.append("page nests too deeply for main-text extraction")
-    if text.author is None:
-        text.author = visible_byline(page.tree)
+    if need_metadata:
+        text.byline_element = visible_byline(page.tree)
     return page, embedded, text
 
 
-def _merged(data: bytes, source: str, options: Options) -> tuple[ParsedPage, Embedded, MergeResult]:
-    page, embedded, text = _analyse(data, source, options)
+def _merged(
+    data: bytes, source: str, options: Options, full: bool = False
+) -> tuple[ParsedPage, Embedded, MergeResult]:
+    page, embedded, text = _analyse(data, source, options, full)
     result = merge(source, embedded, text, options.base_url)
     raw = result.raw
     if raw.title and not result.article_types:
@@ -154,12 +173,20 @@ def _merged(data: bytes, source: str, options: Options) -> tuple[ParsedPage, Emb
 
 
 def read_html(data: bytes, source: str, options: Options) -> RawArticle:
-    raw = _merged(data, source, options)[2].raw
+    result = _merged(data, source, options)[2]
+    raw = result.raw
     problems = []
     if not raw.title:
         problems.append(Problem("headline", "the page names no headline or title"))
-    if not raw.body:
-        problems.append(Problem("articleBody", "no article text found on the page"))
+    if not raw.body or len(raw.body.split()) < MIN_BODY_WORDS:
+        if result.article_types and raw.description:
+            # the page declares an article but shows no text of it (paywall, script-rendered)
+            raw.body = raw.description
+            raw.notes.append("no article text on the page; its description stands in")
+        else:
+            why = next((n for n in raw.notes if "deep" in n or "truncated" in n), None)
+            message = "no article text found on the page"
+            problems.append(Problem("articleBody", f"{message} ({why})" if why else message))
     if problems:
         raise ArticleError(source, problems)
     return raw
@@ -212,7 +239,7 @@ class InspectReport:
 
 
 def inspect_html(data: bytes, source: str, options: Options) -> InspectReport:
-    page, embedded, result = _merged(data, source, options)
+    page, embedded, result = _merged(data, source, options, full=True)
     counts = {
         "json-ld": len(embedded.jsonld),
         "microdata": len(embedded.microdata),

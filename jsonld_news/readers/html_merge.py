@@ -53,8 +53,21 @@ _ORG_TYPES = frozenset(
     {"Organization", "NewsMediaOrganization", "Corporation", "Brand", "WebSite", "Periodical"}
 )
 _PLACEHOLDER_NAMES = frozenset(
-    {"", "null", "none", "undefined", "no author", "unknown", "admin", "redaction", "redacción",
-     "rédaction", "redaktion", "staff", "anonymous"}
+    {
+        "",
+        "null",
+        "none",
+        "undefined",
+        "no author",
+        "unknown",
+        "admin",
+        "redaction",
+        "redacción",
+        "rédaction",
+        "redaktion",
+        "staff",
+        "anonymous",
+    }
 )
 _ORG_WORDS = re.compile(
     r"\b(?:gmbh|ltd|inc|llc|s\.?l\.?|s\.?a\.?|ag|plc|corp(?:oration)?|media group|editorial|"
@@ -199,7 +212,9 @@ def pick_article(nodes: list[Node], canonical: str | None) -> Node | None:
         matches = canonical is not None and any(
             i and i.split("#")[0].rstrip("/") == canonical.rstrip("/") for i in ids
         )
-        filled = sum(1 for k in ("headline", "author", "datePublished", "articleBody") if node.get(k))
+        filled = sum(
+            1 for k in ("headline", "author", "datePublished", "articleBody") if node.get(k)
+        )
         return (int(matches), filled)
 
     return max(articles, key=score)
@@ -371,7 +386,7 @@ def view_of_text(text: TextResult) -> dict[str, Any]:
         "language": text.language,
         "body": text.body,
         "keywords": text.tags,
-        "byline": text.author,
+        "byline": [b for b in (text.author, text.byline_element) if b],
     }
     if text.image:
         view["images"] = [RawImage(url=text.image)]
@@ -493,6 +508,8 @@ def merge(
     views["opengraph"], views["meta"] = view_of_meta(embedded)
     if text is not None:
         views["text"] = view_of_text(text)
+    if embedded.title_element and not views.get("text", {}).get("title"):
+        views.setdefault("text", {})["title"] = embedded.title_element
 
     merger = _Merger(views, base_url)
     raw = RawArticle(source=source, format="html")
@@ -521,7 +538,11 @@ def merge(
     merger.org_names = {_fold(n) for n in names if n}
 
     title = merger.first("title")
-    if isinstance(title, str) and merger.report("title").chosen_source in ("opengraph", "meta", "text"):
+    if isinstance(title, str) and merger.report("title").chosen_source in (
+        "opengraph",
+        "meta",
+        "text",
+    ):
         title = _visible_title(title, embedded.headings)
         title = _strip_site_suffix(title, merger.org_names | {_fold(host.split(".")[0])})
     raw.title = title
@@ -587,7 +608,8 @@ def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
             raw.author_organizations = list(dict.fromkeys(orgs))
             authors_report.chosen_source = source
             return
-        byline = _clean_byline(view.get("byline"), merger, raw)
+        bylines = view.get("byline") or []
+        byline = next((b for b in (_clean_byline(v, merger, raw) for v in bylines) if b), None)
         if byline:
             raw.byline = byline
             merger.reports["byline"].chosen_source = source
@@ -603,17 +625,17 @@ def _clean_byline(value: Any, merger: _Merger, raw: RawArticle) -> str | None:
     if _CREDIT_WORDS.match(value):
         raw.photo_credit = raw.photo_credit or value
         return None
-    value = _BYLINE_TAIL.sub("", value).strip(" ;,|-")
-    parts = [p for p in re.split(r"\s*[;,]\s*", value) if p]
+    byline = _BYLINE_TAIL.sub("", value).strip(" ;,|-")
+    parts = [p for p in re.split(r"\s*[;,]\s*", byline) if p]
     if not parts or all(merger.is_organisation_name(p) for p in parts):
         return None
-    return value
+    return byline
 
 
-def _absolute(url: Any, base: str | None) -> str | None:
-    if not isinstance(url, str) or not url.strip():
+def _absolute(value: Any, base: str | None) -> str | None:
+    if not isinstance(value, str) or not value.strip():
         return None
-    url = url.strip()
+    url: str = value.strip()
     if url.startswith("//"):
         return "https:" + url
     if urlsplit(url).scheme in ("http", "https"):

@@ -75,15 +75,17 @@ class TextResult:
     tags: list[str] = field(default_factory=list)
     related: list[RawLink] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)  # credit lines taken out of the body
+    byline_element: str | None = None  # the page's first author/byline element, a fallback
 
 
 def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = True) -> TextResult:
     """Run trafilatura on the parsed tree (it works on a copy) and render its body."""
     from trafilatura import bare_extraction
+    from trafilatura.settings import Document
 
+    # no url: trafilatura would resolve every link itself; _Renderer resolves only those it keeps
     document = bare_extraction(
         tree,
-        url=base_url,
         fast=True,
         include_links=True,
         include_comments=False,
@@ -93,7 +95,7 @@ def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = 
         deduplicate=False,
     )
     result = TextResult()
-    if document is None:
+    if not isinstance(document, Document):
         return result
     result.title = _clean(document.title)
     result.author = _clean(document.author)
@@ -110,6 +112,10 @@ def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = 
         result.related = renderer.related
         result.credits = renderer.credits
     return result
+
+
+def _text_of(element: etree._Element) -> str:
+    return "".join(t for t in element.itertext() if isinstance(t, str))
 
 
 def _clean(value: object) -> str | None:
@@ -169,7 +175,7 @@ class _Renderer:
 
     def _paragraph(self, element: etree._Element) -> None:
         links = list(element.iter("ref"))
-        plain = _SPACES.sub(" ", _INVISIBLE.sub("", "".join(element.itertext()))).strip()
+        plain = _SPACES.sub(" ", _INVISIBLE.sub("", _text_of(element))).strip()
         if len(plain) < 240 and _CREDIT_LINE.match(plain):
             self.credits.append(plain)
             return
@@ -177,7 +183,7 @@ class _Renderer:
         if teaser and len(links) == 1 and len(plain) < 300:
             url = self._resolve(links[0].get("target"))
             if url:
-                title = _SPACES.sub(" ", "".join(links[0].itertext())).strip()
+                title = _SPACES.sub(" ", _text_of(links[0])).strip()
                 self.related.append(RawLink(text=title or plain[teaser.end() :], url=url))
             return
         self._add(self._inline(element))
@@ -201,7 +207,7 @@ class _Renderer:
         return "".join(parts)
 
     def _link(self, ref: etree._Element) -> str:
-        text = _SPACES.sub(" ", _INVISIBLE.sub("", "".join(ref.itertext()))).strip()
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", _text_of(ref))).strip()
         url = self._resolve(ref.get("target"))
         if not text or url is None or self._is_navigation(url):
             return text
@@ -272,7 +278,9 @@ def visible_byline(tree: HtmlElement) -> str | None:
     return None
 
 
-_PHOTO_WORD = re.compile(r"^\W*(?:photo|foto|фото|bild|image|imagen|imagem|crédits?|credits?|©)", re.I)
+_PHOTO_WORD = re.compile(
+    r"^\W*(?:photo|foto|фото|bild|image|imagen|imagem|crédits?|credits?|©)", re.I
+)
 
 
 _TITLE_SEPARATOR = re.compile(r"\s*(?:[|\-–—_·:]|::)\s*")
@@ -399,7 +407,7 @@ def html_fragment_to_markdown(fragment: str, base_url: str | None = None) -> str
         if block:
             flush()
         if tag == "a":
-            text = _SPACES.sub(" ", element.text_content()).strip()
+            text = _SPACES.sub(" ", _text_of(element)).strip()
             url = renderer._resolve(element.get("href"))
             anchor = text.replace("[", "(").replace("]", ")")
             current.append(f"[{anchor}]({url})" if url and text else text)

@@ -15,7 +15,9 @@ from jsonld_news.raw import RawArticle
 from jsonld_news.readers.fields import apply_fields
 from jsonld_news.readers.text import parse_text
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S
+)
 
 
 def read_markdown(data: bytes, source: str, options: Options) -> RawArticle:

@@ -156,7 +156,7 @@ def from_ninjs(obj: Mapping[str, Any], source: str) -> RawArticle:
         raw.notes.append(f"ninjs uri {uri!r} is not a web URL; it is not used as the article URL")
 
     _headlines(item, raw)
-    raw.description = _pick(item.get("descriptions"), _MAIN_ROLES + ("summary", "abstract"))
+    raw.description = _pick(item.get("descriptions"), (*_MAIN_ROLES, "summary", "abstract"))
     raw.description = raw.description or _text(item.get("description_text"))
     raw.body = _body(item)
     raw.byline = _text(item.get("by"))

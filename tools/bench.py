@@ -1,0 +1,111 @@
+"""``make bench``: the fast path against the naive standard-library pipeline, in one run.
+
+Ours:  input bytes -> Article -> compact JSON-LD -> Turtle + N-Triples -> JSON Schema check.
+Naive: the same Article and JSON-LD, then rdflib parses the JSON-LD (pinned context inline),
+       serialises Turtle and N-Triples, and jsonschema validates.
+Entity recognition is off here (tools/bench_mentions.py measures it): mentions come from input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import corpus  # noqa: E402
+
+from jsonld_news.context import pinned_context_document  # noqa: E402
+from jsonld_news.jsonld import to_jsonld  # noqa: E402
+from jsonld_news.options import Options  # noqa: E402
+from jsonld_news.pipeline import convert_bytes  # noqa: E402
+from jsonld_news.rdf import to_ntriples, to_turtle, triples  # noqa: E402
+from jsonld_news.validate.schema import _full_validator, is_valid  # noqa: E402
+
+OPTIONS = Options(recognize_entities=False)
+
+
+def ours(data: bytes, fmt: str) -> None:
+    doc = to_jsonld(convert_bytes(data, "bench", fmt, OPTIONS))
+    found = triples(doc)
+    to_turtle(found)
+    to_ntriples(found)
+    assert is_valid(doc)
+
+
+def naive(data: bytes, fmt: str) -> None:
+    import rdflib
+
+    doc = to_jsonld(convert_bytes(data, "bench", fmt, OPTIONS))
+    inline = dict(doc, **{"@context": pinned_context_document()["@context"]})
+    graph = rdflib.Graph().parse(data=json.dumps(inline), format="json-ld")
+    graph.serialize(format="turtle")
+    graph.serialize(format="nt")
+    errors = list(_full_validator().iter_errors(doc))
+    assert not errors
+
+
+def rdf_stage_ours(doc: dict[str, Any]) -> None:
+    found = triples(doc)
+    to_turtle(found)
+    to_ntriples(found)
+    assert is_valid(doc)
+
+
+def rdf_stage_naive(doc: dict[str, Any]) -> None:
+    import rdflib
+
+    inline = dict(doc, **{"@context": pinned_context_document()["@context"]})
+    graph = rdflib.Graph().parse(data=json.dumps(inline), format="json-ld")
+    graph.serialize(format="turtle")
+    graph.serialize(format="nt")
+    assert not list(_full_validator().iter_errors(doc))
+
+
+def rate(function: Callable[..., None], items: list[Any]) -> tuple[float, float]:
+    """(articles per second, median ms per article), timed per item."""
+    times = []
+    start = time.perf_counter()
+    for item in items:
+        t0 = time.perf_counter()
+        function(*item)
+        times.append(time.perf_counter() - t0)
+    total = time.perf_counter() - start
+    return len(items) / total, statistics.median(times) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=3000)
+    parser.add_argument("--naive-articles", type=int, default=300)
+    args = parser.parse_args()
+    items = corpus(args.articles)
+    ours(*items[0])  # warm caches (context table, compiled schema, language model)
+    naive(*items[1])
+    docs = [(to_jsonld(convert_bytes(d, "bench", f, OPTIONS)),) for d, f in items]
+    words = statistics.mean(len(d[0].get("articleBody", "").split()) for d in docs)
+    print(f"bench: {len(items)} generated articles, {words:.0f} words on average, one core")
+    our_rate, our_ms = rate(ours, items)
+    naive_rate, naive_ms = rate(naive, items[: args.naive_articles])
+    print(
+        f"end-to-end  ours {our_rate:8.0f} articles/s ({our_ms:.2f} ms median)   "
+        f"naive {naive_rate:6.0f} articles/s ({naive_ms:.2f} ms median)   "
+        f"ratio {our_rate / naive_rate:5.1f}x  (target >= 30x)"
+    )
+    stage_rate, stage_ms = rate(rdf_stage_ours, docs)
+    naive_stage_rate, naive_stage_ms = rate(rdf_stage_naive, docs[: args.naive_articles])
+    print(
+        f"RDF+schema  ours {stage_rate:8.0f} articles/s ({stage_ms:.3f} ms median)  "
+        f"naive {naive_stage_rate:6.0f} articles/s ({naive_stage_ms:.2f} ms median)   "
+        f"ratio {stage_rate / naive_stage_rate:5.1f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
