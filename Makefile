@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test check lint format typecheck bench eval clean
+.PHONY: setup demo test check lint format typecheck bench eval golden clean
 
 setup: $(STAMP)
 
@@ -26,21 +26,26 @@ test: setup
 check: lint typecheck
 
 lint: setup
-	$(BIN)/ruff check jsonld_news tests
-	$(BIN)/ruff format --check jsonld_news tests
+	$(BIN)/ruff check jsonld_news tests tools
+	$(BIN)/ruff format --check jsonld_news tests tools
 
 format: setup
-	$(BIN)/ruff format jsonld_news tests
-	$(BIN)/ruff check --fix jsonld_news tests
+	$(BIN)/ruff format jsonld_news tests tools
+	$(BIN)/ruff check --fix jsonld_news tests tools
 
 typecheck: setup
 	$(BIN)/mypy
 
 bench: setup
-	$(BIN)/python -m jsonld_news.bench
+	$(BIN)/python tools/bench.py
+	@for script in tools/bench_*.py; do echo; $(BIN)/python $$script || exit 1; done
 
 eval: setup
-	$(BIN)/python -m jsonld_news.evaluation
+	@for script in tools/eval_*.py; do echo; $(BIN)/python $$script || exit 1; done
+
+# Regenerate the golden outputs on purpose, then review the diff before committing it.
+golden: setup
+	$(BIN)/python tools/golden.py
 
 clean:
 	rm -rf $(VENV) examples/out build dist *.egg-info

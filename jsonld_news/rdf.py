@@ -10,8 +10,8 @@ generated articles; that test is the contract.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from jsonld_news.context import RDF_TYPE, SCHEMA, XSD, Term, terms

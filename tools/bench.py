@@ -19,14 +19,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import corpus  # noqa: E402
+from generate import corpus
 
-from jsonld_news.context import pinned_context_document  # noqa: E402
-from jsonld_news.jsonld import to_jsonld  # noqa: E402
-from jsonld_news.options import Options  # noqa: E402
-from jsonld_news.pipeline import convert_bytes  # noqa: E402
-from jsonld_news.rdf import to_ntriples, to_turtle, triples  # noqa: E402
-from jsonld_news.validate.schema import _full_validator, is_valid  # noqa: E402
+from jsonld_news.context import pinned_context_document
+from jsonld_news.jsonld import to_jsonld
+from jsonld_news.options import Options
+from jsonld_news.pipeline import convert_bytes
+from jsonld_news.rdf import to_ntriples, to_turtle, triples
+from jsonld_news.validate.schema import _full_validator, is_valid
 
 OPTIONS = Options(recognize_entities=False)
 

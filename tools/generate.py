@@ -8,17 +8,110 @@ from __future__ import annotations
 import json
 import random
 
-FIRST = ["Anna", "Ben", "Clara", "David", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kofi", "Lena"]
-LAST = ["Schmidt", "Okafor", "Tanaka", "Moreau", "Kowalski", "Haddad", "Lindqvist", "Rossi", "Novak", "Silva"]
-PLACES = ["Berlin", "Kyiv", "Paris", "Nairobi", "Lima", "Osaka", "Toronto", "Warsaw", "Cairo", "Madrid"]
-ORGS = ["the European Commission", "the World Bank", "NATO", "the United Nations", "Siemens", "Reuters"]
+FIRST = [
+    "Anna",
+    "Ben",
+    "Clara",
+    "David",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kofi",
+    "Lena",
+]
+LAST = [
+    "Schmidt",
+    "Okafor",
+    "Tanaka",
+    "Moreau",
+    "Kowalski",
+    "Haddad",
+    "Lindqvist",
+    "Rossi",
+    "Novak",
+    "Silva",
+]
+PLACES = [
+    "Berlin",
+    "Kyiv",
+    "Paris",
+    "Nairobi",
+    "Lima",
+    "Osaka",
+    "Toronto",
+    "Warsaw",
+    "Cairo",
+    "Madrid",
+]
+ORGS = [
+    "the European Commission",
+    "the World Bank",
+    "NATO",
+    "the United Nations",
+    "Siemens",
+    "Reuters",
+]
 VERBS = ["said", "reported", "wrote", "told reporters", "announced"]
-WORDS = (
-    "the government plan would increase spending on schools roads and hospitals over the next "
-    "five years while officials warned that inflation could slow growth in the region and "
-    "analysts expected markets to react cautiously to the proposal after months of debate in "
-    "parliament about energy prices wages and the cost of housing for young families"
-).split()
+WORDS = [
+    "the",
+    "government",
+    "plan",
+    "would",
+    "increase",
+    "spending",
+    "on",
+    "schools",
+    "roads",
+    "and",
+    "hospitals",
+    "over",
+    "the",
+    "next",
+    "five",
+    "years",
+    "while",
+    "officials",
+    "warned",
+    "that",
+    "inflation",
+    "could",
+    "slow",
+    "growth",
+    "in",
+    "the",
+    "region",
+    "and",
+    "analysts",
+    "expected",
+    "markets",
+    "to",
+    "react",
+    "cautiously",
+    "to",
+    "the",
+    "proposal",
+    "after",
+    "months",
+    "of",
+    "debate",
+    "in",
+    "parliament",
+    "about",
+    "energy",
+    "prices",
+    "wages",
+    "and",
+    "the",
+    "cost",
+    "of",
+    "housing",
+    "for",
+    "young",
+    "families",
+]
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -51,7 +144,11 @@ def _paragraphs(rng: random.Random, index: int) -> list[str]:
 def text_article(index: int) -> bytes:
     rng = random.Random(index)
     authors = [_person(rng) for _ in range(rng.randint(1, 3))]
-    byline = "By " + (" and ".join(authors) if len(authors) < 3 else f"{authors[0]}, {authors[1]} and {authors[2]}")
+    byline = "By " + (
+        " and ".join(authors)
+        if len(authors) < 3
+        else f"{authors[0]}, {authors[1]} and {authors[2]}"
+    )
     place = rng.choice(PLACES).upper()
     body = _paragraphs(rng, index)
     body[0] = f"{place} (Reuters) — {body[0]}"
@@ -76,7 +173,9 @@ def json_article(index: int) -> bytes:
         "datePublished": f"2024-04-{rng.randint(10, 28)}T{rng.randint(10, 23)}:15:00+02:00",
         "authors": [_person(rng) for _ in range(rng.randint(1, 3))],
         "publisher": {"name": "Example Daily", "url": "https://daily.example.com/"},
-        "image": [{"url": f"https://daily.example.com/img/{index}.jpg", "credit": f"{_person(rng)} / dpa"}],
+        "image": [
+            {"url": f"https://daily.example.com/img/{index}.jpg", "credit": f"{_person(rng)} / dpa"}
+        ],
         "inLanguage": "en",
         "keywords": ["economy", "budget"],
         "mentions": [

@@ -48,6 +48,7 @@ MAX_NAME_TOKENS = 5  # longest person name accepted without a KB entry
 BIG_CITY_SCORE = 5_000_000
 
 Mode = Literal["full", "title", "strict"]
+_NAME_LIKE = frozenset({"Person", "City", "State", "Place"})
 
 
 def _words(text: str) -> frozenset[str]:
@@ -139,13 +140,14 @@ _ORG_CUES: dict[str, str] = {
 }
 _AT_ROLES = _words(
     """
+    team group lab
     analyst analysts researcher researchers scientist scientists economist economists professor
     official officials executive executives engineer engineers strategist strategists director
     astronomer radioastronomer employee employees staff lecturer fellow
     """
 )
 _TITLES_BY_LANG: dict[str, frozenset[str]] = {
-    "en": TITLE_WORDS | ROLE_NOUNS,
+    "en": TITLE_WORDS | ROLE_NOUNS | _words("winger forward skipper quarterback pitcher"),
     "de": _words(
         "bundeskanzler bundeskanzlerin kanzler kanzlerin präsident präsidentin minister "
         "ministerin ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin "
@@ -164,6 +166,18 @@ _TITLES_BY_LANG: dict[str, frozenset[str]] = {
         "candidata expresidente expresidenta gobernador gobernadora jefe jefa"
     ),
 }
+_DEPARTMENTS = _words(
+    "foreign defence defense finance interior justice health trade economy state prime "
+    "opposition vice"
+)
+# Nouns that, in an apposition, say a name is a person's ("Jane Doe, a Lyon resident").
+_PERSON_NOUNS = _words(
+    """
+    resident residents native citizen student worker member man woman boy girl veteran fan
+    volunteer victim survivor witness owner farmer teacher nurse activist expert father mother
+    grandmother grandfather winger forward skipper quarterback pitcher
+    """
+)
 _STRICT_CITY_BEFORE = _words(
     "in nach aus von bei über zwischen ab bis gegen à de en par pour depuis vers desde hacia "
     "para entre a"
@@ -204,6 +218,8 @@ class _Article:
     surnames: dict[str, str] = field(default_factory=dict)  # surname key -> canonical name
     person_entries: dict[str, KBEntry] = field(default_factory=dict)
     kb_cache: dict[str, list[KBEntry]] = field(default_factory=dict)
+    # companies this article names with an article ("the Amazon"): another sense here
+    not_companies: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -230,6 +246,8 @@ class RuleRecognizer:
         found += self._scan(head_lines, headline, lang, art, in_headline=True)
         found += self._short_forms(body_lines, found, art, in_headline=False)
         found += self._short_forms(head_lines, found, art, in_headline=True)
+        if art.not_companies:  # one sense per article
+            found = [f for f in found if f.entry is None or f.entry.label not in art.not_companies]
         for f in found:  # single-word names after a title take the full name once known
             if f.kind == "person" and " " not in f.name:
                 f.name = art.surnames.get(name_key(f.name), f.name)
@@ -250,7 +268,9 @@ class RuleRecognizer:
         return hit
 
     def _non_person(self, tok: _Tok, art: _Article) -> bool:
-        return any(e.type != "Person" for e in self._lookup(tok.text, art))
+        """A country, continent or organisation: never part of a person's name. Cities can be
+        ("Vladimir Putin", "George Washington")."""
+        return any(e.type not in _NAME_LIKE for e in self._lookup(tok.text, art))
 
     # --- the main scan ---------------------------------------------------------------------
     def _scan(
@@ -285,7 +305,7 @@ class RuleRecognizer:
             qualifier = self._qualifier(toks, i, art) if english else 0
             name_start = _title_run(toks, i, titles, qualifier, english)
             if name_start >= 0:
-                name_start, name_end = self._title_name(toks, name_start, lang)
+                name_start, name_end = self._title_name(toks, name_start, lang, text, art)
                 if name_end > name_start:
                     if qualifier and toks[i].cap and not toks[i].text in DEMONYMS:
                         hit = self._kb_at(toks, i, text, mode, lang, art)
@@ -307,10 +327,10 @@ class RuleRecognizer:
                 continue
             if hit is not None:
                 after = _index_after(toks, i, hit.end)
-                if english and self._embedded(hit, toks, i, after, mode):
+                if self._embedded(hit, toks, i, after, mode):
                     i = after  # "Real Madrid", "Kobe Hospital": the city names something else
                     continue
-                if english and hit.type == "Country" and toks[i].text in DEMONYMS:
+                if english and hit.end == toks[i].end and toks[i].text in DEMONYMS:
                     pass  # a demonym alone is no country; see _demonym_phrase
                 else:
                     yield hit
@@ -349,6 +369,9 @@ class RuleRecognizer:
             if not entries:
                 continue
             entry = entries[0]  # best score first
+            if entry.type == "Corporation" and i == j and i > 0 and toks[i - 1].lower == "the":
+                art.not_companies.add(entry.label)  # "the Amazon", "the Shell"
+                return None
             if not _kb_ok(entry, toks, i, j, mode, lang):
                 return None
             return _Found(toks[i].start, toks[j].end, surface, "kb", entry, entry.label, entry.type)
@@ -356,7 +379,7 @@ class RuleRecognizer:
 
     def _embedded(self, hit: _Found, toks: list[_Tok], i: int, after: int, mode: Mode) -> bool:
         """A city inside a longer capitalised name ("Manchester United", "Kobe Hospital")."""
-        if hit.type not in ("City", "State", "Place") or mode != "full":
+        if hit.type not in ("City", "State", "Place") or mode == "title":
             return False
         if after < len(toks) and not toks[after - 1].poss and _joined(toks[after]):
             nxt = toks[after]
@@ -364,7 +387,7 @@ class RuleRecognizer:
                 return True
         if i > 0 and _joined(toks[i]) and not toks[i - 1].poss:
             prev = toks[i - 1]
-            if prev.cap and not prev.sent_start and not _weak(prev):
+            if prev.cap and not _weak(prev) and not _title_word(prev.lower, TITLE_WORDS):
                 return prev.lower not in _DIRECTIONS and prev.text not in DEMONYMS
         return False
 
@@ -378,12 +401,14 @@ class RuleRecognizer:
             return 1
         return 0
 
-    def _title_name(self, toks: list[_Tok], start: int, lang: str) -> tuple[int, int]:
+    def _title_name(
+        self, toks: list[_Tok], start: int, lang: str, text: str, art: _Article
+    ) -> tuple[int, int]:
         """The name after a title: right there, or in German/French/Spanish after a complement
         and a comma ("le ministre des Transports François Durovray", "la presidenta de México,
         Claudia Sheinbaum")."""
         end = _name_run(toks, start)
-        if end > start and not self._is_place_or_org_start(toks, start):
+        if end > start and not self._not_a_name(toks, start, end, text, art):
             if lang == "en" or end - start >= 2:
                 return start, end
         if lang == "en":
@@ -400,9 +425,14 @@ class RuleRecognizer:
             j += 1
         return start, start
 
-    def _is_place_or_org_start(self, toks: list[_Tok], i: int) -> bool:
-        art = _Article()
-        return self._non_person(toks[i], art)
+    def _not_a_name(
+        self, toks: list[_Tok], start: int, end: int, text: str, art: _Article
+    ) -> bool:
+        """The run is a KB place or organisation as a whole, or starts with a country/org."""
+        if self._non_person(toks[start], art):
+            return True
+        whole = self._lookup(text[toks[start].start : toks[end - 1].end], art)
+        return any(e.type != "Person" for e in whole)
 
     def _demonym_phrase(self, toks: list[_Tok], i: int, art: _Article) -> _Found | None:
         """"the Russian government": a lower-case state noun after a demonym names the country."""
@@ -473,7 +503,7 @@ class RuleRecognizer:
             if j > start and self._non_person(toks[j], art):
                 end = j
                 break
-        if end <= start or self._non_person(toks[start], art):
+        if end <= start or self._not_a_name(toks, start, end, text, art):
             return None
         cue = self._context_cue(toks, start, end)
         if cue is None:
@@ -606,7 +636,7 @@ def _tokenize(line: str, offset: int) -> list[_Tok]:
             poss = end + 1 >= len(masked) or not masked[end + 1].isalnum()  # "Meadows'"
         if "-" in raw:
             head, _, tail = raw.partition("-")
-            if tail.islower() and head[:1].isupper():  # "Greensboro-area", "Kremlin-backed"
+            if tail in _HYPHEN_SUFFIXES and head[:1].isupper():  # "Greensboro-area"
                 raw, end = head, start + len(head)
         cap = raw[0].isupper()
         upper = cap and len(raw) > 1 and raw.replace(".", "").replace("-", "").isupper()
@@ -617,6 +647,10 @@ def _tokenize(line: str, offset: int) -> list[_Tok]:
     return toks
 
 
+_HYPHEN_SUFFIXES = _words(
+    "area based born backed led owned run made style era bound controlled funded linked "
+    "affiliated related wide registered listed headquartered allied"
+)
 _SENTENCE_GAP = re.compile(r"[!?:;“\"«—–•|]|\n")
 
 
@@ -668,8 +702,16 @@ def _name_run(toks: list[_Tok], i: int) -> int:
         if t.cap:
             if (t.upper and len(t.text) > 3) or not t.text[0].isalpha():
                 break
-            if word in FUNCTION_WORDS or word in stops or word in TITLE_WORDS:
+            if _PLURAL_ACRONYM.fullmatch(t.text):  # "Tory MPs", "tech CEOs"
                 break
+            if word in FUNCTION_WORDS or word in stops:
+                break
+            if word in TITLE_WORDS:
+                # a title word ends a name where it introduces the next one ("Moscow Mayor
+                # Sergei ..."), else it can be a surname: "Wayne King", "Stephen Bishop"
+                nxt = toks[j + 1] if j + 1 < len(toks) else None
+                if j == i or (nxt is not None and nxt.cap and _joined(nxt)):
+                    break
             if t.text in DEMONYMS or word in _ORG_HEADS:
                 break
         elif not (j > i and j + 1 < len(toks) and toks[j + 1].cap and word in _PARTICLES):
@@ -679,6 +721,9 @@ def _name_run(toks: list[_Tok], i: int) -> int:
     while j > i and not toks[j - 1].cap and not _particle_prefix(toks[j - 1].text):
         j -= 1
     return j
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
 def _particle_prefix(word: str) -> bool:
@@ -702,14 +747,14 @@ def _title_run(
         if k + 1 < len(toks) and toks[k].lower == "of" and toks[k + 1].lower in titles:
             k += 2  # "Secretary of State"
     if k > j:
-        if all(t.lower in TITLE_QUALIFIERS for t in toks[j:k]):
+        if all(t.lower in _DEPARTMENTS for t in toks[j:k]):
             return -1  # "Foreign", "Health" alone introduce nobody
         if k < len(toks) and toks[k].cap and _joined(toks[k]) or not english:
             return k
         return -1
     if i > 0 and _joined(toks[i]) and not toks[i - 1].cap:
         word = toks[i - 1].lower
-        if word in titles and (word in ROLE_NOUNS or not english):
+        if word in titles and (word in ROLE_NOUNS or not english or word in _PERSON_NOUNS):
             return i
     return -1
 
@@ -742,7 +787,9 @@ def _apposition(toks: list[_Tok], end: int) -> str | None:
         word = t.lower
         if word in _ORG_CUES:
             return _ORG_CUES[word]
-        if word in ROLE_NOUNS or word in KIN_NOUNS or word.endswith("-year-old"):
+        if word in ROLE_NOUNS or word in KIN_NOUNS or word in _PERSON_NOUNS:
+            return "Person"
+        if word.endswith("-year-old"):
             return "Person"
     return None
 
@@ -752,8 +799,6 @@ def _kb_ok(entry: KBEntry, toks: list[_Tok], i: int, j: int, mode: Mode, lang: s
     word = tok.lower
     if i == j and (word in FUNCTION_WORDS or word in calendar_words() or word in ROLE_NOUNS):
         return False
-    if entry.type == "Corporation" and i > 0 and toks[i - 1].lower == "the" and i == j:
-        return False  # "the Amazon", "the Shell": companies are named without an article
     if entry.type in ("City", "Place", "State") and i == j:
         big = entry.score >= BIG_CITY_SCORE or entry.description == "capital"
         if tok.sent_start and not big:

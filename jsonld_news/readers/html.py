@@ -105,11 +105,14 @@ def decode_html(data: bytes, source: str, forced: str | None = None) -> tuple[st
 def parse_page(data: bytes, source: str, options: Options) -> ParsedPage:
     check_size(data, source, options.max_input_bytes)
     text, encoding, notes = decode_html(data, source, options.encoding)
-    text = _XML_DECLARATION.sub("", text, count=1)  # lxml rejects str input that declares one
-    # huge_tree: a 20 MB inline script or comment must not end the parse (libxml2's 10 MB cap)
-    parser = HTMLParser(huge_tree=True)
+    # huge_tree: a 20 MB inline script or comment must not end the parse (libxml2's 10 MB cap);
+    # UTF-8 bytes go to lxml as they are (faster than a str), other encodings as decoded text
+    parser = HTMLParser(huge_tree=True, encoding="utf-8" if encoding == "utf-8" else None)
+    markup: str | bytes = data.removeprefix(codecs.BOM_UTF8) if encoding == "utf-8" else text
+    if isinstance(markup, str):
+        markup = _XML_DECLARATION.sub("", markup, count=1)  # lxml rejects str that declares one
     try:
-        tree = document_fromstring(text, parser=parser)
+        tree = document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise MalformedInputError(source, f"not parseable as HTML: {exc}") from None
     if any("depth" in str(error.message).lower() for error in parser.error_log):
@@ -140,8 +143,11 @@ def _analyse(
     )
     base = embedded.canonical if embedded.canonical and "://" in embedded.canonical else None
     markup = merge(source, embedded, None, options.base_url).raw
+    byline = None
+    if full or not (markup.authors or markup.byline):
+        byline = visible_byline(page.tree)
     need_metadata = full or not (
-        markup.title and markup.date_published and (markup.authors or markup.byline)
+        markup.title and markup.date_published and (markup.authors or markup.byline or byline)
     )
     try:
         text = extract_text(page.tree, base or options.base_url, with_metadata=need_metadata)
@@ -149,8 +155,7 @@ def _analyse(
         # a pathologically nested page; keep the embedded data, report the body as missing
         text = TextResult()
         page.notes.append("page nests too deeply for main-text extraction")
-    if need_metadata:
-        text.byline_element = visible_byline(page.tree)
+    text.byline_element = byline
     return page, embedded, text
 
 

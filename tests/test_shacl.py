@@ -1,0 +1,153 @@
+"""schema.org's published SHACL shapes via pyshacl, on the graph our RDF emitter produces."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from jsonld_news.resources import schema_file
+from jsonld_news.validate.report import Issue
+from jsonld_news.validate.shacl import SHAPES_FILE, shacl_issues, shapes_graph
+
+pytest.importorskip("pyshacl")
+
+PAGE = "https://www.themoscowtimes.com/2024/11/15/germanys-scholz-speaks-with-putin-a87029"
+
+
+def seed() -> dict[str, Any]:
+    """The shape of what we emit (cf. /tmp/seed.jsonld)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": PAGE + "#article",
+        "headline": "Germany's Scholz Speaks With Putin for First Time in Nearly 2 Years",
+        "url": PAGE,
+        "mainEntityOfPage": {
+            "@type": "WebPage",
+            "@id": PAGE,
+            "relatedLink": [
+                {"@type": "CreativeWork", "@id": PAGE + "#related-1", "name": "Related story"}
+            ],
+        },
+        "datePublished": "2024-11-15",
+        "inLanguage": "en",
+        "publisher": {
+            "@type": "Organization",
+            "@id": "urn:jsonld-news:organization/the-moscow-times",
+            "name": "The Moscow Times",
+            "url": "https://www.themoscowtimes.com/",
+        },
+        "image": [
+            {
+                "@type": "ImageObject",
+                "@id": PAGE + "#image-1",
+                "creditText": "TOBIAS SCHWARZ / AFP",
+                "creator": [
+                    {
+                        "@type": "Person",
+                        "@id": "urn:jsonld-news:person/tobias-schwarz",
+                        "name": "Tobias Schwarz",
+                    }
+                ],
+                "sourceOrganization": {
+                    "@type": "NewsMediaOrganization",
+                    "@id": "urn:jsonld-news:organization/agence-france-presse",
+                    "name": "Agence France-Presse",
+                    "url": "https://www.afp.com/",
+                },
+            }
+        ],
+        "citation": [
+            {
+                "@type": "CreativeWork",
+                "@id": PAGE + "#citation-1",
+                "description": "Scholz said Sunday he was interested in talking.",
+                "author": {
+                    "@type": "Person",
+                    "@id": "urn:jsonld-news:person/olaf-scholz",
+                    "name": "Olaf Scholz",
+                },
+            }
+        ],
+        "wordCount": 456,
+        "articleBody": "President Vladimir Putin and German Chancellor Olaf Scholz spoke.",
+    }
+
+
+def issues(doc: dict[str, Any]) -> list[Issue]:
+    return list(shacl_issues(doc))
+
+
+def test_seed_conforms() -> None:
+    assert issues(seed()) == []
+
+
+def test_shapes_use_http_schema_org_like_our_triples() -> None:
+    # Why no IRI mapping is needed for our own output: both sides say http://schema.org/.
+    text = schema_file(SHAPES_FILE).read_text(encoding="utf-8")
+    assert "@prefix schema1: <http://schema.org/> ." in text
+    assert "https://schema.org/" not in text
+
+
+def test_shapes_graph_is_parsed_once() -> None:
+    assert shapes_graph() is shapes_graph()
+
+
+def test_literal_text_values_conform() -> None:
+    # Unpatched, :ValidSchemaText demands an IRI or blank node and every headline fails.
+    doc = seed() | {"headline": "Scholz calls Putin", "alternativeHeadline": "A call"}
+    assert issues(doc) == []
+
+
+def test_text_author_violates_the_creative_work_shape() -> None:
+    # author is checked on a NewsArticle only because the subclass chain reaches CreativeWork.
+    [issue] = issues(seed() | {"author": "Jane Doe"})
+    assert issue.path == "$.author" and issue.severity == "error"
+    assert issue.validator == "shacl" and issue.value == "Jane Doe"
+    assert "ValidSchemaPerson" in issue.message
+
+
+def test_node_where_text_is_expected_is_a_violation() -> None:
+    [issue] = issues(seed() | {"headline": {"@type": "Person", "name": "Jane"}})
+    assert issue.path == "$.headline" and issue.severity == "error"
+    assert "Literal" in issue.message
+
+
+def test_nested_node_path() -> None:
+    doc = seed()
+    doc["image"][0]["creator"][0]["name"] = {"@id": "https://example.com/jane"}
+    [issue] = issues(doc)
+    assert issue.path == "$.image[0].creator[0].name"
+
+
+def test_blank_nodes_are_located() -> None:
+    doc = seed()
+    del doc["image"][0]["@id"]  # now a blank node in the graph
+    doc["image"][0]["creditText"] = {"@type": "Person", "name": "AFP"}
+    [issue] = issues(doc)
+    assert issue.path == "$.image[0].creditText"
+
+
+def test_array_element_is_indexed_when_it_can_be_matched() -> None:
+    doc = seed() | {"author": [{"@type": "Person", "name": "Jane Doe"}, "John Roe"]}
+    [issue] = issues(doc)
+    assert issue.path == "$.author[1]"
+
+
+def test_https_schema_org_iris_are_mapped_to_the_shapes_namespace() -> None:
+    doc = seed()
+    del doc["headline"]
+    doc["@type"] = "https://schema.org/NewsArticle"
+    doc["https://schema.org/headline"] = {"@type": "Person", "name": "x"}
+    [issue] = issues(doc)
+    assert issue.path == "$.https://schema.org/headline"
+
+
+def test_validation_time_per_document() -> None:
+    doc = seed()
+    issues(doc)  # shapes parsed and pruned
+    started = time.perf_counter()
+    issues(doc)
+    assert time.perf_counter() - started < 5.0  # ~0.2 s measured
