@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date, datetime, tzinfo
 
 from dateutil import parser as dateutil_parser
@@ -23,6 +24,7 @@ def is_null(text: str | None) -> bool:
     return text is None or text.strip().lower() in _NULLS
 
 
+@lru_cache(maxsize=4096)  # a batch repeats the same few days; dateutil is the slow part
 def parse_date(text: str, timezone: tzinfo | None = None) -> str:
     """Return ``YYYY-MM-DD`` or an ISO date-time; raise ``DateParseError`` if ``text`` is no date.
 

@@ -34,7 +34,20 @@ def _flattened(doc: Document) -> str:
     from pyld import jsonld
 
     flat = jsonld.flatten(dict(doc), {"@context": CONTEXT_IRI}, _pyld_options())
-    return json.dumps(flat, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_keywords_unaliased(flat), ensure_ascii=False, indent=2) + "\n"
+
+
+def _keywords_unaliased(value: Any) -> Any:
+    """pyld compacts ``@id``/``@type`` to the context's aliases ``id``/``type``; readers expect
+    the keywords (the two mean the same under schema.org's context)."""
+    if isinstance(value, list):
+        return [_keywords_unaliased(v) for v in value]
+    if isinstance(value, dict):
+        return {_ALIASED.get(k, k): _keywords_unaliased(v) for k, v in value.items()}
+    return value
+
+
+_ALIASED = {"id": "@id", "type": "@type"}
 
 
 def _rdfxml(doc: Document) -> str:

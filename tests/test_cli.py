@@ -133,3 +133,36 @@ def test_validate_exit_codes(tmp_path: Path) -> None:
     unusable.write_text("{not json")
     code, _, err = run("validate", str(unusable))
     assert code == 2 and str(unusable) in err
+
+
+def test_publisher_file_and_timezone_and_base_iri(tmp_path: Path) -> None:
+    publisher = tmp_path / "publisher.yaml"
+    publisher.write_text("name: The Daily Example\nurl: https://daily.example.com/\n")
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\n2024-03-01 09:30\n\nBy Ann Lee\n\nBody text.")
+    code, out, err = run(
+        "convert",
+        str(article),
+        "--publisher",
+        str(publisher),
+        "--timezone",
+        "Europe/Berlin",
+        "--base-iri",
+        "https://data.example.org/id/",
+        "--no-mentions",
+    )
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["publisher"]["name"] == "The Daily Example"
+    assert doc["datePublished"] == "2024-03-01T09:30:00+01:00"
+    assert doc["author"][0]["@id"] == "https://data.example.org/id/person/ann-lee"
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--timezone", "Mars/Olympus"), ("--base-iri", "not an iri"), ("--to", "yaml")],
+)
+def test_bad_options_are_one_line(option: str, value: str) -> None:
+    code, _, err = run("convert", str(SEED), option, value)
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err

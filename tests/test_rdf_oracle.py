@@ -77,3 +77,21 @@ def test_canonical_double() -> None:
     assert canonical_double(1.5) == "1.5E0"
     assert canonical_double(-0.000125) == "-1.25E-4"
     assert canonical_double(1e22) == "1.0E22"
+
+
+@pytest.mark.parametrize("format_name", ["jsonld-expanded", "jsonld-flattened"])
+def test_expanded_and_flattened_forms_mean_the_same_graph(
+    format_name: str, seed_bytes: bytes
+) -> None:
+    doc = to_jsonld(jsonld_news.read(seed_bytes, "text"))
+    other = json.loads(render(doc, format_name))
+    assert not _keys(other) & {"id", "type"}  # keywords, not the context's aliases
+    assert pyld_graph(other if isinstance(other, dict) else {"@graph": other}) == pyld_graph(doc)
+
+
+def _keys(value: Any) -> set[str]:
+    if isinstance(value, list):
+        return set().union(*(_keys(v) for v in value)) if value else set()
+    if isinstance(value, dict):
+        return set(value).union(*(_keys(v) for v in value.values()))
+    return set()

@@ -101,6 +101,13 @@ def test_literal_text_values_conform() -> None:
     assert issues(doc) == []
 
 
+def test_literal_quantities_conform() -> None:
+    # width: Distance | QuantitativeValue; Distance is a DataType written "1200 px".
+    doc = seed()
+    doc["image"][0] |= {"width": 1200, "height": "800 px"}
+    assert issues(doc) == []
+
+
 def test_text_author_violates_the_creative_work_shape() -> None:
     # author is checked on a NewsArticle only because the subclass chain reaches CreativeWork.
     [issue] = issues(seed() | {"author": "Jane Doe"})

@@ -275,6 +275,22 @@ def test_numbers(value: Any, ok: bool) -> None:
     assert (found == []) is ok
 
 
+@pytest.mark.parametrize(
+    ("width", "ok"),
+    [(1200, True), ("1200", True), ("1200 px", True), ("12.5 cm", True), ("wide", False)],
+)
+def test_quantities_take_number_and_unit(width: Any, ok: bool) -> None:
+    doc = seed()
+    doc["image"][0]["width"] = width  # range Distance | QuantitativeValue
+    assert (at(doc, "$.image[0].width") == []) is ok
+
+
+@pytest.mark.parametrize(("duration", "ok"), [("PT1H30M", True), ("P2D", True), ("an hour", False)])
+def test_durations(duration: str, ok: bool) -> None:
+    doc = seed() | {"timeRequired": duration}  # range Duration
+    assert (at(doc, "$.timeRequired") == []) is ok
+
+
 def test_enumeration_members_are_accepted_as_text() -> None:
     offer: dict[str, Any] = {"@type": "Offer", "availability": "https://schema.org/InStock"}
     doc = seed() | {"offers": offer}

@@ -183,7 +183,9 @@ def _resolve_phrase(
     if phrase[:4].casefold() == "the ":
         return organization_entity(bare, base)  # "the Kremlin", "the Pentagon"
     full = _full_name(article.body, bare)
-    if len(bare.split()) <= 4:
+    if " " not in full:
+        return None  # one capitalised word ("Supporters", "Scholz" never named in full): unknown
+    if len(full.split()) <= 4:
         return person_entity(full, base)
     return None
 

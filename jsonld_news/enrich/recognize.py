@@ -48,6 +48,7 @@ MAX_NAME_TOKENS = 5  # longest person name accepted without a KB entry
 BIG_CITY_SCORE = 5_000_000
 
 Mode = Literal["full", "title", "strict"]
+_CACHE_SIZE = 200_000
 _NAME_LIKE = frozenset({"Person", "City", "State", "Place"})
 
 
@@ -62,6 +63,7 @@ _CREDIT = re.compile(
     r"\s*(?::|by\b)|©|\bcopyright\b",
     re.IGNORECASE,
 )
+_CREDIT_TO_EOL = re.compile(f"(?:{_CREDIT.pattern})[^\\n]*", re.IGNORECASE)
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[A-ZÀ-ÖØ-Þ])")
 _ABBREVIATIONS = _words(
     "mr mrs ms dr st sen rep gov gen lt col capt sgt prof jr sr inc co corp ltd no vs rev adm maj"
@@ -154,7 +156,9 @@ _TITLES_BY_LANG: dict[str, frozenset[str]] = {
         "sprecher sprecherin chef chefin bahnchef konzernchef vorsitzende vorsitzender trainer "
         "bundesverkehrsminister bundesaußenministerin bundesaußenminister außenminister "
         "außenministerin innenminister innenministerin finanzminister wirtschaftsminister "
-        "verteidigungsminister gesundheitsminister professor professorin"
+        "verteidigungsminister gesundheitsminister professor professorin präsidenten "
+        "ministerpräsidenten regierungschef regierungschefin staatschef staatschefin "
+        "parteichef parteichefin kanzlerkandidat"
     ),
     "fr": _words(
         "président présidente ministre maire porte-parole directeur directrice député "
@@ -184,20 +188,32 @@ _STRICT_CITY_BEFORE = _words(
 )
 
 
-@dataclass(slots=True)
 class _Tok:
-    text: str  # without a possessive ending or French elision
-    start: int
-    end: int
-    cap: bool
-    upper: bool
-    sent_start: bool
-    poss: bool
-    gap_before: str  # the characters between the previous token and this one
-    lower: str = ""
+    """One word: ``text`` without a possessive ending or French elision, its offsets in the
+    text, and ``gap_before``, the characters between the previous word and this one."""
 
-    def __post_init__(self) -> None:
-        self.lower = self.text.casefold()
+    __slots__ = ("cap", "end", "gap_before", "lower", "poss", "sent_start", "start", "text", "upper")
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        cap: bool,
+        upper: bool,
+        sent_start: bool,
+        poss: bool,
+        gap_before: str,
+    ) -> None:
+        self.text = text
+        self.lower = text.lower()
+        self.start = start
+        self.end = end
+        self.cap = cap
+        self.upper = upper
+        self.sent_start = sent_start
+        self.poss = poss
+        self.gap_before = gap_before
 
 
 @dataclass(slots=True)
@@ -217,7 +233,6 @@ class _Article:
     people: dict[str, str] = field(default_factory=dict)  # name key -> canonical full name
     surnames: dict[str, str] = field(default_factory=dict)  # surname key -> canonical name
     person_entries: dict[str, KBEntry] = field(default_factory=dict)
-    kb_cache: dict[str, list[KBEntry]] = field(default_factory=dict)
     # companies this article names with an article ("the Amazon"): another sense here
     not_companies: set[str] = field(default_factory=set)
 
@@ -233,6 +248,8 @@ class RuleRecognizer:
 
     def __init__(self, kbs: Sequence[KnowledgeBase]) -> None:
         self.kbs = list(kbs)
+        # surface -> entries; KBs never change, so this is shared by all articles, bounded
+        self._cache: dict[str, list[KBEntry]] = {}
 
     def recognize(
         self, headline: str, body: str, *, language: str | None, base_iri: str
@@ -256,15 +273,16 @@ class RuleRecognizer:
 
     # --- KB --------------------------------------------------------------------------------
     def _lookup(self, surface: str, art: _Article) -> list[KBEntry]:
-        key = name_key(surface)
-        hit = art.kb_cache.get(key)
+        hit = self._cache.get(surface)
         if hit is None:
             hit = []
             for kb in self.kbs:
                 hit = [e for e in kb.lookup(surface) if _case_ok(e, surface)]
                 if hit:
                     break
-            art.kb_cache[key] = hit
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()  # crude but bounded; refills with the common names
+            self._cache[surface] = hit
         return hit
 
     def _non_person(self, tok: _Tok, art: _Article) -> bool:
@@ -299,10 +317,18 @@ class RuleRecognizer:
                 continue
             tok = toks[i]
             if not tok.cap:
+                if not english and tok.lower in titles and i + 1 < n:
+                    start, end = _complement_name(toks, i + 1)
+                    if end > start and not self._not_a_name(toks, start, end, text, art):
+                        pending[start] = end
                 i += 1
                 continue
             # 1. a title introducing a name
-            qualifier = self._qualifier(toks, i, art) if english else 0
+            qualifier = 0
+            if english and i + 1 < n and (toks[i + 1].lower in titles or tok.text in DEMONYMS):
+                qualifier = self._qualifier(toks, i, art)
+            elif english and i + 2 < n and toks[i + 2].lower in titles:
+                qualifier = self._qualifier(toks, i, art)
             name_start = _title_run(toks, i, titles, qualifier, english)
             if name_start >= 0:
                 name_start, name_end = self._title_name(toks, name_start, lang, text, art)
@@ -342,6 +368,12 @@ class RuleRecognizer:
                     yield country
                 i += 1
                 continue
+            if lang in ("fr", "es") and mode == "strict" and not tok.sent_start:
+                org = _romance_org(toks, i, text)
+                if org is not None:
+                    yield org
+                    i = _index_after(toks, i, org.end)
+                    continue
             # 3. capitalised runs that context marks as a person or an organisation
             if english and mode == "full":
                 found = self._contextual(toks, i, text, art)
@@ -357,12 +389,14 @@ class RuleRecognizer:
         last = i
         limit = min(len(toks), i + MAX_SPAN_TOKENS)
         # the run a name may span: capitals or connectors, no punctuation in between
+        # (in German, French and Spanish also lower-case words: "Union européenne")
         while last + 1 < limit and not toks[last].poss and _joined(toks[last + 1]):
-            if not (toks[last + 1].cap or toks[last + 1].lower in _CONNECTORS):
+            nxt = toks[last + 1]
+            if not (nxt.cap or nxt.lower in _CONNECTORS or lang != "en" and nxt.text.isalpha()):
                 break
             last += 1
         for j in range(last, i - 1, -1):
-            if not toks[j].cap:
+            if not toks[j].cap and (lang == "en" or toks[j].lower in _CONNECTORS):
                 continue
             surface = text[toks[i].start : toks[j].end]
             entries = self._lookup(surface, art)
@@ -413,17 +447,7 @@ class RuleRecognizer:
                 return start, end
         if lang == "en":
             return start, start
-        j = start
-        while j < len(toks) and j - start < 6:
-            t = toks[j]
-            if j > start and _sentence_break(t):
-                break
-            if t.cap and (j == start or "," in t.gap_before or not toks[j - 1].cap):
-                end = _name_run(toks, j)
-                if end - j >= 2 and ("," in t.gap_before or j == start):
-                    return j, end
-            j += 1
-        return start, start
+        return _complement_name(toks, start)
 
     def _not_a_name(
         self, toks: list[_Tok], start: int, end: int, text: str, art: _Article
@@ -477,7 +501,7 @@ class RuleRecognizer:
             if t.lower in TITLE_WORDS and j > i and head_type is None:
                 break  # "Foreign Ministry Spokesperson Maria" stops before the title
             kind = _ORG_HEADS.get(t.lower.rstrip("."))
-            if kind is not None and not t.upper:
+            if kind is not None and (not t.upper or len(t.text) <= 3):  # "PAC", "LLC"
                 head_type, head_at = kind, j
             j += 1
         if head_type is None:
@@ -590,39 +614,24 @@ class RuleRecognizer:
 
 def _prepare(text: str, mode: Mode) -> list[_Line]:
     """Lines worth scanning, tokenised once, each with the mode its capitalisation allows."""
-    lines = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        start = pos
-        pos += len(line)
-        cut = _CREDIT.search(line)
-        if cut is not None:
-            line = line[: cut.start()]
-        if not line.strip() or line.isupper():
-            continue  # all caps: photo credits, shouted headers; capitals tell nothing there
-        toks = _tokenize(line, start)
-        if not toks:
-            continue
-        line_mode = "title" if mode == "full" and _is_title_case(toks) else mode
-        lines.append(_Line(toks, line_mode))
-    return lines
-
-
-def _tokenize(line: str, offset: int) -> list[_Tok]:
-    masked = _URL.sub(lambda m: " " * len(m.group(0)), line) if "/" in line else line
+    masked = _URL.sub(lambda m: " " * len(m.group(0)), text) if "/" in text else text
+    if _CREDIT.search(masked):  # a photo credit to the end of its line names no mention
+        masked = _CREDIT_TO_EOL.sub(lambda m: " " * len(m.group(0)), masked)
+    lines: list[_Line] = []
     toks: list[_Tok] = []
-    prev_end = 0
+    pos = 0
     prev: _Tok | None = None
-    for m in _TOKEN.finditer(masked):
-        raw = m.group(0)
-        start, end = m.start(), m.end()
-        gap = masked[prev_end:start]
-        prev_end = end
+    for gap, raw in _PAIR.findall(masked):
+        start = pos + len(gap)
+        end = pos = start + len(raw)
+        if "\n" in gap and toks:
+            _close_line(toks, text, mode, lines)
+            toks = []
         first = raw[0]
-        if not first.isalpha():
-            tok = _Tok(raw, offset + start, offset + end, False, False, False, False, gap)
-            toks.append(tok)
-            prev = tok
+        if (first.islower() or not first.isalpha()) and "'" not in raw and "’" not in raw:
+            # the common case, kept cheap: a lower-case word or a number
+            prev = _Tok(raw, start, end, False, False, False, False, gap)
+            toks.append(prev)
             continue
         if "'" in raw or "’" in raw:
             elided = _ELISION.match(raw)
@@ -640,11 +649,22 @@ def _tokenize(line: str, offset: int) -> list[_Tok]:
                 raw, end = head, start + len(head)
         cap = raw[0].isupper()
         upper = cap and len(raw) > 1 and raw.replace(".", "").replace("-", "").isupper()
-        sent = prev is None or _ends_sentence(prev, gap)
-        tok = _Tok(raw, offset + start, offset + end, cap, upper, sent, poss, gap)
-        toks.append(tok)
-        prev = tok
-    return toks
+        sent = prev is None or not toks or _ends_sentence(prev, gap)
+        prev = _Tok(raw, start, end, cap, upper, sent, poss, gap)
+        toks.append(prev)
+    if toks:
+        _close_line(toks, text, mode, lines)
+    return lines
+
+
+def _close_line(toks: list[_Tok], text: str, mode: Mode, lines: list[_Line]) -> None:
+    if text[toks[0].start : toks[-1].end].isupper():
+        return  # all caps: photo credits, shouted headers; capitals tell nothing there
+    line_mode: Mode = "title" if mode == "full" and _is_title_case(toks) else mode
+    lines.append(_Line(toks, line_mode))
+
+
+_PAIR = re.compile(r"(\W*)((?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*)")
 
 
 _HYPHEN_SUFFIXES = _words(
@@ -702,6 +722,8 @@ def _name_run(toks: list[_Tok], i: int) -> int:
         if t.cap:
             if (t.upper and len(t.text) > 3) or not t.text[0].isalpha():
                 break
+            if j == i and (word in _ARTICLES or word.rstrip(".") in _HONORIFICS):
+                break
             if _PLURAL_ACRONYM.fullmatch(t.text):  # "Tory MPs", "tech CEOs"
                 break
             if word in FUNCTION_WORDS or word in stops:
@@ -724,6 +746,99 @@ def _name_run(toks: list[_Tok], i: int) -> int:
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
+_ROMANCE_HEADS: dict[str, str] = {
+    **dict.fromkeys(
+        _words(
+            "ministerio ministère policía police agencia agence comisión commission gobierno "
+            "gouvernement tribunal tribunale corte cour consejo conseil asamblea assemblée "
+            "senado sénat congreso congrès ejército armée guardia garde"
+        ),
+        "GovernmentOrganization",
+    ),
+    **dict.fromkeys(_words("universidad université instituto institut"), "EducationalOrganization"),
+    **dict.fromkeys(_words("partido parti"), "PoliticalParty"),
+    **dict.fromkeys(_words("banco banque empresa compagnie grupo groupe"), "Corporation"),
+    **dict.fromkeys(
+        _words("fundación fondation asociación association federación fédération sindicato"),
+        "Organization",
+    ),
+}
+
+
+_ADJECTIVE = re.compile(r"(?:al|ale|ales|aux|enne|ien|ienne|ique|ico|ica|aire|ano|ana|ais|aise|ense)$")
+_ARTICLES = _words("la le les el los las der die das un una une")
+_HONORIFICS = _words("mme mlle m herr frau sr sra srta don doña dña")
+
+
+def _romance_org(toks: list[_Tok], i: int, text: str) -> _Found | None:
+    """French and Spanish names lead with their head: "Banco de México", "Policía Nacional",
+    "Assemblée nationale", "Agencia Estatal de Meteorología"."""
+    head = _ROMANCE_HEADS.get(toks[i].lower)
+    if head is None:
+        return None
+    n = len(toks)
+    j = i + 1
+    end = i
+    while j < n and j - i < MAX_SPAN_TOKENS and _joined(toks[j]):
+        t = toks[j]
+        if t.cap:
+            end = j
+        elif t.lower in _PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "et"):
+            if not (j + 1 < n and _joined(toks[j + 1])):
+                break
+        elif j == i + 1 and _ADJECTIVE.search(t.lower) and len(t.text) > 4:
+            end = j  # one adjective right after the head: "nationale", "européenne"
+            if j + 2 < n and toks[j + 1].lower in _PREPOSITIONS and not toks[j + 2].cap:
+                return None  # "Agence nationale de sécurité du ...": no telling where it ends
+        else:
+            break
+        j += 1
+    if end == i:
+        return None
+    surface = text[toks[i].start : toks[end].end]
+    return _Found(toks[i].start, toks[end].end, surface, "org", None, surface, head)
+
+
+def _complement_name(toks: list[_Tok], start: int) -> tuple[int, int]:
+    """German, French, Spanish: the name after a title's adjectives and complement.
+
+    "président brésilien Luiz Inácio Lula da Silva", "ministre des Transports François
+    Durovray", "presidenta de México, Claudia Sheinbaum", "alcalde de la ciudad, José Luis ...".
+    """
+    n = len(toks)
+    j = start
+    while j < n and j - start < 2 and not toks[j].cap and toks[j].lower not in _PREPOSITIONS:
+        j += 1  # adjectives: "général", "brésilien"
+    proper_complement = False
+    if j < n and toks[j].lower in _PREPOSITIONS and not _sentence_break(toks[j]):
+        with_article = toks[j].lower in ("des", "du", "del") or "'" in toks[j].gap_before
+        j += 1
+        while j < n and toks[j].lower in _ARTICLES:
+            j += 1  # "de la Santé", "de La Pampa"
+            with_article = True
+        skipped = 0
+        while j < n and not toks[j].cap and skipped < 3 and "," not in toks[j].gap_before:
+            j += 1  # "de la ciudad"
+            skipped += 1
+        if j < n and toks[j].cap and skipped == 0:
+            # one capitalised complement: "de México", "des Transports", "de l'ONU"; a name
+            # after it needs a comma unless an article marks a department ("del Interior")
+            proper_complement = not with_article and "'" not in toks[j].gap_before
+            j += 1
+    if j >= n or not toks[j].cap or _sentence_break(toks[j]):
+        return start, start
+    comma = toks[j].gap_before.strip() == ","
+    if j > start and not (_joined(toks[j]) or comma):
+        return start, start
+    if proper_complement and not comma:
+        return start, start
+    end = _name_run(toks, j)
+    return (j, end) if end - j >= 2 else (start, start)
+
+
+_PREPOSITIONS = _words("de des du del d der von")
 
 
 def _particle_prefix(word: str) -> bool:

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 Node = dict[str, Any]
@@ -241,10 +242,28 @@ def _microdata_to_node(item: Any, depth: int = 0) -> Any:
     return node
 
 
-def _extruct_microdata(tree: HtmlElement, base_url: str | None) -> list[Node]:
+_VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+
+
+def _microdata_extractor() -> Any:
     from extruct.w3cmicrodata import MicrodataExtractor
 
-    items = MicrodataExtractor().extract_items(tree, base_url)
+    class _Extractor(MicrodataExtractor):  # type: ignore[misc]
+        """extruct's microdata, with a plain text value for text properties.
+
+        extruct cleans a copy of the element and lays its text out (html_text) for every
+        text-valued property; a page whose ``WebPage`` item spans the whole body paid ~10 ms
+        for that. The visible text, whitespace-collapsed, is what the merge uses anyway.
+        """
+
+        def _extract_textContent(self, node: Any) -> str:  # noqa: N802  (extruct's name)
+            return " ".join("".join(str(t) for t in _VISIBLE_TEXT(node)).split())
+
+    return _Extractor()
+
+
+def _extruct_microdata(tree: HtmlElement, base_url: str | None) -> list[Node]:
+    items = _microdata_extractor().extract_items(tree, base_url)
     nodes: list[Node] = []
     for item in items:
         nodes.extend(iter_nodes(_microdata_to_node(item)))

@@ -159,6 +159,8 @@ class FieldReport:
 
     @property
     def conflict(self) -> bool:
+        if self.name == "body":  # bodies always differ in layout; not a disagreement
+            return False
         distinct = {_fold(v) for v in self.values.values()}
         return len(distinct) > 1
 
@@ -571,7 +573,7 @@ def merge(
         raw.photo_credit = raw.images[0].credit
 
     body = merger.first("body", ("text", "json-ld", "microdata"))
-    raw.body = body
+    raw.body = _without_headline(body, [raw.title or "", *embedded.headings])
     if text is not None:
         raw.related = list(text.related)
     raw.notes.extend(embedded.notes)
@@ -630,6 +632,16 @@ def _clean_byline(value: Any, merger: _Merger, raw: RawArticle) -> str | None:
     if not parts or all(merger.is_organisation_name(p) for p in parts):
         return None
     return byline
+
+
+def _without_headline(body: Any, headlines: list[str]) -> str | None:
+    """The body without a first paragraph that repeats the headline (extractors keep the h1)."""
+    if not isinstance(body, str):
+        return None
+    first, _, rest = body.partition("\n\n")
+    if rest and _fold(first) in {_fold(h) for h in headlines if h}:
+        return rest
+    return body
 
 
 def _absolute(value: Any, base: str | None) -> str | None:

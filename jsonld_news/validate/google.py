@@ -16,9 +16,10 @@ at most a warning; errors are reserved for values Google says not to use. Rule b
     anyway because a news article always has a publication date. author.url is recommended too but
     its absence is deliberately not reported (many bylines have no profile page).
 ``publisher`` (warning)
-    Not in the current recommended list. It was required by Google's older AMP Article guidance,
-    and the author best practices send the publisher's name to ``publisher``; a news article
-    without one loses its source attribution, hence a warning.
+    Not in the current recommended list (the current page only uses it in examples and sends the
+    publisher's name to ``publisher``). Google's older Article guidance required it for AMP
+    articles; a news article without one loses its source attribution, hence a warning. A
+    publisher object without a name is a warning too.
 ``author-type`` (error)
     Author best practice "Use the appropriate Type": "Use the Person type for people, and the
     Organization type for organizations. Don't use the Thing type". A plain-string author, an
@@ -30,7 +31,8 @@ at most a warning; errors are reserved for values Google says not to use. Rule b
     example ... "posted by")". We detect: introductory words ("By ", "Posted by", "Written by",
     ...), honorifics (Dr, Mrs, Prof ...; PhD, MD ...), job-title words (editor, reporter,
     correspondent ...), the publisher's name inside a Person's name, and URLs/e-mail addresses
-    (an image or profile URL is not a name). Job titles and honorifics are only looked for in
+    (not listed by Google, but "don't add any other piece of information" covers an image or
+    profile URL; the brief for this validator names image URLs explicitly). Job titles and honorifics are only looked for in
     Person (or untyped) authors, since organisation names legitimately contain such words.
     "Specifying multiple authors": "Don't merge multiple authors in the same author field" —
     a name with " and ", "&" or ";" is a **warning** (heuristic: some single names contain them).
@@ -92,7 +94,7 @@ _JOB_TITLE = re.compile(
 )
 _URL = re.compile(r"(https?://|www\.)\S+|\S+\.(jpe?g|png|gif|webp|svg|avif|bmp)\b", re.IGNORECASE)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
-_MERGED = re.compile(r"\s(and|&)\s|;|\s&\s", re.IGNORECASE)
+_MERGED = re.compile(r"\s(and|&)\s|;", re.IGNORECASE)
 _NOT_IMAGE_EXTENSIONS = frozenset(
     {"tif", "tiff", "pdf", "html", "htm", "psd", "heic", "raw", "eps", "ai", "doc", "docx"}
 )

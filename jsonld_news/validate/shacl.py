@@ -14,20 +14,24 @@ so no context is ever fetched. Three things make the published shapes usable:
    printEdition ...), never against Article/CreativeWork/Thing. We add ``T rdfs:subClassOf A``
    for each type ``T`` used and every ancestor ``A``, taken from the pinned vocabulary.
 3. **Data types.** The generator gives every shape ``sh:nodeKind sh:BlankNodeOrIRI``, including
-   the data-type shapes (Text, URL, Date, Number, Boolean ...), so every literal value of, say,
-   ``headline`` violates ``:ValidSchemaText``. Those shapes get ``sh:nodeKind sh:Literal``
-   instead (``sh:IRIOrLiteral`` for URL, whose values are IRIs under the context's ``@id``
-   coercion, and for Boolean, whose ``True``/``False`` members are IRIs).
+   the data-type shapes (Text, URL, Date, Number, Boolean, Quantity/Distance ...), so every
+   literal value of, say, ``headline`` violates ``:ValidSchemaText``. Those shapes get
+   ``sh:nodeKind sh:Literal`` instead (``sh:IRIOrLiteral`` for URL, whose values are IRIs under
+   the context's ``@id`` coercion, and for Boolean, whose ``True``/``False`` members are IRIs).
+
+Severity: the shapes carry no ``sh:severity``, so every result is a ``sh:Violation`` and an
+``error`` here (sh:Warning/sh:Info would map to ``warning``). This is stricter than the
+``schema.org`` validator, which only warns about e.g. a plain-text author.
 
 Paths: SHACL reports a focus node and a predicate, not a JSON path. Each result's focus node is
 mapped back to the JSON node that produced it (by ``@id``, or for a blank node by the label the
 RDF walker gave it), then ``.property`` is appended, plus ``[i]`` when the property holds an
-array and the offending value can be matched. The message names the focus node, so a result
-that cannot be mapped still says where it is (path ``$``).
+array and the offending value can be matched. A focus node that cannot be mapped gives path
+``$`` (plus the property) and is named in the message instead.
 
-Cost: parsing the shapes takes ~0.25 s once per process. Per document, pyshacl is handed only
-the shapes reachable from the document's types (cached per set of types), ~30 ms for a typical
-article; validating against all 1014 shapes took ~190 ms.
+Cost: parsing the shapes takes ~0.3-0.45 s once per process. pyshacl is handed only the shapes
+reachable from the document's types (~230 of 1014 for an article; cached per set of types), but
+validation itself dominates: ~0.2 s per typical article (opt-in for that reason).
 """
 
 from __future__ import annotations
@@ -133,6 +137,7 @@ def shacl_issues(doc: Mapping[str, Any]) -> Iterator[Issue]:
             data.add((URIRef(SCHEMA + name), URIRef(_RDFS_SUBCLASS), URIRef(SCHEMA + ancestor)))
     _, results, _ = validate(
         data,
+        # Shared across calls: pyshacl only re-adds its fixed system triples to it (idempotent).
         shacl_graph=_pruned_shapes(frozenset(classes)),
         inference="none",
         advanced=False,

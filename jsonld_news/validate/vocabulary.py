@@ -14,7 +14,10 @@ Severities:
   applies: a string is fine wherever the range has Text or URL (or a subclass of Text), a node is
   fine if one of its types is a subclass of a range class, a string naming an enumeration member
   (``InStock``, ``https://schema.org/InStock``) is fine for that enumeration, an IRI string is a
-  node reference where the context coerces the property to ``@id``.
+  node reference where the context coerces the property to ``@id``. Quantity types (Distance,
+  Duration, Mass ...) are DataTypes written ``"<Number> <unit>"``; a bare number is accepted too
+  (``"width": 1200`` is universal for images), as is an ISO 8601 duration for Duration. Numbers
+  are fine where Text is.
 * a term with ``supersededBy``: **warning**.
 
 The vocabulary is derived at first use from ``schemas/schemaorg-current-https.jsonld`` (about
@@ -27,7 +30,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jsonld_news.context import terms
@@ -44,6 +47,10 @@ _ISO_DATETIME = re.compile(
     r"^-?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$"
 )
 _ISO_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$")
+_QUANTITY = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)(\s*[^\d\s].*)?$")
+_ISO_DURATION = re.compile(
+    r"^-?P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$"
+)
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 Path = tuple[str | int, ...]
@@ -60,6 +67,7 @@ class Vocabulary:
     superseded: dict[str, str]  # term -> its replacement
     text_like: frozenset[str]  # Text and its subclasses (URL, CssSelectorType, ...)
     numeric: frozenset[str]  # Number and its subclasses
+    quantity: frozenset[str]  # Quantity (a DataType: "7 ft", "3 kg") and Distance, Duration ...
     datatypes: frozenset[str]  # the literal DataTypes (Text, URL, Date, Number, ...) and subclasses
 
     def is_class(self, name: str) -> bool:
@@ -134,9 +142,8 @@ def vocabulary() -> Vocabulary:
     def family(root: str) -> frozenset[str]:
         return frozenset(c for c, up in ancestors.items() if root in up)
 
-    # Quantity and its subclasses are also typed DataType in 30.0 but are structured nodes;
-    # "primitive" means the literal-valued types.
-    primitive = ("Boolean", "Date", "DateTime", "Number", "Text", "Time")
+    # Every literal-valued type: the roots typed schema:DataType and their subclasses.
+    primitive = ("Boolean", "Date", "DateTime", "Number", "Quantity", "Text", "Time")
     datatypes = frozenset().union(*(family(root) for root in primitive))
     return Vocabulary(
         ancestors=ancestors,
@@ -146,6 +153,7 @@ def vocabulary() -> Vocabulary:
         superseded=superseded,
         text_like=family("Text"),
         numeric=family("Number"),
+        quantity=family("Quantity"),
         datatypes=datatypes,
     )
 
@@ -163,7 +171,7 @@ def node_types(node: Mapping[str, Any]) -> list[str]:
 
 
 def _is_keyword(key: str) -> bool:
-    return key.startswith("@") or key in ("id", "type")
+    return key[:1] == "@" or key == "id" or key == "type"
 
 
 def _walk(node: Mapping[str, Any], path: Path) -> Iterator[tuple[Mapping[str, Any], Path]]:
@@ -196,13 +204,18 @@ def _values(value: Any, path: Path) -> Iterator[tuple[Any, Path]]:
     if isinstance(value, list):
         for index, item in enumerate(value):
             yield from _values(item, (*path, index))
-    elif isinstance(value, Mapping) and ("@list" in value or "@set" in value):
+    elif (
+        type(value) is not str
+        and isinstance(value, Mapping)
+        and ("@list" in value or "@set" in value)
+    ):
         key = "@list" if "@list" in value else "@set"
         yield from _values(value[key], (*path, key))
     else:
         yield value, path
 
 
+@lru_cache(maxsize=4096)  # keys repeat across nodes and documents; bounded against odd input
 def _property_name(key: str) -> tuple[str, bool]:
     """(local name, is a schema.org term) for a property key: compact, CURIE or full IRI."""
     if ":" not in key:
@@ -315,34 +328,49 @@ def _range_problem(
     vocab: Vocabulary, expected: frozenset[str], value: Any, as_id: bool
 ) -> str | None:
     """Why ``value`` is outside ``expected``, or None if it fits (leniently)."""
+    if type(value) is str:  # the common case first: most values are text
+        if not expected.isdisjoint(vocab.text_like):
+            return None  # schema.org: text is acceptable wherever Text or URL is
+        return _text_problem(vocab, expected, value, as_id)
     if value is None:
         return None
-    wanted = ", ".join(sorted(expected))
-    if isinstance(value, Mapping) and "@value" in value:
-        value = value["@value"]
     if isinstance(value, Mapping):
+        if "@value" in value:
+            return _range_problem(vocab, expected, value["@value"], as_id)
         types = [t for t in node_types(value) if vocab.is_class(t)]
         if not types:
             return None  # a bare reference or untyped node: nothing to compare
         if any(not expected.isdisjoint(vocab.ancestors[t]) for t in types):
             return None
-        return f"a {'/'.join(types)} node is outside the range ({wanted})"
+        return f"a {'/'.join(types)} node is outside the range ({_names(expected)})"
     if isinstance(value, bool):
-        return None if "Boolean" in expected or "Text" in expected else f"expected {wanted}"
+        fits = "Boolean" in expected or "Text" in expected
+        return None if fits else f"a boolean is outside the range ({_names(expected)})"
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not value.is_integer() and expected <= {"Integer"}:
-            return f"expected {wanted}"
-        fits = not expected.isdisjoint(vocab.numeric) or "Text" in expected
-        return None if fits else f"a number is outside the range ({wanted})"
-    if not isinstance(value, str):
-        return None
-    if not expected.isdisjoint(vocab.text_like):
-        return None  # schema.org: text is acceptable wherever Text or URL is
+            return f"expected an Integer, not {value}"
+        # A unitless quantity ("width": 1200) is lenient but universal (pixels, for images).
+        fits = (
+            not expected.isdisjoint(vocab.numeric)
+            or not expected.isdisjoint(vocab.quantity)
+            or "Text" in expected
+        )
+        return None if fits else f"a number is outside the range ({_names(expected)})"
+    return None
+
+
+def _text_problem(
+    vocab: Vocabulary, expected: frozenset[str], value: str, as_id: bool
+) -> str | None:
     if as_id and _ABSOLUTE_IRI.match(value):
         return None  # the context makes it a node reference
     member = vocab.members.get(_local(value))
     if member and any(not expected.isdisjoint(vocab.ancestors[m]) for m in member):
         return None
+    if not expected.isdisjoint(vocab.quantity) and (
+        _QUANTITY.match(value) or ("Duration" in expected and _ISO_DURATION.match(value))
+    ):
+        return None  # "<Number> <unit>", as schema.org's Quantity types are written
     if expected & {"Date", "DateTime", "Time"}:
         if (
             ("Date" in expected and _ISO_DATE.match(value))
@@ -350,12 +378,16 @@ def _range_problem(
             or ("Time" in expected and _ISO_TIME.match(value))
         ):
             return None
-        return f"not an ISO 8601 value for {wanted}"
+        return f"not an ISO 8601 value for {_names(expected)}"
     if not expected.isdisjoint(vocab.numeric):
-        return None if _NUMBER.match(value.strip()) else f"not a number ({wanted})"
+        return None if _NUMBER.match(value.strip()) else f"not a number ({_names(expected)})"
     if "Boolean" in expected and value.lower() in ("true", "false"):
         return None
-    return f"text where {wanted} is expected"
+    return f"text where {_names(expected)} is expected"
+
+
+def _names(expected: frozenset[str]) -> str:
+    return ", ".join(sorted(expected))
 
 
 RULES: dict[str, Rule] = {
