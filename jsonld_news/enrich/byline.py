@@ -7,8 +7,8 @@ Handles "By A and B", "A, B and C", "A | Reuters", "A; B", "Von A und B", "A (Re
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nameparser import HumanName
 
