@@ -377,7 +377,6 @@ CITY_ALIASES: dict[str, list[str]] = {
     "Chennai": ["Madras"],
     "Ho Chi Minh City": ["Saigon"],
     "Yangon": ["Rangoon"],
-    "Beijing": ["Peking"],
     "Mexico City": ["Ciudad de México"],
     "The Hague": ["Den Haag", "La Haye", "La Haya"],
     # German, French and Spanish names of cities news writes about often.
@@ -407,8 +406,13 @@ CITY_ALIASES: dict[str, list[str]] = {
     "Belgrade": ["Belgrad", "Belgrado"],
     "Bucharest": ["Bukarest", "Bucarest"],
     "Budapest": [],
-    "Saint Petersburg": ["St Petersburg", "St. Petersburg", "Sankt Petersburg",
-        "Saint-Pétersbourg", "San Petersburgo"],  # fmt: skip
+    "Saint Petersburg": [
+        "St Petersburg",
+        "St. Petersburg",
+        "Sankt Petersburg",
+        "Saint-Pétersbourg",
+        "San Petersburgo",
+    ],
 }
 
 # --- Organisations ----------------------------------------------------------------------------
@@ -416,13 +420,25 @@ CITY_ALIASES: dict[str, list[str]] = {
 # state institutions and large companies that news writes about every day.
 ORGANIZATIONS: list[tuple[str, str, list[str], str]] = [
     # Names in German, French and Spanish too, so articles in those languages link the same body.
-    ("United Nations", "Organization", ["UN", "U.N.", "ONU", "UNO", "Vereinte Nationen",
-        "Nations unies", "Naciones Unidas"], "Q1065"),  # fmt: skip
+    (
+        "United Nations",
+        "Organization",
+        ["UN", "U.N.", "ONU", "UNO", "Vereinte Nationen", "Nations unies", "Naciones Unidas"],
+        "Q1065",
+    ),
     ("NATO", "Organization", ["North Atlantic Treaty Organization", "Nato", "OTAN"], "Q7184"),
-    ("European Union", "Organization", ["EU", "E.U.", "UE", "Europäische Union",
-        "Union européenne", "Unión Europea"], "Q458"),  # fmt: skip
-    ("European Commission", "GovernmentOrganization", ["Europäische Kommission",
-        "EU-Kommission", "Commission européenne", "Comisión Europea"], ""),  # fmt: skip
+    (
+        "European Union",
+        "Organization",
+        ["EU", "E.U.", "UE", "Europäische Union", "Union européenne", "Unión Europea"],
+        "Q458",
+    ),
+    (
+        "European Commission",
+        "GovernmentOrganization",
+        ["Europäische Kommission", "EU-Kommission", "Commission européenne", "Comisión Europea"],
+        "",
+    ),
     ("European Parliament", "GovernmentOrganization", [], ""),
     ("European Central Bank", "GovernmentOrganization", ["ECB"], ""),
     ("World Health Organization", "Organization", ["WHO"], "Q7817"),
@@ -583,6 +599,39 @@ ORGANIZATIONS: list[tuple[str, str, list[str], str]] = [
     ("AstraZeneca", "Corporation", [], ""),
     ("Deutsche Bahn", "Corporation", [], ""),
     ("FlixBus", "Corporation", ["Flixbus"], ""),
+]
+
+# Regions news names as places, beyond countries and cities (no package lists them).
+REGIONS: list[tuple[str, list[str]]] = [
+    ("Middle East", ["Mideast"]),
+    ("Latin America", []),
+    ("Southeast Asia", []),
+    ("Central Asia", []),
+    ("East Asia", []),
+    ("South Asia", []),
+    ("Sub-Saharan Africa", []),
+    ("North Africa", []),
+    ("West Africa", []),
+    ("East Africa", []),
+    ("Horn of Africa", []),
+    ("Balkans", ["the Balkans"]),
+    ("Caucasus", []),
+    ("Caribbean", []),
+    ("Scandinavia", []),
+    ("Gaza Strip", []),
+    ("West Bank", []),
+    ("Crimea", []),
+    ("Donbas", ["Donbass"]),
+    ("Kashmir", []),
+    ("Sahel", []),
+    ("Arctic", []),
+    ("Siberia", []),
+    ("Persian Gulf", ["Gulf region"]),
+    ("Indo-Pacific", []),
+    ("Western Europe", []),
+    ("Eastern Europe", []),
+    ("Central Europe", []),
+    ("Baltic states", ["Baltics"]),
 ]
 
 CONTINENTS: dict[str, str] = {
@@ -882,6 +931,18 @@ def _country_entries() -> Iterator[StarterEntry]:
         same_as = [GEONAMES_IRI.format(info["geonameid"])] if info else []
         population = float(info["population"]) if info else 0.0
         yield StarterEntry(f"iso:{code}", label, "Country", aliases, same_as, population)
+    # GeoNames also lists states ISO 3166 has no code for yet (Kosovo)
+    iso = {c.alpha_2 for c in pycountry.countries}
+    for code, info in sorted(geo.items()):
+        if code not in iso:
+            yield StarterEntry(
+                f"iso:{code}",
+                info["name"],
+                "Country",
+                _dedupe(COUNTRY_ALIASES.get(code, []), info["name"]),
+                [GEONAMES_IRI.format(info["geonameid"])],
+                float(info["population"]),
+            )
 
 
 def _localized_country_names() -> dict[str, list[str]]:
@@ -965,6 +1026,11 @@ def _continent_entries() -> Iterator[StarterEntry]:
         )
 
 
+def _region_entries() -> Iterator[StarterEntry]:
+    for label, aliases in REGIONS:
+        yield StarterEntry(f"region:{label}", label, "Place", list(aliases), [], 1e7)
+
+
 def _organization_entries() -> Iterator[StarterEntry]:
     for label, schema_type, aliases, qid in ORGANIZATIONS:
         same_as = [WIKIDATA_IRI.format(qid)] if qid else []
@@ -978,5 +1044,6 @@ def starter_entries() -> list[StarterEntry]:
         *_continent_entries(),
         *_state_entries(),
         *_city_entries(),
+        *_region_entries(),
         *_organization_entries(),
     ]

@@ -115,6 +115,7 @@ def _citation(citation: Citation) -> JsonDict:
 
 
 def _related(related: RelatedLink) -> JsonDict:
-    node: JsonDict = {"@type": "CreativeWork", "@id": related.iri, "name": related.title}
+    # relatedLink's range is URL: the node is the link itself, named by the title it carries.
+    node: JsonDict = {"@id": related.iri, "name": related.title}
     _put(node, "url", related.url)
     return node

@@ -41,8 +41,8 @@ from jsonld_news.identity import entity_iri, kind_of
 
 WIKIDATA_IRI = "http://www.wikidata.org/entity/{}"
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
-_INDEX_MAGIC = b"JNKBIDX1"
-_HEADER = struct.Struct("<8sQQQ")  # magic, kb size, kb mtime_ns, row count
+_INDEX_MAGIC = b"JNKBIDX2"
+_HEADER = struct.Struct("<8sQQQQ")  # magic, kb size, kb mtime_ns, row count, entity count
 _OFFSET_BITS = 40  # byte offsets up to 1 TiB
 
 
@@ -182,33 +182,34 @@ def _build_index(data: bytes | mmap.mmap, source: str) -> tuple[_Index, int]:
     return _Index(hashes, offsets), entries
 
 
-def _write_index(path: Path, index: _Index, kb_stat: os.stat_result) -> None:
+def _write_index(path: Path, index: _Index, kb_stat: os.stat_result, entries: int) -> None:
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
     with open(tmp, "wb") as out:
-        out.write(_HEADER.pack(_INDEX_MAGIC, kb_stat.st_size, kb_stat.st_mtime_ns, len(index)))
+        header = (_INDEX_MAGIC, kb_stat.st_size, kb_stat.st_mtime_ns, len(index), entries)
+        out.write(_HEADER.pack(*header))
         index.hashes.tofile(out)
         index.offsets.tofile(out)
     os.replace(tmp, path)
 
 
-def _read_index(path: Path, kb_stat: os.stat_result) -> _Index | None:
-    """The saved index if it is there and was built from this very KB file; else ``None``."""
+def _read_index(path: Path, kb_stat: os.stat_result) -> tuple[_Index, int] | None:
+    """The saved index and entity count, if built from this very KB file; else ``None``."""
     try:
         with open(path, "rb") as fh:
             if os.fstat(fh.fileno()).st_size < _HEADER.size:
                 return None
-            magic, size, mtime, rows = _HEADER.unpack(fh.read(_HEADER.size))
+            magic, size, mtime, rows, entries = _HEADER.unpack(fh.read(_HEADER.size))
             if (magic, size, mtime) != (_INDEX_MAGIC, kb_stat.st_size, kb_stat.st_mtime_ns):
                 return None
             if os.fstat(fh.fileno()).st_size != _HEADER.size + 16 * rows:
                 return None
             if rows == 0:
-                return _Index(array("Q"), array("Q"))
+                return _Index(array("Q"), array("Q")), entries
             mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
     except OSError:
         return None
     view = memoryview(mm)[_HEADER.size :].cast("Q")
-    return _Index(view[:rows], view[rows:], [mm, view])
+    return _Index(view[:rows], view[rows:], [mm, view]), entries
 
 
 # --- The knowledge base -------------------------------------------------------------------------
@@ -248,11 +249,11 @@ class KnowledgeBase:
         idx_path = path.with_name(path.name + ".idx")
         cached = _read_index(idx_path, stat)
         if cached is not None:
-            return cls(source, data, cached, -1)
+            return cls(source, data, *cached)
         index, count = _build_index(data, source)
         if write_index:
             with contextlib.suppress(OSError):  # a read-only folder: keep the index in memory
-                _write_index(idx_path, index, stat)
+                _write_index(idx_path, index, stat, count)
         return cls(source, data, index, count)
 
     @classmethod
@@ -288,7 +289,7 @@ class KnowledgeBase:
         return found
 
     def __len__(self) -> int:
-        return self.size if self.size >= 0 else len({*self._index.offsets})
+        return self.size
 
     def index_rows(self) -> int:
         return len(self._index)
@@ -427,7 +428,7 @@ def _open_dump(src: str | os.PathLike[str]) -> IO[bytes]:
     fh = open(src, "rb")  # noqa: SIM115 - handed to the caller, closed there
     if fh.read(2) == b"\x1f\x8b":
         fh.seek(0)
-        return gzip.GzipFile(fileobj=fh, mode="rb")
+        return gzip.GzipFile(fileobj=fh, mode="rb")  # type: ignore[return-value]
     fh.seek(0)
     return fh
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml.html import document_fromstring
 
+from jsonld_news.errors import ConfigError
 from jsonld_news.readers.embedded import (
     extract_embedded,
     iter_nodes,
     jsonld_nodes,
     normalize_node,
     parse_json_lenient,
+    parse_syntaxes,
     short_name,
     types_of,
 )
@@ -29,9 +33,10 @@ SYNTAXES = ("json-ld", "microdata", "opengraph", "dublincore")
         ('//<![CDATA[\n{"@type": "NewsArticle"}\n//]]>', [{"@type": "NewsArticle"}]),
         ('/*<![CDATA[*/ {"@type": "NewsArticle"} /*]]>*/', [{"@type": "NewsArticle"}]),
         ('{"@type": "NewsArticle"};', [{"@type": "NewsArticle"}]),
-        ('{"@type": "NewsArticle", "keywords": ["a", "b",],}', [
-            {"@type": "NewsArticle", "keywords": ["a", "b"]}
-        ]),
+        (
+            '{"@type": "NewsArticle", "keywords": ["a", "b",],}',
+            [{"@type": "NewsArticle", "keywords": ["a", "b"]}],
+        ),
         ("{&quot;@type&quot;: &quot;NewsArticle&quot;}", [{"@type": "NewsArticle"}]),
         ('{"@type": "A"}{"@type": "B"}', [{"@type": "A"}, {"@type": "B"}]),
         ('{"@type": "A"},\n{"@type": "B"}', [{"@type": "A"}, {"@type": "B"}]),
@@ -122,3 +127,41 @@ def test_opt_in_syntaxes_are_off_by_default() -> None:
     tree = document_fromstring(b"<html><body><p>x</p></body></html>")
     found = extract_embedded(tree, SYNTAXES)
     assert found.rdfa == [] and found.microformats == []
+
+
+def test_syntaxes_option() -> None:
+    assert parse_syntaxes("json-ld, RDFa,microformats") == ("json-ld", "rdfa", "microformat")
+    assert "rdfa" in parse_syntaxes("all")
+    with pytest.raises(ConfigError, match="unknown HTML syntax"):
+        parse_syntaxes("json-ld,turtle")
+
+
+def test_rdfa_when_asked() -> None:
+    page = (
+        '<html><body vocab="http://schema.org/" typeof="NewsArticle">'
+        '<h1 property="headline">RDFa headline</h1>'
+        '<span property="author" typeof="Person"><span property="name">Ann Lee</span></span>'
+        "</body></html>"
+    )
+    tree = document_fromstring(page)
+    found = extract_embedded(tree, ("rdfa",), text=page)
+    article = next(n for n in found.rdfa if "NewsArticle" in types_of(n))
+    assert article["headline"] == "RDFa headline"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_lenient_reader_never_raises(text: str) -> None:
+    values, notes = parse_json_lenient(text)
+    assert isinstance(values, list) and isinstance(notes, list)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.text(max_size=5),
+        lambda c: st.lists(c) | st.dictionaries(st.text(max_size=5), c),
+    )
+)
+def test_normalisation_never_raises(value: object) -> None:
+    list(iter_nodes(normalize_node(value)))

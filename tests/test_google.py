@@ -252,7 +252,8 @@ def test_author_same_as_is_checked_with_its_index() -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["15/11/2024", "November 15, 2024", "2024-13-01", "2024-11-15T25:00Z"]
+    "value",
+    ["15/11/2024", "November 15, 2024", "2024-13-01", "2024-11-15T25:00Z", "2024-11-15 17:05"],
 )
 def test_non_iso_dates_are_errors(value: str) -> None:
     [issue] = issues(complete() | {"datePublished": value})
@@ -280,7 +281,14 @@ def test_missing_time_zone_is_a_warning(value: str, fragment: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["2024-11-15T17:05:00Z", "2024-11-15T17:05+03:00", "2024-11-15T17:05:00.123+0300"]
+    "value",
+    [
+        "2024-11-15T17:05:00Z",
+        "2024-11-15T17:05+03:00",
+        "2024-11-15T17:05:00.123+0300",
+        "20241115T170500Z",
+        "2024-11-15T17:05:00,5-05:00",
+    ],
 )
 def test_iso_date_times_with_offsets_pass(value: str) -> None:
     doc = complete() | {"datePublished": value, "dateModified": "2024-11-16T10:00:00Z"}

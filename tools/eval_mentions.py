@@ -111,7 +111,9 @@ def main() -> int:
         print(
             f"{kind:<14}{r['precision']:>10.3f}{r['recall']:>8.3f}{r['tp']:>6}{r['fp']:>5}{r['fn']:>5}"
         )
-    print(f"linking accuracy: {res['linking_accuracy']:.3f} over {res['linked']} linked gold entities")
+    print(
+        f"linking accuracy: {res['linking_accuracy']:.3f} over {res['linked']} linked gold entities"
+    )
     by_lang = res["by_language"]
     assert isinstance(by_lang, dict)
     for lang, c in sorted(by_lang.items()):

@@ -57,13 +57,26 @@ def _words(text: str) -> frozenset[str]:
 
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*")
-_URL = re.compile(r"<?(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_URL = re.compile(r"<?(?:https?://|www\.)\S+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _CREDIT = re.compile(
-    r"(?:^|(?<=[\s(\[]))(?:photos?|fotos?|images?|pictures?|credits?|bild|quelle|source)"
-    r"\s*(?::|by\b)|©|\bcopyright\b",
+    r"\b(?:photos?|fotos?|images?|pictures?|credits?|bild|quelle|source)\s*(?::|by\b)"
+    r"|©|\bcopyright\b",
     re.IGNORECASE,
 )
 _CREDIT_TO_EOL = re.compile(f"(?:{_CREDIT.pattern})[^\\n]*", re.IGNORECASE)
+_CREDIT_WORDS = (
+    "photo",
+    "foto",
+    "image",
+    "picture",
+    "credit",
+    "bild",
+    "quelle",
+    "source",
+    "©",
+    "copyright",
+)
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[A-ZÀ-ÖØ-Þ])")
 _ABBREVIATIONS = _words(
     "mr mrs ms dr st sen rep gov gen lt col capt sgt prof jr sr inc co corp ltd no vs rev adm maj"
@@ -105,8 +118,7 @@ _ORG_HEADS: dict[str, str] = {
     ),
     **dict.fromkeys(
         _words(
-            "times post journal herald tribune gazette news telegraph chronicle observer "
-            "magazine"
+            "times post journal herald tribune gazette news telegraph chronicle observer magazine"
         ),
         "NewsMediaOrganization",
     ),
@@ -192,7 +204,18 @@ class _Tok:
     """One word: ``text`` without a possessive ending or French elision, its offsets in the
     text, and ``gap_before``, the characters between the previous word and this one."""
 
-    __slots__ = ("cap", "end", "gap_before", "lower", "poss", "sent_start", "start", "text", "upper")
+    __slots__ = (
+        "cap",
+        "end",
+        "gap_before",
+        "joined",
+        "lower",
+        "poss",
+        "sent_start",
+        "start",
+        "text",
+        "upper",
+    )
 
     def __init__(
         self,
@@ -204,9 +227,10 @@ class _Tok:
         sent_start: bool,
         poss: bool,
         gap_before: str,
+        lower: str | None = None,
     ) -> None:
         self.text = text
-        self.lower = text.lower()
+        self.lower = text.lower() if lower is None else lower
         self.start = start
         self.end = end
         self.cap = cap
@@ -214,6 +238,8 @@ class _Tok:
         self.sent_start = sent_start
         self.poss = poss
         self.gap_before = gap_before
+        # only spaces (no punctuation, no line break) between this word and the one before
+        self.joined = gap_before == " " or (not gap_before.strip() and "\n" not in gap_before)
 
 
 @dataclass(slots=True)
@@ -241,6 +267,7 @@ class _Article:
 class _Line:
     toks: list[_Tok]
     mode: Mode
+    caps: list[_Tok]  # the capitalised ones, for the short-form pass
 
 
 class RuleRecognizer:
@@ -250,6 +277,9 @@ class RuleRecognizer:
         self.kbs = list(kbs)
         # surface -> entries; KBs never change, so this is shared by all articles, bounded
         self._cache: dict[str, list[KBEntry]] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
 
     def recognize(
         self, headline: str, body: str, *, language: str | None, base_iri: str
@@ -267,7 +297,7 @@ class RuleRecognizer:
             found = [f for f in found if f.entry is None or f.entry.label not in art.not_companies]
         for f in found:  # single-word names after a title take the full name once known
             if f.kind == "person" and " " not in f.name:
-                f.name = art.surnames.get(name_key(f.name), f.name)
+                f.name = art.surnames.get(_k(f.name), f.name)
         found.sort(key=lambda f: (f.in_headline, f.start))
         return _to_mentions(found, art, base_iri)
 
@@ -317,6 +347,9 @@ class RuleRecognizer:
                 continue
             tok = toks[i]
             if not tok.cap:
+                if english and not pending:
+                    i = _next_cap(toks, i + 1)  # lower-case words only matter around names
+                    continue
                 if not english and tok.lower in titles and i + 1 < n:
                     start, end = _complement_name(toks, i + 1)
                     if end > start and not self._not_a_name(toks, start, end, text, art):
@@ -325,15 +358,28 @@ class RuleRecognizer:
                 continue
             # 1. a title introducing a name
             qualifier = 0
-            if english and i + 1 < n and (toks[i + 1].lower in titles or tok.text in DEMONYMS):
+            if (
+                english and i + 1 < n and (toks[i + 1].lower in titles or tok.text in DEMONYMS)
+            ) or (english and i + 2 < n and toks[i + 2].lower in titles):
                 qualifier = self._qualifier(toks, i, art)
-            elif english and i + 2 < n and toks[i + 2].lower in titles:
-                qualifier = self._qualifier(toks, i, art)
-            name_start = _title_run(toks, i, titles, qualifier, english)
+            # a word alone between lower-case ones ("... said Putin on ...") needs fewer checks
+            nxt = toks[i + 1] if i + 1 < n else None
+            alone = nxt is None or tok.poss or not _joined(nxt) or not nxt.cap
+            if alone and nxt is not None and nxt.lower in _CONNECTORS and _joined(nxt):
+                alone = False  # "Bank of England"
+            name_start = -1
+            word = tok.lower
+            if (
+                qualifier
+                or (i > 0 and toks[i - 1].lower in titles)
+                or word in titles
+                or (("-" in word or "." in word) and _title_word(word, titles))
+            ):
+                name_start = _title_run(toks, i, titles, qualifier, english)
             if name_start >= 0:
                 name_start, name_end = self._title_name(toks, name_start, lang, text, art)
                 if name_end > name_start:
-                    if qualifier and toks[i].cap and not toks[i].text in DEMONYMS:
+                    if qualifier and toks[i].cap and toks[i].text not in DEMONYMS:
                         hit = self._kb_at(toks, i, text, mode, lang, art)
                         if hit is not None and hit.end <= toks[name_start].start:
                             yield hit
@@ -346,14 +392,16 @@ class RuleRecognizer:
                     continue
             # 2. a knowledge-base name, unless an organisation name runs past it
             hit = self._kb_at(toks, i, text, mode, lang, art)
-            org = self._org_run(toks, i, text) if english and mode == "full" else None
+            org = None
+            if english and mode == "full" and not alone:
+                org = self._org_run(toks, i, text)
             if org is not None and (hit is None or org.end > hit.end):
                 yield org
                 i = _index_after(toks, i, org.end)
                 continue
             if hit is not None:
-                after = _index_after(toks, i, hit.end)
-                if self._embedded(hit, toks, i, after, mode):
+                after = i + 1 if tok.end >= hit.end else _index_after(toks, i, hit.end)
+                if hit.type in _NAME_LIKE and self._embedded(hit, toks, i, after, mode):
                     i = after  # "Real Madrid", "Kobe Hospital": the city names something else
                     continue
                 if english and hit.end == toks[i].end and toks[i].text in DEMONYMS:
@@ -375,7 +423,7 @@ class RuleRecognizer:
                     i = _index_after(toks, i, org.end)
                     continue
             # 3. capitalised runs that context marks as a person or an organisation
-            if english and mode == "full":
+            if english and mode == "full" and (not alone or _may_be_org(toks, i)):
                 found = self._contextual(toks, i, text, art)
                 if found is not None:
                     yield found
@@ -390,16 +438,20 @@ class RuleRecognizer:
         limit = min(len(toks), i + MAX_SPAN_TOKENS)
         # the run a name may span: capitals or connectors, no punctuation in between
         # (in German, French and Spanish also lower-case words: "Union européenne")
-        while last + 1 < limit and not toks[last].poss and _joined(toks[last + 1]):
+        while last + 1 < limit and not toks[last].poss and toks[last + 1].joined:
             nxt = toks[last + 1]
-            if not (nxt.cap or nxt.lower in _CONNECTORS or lang != "en" and nxt.text.isalpha()):
+            if not (nxt.cap or nxt.lower in _CONNECTORS or (lang != "en" and nxt.text.isalpha())):
                 break
             last += 1
+        cache = self._cache
+        start = toks[i].start
         for j in range(last, i - 1, -1):
             if not toks[j].cap and (lang == "en" or toks[j].lower in _CONNECTORS):
                 continue
-            surface = text[toks[i].start : toks[j].end]
-            entries = self._lookup(surface, art)
+            surface = text[start : toks[j].end]
+            entries = cache.get(surface)
+            if entries is None:
+                entries = self._lookup(surface, art)
             if not entries:
                 continue
             entry = entries[0]  # best score first
@@ -442,16 +494,14 @@ class RuleRecognizer:
         and a comma ("le ministre des Transports François Durovray", "la presidenta de México,
         Claudia Sheinbaum")."""
         end = _name_run(toks, start)
-        if end > start and not self._not_a_name(toks, start, end, text, art):
-            if lang == "en" or end - start >= 2:
-                return start, end
+        named = end > start and not self._not_a_name(toks, start, end, text, art)
+        if named and (lang == "en" or end - start >= 2):
+            return start, end
         if lang == "en":
             return start, start
         return _complement_name(toks, start)
 
-    def _not_a_name(
-        self, toks: list[_Tok], start: int, end: int, text: str, art: _Article
-    ) -> bool:
+    def _not_a_name(self, toks: list[_Tok], start: int, end: int, text: str, art: _Article) -> bool:
         """The run is a KB place or organisation as a whole, or starts with a country/org."""
         if self._non_person(toks[start], art):
             return True
@@ -459,7 +509,7 @@ class RuleRecognizer:
         return any(e.type != "Person" for e in whole)
 
     def _demonym_phrase(self, toks: list[_Tok], i: int, art: _Article) -> _Found | None:
-        """"the Russian government": a lower-case state noun after a demonym names the country."""
+        """ "the Russian government": a lower-case state noun after a demonym names the country."""
         if i + 1 >= len(toks) or not _joined(toks[i + 1]) or toks[i].poss:
             return None
         if toks[i + 1].lower not in STATE_NOUNS:
@@ -542,7 +592,7 @@ class RuleRecognizer:
         return self._person(toks, start, end, text, art)
 
     def _context_cue(self, toks: list[_Tok], start: int, end: int) -> str | None:
-        """"Person", an organisation type, or ``None`` when the context says nothing."""
+        """ "Person", an organisation type, or ``None`` when the context says nothing."""
         if end - start > MAX_NAME_TOKENS:
             return None
         prev = toks[start - 1].lower if start > 0 and _joined_loose(toks[start]) else ""
@@ -557,7 +607,7 @@ class RuleRecognizer:
             return appos
         if prev == "at":
             return None
-        if appos == "Person" or toks[end - 1].poss and end - start >= 2:
+        if appos == "Person" or (toks[end - 1].poss and end - start >= 2):
             return "Person"
         if prev in _PERSON_BEFORE or (prev == "to" and prev2 == "according"):
             return "Person"
@@ -573,7 +623,7 @@ class RuleRecognizer:
 
     def _person(self, toks: list[_Tok], start: int, end: int, text: str, art: _Article) -> _Found:
         surface = text[toks[start].start : toks[end - 1].end]
-        key = name_key(surface)
+        key = _k(surface)
         canonical = art.people.get(key)
         if canonical is None:
             if end - start == 1:
@@ -581,10 +631,10 @@ class RuleRecognizer:
             else:
                 canonical = " ".join(t.text for t in toks[start:end])
                 art.people[key] = canonical
-                art.surnames.setdefault(name_key(toks[end - 1].text), canonical)
+                art.surnames.setdefault(_k(toks[end - 1].text), canonical)
                 entries = [e for e in self._lookup(surface, art) if e.type == "Person"]
                 if entries:
-                    art.person_entries[name_key(canonical)] = entries[0]
+                    art.person_entries[_k(canonical)] = entries[0]
         return _Found(toks[start].start, toks[end - 1].end, surface, "person", None, canonical)
 
     def _short_forms(
@@ -594,13 +644,17 @@ class RuleRecognizer:
         if not art.surnames:
             return []
         taken = sorted((f.start, f.end) for f in found if f.in_headline == in_headline)
+        starts = {span[0] for span in taken}
+        surnames = art.surnames
         out = []
         for line in lines:
-            for tok in line.toks:
-                if not tok.cap:
-                    continue
+            for tok in line.caps:
+                if tok.start in starts:
+                    continue  # already part of a name found
+                if "-" not in tok.text and "’" not in tok.text and tok.lower not in surnames:
+                    continue  # the common case, decided without splitting
                 for part, start in _parts(tok):
-                    canonical = art.surnames.get(name_key(part))
+                    canonical = art.surnames.get(_k(part))
                     if canonical is None or _overlaps(taken, start, start + len(part)):
                         continue
                     f = _Found(start, start + len(part), part, "short", None, canonical)
@@ -614,42 +668,63 @@ class RuleRecognizer:
 
 def _prepare(text: str, mode: Mode) -> list[_Line]:
     """Lines worth scanning, tokenised once, each with the mode its capitalisation allows."""
-    masked = _URL.sub(lambda m: " " * len(m.group(0)), text) if "/" in text else text
-    if _CREDIT.search(masked):  # a photo credit to the end of its line names no mention
-        masked = _CREDIT_TO_EOL.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = text
+    if "://" in text or "www." in text:
+        masked = _URL.sub(_blank, masked)
+    if "@" in text:
+        masked = _EMAIL.sub(_blank, masked)
+    low = text.lower()
+    if any(word in low for word in _CREDIT_WORDS) and _CREDIT.search(masked):
+        # a photo credit, to the end of its line, names no mention
+        masked = _CREDIT_TO_EOL.sub(_blank, masked)
     lines: list[_Line] = []
     toks: list[_Tok] = []
     pos = 0
     prev: _Tok | None = None
-    for gap, raw in _PAIR.findall(masked):
+    for gap, plain, word, raw in _PAIR.findall(masked):
+        if plain:  # the common case, kept cheap: a lower-case word or a number
+            start = pos + len(gap)
+            pos = start + len(plain)
+            if "\n" in gap and toks:
+                _close_line(toks, text, mode, lines)
+                toks = []
+            prev = _Tok(plain, start, pos, False, False, False, False, gap, plain)
+            toks.append(prev)
+            continue
+        if word:  # a plain capitalised word: "Berlin", "Scholz"
+            start = pos + len(gap)
+            pos = start + len(word)
+            if "\n" in gap and toks:
+                _close_line(toks, text, mode, lines)
+                toks = []
+            sent = prev is None or not toks or (gap != " " and _ends_sentence(prev, gap))
+            prev = _Tok(word, start, pos, True, False, sent, False, gap)
+            toks.append(prev)
+            continue
         start = pos + len(gap)
         end = pos = start + len(raw)
         if "\n" in gap and toks:
             _close_line(toks, text, mode, lines)
             toks = []
-        first = raw[0]
-        if (first.islower() or not first.isalpha()) and "'" not in raw and "’" not in raw:
-            # the common case, kept cheap: a lower-case word or a number
-            prev = _Tok(raw, start, end, False, False, False, False, gap)
-            toks.append(prev)
-            continue
+        poss = False
         if "'" in raw or "’" in raw:
             elided = _ELISION.match(raw)
             if elided is not None:  # French "l'Allemagne": the name starts after the article
                 cut = elided.end()
                 raw, start, gap = raw[cut:], start + cut, gap + raw[:cut]
-        poss = False
-        if raw.endswith(("'s", "’s")) and len(raw) > 2:
-            raw, end, poss = raw[:-2], end - 2, True
-        elif end < len(masked) and masked[end] in "'’" and raw[-1] == "s" and raw[0].isupper():
+            if raw.endswith(("'s", "’s")) and len(raw) > 2:
+                raw, end, poss = raw[:-2], end - 2, True
+        if not poss and raw[-1] == "s" and end < len(masked) and masked[end] in "'’":
             poss = end + 1 >= len(masked) or not masked[end + 1].isalnum()  # "Meadows'"
         if "-" in raw:
             head, _, tail = raw.partition("-")
             if tail in _HYPHEN_SUFFIXES and head[:1].isupper():  # "Greensboro-area"
                 raw, end = head, start + len(head)
         cap = raw[0].isupper()
-        upper = cap and len(raw) > 1 and raw.replace(".", "").replace("-", "").isupper()
-        sent = prev is None or not toks or _ends_sentence(prev, gap)
+        upper = cap and len(raw) > 1 and not raw[1].islower()
+        if upper:
+            upper = raw.replace(".", "").replace("-", "").isupper()
+        sent = prev is None or not toks or (gap != " " and _ends_sentence(prev, gap))
         prev = _Tok(raw, start, end, cap, upper, sent, poss, gap)
         toks.append(prev)
     if toks:
@@ -657,14 +732,31 @@ def _prepare(text: str, mode: Mode) -> list[_Line]:
     return lines
 
 
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def _close_line(toks: list[_Tok], text: str, mode: Mode, lines: list[_Line]) -> None:
     if text[toks[0].start : toks[-1].end].isupper():
         return  # all caps: photo credits, shouted headers; capitals tell nothing there
-    line_mode: Mode = "title" if mode == "full" and _is_title_case(toks) else mode
-    lines.append(_Line(toks, line_mode))
+    caps = [t for t in toks if t.cap]
+    title = mode == "full" and len(caps) >= 4 and 2 * len(caps) >= len(toks)
+    line_mode: Mode = "title" if title and _is_title_case(toks) else mode
+    lines.append(_Line(toks, line_mode, caps))
 
 
-_PAIR = re.compile(r"(\W*)((?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*)")
+def _k(name: str) -> str:
+    """A cheap comparison key for names within one article."""
+    return name.lower().replace("’", "'")
+
+
+# words with the gap before them: lower-case words and numbers (no apostrophe) in group 2,
+# plain capitalised words in group 3, the rest (elided, possessive, acronyms...) in group 4
+_PAIR = re.compile(
+    r"(\W*)(?:([a-zß-öø-ÿ0-9][\w]*(?:[-&.][\w]+)*)(?![\w'’])"
+    r"|([A-Z][a-zß-öø-ÿ]+)(?![\w'’&.-])"
+    r"|((?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*))"
+)
 
 
 _HYPHEN_SUFFIXES = _words(
@@ -690,7 +782,7 @@ def _sentence_break(tok: _Tok) -> bool:
 
 def _joined(tok: _Tok) -> bool:
     """Only spaces (no punctuation, no line break) separate ``tok`` from the one before."""
-    return tok.gap_before == " " or tok.gap_before.strip() == "" and "\n" not in tok.gap_before
+    return tok.joined
 
 
 def _joined_loose(tok: _Tok) -> bool:
@@ -699,10 +791,19 @@ def _joined_loose(tok: _Tok) -> bool:
 
 
 def _is_title_case(toks: list[_Tok]) -> bool:
-    words = [t for t in toks if len(t.text) > 3 and t.text.isalpha()]
-    if len(words) < 4:
-        return False
-    return sum(1 for t in words if t.cap) / len(words) >= 0.75
+    """A headline-style line: every word but short function words capitalised."""
+    content = 0
+    lower = 0
+    for t in toks:
+        if t.text[0].isalpha() and t.lower not in _TITLE_CASE_EXEMPT:
+            content += 1
+            lower += not t.cap
+    return content >= 4 and lower <= content // 10
+
+
+_TITLE_CASE_EXEMPT = _words(
+    "a an the and or but nor of in on at to for with by from as vs via per into onto up off"
+)
 
 
 def _weak(tok: _Tok) -> bool:
@@ -736,8 +837,9 @@ def _name_run(toks: list[_Tok], i: int) -> int:
                     break
             if t.text in DEMONYMS or word in _ORG_HEADS:
                 break
-        elif not (j > i and j + 1 < len(toks) and toks[j + 1].cap and word in _PARTICLES):
-            if not (j > i and _particle_prefix(t.text)):  # "Abdel Fattah al-Sisi"
+        else:
+            particle = j > i and j + 1 < len(toks) and toks[j + 1].cap and word in _PARTICLES
+            if not particle and (j == i or not _particle_prefix(t.text)):  # "al-Sisi" goes on
                 break
         j += 1
     while j > i and not toks[j - 1].cap and not _particle_prefix(toks[j - 1].text):
@@ -767,7 +869,9 @@ _ROMANCE_HEADS: dict[str, str] = {
 }
 
 
-_ADJECTIVE = re.compile(r"(?:al|ale|ales|aux|enne|ien|ienne|ique|ico|ica|aire|ano|ana|ais|aise|ense)$")
+_ADJECTIVE = re.compile(
+    r"(?:al|ale|ales|aux|enne|ien|ienne|ique|ico|ica|aire|ano|ana|ais|aise|ense)$"
+)
 _ARTICLES = _words("la le les el los las der die das un una une")
 _HONORIFICS = _words("mme mlle m herr frau sr sra srta don doña dña")
 
@@ -799,6 +903,22 @@ def _romance_org(toks: list[_Tok], i: int, text: str) -> _Found | None:
         return None
     surface = text[toks[i].start : toks[end].end]
     return _Found(toks[i].start, toks[end].end, surface, "org", None, surface, head)
+
+
+def _next_cap(toks: list[_Tok], i: int) -> int:
+    n = len(toks)
+    while i < n and not toks[i].cap:
+        i += 1
+    return i
+
+
+def _may_be_org(toks: list[_Tok], i: int) -> bool:
+    """A single word that context might still mark as an organisation ("the journal Nature",
+    "Mila, an AI research institute", "analysts at Barclays")."""
+    prev = toks[i - 1].lower if i > 0 else ""
+    if prev in _ORG_CUES or prev == "at":
+        return True
+    return i + 1 < len(toks) and "," in toks[i + 1].gap_before
 
 
 def _complement_name(toks: list[_Tok], start: int) -> tuple[int, int]:
@@ -864,7 +984,7 @@ def _title_run(
     if k > j:
         if all(t.lower in _DEPARTMENTS for t in toks[j:k]):
             return -1  # "Foreign", "Health" alone introduce nobody
-        if k < len(toks) and toks[k].cap and _joined(toks[k]) or not english:
+        if (k < len(toks) and toks[k].cap and _joined(toks[k])) or not english:
             return k
         return -1
     if i > 0 and _joined(toks[i]) and not toks[i - 1].cap:
@@ -914,6 +1034,8 @@ def _kb_ok(entry: KBEntry, toks: list[_Tok], i: int, j: int, mode: Mode, lang: s
     word = tok.lower
     if i == j and (word in FUNCTION_WORDS or word in calendar_words() or word in ROLE_NOUNS):
         return False
+    if i == j and word in _PARTICLES:
+        return False  # "Van", "De", "La": name particles first, towns second
     if entry.type in ("City", "Place", "State") and i == j:
         big = entry.score >= BIG_CITY_SCORE or entry.description == "capital"
         if tok.sent_start and not big:
@@ -967,13 +1089,18 @@ def _case_ok(entry: KBEntry, surface: str) -> bool:
 
 def _to_mentions(found: list[_Found], art: _Article, base_iri: str) -> list[Mention]:
     entities: dict[tuple[str, str], Entity] = {}
+    memo: dict[tuple[int, str, str], Entity] = {}  # repeats skip the key computations
     mentions: list[Mention] = []
     for f in found:
+        seen = memo.get((id(f.entry), f.type, f.name))
+        if seen is not None:
+            mentions.append(Mention(seen, f.start, f.end, f.surface, f.in_headline))
+            continue
         entry = f.entry
         if entry is None and f.kind in ("person", "short"):
-            entry = art.person_entries.get(name_key(f.name))
+            entry = art.person_entries.get(_k(f.name))
         if entry is not None:
-            key = (kind_of(entry.type), name_key(entry.label))
+            key = (kind_of(entry.type), _k(entry.label))
             entity = entities.get(key)
             if entity is None:
                 entity = Entity(
@@ -985,11 +1112,12 @@ def _to_mentions(found: list[_Found], art: _Article, base_iri: str) -> list[Ment
                 )
                 entities[key] = entity
         else:
-            key = (kind_of(f.type), name_key(f.name))
+            key = (kind_of(f.type), _k(f.name))
             entity = entities.get(key)
             if entity is None:
                 entity = Entity(type=f.type, name=f.name, iri=entity_iri(base_iri, f.type, f.name))
                 entities[key] = entity
+        memo[(id(f.entry), f.type, f.name)] = entity
         mentions.append(Mention(entity, f.start, f.end, f.surface, f.in_headline))
     return mentions
 

@@ -36,8 +36,12 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
+from jsonld_news.errors import ConfigError
+
 Node = dict[str, Any]
 
+HTML_SYNTAXES = ("json-ld", "microdata", "opengraph", "dublincore", "rdfa", "microformat")
+DEFAULT_SYNTAXES = ("json-ld", "microdata", "opengraph", "dublincore")  # rdfa, microformat: opt-in
 MAX_DEPTH = 48  # deeper JSON-LD structure is noise or an attack; nodes below it are ignored
 MAX_NODES = 5000
 
@@ -68,6 +72,27 @@ class Embedded:
     headings: list[str] = field(default_factory=list)  # the page's visible <h1> texts
     title_element: str | None = None  # <head><title>
     notes: list[str] = field(default_factory=list)
+
+
+def parse_syntaxes(text: str) -> tuple[str, ...]:
+    """``--syntaxes json-ld,rdfa`` (or ``all``) as a tuple for ``Options.html_syntaxes``."""
+    names = [n.strip().lower() for n in text.split(",") if n.strip()]
+    if names == ["all"]:
+        return HTML_SYNTAXES
+    aliases = {
+        "jsonld": "json-ld",
+        "microformats": "microformat",
+        "og": "opengraph",
+        "dc": "dublincore",
+    }
+    chosen = tuple(dict.fromkeys(aliases.get(n, n) for n in names))
+    unknown = [n for n in chosen if n not in HTML_SYNTAXES]
+    if unknown or not chosen:
+        raise ConfigError(
+            f"unknown HTML syntax {', '.join(unknown) or repr(text)}; choose from "
+            f"{', '.join(HTML_SYNTAXES)} or all"
+        )
+    return chosen
 
 
 # --- lenient JSON -----------------------------------------------------------------------------
@@ -256,8 +281,10 @@ def _microdata_extractor() -> Any:
         for that. The visible text, whitespace-collapsed, is what the merge uses anyway.
         """
 
-        def _extract_textContent(self, node: Any) -> str:  # noqa: N802  (extruct's name)
-            return " ".join("".join(str(t) for t in _VISIBLE_TEXT(node)).split())
+        def _extract_textContent(self, node: Any) -> str:  # extruct's method name
+            found = _VISIBLE_TEXT(node)
+            texts = found if isinstance(found, list) else []
+            return " ".join("".join(str(t) for t in texts).split())
 
     return _Extractor()
 
@@ -293,11 +320,14 @@ def _extruct_dublincore(tree: HtmlElement) -> dict[str, list[str]]:
     return found
 
 
-def _extruct_rdfa(tree: HtmlElement, base_url: str | None) -> list[Node]:
+def _extruct_rdfa(text: str, base_url: str | None) -> list[Node]:
+    """RDFa needs extruct's own DOM (pyRdfa walks it), so the page is parsed a second time."""
     from extruct.rdfa import RDFaExtractor
+    from extruct.utils import parse_xmldom_html
 
+    document = parse_xmldom_html(text.encode("utf-8"), encoding="utf-8")
     nodes: list[Node] = []
-    for item in RDFaExtractor().extract_items(tree, base_url=base_url):
+    for item in RDFaExtractor().extract_items(document, base_url=base_url):
         node: Node = {
             "@id": item.get("@id"),
             "@type": [short_name(t) for t in item.get("@type", [])],
@@ -366,7 +396,7 @@ def extract_embedded(
         ("microdata", lambda: setattr(found, "microdata", _extruct_microdata(tree, base_url))),
         ("opengraph", lambda: setattr(found, "opengraph", _extruct_opengraph(tree))),
         ("dublincore", lambda: setattr(found, "dublincore", _extruct_dublincore(tree))),
-        ("rdfa", lambda: setattr(found, "rdfa", _extruct_rdfa(tree, base_url))),
+        ("rdfa", lambda: setattr(found, "rdfa", _extruct_rdfa(text or "", base_url))),
         (
             "microformat",
             lambda: setattr(found, "microformats", _extruct_microformats(text or "")),
@@ -377,7 +407,8 @@ def extract_embedded(
             continue
         try:
             run()
-        except (RecursionError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        except (RecursionError, ValueError, TypeError, KeyError, AttributeError, RuntimeError,
+                OSError) as exc:  # fmt: skip
             # extruct raises whatever its parsers raise; a broken syntax must not lose the rest
             found.notes.append(f"{name}: could not be read ({type(exc).__name__})")
     return found

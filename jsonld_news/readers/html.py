@@ -7,9 +7,14 @@ when ``Options.html_syntaxes`` names them) and to ``html_text`` (trafilatura), t
 the precedence documented in ``html_merge``. ``inspect_html`` reports every source's value per
 field and which one won.
 
-Bad input: empty, binary or oversized bytes raise ``UnreadableInputError``; a page that does not
-parse as HTML raises ``MalformedInputError``; a page with no headline and no body raises
-``ArticleError``. Truncated pages are parsed as far as they go (lxml recovers) with a note.
+Bad input: empty, binary or oversized (``Options.max_input_bytes``) bytes raise
+``UnreadableInputError``; a page that does not parse as HTML raises ``MalformedInputError``; a page
+with no headline, or no article text (fewer than ``MIN_BODY_WORDS`` words and no Article markup
+whose description could stand in), raises ``ArticleError``. Best efforts, each with a note in
+``RawArticle.notes``: truncated pages are read as far as they go (lxml recovers); elements nested
+deeper than libxml2's 256 levels are cut there; embedded JSON-LD that cannot be repaired is
+skipped; pages over ``LARGE_PAGE_BYTES`` skip the text extractor's metadata scan (seconds on a
+20 MB page) and rely on their markup for the date and byline.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lxml import etree
-from lxml.html import HTMLParser, HtmlElement, document_fromstring
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from jsonld_news.decode import check_size, looks_binary
 from jsonld_news.errors import ArticleError, MalformedInputError, Problem, UnreadableInputError
@@ -46,7 +51,10 @@ _WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp125
                    "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}  # fmt: skip
 
 
-MIN_BODY_WORDS = 15  # fewer words outside any Article markup: a section front or an error page
+LARGE_PAGE_BYTES = 3_000_000  # larger pages skip the text extractor's metadata search
+# fewer words (and under 100 characters, for scripts without spaces) and no Article markup:
+# a section front or an error page
+MIN_BODY_WORDS = 15
 
 
 @dataclass(slots=True)
@@ -80,26 +88,36 @@ def decode_html(data: bytes, source: str, forced: str | None = None) -> tuple[st
     match = _CHARSET.search(data[:8192])
     if match:
         label = (match.group(1) or match.group(2)).decode("ascii").lower()
-        encoding = _WHATWG_ALIASES.get(label, label)
         try:
-            codecs.lookup(encoding)
+            encoding = codecs.lookup(_WHATWG_ALIASES.get(label, label)).name
             return data.decode(encoding, errors="replace"), encoding, []
         except LookupError:
             pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:65536]).best()
-    if best is not None and best.encoding:
+    detected = _detect(data)
+    if detected is not None:
         return (
-            data.decode(best.encoding, errors="replace"),
-            best.encoding,
-            [f"no usable charset declared; detected {best.encoding}"],
+            data.decode(detected, errors="replace"),
+            detected,
+            [f"no usable charset declared; detected {detected}"],
         )
     return (
         data.decode("cp1252", errors="replace"),
         "cp1252",
         ["no usable charset declared or detected; read as windows-1252"],
     )
+
+
+def _detect(data: bytes) -> str | None:
+    """charset-normalizer's guess; on a tie, windows-1252 (the web's legacy default) wins."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data[:65536]))
+    if not matches:
+        return None
+    best = matches[0]
+    tied = [m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    name = "cp1252" if "cp1252" in tied else best.encoding
+    return codecs.lookup(name).name
 
 
 def parse_page(data: bytes, source: str, options: Options) -> ParsedPage:
@@ -139,9 +157,8 @@ def _analyse(
         page.tree,
         syntaxes,
         base_url=options.base_url,
-        text=page.text if any(s.startswith("microformat") for s in syntaxes) else None,
+        text=page.text if any(s.startswith(("microformat", "rdfa")) for s in syntaxes) else None,
     )
-    base = embedded.canonical if embedded.canonical and "://" in embedded.canonical else None
     markup = merge(source, embedded, None, options.base_url).raw
     byline = None
     if full or not (markup.authors or markup.byline):
@@ -149,8 +166,15 @@ def _analyse(
     need_metadata = full or not (
         markup.title and markup.date_published and (markup.authors or markup.byline or byline)
     )
+    if need_metadata and len(data) > LARGE_PAGE_BYTES:
+        # htmldate's regex scan of a 20 MB page takes seconds; the markup has to do
+        need_metadata = False
+        page.notes.append(
+            f"page over {LARGE_PAGE_BYTES // 1_000_000} MB: the text extractor's date and "
+            "byline search was skipped"
+        )
     try:
-        text = extract_text(page.tree, base or options.base_url, with_metadata=need_metadata)
+        text = extract_text(page.tree, markup.url or options.base_url, with_metadata=need_metadata)
     except RecursionError:
         # a pathologically nested page; keep the embedded data, report the body as missing
         text = TextResult()
@@ -183,7 +207,7 @@ def read_html(data: bytes, source: str, options: Options) -> RawArticle:
     problems = []
     if not raw.title:
         problems.append(Problem("headline", "the page names no headline or title"))
-    if not raw.body or len(raw.body.split()) < MIN_BODY_WORDS:
+    if not raw.body or (len(raw.body.split()) < MIN_BODY_WORDS and len(raw.body) < 100):
         if result.article_types and raw.description:
             # the page declares an article but shows no text of it (paywall, script-rendered)
             raw.body = raw.description
@@ -237,7 +261,8 @@ class InspectReport:
             lines.append(f"{report.name}:{flag}")
             for name, value in report.values.items():
                 mark = "*" if name == report.chosen_source else " "
-                shown = value if len(value) <= 100 else value[:97] + "..."
+                flat = " ".join(value.split())
+                shown = flat if len(flat) <= 100 else flat[:97] + "..."
                 lines.append(f"  {mark} {name:<10} {shown}")
         lines.extend(f"note: {note}" for note in self.notes)
         return "\n".join(lines)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -161,8 +162,13 @@ class FieldReport:
     def conflict(self) -> bool:
         if self.name == "body":  # bodies always differ in layout; not a disagreement
             return False
-        distinct = {_fold(v) for v in self.values.values()}
-        return len(distinct) > 1
+        if self.name.startswith("date_"):  # the same day in two time zones is no conflict
+            days = [_day(v) for v in self.values.values()]
+            known = [d for d in days if d is not None]
+            return bool(known) and (max(known) - min(known)).days > 1
+        if self.name in ("authors", "keywords"):
+            return len({frozenset(map(_fold, v.split("; "))) for v in self.values.values()}) > 1
+        return len({_fold(v) for v in self.values.values()}) > 1
 
 
 @dataclass(slots=True)
@@ -328,8 +334,8 @@ def view_of_node(node: Node, index: dict[str, Node]) -> dict[str, Any]:
         _text(main.get("@id") or main.get("url")) if isinstance(main, dict) else _text(main)
     )
     people, orgs = _person_names(node.get("author") or node.get("creator"), index)
-    view["authors"] = people
-    view["author_organizations"] = orgs
+    view["authors"] = list(dict.fromkeys(people))
+    view["author_organizations"] = list(dict.fromkeys(orgs))
     publisher = resolve(node.get("publisher"), index)
     if isinstance(publisher, dict) and _text(publisher.get("name")):
         kinds = types_of(publisher)
@@ -398,6 +404,14 @@ def view_of_text(text: TextResult) -> dict[str, Any]:
 
 
 # --- merging ----------------------------------------------------------------------------------
+
+
+def _day(value: str) -> date | None:
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])) if match else None
+    except ValueError:
+        return None
 
 
 def _fold(value: str) -> str:

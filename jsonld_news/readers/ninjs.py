@@ -146,17 +146,21 @@ def from_ninjs(obj: Mapping[str, Any], source: str) -> RawArticle:
     if not uri:
         raise ArticleError(source, [Problem("uri", "missing; every ninjs item must have one")])
     raw = RawArticle(source=source, format="ninjs")
-    if version is None:
-        raw.notes.append("ninjs version not declared; read as 2.x/3.x")
-    elif version.startswith("1"):
+    if version is None and _looks_like_1x(item):
+        raw.notes.append("ninjs 1.x (single headline/body_text) read as a best effort")
+    elif version is not None and version.startswith("1"):
         raw.notes.append(f"ninjs {version} read as a best effort (this reader targets 2.x, 3.x)")
     if uri.startswith(("http://", "https://")):
         raw.url = uri
     else:
-        raw.notes.append(f"ninjs uri {uri!r} is not a web URL; it is not used as the article URL")
+        raw.url = _web_rendition(item)
+        if raw.url is None:
+            raw.notes.append(f"ninjs uri {uri!r} is not a web URL; the article has no URL")
 
     _headlines(item, raw)
-    raw.description = _pick(item.get("descriptions"), (*_MAIN_ROLES, "summary", "abstract"))
+    raw.description = _pick(
+        item.get("descriptions"), (*_MAIN_ROLES, "summary", "abstract", "caption")
+    )
     raw.description = raw.description or _text(item.get("description_text"))
     raw.body = _body(item)
     raw.byline = _text(item.get("by"))
@@ -169,12 +173,8 @@ def from_ninjs(obj: Mapping[str, Any], source: str) -> RawArticle:
     raw.copyright_holder = _text(item.get("copyrightholder"))
     raw.copyright_notice = _text(item.get("copyrightnotice"))
     raw.keywords = [k for k in (_text(v) for v in _list(item.get("keywords"))) if k]
-    for genre in _list(item.get("genres")):
-        name = _text(genre.get("name")) if isinstance(genre, dict) else _text(genre)
-        if name and raw.section is None:
-            raw.section = name
     raw.entities = _entities(item)
-    raw.images = _renditions(item) if item.get("type") in ("picture", "graphic") else []
+    raw.images = _renditions(item)  # a picture item's own renditions; image/* only
     _associations(item, raw)
     _infosources(item, raw)
     status = _text(item.get("pubstatus"))
@@ -184,10 +184,33 @@ def from_ninjs(obj: Mapping[str, Any], source: str) -> RawArticle:
         raw.notes.append(f"ninjs item embargoed until {_text(item.get('embargoed'))}")
     if not raw.title and not raw.body:
         raise ArticleError(source, [Problem("headlines", "the ninjs item has no headline or body")])
+    if not raw.body and raw.description:
+        # a picture or a short item: its description is all the text there is
+        raw.body = raw.description
+        raw.notes.append("ninjs item has no body; its description stands in")
     return raw
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _looks_like_1x(item: Mapping[str, Any]) -> bool:
+    keys = set(item)
+    return not keys & {"headlines", "bodies"} and bool(
+        keys & {"headline", "body_text", "body_html", "description_text"}
+    )
+
+
+def _web_rendition(item: Mapping[str, Any]) -> str | None:
+    """A text item's ``text/html`` rendition: where the item is published on the web."""
+    for entry in _list(item.get("renditions")):
+        if not isinstance(entry, dict):
+            continue
+        href = _text(entry.get("href"))
+        kind = (_text(entry.get("contenttype")) or _text(entry.get("mimetype")) or "").lower()
+        if href and href.startswith(("http://", "https://")) and kind == "text/html":
+            return href
+    return None
 
 
 def _text(value: Any) -> str | None:

@@ -31,16 +31,19 @@ at most a warning; errors are reserved for values Google says not to use. Rule b
     example ... "posted by")". We detect: introductory words ("By ", "Posted by", "Written by",
     ...), honorifics (Dr, Mrs, Prof ...; PhD, MD ...), job-title words (editor, reporter,
     correspondent ...), the publisher's name inside a Person's name, and URLs/e-mail addresses
-    (not listed by Google, but "don't add any other piece of information" covers an image or
-    profile URL; the brief for this validator names image URLs explicitly). Job titles and honorifics are only looked for in
-    Person (or untyped) authors, since organisation names legitimately contain such words.
+    (not listed, but covered by "Don't add any other piece of information"). Job titles and
+    honorifics are only looked for in Person (or untyped) authors, since organisation names
+    legitimately contain such words. Google presents these, like ``author-type``, as best
+    practices rather than Rich Results Test errors; they are errors here because such a value
+    makes the author entity wrong, which no consumer can repair.
     "Specifying multiple authors": "Don't merge multiple authors in the same author field" —
     a name with " and ", "&" or ";" is a **warning** (heuristic: some single names contain them).
 ``author-url`` (error)
     "Use valid URLs for the url or sameAs properties": present but not an absolute http(s) URL.
 ``dates`` (error / warning)
-    dateModified/datePublished are "in ISO 8601 format": a value that is not ISO 8601 is an error;
-    a reduced-precision date ("2024-11") is a warning. "We recommend that you provide timezone
+    dateModified/datePublished are "in ISO 8601 format": a value that is not ISO 8601 (extended
+    or basic format, ``T`` separator) is an error; a reduced-precision date ("2024-11") is a
+    warning. "We recommend that you provide timezone
     information; otherwise, we will default to the timezone used by Googlebot": a date-time
     without a UTC offset, or a date without a time (which has no offset either), is a warning.
     datePublished later than dateModified is an error: by Google's definitions dateModified is
@@ -98,9 +101,11 @@ _MERGED = re.compile(r"\s(and|&)\s|;", re.IGNORECASE)
 _NOT_IMAGE_EXTENSIONS = frozenset(
     {"tif", "tiff", "pdf", "html", "htm", "psd", "heic", "raw", "eps", "ai", "doc", "docx"}
 )
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_ISO_DATETIME = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(?P<tz>Z|[+-]\d{2}(:?\d{2})?)?$"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{8}$")
+_ISO_DATETIME = re.compile(  # extended (2024-11-15T17:05:00+03:00) or basic (20241115T170500Z)
+    r"^(\d{4}-\d{2}-\d{2}T\d{2}(:\d{2}(:\d{2}([.,]\d+)?)?)?"
+    r"|\d{8}T\d{2}(\d{2}(\d{2}([.,]\d+)?)?)?)"
+    r"(?P<tz>Z|[+-]\d{2}(:?\d{2})?)?$"
 )
 _ISO_REDUCED = re.compile(r"^\d{4}(-\d{2})?$")
 
@@ -252,14 +257,14 @@ class _Instant(NamedTuple):
 
 
 def parse_date(text: str) -> _Instant | None:
-    """An ISO 8601 date or date-time (extended format), or None if it is not one."""
+    """An ISO 8601 calendar date or date-time, or None if it is not one."""
     text = text.strip()
     try:
         if _ISO_DATE.match(text):
             return _Instant(date.fromisoformat(text), False, False)
         match = _ISO_DATETIME.match(text)
         if match:
-            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            moment = datetime.fromisoformat(text.replace(",", "."))
             return _Instant(moment, True, match.group("tz") is not None)
     except ValueError:
         return None  # shaped right but impossible, e.g. month 13

@@ -315,7 +315,7 @@ def property_ranges(vocab: Vocabulary, node: Mapping[str, Any], path: Path) -> I
         expected = vocab.ranges.get(name) if in_schema else None
         if not expected:
             continue
-        term = table.get(key)
+        term = table.get(name)  # context terms are named after their schema.org property
         as_id = term is not None and term.coerce == "@id"
         for value, where in _values(raw, (*path, key)):
             problem = _range_problem(vocab, expected, value, as_id)

@@ -1,0 +1,444 @@
+"""Loading articles into SPARQL stores: the in-memory double, embedded Oxigraph, and a real
+Oxigraph server on 127.0.0.1 (tests marked ``store``; only loopback traffic is allowed)."""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jsonld_news.api import read
+from jsonld_news.errors import ConfigError
+from jsonld_news.jsonld import to_jsonld
+from jsonld_news.rdf import to_ntriples, triples
+from jsonld_news.stores import (
+    BulkStore,
+    GraphStoreProtocolStore,
+    LoadFailure,
+    MemoryStore,
+    OxigraphStore,
+    Store,
+    StoreError,
+    StoreUnavailableError,
+    load_articles,
+    load_paths,
+    open_store,
+)
+
+from .conftest import EXAMPLES
+
+INPUTS = EXAMPLES / "inputs"
+SCHEMA = "http://schema.org/"
+GERMANY = "urn:jsonld-news:place/germany"
+BERLIN = "urn:jsonld-news:place/berlin"
+TRIMET = "urn:jsonld-news:organization/trimet"
+# pytest-socket: sockets stay usable, but connect() only to 127.0.0.1.
+LOOPBACK_ONLY = pytest.mark.allow_hosts(["127.0.0.1"])
+
+Doc = dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Doc]:
+    return [to_jsonld(read(path)) for path in sorted(INPUTS.iterdir())]
+
+
+def _ntriples(doc: Mapping[str, Any]) -> str:
+    return to_ntriples(triples(doc))
+
+
+def _expected_counts(docs: list[Doc]) -> dict[str, int]:
+    return {doc["@id"]: _ntriples(doc).count("\n") for doc in docs}
+
+
+def _syndicated_copy(doc: Doc) -> Doc:
+    """The same story under another URL: a second graph naming the same entities."""
+    other = copy.deepcopy(doc)
+    other["@id"] = other["@id"].replace("#article", "-copy#article")
+    other["url"] = other["url"] + "-copy"
+    return other
+
+
+def _graphs_naming(store: OxigraphStore | GraphStoreProtocolStore, iri: str) -> tuple[int, int]:
+    """(named graphs in which ``iri`` is described, distinct nodes with that IRI)."""
+    rows = store.select(
+        "SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(DISTINCT ?s) AS ?nodes) "
+        f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?s = <{iri}>) }}"
+    )
+    return int(rows[0]["graphs"]), int(rows[0]["nodes"])
+
+
+SHARED_SUBJECTS = (
+    "SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?s HAVING (COUNT(DISTINCT ?g) > 1)"
+)
+
+
+# --- the in-memory double ---------------------------------------------------------------------
+
+
+def test_memory_store_replaces_graphs_and_counts() -> None:
+    store = MemoryStore()
+    store.replace_graph("https://ex.org/a#article", '<https://ex.org/a> <http://p> "1" .\n')
+    store.replace_graph("https://ex.org/b#article", "<https://ex.org/b> <http://p> <urn:x> .\n" * 2)
+    assert store.count_triples() == 2  # the repeated line is one triple
+    store.replace_graph("https://ex.org/a#article", '<https://ex.org/a> <http://p> "2" .\n' * 3)
+    assert store.count_triples("https://ex.org/a#article") == 1
+    assert store.graphs["https://ex.org/a#article"] == {'<https://ex.org/a> <http://p> "2" .'}
+    assert store.count_triples("https://ex.org/none") == 0
+    assert isinstance(store, Store) and not isinstance(store, BulkStore)
+
+
+def test_memory_store_refuses_bad_graph_names_and_use_after_close() -> None:
+    with MemoryStore() as store:
+        with pytest.raises(StoreError, match="not an absolute IRI") as caught:
+            store.replace_graph("https://ex.org/a> <x", "")
+        assert not isinstance(caught.value, StoreUnavailableError)
+    with pytest.raises(StoreUnavailableError, match="closed"):
+        store.count_triples()
+
+
+def test_load_articles_names_each_graph_by_its_id(docs: list[Doc]) -> None:
+    store = MemoryStore()
+    result = load_articles(docs, store)
+    assert result.ok and not result.warnings
+    assert {item.graph: item.triples for item in result.loaded} == _expected_counts(docs)
+    assert {g: len(lines) for g, lines in store.graphs.items()} == _expected_counts(docs)
+    assert result.triples == store.count_triples() == sum(_expected_counts(docs).values())
+
+
+def test_load_articles_reports_bad_documents_and_goes_on(docs: list[Doc]) -> None:
+    seen: list[LoadFailure] = []
+    bad = {"@type": "NewsArticle", "url": "https://ex.org/no-id", "headline": "x"}
+    store = MemoryStore()
+    result = load_articles([docs[0], bad, docs[1], docs[0]], store, on_failure=seen.append)
+    assert [str(f) for f in result.failed] == [
+        "https://ex.org/no-id: document has no absolute @id to name its graph (@id: None)"
+    ]
+    assert seen == result.failed
+    assert len(result.loaded) == 3 and len(store.graphs) == 2
+    assert result.warnings == []  # the same source loaded twice replaces itself silently
+
+
+def test_load_articles_warns_when_two_sources_share_a_graph(docs: list[Doc]) -> None:
+    twin = dict(docs[0], url="https://elsewhere.example/x")
+    result = load_articles([docs[0], twin], MemoryStore())
+    assert len(result.warnings) == 1 and "replaced the graph" in result.warnings[0]
+
+
+# --- embedded Oxigraph ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 1000])
+def test_oxigraph_loads_merges_entities_and_reloads_idempotently(
+    docs: list[Doc], batch_size: int
+) -> None:
+    with OxigraphStore() as store:
+        assert isinstance(store, BulkStore)
+        copied = _syndicated_copy(docs[0])
+        result = load_articles([*docs, copied], store, batch_size=batch_size)
+        assert result.ok
+        expected = _expected_counts([*docs, copied])
+        assert {g: store.count_triples(g) for g in expected} == expected
+        total = store.count_triples()
+        assert total == sum(expected.values())
+        shared = {row["s"] for row in store.select(SHARED_SUBJECTS)}
+        assert {GERMANY, BERLIN, TRIMET} <= shared
+        assert _graphs_naming(store, TRIMET) == (2, 1)
+        load_articles(docs, store, batch_size=batch_size)  # reloading replaces, never adds
+        assert store.count_triples() == total
+        assert len(list(store.native.named_graphs())) == len(expected)
+
+
+def test_oxigraph_keeps_the_old_graph_when_new_content_is_bad(docs: list[Doc]) -> None:
+    store = OxigraphStore()
+    load_articles(docs, store)
+    graph = docs[0]["@id"]
+    before = store.count_triples(graph)
+    with pytest.raises(StoreError, match="invalid N-Triples") as caught:
+        store.replace_graph(graph, '<https://ex.org/a> <http://p> "unterminated .\n')
+    assert "\n" not in str(caught.value)
+    with pytest.raises(StoreError):
+        store.replace_graphs([(docs[1]["@id"], ""), (graph, "<not an iri> <p> <o> .\n")])
+    assert store.count_triples(graph) == before
+    assert store.count_triples(docs[1]["@id"]) == _expected_counts(docs)[docs[1]["@id"]]
+
+
+def test_oxigraph_batch_isolates_the_bad_article(docs: list[Doc]) -> None:
+    bad = {"@id": "https://ex.org/bad#article", "headline": "x", "url": "https://ex.org/bad"}
+
+    class Rejecting(OxigraphStore):
+        def replace_graph(self, graph_iri: str, ntriples: str) -> None:
+            if graph_iri == bad["@id"]:
+                raise StoreError(self.endpoint, "refused")
+            super().replace_graph(graph_iri, ntriples)
+
+        def replace_graphs(self, graphs: Any) -> None:
+            raise StoreError(self.endpoint, "batch refused")
+
+    store = Rejecting()
+    result = load_articles([docs[0], bad, docs[1]], store)
+    assert [f.source for f in result.failed] == ["https://ex.org/bad"]
+    assert [item.graph for item in result.loaded] == [docs[0]["@id"], docs[1]["@id"]]
+
+
+def test_oxigraph_blank_nodes_stay_apart_across_articles() -> None:
+    docs = [
+        {
+            "@id": f"https://ex.org/{n}#article",
+            "@type": "NewsArticle",
+            "author": {"@type": "Person", "name": "Same Name"},  # no @id: a blank node
+        }
+        for n in ("a", "b")
+    ]
+    store = OxigraphStore()
+    assert load_articles(docs, store).ok
+    rows = store.select(
+        f"SELECT (COUNT(DISTINCT ?who) AS ?n) WHERE {{ GRAPH ?g {{ ?a <{SCHEMA}author> ?who }} }}"
+    )
+    assert rows == [{"n": "2"}]
+
+
+def test_oxigraph_on_disk_persists_and_is_locked_while_open(
+    docs: list[Doc], tmp_path: Path
+) -> None:
+    with open_store(f"oxigraph:{tmp_path / 'db'}") as store:
+        load_articles(docs, store)
+        total = store.count_triples()
+        with pytest.raises(StoreUnavailableError, match="oxigraph:"):
+            OxigraphStore(tmp_path / "db")
+    with open_store(f"oxigraph:{tmp_path / 'db'}") as again:
+        assert again.count_triples() == total > 0
+
+
+def test_load_paths_reports_every_failure_and_loads_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "broken.json").write_text('{"headline": ', encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    seen: list[LoadFailure] = []
+    store = OxigraphStore()
+    result = load_paths(
+        [INPUTS, tmp_path, tmp_path / "missing.md"], store, workers=1, on_failure=seen.append
+    )
+    failed = {Path(f.source).name: f.reason for f in result.failed}
+    assert set(failed) == {"broken.json", "empty.txt", "missing.md"}
+    assert all(reason and "\n" not in reason for reason in failed.values())
+    assert failed["missing.md"] == "no such file"
+    assert seen == result.failed
+    assert len(result.loaded) == len(list(INPUTS.iterdir()))
+    assert store.count_triples() == result.triples
+
+
+def test_load_paths_with_worker_processes(tmp_path: Path, docs: list[Doc]) -> None:
+    for folder in ("a", "b"):  # 8 inputs: enough for the process pool; same @ids twice
+        shutil.copytree(INPUTS, tmp_path / folder)
+    store = OxigraphStore()
+    result = load_paths([tmp_path], store, workers=2)
+    assert result.ok and len(result.loaded) == 8
+    replaced = [w for w in result.warnings if "replaced the graph" in w]
+    assert len(replaced) == 4  # b/ replaced each graph a/ loaded
+    assert store.count_triples() == sum(_expected_counts(docs).values())
+
+
+# --- choosing a store -------------------------------------------------------------------------
+
+
+def test_open_store_specs(tmp_path: Path) -> None:
+    assert isinstance(open_store("memory:"), MemoryStore)
+    embedded = open_store("oxigraph:")
+    assert isinstance(embedded, OxigraphStore) and embedded.path is None
+    server = open_store("http://127.0.0.1:7878/")  # nothing is sent until a store call
+    assert isinstance(server, GraphStoreProtocolStore)
+    assert (server.endpoint, server.query_endpoint) == (
+        "http://127.0.0.1:7878/store",
+        "http://127.0.0.1:7878/query",
+    )
+    fuseki = open_store("gsp:http://u:secret@127.0.0.1:3030/ds/data")
+    assert isinstance(fuseki, GraphStoreProtocolStore)
+    assert (fuseki.endpoint, fuseki.query_endpoint) == (
+        "http://127.0.0.1:3030/ds/data",
+        "http://127.0.0.1:3030/ds/query",
+    )
+    custom = open_store("gsp:http://127.0.0.1:3030/ds", query_endpoint="http://127.0.0.1:3030/q")
+    assert isinstance(custom, GraphStoreProtocolStore)
+    assert custom.query_endpoint == "http://127.0.0.1:3030/q"
+    for bad in ("sqlite:x.db", "gsp:", "gsp:file:///etc/passwd", "gsp:http:///nohost"):
+        with pytest.raises(ConfigError):
+            open_store(bad)
+
+
+def test_store_error_is_one_line() -> None:
+    error = StoreError("http://127.0.0.1:1/store", "Bad Request", 400, "Parser error\nat line 2")
+    assert (
+        str(error) == "store http://127.0.0.1:1/store: HTTP 400 Bad Request: Parser error at line 2"
+    )
+    assert (error.endpoint, error.status, error.reason) == (
+        "http://127.0.0.1:1/store",
+        400,
+        "Bad Request",
+    )
+
+
+# --- a real Oxigraph server on 127.0.0.1 ------------------------------------------------------
+
+
+def _oxigraph_binary() -> Path | None:
+    beside = Path(sys.executable).parent / "oxigraph"  # the venv's, from the `oxigraph` wheel
+    found = shutil.which("oxigraph")
+    for candidate in (beside, Path(found) if found else None):
+        if candidate is not None and candidate.is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _start_server(binary: Path, folder: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Start ``oxigraph serve`` on a free port and wait until it answers queries."""
+    log = folder / "server.log"  # a file, not a pipe nobody reads that could fill up
+    for _ in range(3):  # the port may be taken between probing and binding
+        base = f"http://127.0.0.1:{_free_port()}"
+        with log.open("wb") as stream:
+            process = subprocess.Popen(
+                [binary, "serve", "--location", folder / "db", "--bind", base[len("http://") :]],
+                stdout=stream,
+                stderr=subprocess.STDOUT,
+            )
+        probe = GraphStoreProtocolStore(f"{base}/store", timeout=2)
+        deadline = time.monotonic() + 15
+        while process.poll() is None and time.monotonic() < deadline:
+            try:
+                probe.count_triples()
+                return process, base
+            except StoreUnavailableError:
+                time.sleep(0.05)
+        _stop(process)
+    pytest.fail(f"oxigraph server did not start: {log.read_text(errors='replace')[-500:]}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("no oxigraph server binary (pip install oxigraph)")
+    process, base = _start_server(binary, tmp_path_factory.mktemp("oxigraph-server"))
+    try:
+        yield base
+    finally:
+        _stop(process)
+
+
+@pytest.fixture
+def empty_server(server: str) -> str:
+    """The shared server, emptied: each test starts from no graphs."""
+    request = urllib.request.Request(
+        f"{server}/update",
+        data=b"DROP ALL",
+        method="POST",
+        headers={"Content-Type": "application/sparql-update"},
+    )
+    with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(request, timeout=5):
+        pass
+    return server
+
+
+@pytest.mark.store
+@LOOPBACK_ONLY
+def test_server_loads_examples_into_one_graph_each(empty_server: str, docs: list[Doc]) -> None:
+    with open_store(empty_server) as store:
+        result = load_articles(docs, store)
+        assert result.ok
+        expected = _expected_counts(docs)
+        assert {g: store.count_triples(g) for g in expected} == expected
+        assert store.count_triples() == result.triples == sum(expected.values())
+        assert isinstance(store, GraphStoreProtocolStore)
+        graphs = store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert {row["g"] for row in graphs} == set(expected)
+
+
+@pytest.mark.store
+@LOOPBACK_ONLY
+def test_server_merges_entities_across_articles_and_reloads_idempotently(
+    empty_server: str, docs: list[Doc]
+) -> None:
+    store = GraphStoreProtocolStore(f"{empty_server}/store")
+    copied = _syndicated_copy(docs[0])
+    load_articles([*docs, copied], store)
+    total = store.count_triples()
+    shared = {row["s"] for row in store.select(SHARED_SUBJECTS)}
+    assert {GERMANY, BERLIN, TRIMET} <= shared
+    # Germany is described in two articles' graphs, and it is one node, not two.
+    assert _graphs_naming(store, GERMANY) == (2, 1)
+    assert _graphs_naming(store, TRIMET) == (2, 1)
+    distinct = store.select(
+        f"SELECT (COUNT(DISTINCT ?place) AS ?n) WHERE {{ GRAPH ?g {{ "
+        f'?place a <{SCHEMA}Country> ; <{SCHEMA}name> "Germany" }} }}'
+    )
+    assert distinct == [{"n": "1"}]
+    for _ in range(2):
+        load_articles([*docs, copied], store)
+        assert store.count_triples() == total
+    # The embedded store holds exactly the same graph.
+    embedded = OxigraphStore()
+    load_articles([*docs, copied], embedded)
+    assert embedded.count_triples() == total
+    assert {row["s"] for row in embedded.select(SHARED_SUBJECTS)} == shared
+
+
+@pytest.mark.store
+@LOOPBACK_ONLY
+def test_server_rejects_bad_ntriples_in_one_line_and_keeps_the_graph(
+    empty_server: str, docs: list[Doc]
+) -> None:
+    store = GraphStoreProtocolStore(f"{empty_server}/store")
+    load_articles(docs[:1], store)
+    graph = docs[0]["@id"]
+    before = store.count_triples(graph)
+    with pytest.raises(StoreError) as caught:
+        store.replace_graph(graph, '<https://ex.org/a> <http://p> "unterminated .\n')
+    error = caught.value
+    assert not isinstance(error, StoreUnavailableError)
+    assert (error.status, error.endpoint) == (400, f"{empty_server}/store")
+    assert str(error).startswith(f"store {empty_server}/store: HTTP 400 Bad Request: ")
+    assert "\n" not in str(error)
+    assert store.count_triples(graph) == before
+
+
+@pytest.mark.store
+@LOOPBACK_ONLY
+def test_server_wrong_endpoint_stops_the_load(empty_server: str, docs: list[Doc]) -> None:
+    store = open_store(f"gsp:{empty_server}/nope")
+    with pytest.raises(StoreUnavailableError) as caught:
+        load_articles(docs, store)
+    assert caught.value.status == 404
+
+
+@pytest.mark.store
+@LOOPBACK_ONLY
+def test_unreachable_store_is_unavailable(docs: list[Doc]) -> None:
+    store = GraphStoreProtocolStore(f"http://127.0.0.1:{_free_port()}/store", timeout=2)
+    with pytest.raises(StoreUnavailableError, match="refused") as caught:
+        load_articles(docs, store)
+    assert caught.value.status is None and "\n" not in str(caught.value)
