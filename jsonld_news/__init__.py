@@ -28,6 +28,7 @@ from jsonld_news.raw import RawArticle
 from jsonld_news.readers import INPUT_FORMATS
 from jsonld_news.serialize import OUTPUT_FORMATS
 from jsonld_news.sinks import write_atomic
+from jsonld_news.stores import LoadResult, Store, StoreError, load_paths, open_store
 from jsonld_news.validate import Issue, Report
 
 __version__ = "0.1.0"
@@ -46,6 +47,7 @@ __all__ = [
     "InputError",
     "Issue",
     "JsonldNewsError",
+    "LoadResult",
     "MalformedInputError",
     "Mention",
     "Options",
@@ -54,12 +56,16 @@ __all__ = [
     "RelatedLink",
     "RemoteContextError",
     "Report",
+    "Store",
+    "StoreError",
     "UnknownFormatError",
     "UnreadableInputError",
     "UnsupportedOutputError",
     "__version__",
     "convert",
     "convert_many",
+    "load_paths",
+    "open_store",
     "read",
     "serialize",
     "to_jsonld",

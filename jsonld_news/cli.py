@@ -306,6 +306,67 @@ def validate_command(
 
 
 @app.command()
+def load(
+    inputs: Annotated[list[str], typer.Argument(help="Files or folders (walked recursively).")],
+    store: Annotated[
+        str,
+        typer.Option(
+            "--store",
+            "-s",
+            help="memory:, oxigraph:PATH (embedded), http://HOST:PORT (Oxigraph server), "
+            "gsp:URL (Graph Store Protocol data endpoint).",
+        ),
+    ],
+    query_endpoint: Annotated[
+        str | None,
+        typer.Option("--query-endpoint", help="SPARQL query URL (default: beside the data one)."),
+    ] = None,
+    timeout: Annotated[float, typer.Option(help="HTTP timeout in seconds.")] = 30.0,
+    from_: Annotated[
+        str | None, typer.Option("--from", "-f", help=f"Input format: {', '.join(INPUT_FORMATS)}.")
+    ] = None,
+    base_iri: BaseIri = DEFAULT_BASE_IRI,
+    timezone_name: Timezone = None,
+    mentions: Annotated[
+        bool, typer.Option("--mentions/--no-mentions", help="Recognise entities in the text.")
+    ] = True,
+    kb: Annotated[
+        Path | None, typer.Option("--kb", help="Knowledge base (JSON Lines) to link entities to.")
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="Processes converting.")] = 1,
+) -> None:
+    """Convert articles and load each into a SPARQL store, in the named graph of its @id."""
+    from jsonld_news.stores import LoadFailure, load_paths, open_store
+
+    try:
+        options = make_options(base_iri, timezone_name, None, None, None, False, mentions, kb, None)
+        target = open_store(store, timeout=timeout, query_endpoint=query_endpoint)
+    except JsonldNewsError as exc:
+        fail(str(exc))
+
+    def report(failure: LoadFailure) -> None:
+        typer.echo(f"jsonld-news: error: {failure}", err=True)
+
+    with target:
+        try:
+            result = load_paths(
+                inputs, target, options, workers, input_format=from_, on_failure=report
+            )
+        except JsonldNewsError as exc:  # StoreUnavailableError: the store itself failed
+            fail(str(exc))
+        total = target.count_triples()
+    for warning in result.warnings:
+        typer.echo(f"jsonld-news: warning: {warning}", err=True)
+    typer.echo(
+        f"loaded {len(result.loaded)} article(s), {result.triples} triple(s) into {store} "
+        f"({total} in its named graphs), {len(result.failed)} failed",
+        err=True,
+    )
+    if result.failed:
+        raise typer.Exit(EXIT_INVALID if result.loaded else EXIT_UNUSABLE)
+
+
+@app.command()
 def formats() -> None:
     """List input and output formats."""
     typer.echo("input:  " + ", ".join(INPUT_FORMATS))

@@ -24,6 +24,7 @@ import gzip
 import hashlib
 import io
 import json
+import math
 import mmap
 import os
 import struct
@@ -41,9 +42,20 @@ from jsonld_news.identity import entity_iri, kind_of
 
 WIKIDATA_IRI = "http://www.wikidata.org/entity/{}"
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
-_INDEX_MAGIC = b"JNKBIDX2"
+_INDEX_MAGIC = b"JNKBIDX3"
 _HEADER = struct.Struct("<8sQQQQ")  # magic, kb size, kb mtime_ns, row count, entity count
 _OFFSET_BITS = 40  # byte offsets up to 1 TiB
+_RANK_BITS = 16
+_RANK_MAX = (1 << _RANK_BITS) - 1
+_LOW_BITS = _OFFSET_BITS + _RANK_BITS
+# A lookup parses at most this many entries of one name: the best-scored ones. A KB where
+# thousands of entries share an alias ("John Smith") costs no more than one where few do.
+MAX_CANDIDATES = 32
+
+
+def _rank(score: float) -> int:
+    """Scores (sitelinks, populations) on a log scale that fits in 16 bits."""
+    return min(_RANK_MAX, int(math.log2(1 + max(score, 0.0)) * 1000))
 
 
 class KBError(InputError):
@@ -174,10 +186,12 @@ def _build_index(data: bytes | mmap.mmap, source: str) -> tuple[_Index, int]:
             entries += 1
             for key in {name_key(n) for n in entry.names()}:
                 if key:
-                    packed.append((_hash(key) << _OFFSET_BITS) | offset)
+                    # rows of one name sort best score first, so a lookup can stop early
+                    rank = _RANK_MAX - _rank(entry.score)
+                    packed.append((_hash(key) << _LOW_BITS) | (rank << _OFFSET_BITS) | offset)
         offset = end + 1
     packed.sort()
-    hashes = array("Q", (p >> _OFFSET_BITS for p in packed))
+    hashes = array("Q", (p >> _LOW_BITS for p in packed))
     offsets = array("Q", (p & mask for p in packed))
     return _Index(hashes, offsets), entries
 
@@ -285,6 +299,8 @@ class KnowledgeBase:
             entry = self._entry_at(offset)
             if any(name_key(n) == key for n in entry.names()):
                 found.append(entry)
+                if len(found) >= MAX_CANDIDATES:
+                    break
         found.sort(key=lambda e: -e.score)
         return found
 

@@ -166,3 +166,9 @@ def test_bad_options_are_one_line(option: str, value: str) -> None:
     code, _, err = run("convert", str(SEED), option, value)
     assert code == 2
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_load_into_embedded_oxigraph(tmp_path: Path) -> None:
+    code, _, err = run("load", str(EXAMPLES / "inputs"), "--store", f"oxigraph:{tmp_path / 'db'}")
+    assert code == 0, err
+    assert "loaded 4 article(s)" in err and "0 failed" in err

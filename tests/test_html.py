@@ -208,6 +208,16 @@ def test_undeclared_charset_is_detected() -> None:
     assert "apr\u00e8s" in decoded and notes
 
 
+def test_a_page_that_lies_about_utf8_is_detected() -> None:
+    text = (
+        '<html><head><meta charset="utf-8"><title>Caf\u00e9</title></head><body><p>'
+        + "Le caf\u00e9 de la gare a rouvert ses portes apr\u00e8s des ann\u00e9es. " * 20
+        + "</p></body></html>"
+    )
+    decoded, used, notes = decode_html(text.encode("cp1252"), "x.html")
+    assert "apr\u00e8s" in decoded and used == "cp1252" and notes
+
+
 def test_inspect_shows_every_source_and_the_winner() -> None:
     data = (FIXTURES / "conflicting_sources.html").read_bytes()
     report = inspect_html(data, "c.html", Options())

@@ -198,3 +198,14 @@ def test_import_truncated_gzip_keeps_what_it_read(tmp_path: Path) -> None:
     assert f"after line {report.lines_read}" in report.summary()
     kb = KnowledgeBase.load(dest)  # what was written is a valid KB
     assert kb.lookup("Putin")
+
+
+def test_common_alias_returns_the_best_scored_few(tmp_path: Path) -> None:
+    entries = [
+        {"label": f"John Smith {i}", "type": "Person", "aliases": ["John Smith"], "score": i}
+        for i in range(500)
+    ]
+    kb = KnowledgeBase.load(write_kb(tmp_path / "kb.jsonl", entries))
+    found = kb.lookup("John Smith")
+    assert len(found) == 32
+    assert [e.score for e in found] == [float(i) for i in range(499, 467, -1)]

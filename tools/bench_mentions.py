@@ -30,30 +30,8 @@ sys.path.insert(0, str(ROOT))
 from jsonld_news.enrich.recognize import RuleRecognizer, starter_kb  # noqa: E402
 from jsonld_news.kb import KnowledgeBase  # noqa: E402
 
-SYLLABLES = [
-    "ka",
-    "lo",
-    "mi",
-    "ra",
-    "ten",
-    "vor",
-    "an",
-    "el",
-    "is",
-    "ur",
-    "bel",
-    "dan",
-    "fri",
-    "gor",
-    "hal",
-    "jin",
-    "kor",
-    "lem",
-    "nar",
-    "pol",
-    "sar",
-    "tev",
-]
+# enough syllables that generated names collide about as often as real ones do
+SYLLABLES = [a + b for a in "bcdfghjklmnprstvz" for b in ("a", "e", "i", "o", "u", "an", "er")]
 TYPES = ["Person"] * 5 + ["City", "Organization", "Corporation", "GovernmentOrganization"]
 
 

@@ -12,7 +12,13 @@ How a name is found, in order of trust:
 
 Title-case lines (headlines, "Related article: ...") capitalise every word, so there only KB
 names, titles and short forms count. All-caps lines and photo credits are skipped. German, French
-and Spanish get KB names, their own titles and short forms only: no mention beats a wrong one.
+and Spanish get KB names, their own titles, head-first organisation names ("Banco de México", in
+French and Spanish only) and short forms: no mention beats a wrong one. Other languages get KB
+names only.
+
+Identity: an entity linked to a KB entry gets ``entity_iri(base, entry.type, entry.label)`` and
+the entry's ``sameAs``; any other gets ``entity_iri(base, type, full name)``. Both depend only on
+kind and name, so an article read with or without a KB names "Olaf Scholz" with the same IRI.
 
 Each pass is one scan over the tokens with bounded look-around, so time is linear in the text.
 """
@@ -56,7 +62,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*")
 _URL = re.compile(r"<?(?:https?://|www\.)\S+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _CREDIT = re.compile(

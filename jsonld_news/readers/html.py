@@ -90,7 +90,8 @@ def decode_html(data: bytes, source: str, forced: str | None = None) -> tuple[st
         label = (match.group(1) or match.group(2)).decode("ascii").lower()
         try:
             encoding = codecs.lookup(_WHATWG_ALIASES.get(label, label)).name
-            return data.decode(encoding, errors="replace"), encoding, []
+            if encoding != "utf-8":  # a page that says UTF-8 but is not: detect instead
+                return data.decode(encoding, errors="replace"), encoding, []
         except LookupError:
             pass
     detected = _detect(data)
@@ -98,7 +99,7 @@ def decode_html(data: bytes, source: str, forced: str | None = None) -> tuple[st
         return (
             data.decode(detected, errors="replace"),
             detected,
-            [f"no usable charset declared; detected {detected}"],
+            [f"charset detected as {detected}: none declared, or the declared one does not fit"],
         )
     return (
         data.decode("cp1252", errors="replace"),
@@ -194,7 +195,6 @@ def _merged(
     lead = lead_paragraph(page.tree, raw.description, raw.body, raw.url or options.base_url)
     if lead:
         raw.body = f"{lead}\n\n{raw.body}" if raw.body else lead
-        raw.notes.append("the body starts with the visible lead paragraph (standfirst)")
     if text.credits and raw.photo_credit is None:
         raw.photo_credit = text.credits[0]
     raw.notes[:0] = page.notes
