@@ -31,6 +31,7 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("Agencia EFE", ("EFE",), "https://www.efe.com/"),
     Agency("ANSA", (), "https://www.ansa.it/"),
     Agency("Kyodo News", ("Kyodo",), "https://english.kyodonews.net/"),
+    Agency("Jiji Press", ("JIJI", "Jiji", "Jiji Press Ltd."), "https://www.jiji.com/"),
     Agency("Yonhap", ("Yonhap News Agency",), "https://en.yna.co.kr/"),
     Agency("United Press International", ("UPI",), "https://www.upi.com/"),
     Agency("Bloomberg", ("Bloomberg News",), "https://www.bloomberg.com/"),

@@ -107,7 +107,9 @@ def make_options(
         recognize_entities=mentions,
     )
     if syntaxes:
-        options.html_syntaxes = tuple(s.strip().lower() for s in syntaxes.split(",") if s.strip())
+        from jsonld_news.readers.embedded import parse_syntaxes
+
+        options.html_syntaxes = parse_syntaxes(syntaxes)
     if kb is not None and mentions:
         from jsonld_news.enrich.recognize import load_recognizer
 
@@ -364,6 +366,36 @@ def load(
     )
     if result.failed:
         raise typer.Exit(EXIT_INVALID if result.loaded else EXIT_UNUSABLE)
+
+
+@app.command()
+def inspect(
+    page: Annotated[str, typer.Argument(help="An HTML page; '-' reads stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="Canonical URL for pages that lack one.")
+    ] = None,
+    syntaxes: Annotated[
+        str | None,
+        typer.Option("--syntaxes", help="json-ld,microdata,opengraph,dublincore,rdfa,microformat"),
+    ] = None,
+) -> None:
+    """Show what each embedded source of a page said, and which value won for each property."""
+    from jsonld_news.pipeline import read_file
+    from jsonld_news.readers.html import inspect_html
+
+    try:
+        options = make_options(
+            DEFAULT_BASE_IRI, None, None, base_url, None, False, False, None, syntaxes
+        )
+        data = sys.stdin.buffer.read() if page == "-" else read_file(page, options)
+        report = inspect_html(data, STDIN if page == "-" else page, options)
+    except JsonldNewsError as exc:
+        fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str))
+    else:
+        typer.echo(report.to_text())
 
 
 @app.command()

@@ -206,6 +206,15 @@ def _write_index(path: Path, index: _Index, kb_stat: os.stat_result, entries: in
     os.replace(tmp, path)
 
 
+def _map(fileno: int) -> mmap.mmap:
+    """A read-only map; lookups jump around, so no read-ahead (it would only fill memory)."""
+    mm = mmap.mmap(fileno, 0, access=mmap.ACCESS_READ)
+    if hasattr(mmap, "MADV_RANDOM"):
+        with contextlib.suppress(OSError):
+            mm.madvise(mmap.MADV_RANDOM)
+    return mm
+
+
 def _read_index(path: Path, kb_stat: os.stat_result) -> tuple[_Index, int] | None:
     """The saved index and entity count, if built from this very KB file; else ``None``."""
     try:
@@ -219,7 +228,7 @@ def _read_index(path: Path, kb_stat: os.stat_result) -> tuple[_Index, int] | Non
                 return None
             if rows == 0:
                 return _Index(array("Q"), array("Q")), entries
-            mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            mm = _map(fh.fileno())
     except OSError:
         return None
     view = memoryview(mm)[_HEADER.size :].cast("Q")
@@ -255,9 +264,7 @@ class KnowledgeBase:
                 return cls(source, raw, index, count)
             stat = path.stat()
             with open(path, "rb") as fh:
-                data: bytes | mmap.mmap = (
-                    mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if stat.st_size else b""
-                )
+                data: bytes | mmap.mmap = _map(fh.fileno()) if stat.st_size else b""
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             raise KBError(source, f"cannot read knowledge base: {exc}") from None
         idx_path = path.with_name(path.name + ".idx")

@@ -165,3 +165,10 @@ def test_lenient_reader_never_raises(text: str) -> None:
 )
 def test_normalisation_never_raises(value: object) -> None:
     list(iter_nodes(normalize_node(value)))
+
+
+def test_a_syntax_left_out_is_ignored() -> None:
+    tree = document_fromstring((FIXTURES / "conflicting_sources.html").read_bytes())
+    found = extract_embedded(tree, ("json-ld",))
+    assert found.microdata == [] and found.opengraph == {}
+    assert not any(key.startswith("og:") for key in found.meta)

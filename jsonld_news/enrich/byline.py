@@ -30,6 +30,11 @@ _ROLE_WORDS = frozenset(
         "chief",
         "contributing",
         "contributor",
+        "expert",
+        "experte",
+        "expertin",
+        "gastautor",
+        "gastautorin",
         "columnist",
         "writer",
         "journalist",
@@ -115,10 +120,16 @@ def _split_commas(part: str) -> list[str]:
     return out
 
 
+def _is_role_word(word: str) -> bool:
+    """ "Korrespondentin", or a compound like "FOCUS-Online-Experte" ending in a role word."""
+    word = word.casefold()
+    return word in _ROLE_WORDS or ("-" in word and word.rsplit("-", 1)[-1] in _ROLE_WORDS)
+
+
 def _is_role(text: str) -> bool:
-    words = re.findall(r"[\w']+", text.casefold())
+    words = re.findall(r"[\w'-]+", text.casefold())
     return bool(words) and all(
-        w in _ROLE_WORDS or w in {"of", "the", "for", "de", "du"} for w in words
+        _is_role_word(w) or w in {"of", "the", "for", "de", "du"} for w in words
     )
 
 
@@ -128,7 +139,7 @@ def _strip_role(piece: str) -> tuple[str, str | None]:
     words = name.split()
     # "Senior Correspondent Jane Doe": leading role words
     lead = 0
-    while lead < len(words) - 1 and words[lead].casefold() in _ROLE_WORDS:
+    while lead < len(words) - 1 and _is_role_word(words[lead]):
         lead += 1
     if lead:
         role = " ".join(words[:lead]) + (f", {role}" if role else "")

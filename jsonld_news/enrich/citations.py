@@ -91,6 +91,8 @@ class CitationEnricher:
             if link.url is not None:
                 by_url[link.url] = citation
         for number, related in enumerate(raw.related, start=1):
+            if not related.text.strip():
+                continue  # a related link is known by its title; without one it says nothing
             url = normalize_url(related.url)
             article.related.append(
                 RelatedLink(

@@ -55,6 +55,7 @@ BIG_CITY_SCORE = 5_000_000
 
 Mode = Literal["full", "title", "strict"]
 _CACHE_SIZE = 200_000
+_CALENDAR = calendar_words()
 _NAME_LIKE = frozenset({"Person", "City", "State", "Place"})
 
 
@@ -395,6 +396,9 @@ class RuleRecognizer:
                         pending[name_start] = name_end
                         i += 1
                     continue
+            if alone and (word in FUNCTION_WORDS or word in _CALENDAR):
+                i += 1  # "The", "However", "Friday" alone: never a name
+                continue
             # 2. a knowledge-base name, unless an organisation name runs past it
             hit = self._kb_at(toks, i, text, mode, lang, art)
             org = None

@@ -380,7 +380,13 @@ def extract_embedded(
             found.canonical = link.get("href", "").strip()
     root_lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     found.html_lang = root_lang.strip() if root_lang else None
-    found.meta = _meta_tags(tree)
+    found.meta = {
+        key: values
+        for key, values in _meta_tags(tree).items()
+        # a syntax left out of ``syntaxes`` is left out entirely, plain <meta> copies included
+        if ("opengraph" in syntaxes or not key.startswith(("og:", "article:")))
+        and ("dublincore" in syntaxes or not key.startswith(("dc.", "dcterms.")))
+    }
     title = tree.find("head/title")
     if title is not None:
         found.title_element = " ".join(title.text_content().split()) or None
