@@ -36,6 +36,8 @@ _UNUSABLE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\
 
 def _sanitize(value: object) -> object:
     if isinstance(value, str):
+        if "\r" in value:  # one line ending, as XML parsers would make it anyway
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
         return _UNUSABLE_CHARS.sub("", value) if _UNUSABLE_CHARS.search(value) else value
     if isinstance(value, list):
         return [_sanitize(item) for item in value] if value else value

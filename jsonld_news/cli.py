@@ -399,6 +399,68 @@ def inspect(
 
 
 @app.command()
+def entities(
+    source: Annotated[str, typer.Argument(help="An article in any input format; '-' reads stdin.")],
+    from_: Annotated[
+        str | None, typer.Option("--from", "-f", help=f"Input format: {', '.join(INPUT_FORMATS)}.")
+    ] = None,
+    kb: Annotated[
+        Path | None, typer.Option("--kb", help="Knowledge base (JSON Lines) to link entities to.")
+    ] = None,
+    base_iri: BaseIri = DEFAULT_BASE_IRI,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON Lines, one per occurrence.")
+    ] = False,
+) -> None:
+    """A table of the people, places and organisations found: type, where, linked IRI."""
+    from jsonld_news.enrich.recognize import entities_table
+
+    try:
+        options = make_options(base_iri, None, None, None, None, False, True, kb, None)
+        if source == "-":
+            article = convert_bytes(sys.stdin.buffer.read(), STDIN, from_, options)
+        else:
+            article = read(Path(source), from_, options=options)
+    except JsonldNewsError as exc:
+        fail(str(exc))
+    rows = entities_table(article.occurrences)
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    columns = ["surface", "name", "type", "where", "iri", "sameAs"]
+    widths = {c: max([len(c), *(len(str(r.get(c, ""))) for r in rows)]) for c in columns}
+    typer.echo("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
+    for row in rows:
+        typer.echo("  ".join(str(row.get(c, "")).ljust(widths[c]) for c in columns).rstrip())
+
+
+kb_app = typer.Typer(help="Knowledge bases for entity linking.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("import")
+def kb_import(
+    dump: Annotated[
+        Path, typer.Argument(help="A Wikidata JSON dump (or part of one), .json or .json.gz.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The JSON Lines KB to write.")],
+) -> None:
+    """Build a knowledge base from a Wikidata JSON dump, streaming."""
+    from jsonld_news.kb import import_wikidata
+
+    try:
+        report = import_wikidata(dump, output)
+    except JsonldNewsError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{dump}: {exc.strerror or exc}")
+    typer.echo(report.summary(), err=True)
+    if report.truncated:
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
 def formats() -> None:
     """List input and output formats."""
     typer.echo("input:  " + ", ".join(INPUT_FORMATS))

@@ -9,6 +9,8 @@ news vocabulary: nothing here names a single article's subject.
 from __future__ import annotations
 
 import calendar
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -51,200 +53,31 @@ class StarterEntry:
 # --- Titles and roles -------------------------------------------------------------------------
 # Words that introduce a person's name ("President Vladimir Putin", "spokesperson Dmitry Peskov").
 TITLE_WORDS = frozenset(
-    [
-        "president",
-        "vice-president",
-        "chancellor",
-        "vice-chancellor",
-        "premier",
-        "minister",
-        "secretary",
-        "senator",
-        "congressman",
-        "congresswoman",
-        "congressperson",
-        "representative",
-        "rep",
-        "sen",
-        "gov",
-        "governor",
-        "mayor",
-        "lawmaker",
-        "legislator",
-        "deputy",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emperor",
-        "empress",
-        "sultan",
-        "emir",
-        "sheikh",
-        "pope",
-        "cardinal",
-        "archbishop",
-        "bishop",
-        "rabbi",
-        "imam",
-        "reverend",
-        "rev",
-        "father",
-        "sister",
-        "brother",
-        "judge",
-        "justice",
-        "attorney",
-        "prosecutor",
-        "lawyer",
-        "general",
-        "gen",
-        "lt",
-        "lieutenant",
-        "colonel",
-        "col",
-        "major",
-        "maj",
-        "captain",
-        "capt",
-        "commander",
-        "cmdr",
-        "admiral",
-        "adm",
-        "sergeant",
-        "sgt",
-        "corporal",
-        "private",
-        "marshal",
-        "field-marshal",
-        "brigadier",
-        "commissioner",
-        "chief",
-        "superintendent",
-        "inspector",
-        "detective",
-        "officer",
-        "constable",
-        "sheriff",
-        "chairman",
-        "chairwoman",
-        "chairperson",
-        "chair",
-        "ceo",
-        "cfo",
-        "coo",
-        "cto",
-        "founder",
-        "co-founder",
-        "director",
-        "head",
-        "leader",
-        "boss",
-        "coach",
-        "manager",
-        "striker",
-        "midfielder",
-        "defender",
-        "goalkeeper",
-        "captain",
-        "player",
-        "professor",
-        "prof",
-        "dr",
-        "doctor",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "baron",
-        "baroness",
-        "duke",
-        "duchess",
-        "count",
-        "countess",
-        "mp",
-        "mep",
-        "mla",
-        "assemblyman",
-        "assemblywoman",
-        "councillor",
-        "councilor",
-        "councilman",
-        "councilwoman",
-        "alderman",
-        "dictator",
-        "strongman",
-        "tsar",
-        "czar",
-        "ayatollah",
-        "mullah",
-        "chief-executive",
-        "economist",
-        "analyst",
-        "researcher",
-        "scientist",
-        "author",
-        "writer",
-        "novelist",
-        "historian",
-        "journalist",
-        "reporter",
-        "correspondent",
-        "editor",
-        "columnist",
-        "photographer",
-        "actor",
-        "actress",
-        "singer",
-        "rapper",
-        "musician",
-        "artist",
-        "director",
-        "producer",
-        "star",
-        "candidate",
-        "nominee",
-        "challenger",
-        "incumbent",
-        "adviser",
-        "advisor",
-        "aide",
-        "secretary-general",
-        "director-general",
-        "undersecretary",
-        "under-secretary",
-        "attorney-general",
-        "prime",
-        "foreign",
-        "defence",
-        "defense",
-        "finance",
-        "interior",
-        "justice",
-        "health",
-        "trade",
-        "economy",
-        "state",
-        "former",
-        "late",
-        "then-president",
-        "acting",
-        "incoming",
-        "outgoing",
-        "ousted",
-        "exiled",
-        "jailed",
-        "opposition",
-    ]
+    _words(
+        """
+        president vice-president chancellor vice-chancellor premier minister secretary
+        senator congressman congresswoman congressperson representative rep sen gov
+        governor mayor lawmaker legislator deputy ambassador envoy spokesman spokeswoman
+        spokesperson king queen prince princess emperor empress sultan emir sheikh pope
+        cardinal archbishop bishop rabbi imam reverend rev father sister brother judge
+        justice attorney prosecutor lawyer general gen lt lieutenant colonel col major
+        maj captain capt commander cmdr admiral adm sergeant sgt corporal private
+        marshal field-marshal brigadier commissioner chief superintendent inspector
+        detective officer constable sheriff chairman chairwoman chairperson chair ceo
+        cfo coo cto founder co-founder director head leader boss coach manager striker
+        midfielder defender goalkeeper captain player professor prof dr doctor mr mrs ms
+        miss sir dame lord lady baron baroness duke duchess count countess mp mep mla
+        assemblyman assemblywoman councillor councilor councilman councilwoman alderman
+        dictator strongman tsar czar ayatollah mullah chief-executive economist analyst
+        researcher scientist author writer novelist historian journalist reporter
+        correspondent editor columnist photographer actor actress singer rapper musician
+        artist director producer star candidate nominee challenger incumbent adviser
+        advisor aide secretary-general director-general undersecretary under-secretary
+        attorney-general prime foreign defence defense finance interior justice health
+        trade economy state former late then-president acting incoming outgoing ousted
+        exiled jailed opposition
+        """
+    )
 )
 # Title words that can never be a person's name themselves, even capitalised alone.
 # Words of a title that qualify it and introduce no name on their own ("former", "Foreign").
@@ -309,29 +142,13 @@ DEMONYMS: dict[str, str] = {
 
 # Nouns after a demonym that make the phrase stand for the state itself.
 STATE_NOUNS = frozenset(
-    [
-        "government",
-        "authorities",
-        "officials",
-        "forces",
-        "troops",
-        "military",
-        "army",
-        "navy",
-        "air-force",
-        "embassy",
-        "ministry",
-        "parliament",
-        "president",
-        "leader",
-        "leadership",
-        "economy",
-        "border",
-        "territory",
-        "state",
-        "regime",
-        "side",
-    ]
+    _words(
+        """
+        government authorities officials forces troops military army navy air-force
+        embassy ministry parliament president leader leadership economy border territory
+        state regime side
+        """
+    )
 )
 
 # Common English names of countries that the ISO names do not give.
@@ -642,243 +459,28 @@ CONTINENTS: dict[str, str] = {
 # --- Function words -----------------------------------------------------------------------------
 # Capitalised only because they open a sentence or a headline; never part of a name.
 FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "me",
-        "him",
-        "her",
-        "them",
-        "us",
-        "our",
-        "your",
-        "their",
-        "his",
-        "my",
-        "mine",
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "whether",
-        "if",
-        "unless",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "so",
-        "yet",
-        "for",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "by",
-        "with",
-        "from",
-        "into",
-        "onto",
-        "upon",
-        "about",
-        "above",
-        "below",
-        "under",
-        "over",
-        "after",
-        "before",
-        "since",
-        "until",
-        "while",
-        "during",
-        "between",
-        "among",
-        "against",
-        "through",
-        "throughout",
-        "without",
-        "within",
-        "as",
-        "than",
-        "then",
-        "also",
-        "not",
-        "no",
-        "yes",
-        "all",
-        "any",
-        "some",
-        "each",
-        "every",
-        "both",
-        "either",
-        "neither",
-        "many",
-        "much",
-        "more",
-        "most",
-        "few",
-        "less",
-        "least",
-        "other",
-        "another",
-        "such",
-        "own",
-        "same",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "according",
-        "meanwhile",
-        "however",
-        "moreover",
-        "furthermore",
-        "nevertheless",
-        "nonetheless",
-        "therefore",
-        "thus",
-        "instead",
-        "still",
-        "already",
-        "again",
-        "later",
-        "earlier",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "tonight",
-        "now",
-        "recently",
-        "finally",
-        "first",
-        "second",
-        "third",
-        "last",
-        "next",
-        "previously",
-        "currently",
-        "although",
-        "though",
-        "because",
-        "even",
-        "just",
-        "only",
-        "perhaps",
-        "maybe",
-        "indeed",
-        "please",
-        "thanks",
-        "thank",
-        "hello",
-        "dear",
-        "sources",
-        "source",
-        "related",
-        "read",
-        "see",
-        "watch",
-        "photo",
-        "photos",
-        "video",
-        "image",
-        "images",
-        "update",
-        "updated",
-        "editor",
-        "editors",
-        "note",
-        "advertisement",
-        "subscribe",
-        "breaking",
-        "exclusive",
-        "analysis",
-        "opinion",
-        "comment",
-        "live",
-        "follow",
-        "share",
-        "click",
-        "sign",
-        "log",
-        "new",
-        "old",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "asked",
-        "added",
-        "according",
-        "despite",
-        "amid",
-        "along",
-        "across",
-        "around",
-        "near",
-        "beyond",
-        "toward",
-        "towards",
-        "via",
-        "per",
-        "like",
-        "unlike",
-        "including",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-    ]
+    _words(
+        """
+        a an the this that these those there here it its he she they we you i me him her
+        them us our your their his my mine who whom whose which what when where why how
+        whether if unless and or but nor so yet for of in on at to by with from into
+        onto upon about above below under over after before since until while during
+        between among against through throughout without within as than then also not no
+        yes all any some each every both either neither many much more most few less
+        least other another such own same one two three four five six seven eight nine
+        ten according meanwhile however moreover furthermore nevertheless nonetheless
+        therefore thus instead still already again later earlier today yesterday
+        tomorrow tonight now recently finally first second third last next previously
+        currently although though because even just only perhaps maybe indeed please
+        thanks thank hello dear sources source related read see watch photo photos video
+        image images update updated editor editors note advertisement subscribe breaking
+        exclusive analysis opinion comment live follow share click sign log new old is
+        are was were be been being has have had do does did will would shall should can
+        could may might must said says say told tells asked added according despite amid
+        along across around near beyond toward towards via per like unlike including mr
+        mrs ms dr
+        """
+    )
 )
 
 
@@ -920,6 +522,7 @@ def _country_entries() -> Iterator[StarterEntry]:
         label = info["name"] if info else getattr(country, "common_name", country.name)
         aliases: list[str] = []
         for name in (
+            *_spelling_variants(label),
             country.name,
             getattr(country, "common_name", None),
             getattr(country, "official_name", None),
@@ -972,7 +575,7 @@ def _city_entries() -> Iterator[StarterEntry]:
             continue
         # GeoNames alternate names are mostly other scripts and rare spellings ("Belin" for
         # Berlin) that would only add false matches: English exonyms come from CITY_ALIASES.
-        aliases = list(CITY_ALIASES.get(name, []))
+        aliases = list(CITY_ALIASES.get(name, [])) + _spelling_variants(name)
         description = "capital" if is_capital else None
         # Capitals outrank bigger namesakes: "Moscow" is the Russian one in the news.
         score = population * (10.0 if is_capital else 1.0)
@@ -985,6 +588,28 @@ def _city_entries() -> Iterator[StarterEntry]:
             score,
             description,
         )
+
+
+_QUALIFIED = re.compile(r"^(.+?)(?: am | an der | im | \(| upon | on )")
+
+
+def _spelling_variants(name: str) -> list[str]:
+    """How English news also writes a place name: without its accents ("Gdansk", "Brasilia"),
+    without the river or region that qualifies it ("Frankfurt" for Frankfurt am Main)."""
+    variants = []
+    folded = _ascii_fold(name)
+    if folded != name:
+        variants.append(folded)
+    qualified = _QUALIFIED.match(name)
+    if qualified and " " not in qualified.group(1).strip():
+        variants.append(qualified.group(1).strip())
+    return variants
+
+
+def _ascii_fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return folded if folded.isascii() else name
 
 
 def _dedupe(aliases: list[str], label: str) -> list[str]:

@@ -51,6 +51,7 @@ _LOW_BITS = _OFFSET_BITS + _RANK_BITS
 # A lookup parses at most this many entries of one name: the best-scored ones. A KB where
 # thousands of entries share an alias ("John Smith") costs no more than one where few do.
 MAX_CANDIDATES = 32
+_MEMBER_SET_ROWS = 300_000
 
 
 def _rank(score: float) -> int:
@@ -94,14 +95,17 @@ class KBEntry:
 
 def name_key(name: str) -> str:
     """The form names are compared in: NFKC, case-folded, one space, no leading "the"."""
-    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
-    text = " ".join(text.split())
+    if name.isascii():  # the common case; NFKC and case folding change nothing more there
+        text = " ".join(name.lower().split())
+    else:
+        text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
+        text = " ".join(text.split())
     if text.startswith("the "):
         text = text[4:]
     return text
 
 
-def _hash(key: str) -> int:
+def key_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
@@ -156,11 +160,18 @@ class _Index:
     hashes: Any  # a sorted sequence of uint64: array('Q') or a memoryview of an mmap
     offsets: Any  # parallel sequence of line offsets
     keepalive: list[object] = field(default_factory=list)  # mmaps the views point into
+    # Most names looked up are in no KB: a set answers "no" faster than a binary search. Only
+    # for indexes small enough that the set costs a few tens of megabytes at most.
+    members: set[int] | None = None
 
     def __len__(self) -> int:
         return len(self.hashes)
 
     def find(self, h: int) -> Iterator[int]:
+        if self.members is None and len(self.hashes) <= _MEMBER_SET_ROWS:
+            self.members = set(self.hashes)
+        if self.members is not None and h not in self.members:
+            return
         i = bisect_left(self.hashes, h)
         while i < len(self.hashes) and self.hashes[i] == h:
             yield self.offsets[i]
@@ -188,7 +199,7 @@ def _build_index(data: bytes | mmap.mmap, source: str) -> tuple[_Index, int]:
                 if key:
                     # rows of one name sort best score first, so a lookup can stop early
                     rank = _RANK_MAX - _rank(entry.score)
-                    packed.append((_hash(key) << _LOW_BITS) | (rank << _OFFSET_BITS) | offset)
+                    packed.append((key_hash(key) << _LOW_BITS) | (rank << _OFFSET_BITS) | offset)
         offset = end + 1
     packed.sort()
     hashes = array("Q", (p >> _LOW_BITS for p in packed))
@@ -299,10 +310,17 @@ class KnowledgeBase:
     def lookup(self, name: str) -> list[KBEntry]:
         """Entries one of whose names normalises like ``name``, best score first."""
         key = name_key(name)
-        if not key or not len(self._index):
-            return []
+        return self.lookup_key(key, key_hash(key)) if key else []
+
+    def lookup_key(self, key: str, hashed: int) -> list[KBEntry]:
+        """``lookup`` for a ``name_key`` and its ``key_hash`` already computed (layered KBs
+        share them)."""
+        index = self._index
+        members = index.members
+        if members is not None and hashed not in members:
+            return []  # the common case, answered without a search
         found = []
-        for offset in self._index.find(_hash(key)):
+        for offset in index.find(hashed):
             entry = self._entry_at(offset)
             if any(name_key(n) == key for n in entry.names()):
                 found.append(entry)

@@ -11,6 +11,7 @@ import re
 
 from jsonld_news.agencies import find_agency
 from jsonld_news.enrich.byline import tidy_name
+from jsonld_news.enrich.mentions import default_recognizer
 from jsonld_news.enrich.people import organization_entity
 from jsonld_news.identity import entity_iri
 from jsonld_news.model import Article, Dateline, Entity
@@ -89,6 +90,22 @@ class DatelineEnricher:
             name = tidy_name(place_name) if place_name.isupper() else place_name
             iri = entity_iri(base, "Place", name)
             known = {e.iri: e for e in (*article.about, *article.mentions)}
-            place = known.get(iri) or Entity("Place", name, iri)
+            place = (
+                known.get(iri)
+                or _recognized_place(name, article, options)
+                or Entity("Place", name, iri)
+            )
         agency = organization_entity(agency_name, base) if agency_name else None
         article.dateline = Dateline(text=text, place=place, agency=agency)
+
+
+def _recognized_place(name: str, article: Article, options: Options) -> Entity | None:
+    """Type and link the dateline's place with the same recognizer the mentions used."""
+    recognizer = options.recognizer
+    if recognizer is None and options.recognize_entities:
+        recognizer = default_recognizer()
+    if recognizer is None:
+        return None
+    found = recognizer.recognize("", name, language=article.language, base_iri=options.base_iri)
+    whole = [m.entity for m in found if m.start == 0 and m.end == len(name)]
+    return whole[0] if whole and whole[0].kind == "place" else None

@@ -75,7 +75,8 @@ def listed_entity(raw: RawEntity, base: str) -> Entity:
 
 
 @cache
-def _default_recognizer() -> EntityRecognizer | None:
+def default_recognizer() -> EntityRecognizer | None:
+    """The offline rule-based recognizer with the starter knowledge base, if it is installed."""
     try:
         from jsonld_news.enrich.recognize import default_recognizer
     except ImportError:
@@ -96,7 +97,7 @@ class MentionsEnricher:
             _merge_into(target, entity)
         recognizer = options.recognizer
         if recognizer is None and options.recognize_entities:
-            recognizer = _default_recognizer()
+            recognizer = default_recognizer()
         if recognizer is not None:
             found = recognizer.recognize(
                 article.headline, article.body, language=article.language, base_iri=options.base_iri

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -43,7 +43,7 @@ from jsonld_news.gazetteer import (
     calendar_words,
 )
 from jsonld_news.identity import DEFAULT_BASE_IRI, entity_iri, kind_of
-from jsonld_news.kb import KBEntry, KnowledgeBase, name_key
+from jsonld_news.kb import KBEntry, KnowledgeBase, key_hash, name_key
 from jsonld_news.model import Entity, Mention
 
 MAX_SPAN_TOKENS = 6  # longest KB or organisation name tried, in tokens
@@ -52,6 +52,9 @@ MAX_NAME_TOKENS = 5  # longest person name accepted without a KB entry
 # sentence start ("Reading", "Mobile", "Nice" are words too) and in German (every noun is
 # capitalised). Scores of the starter KB are populations, times ten for capitals.
 BIG_CITY_SCORE = 5_000_000
+# A city of a million opening a sentence ("Hamburg's port...", "Munich is...") is the city; the
+# small towns that are also English words ("Nice", "Reading", "Split") are all far below this.
+SENTENCE_START_CITY_SCORE = 1_000_000
 
 Mode = Literal["full", "title", "strict"]
 _CACHE_SIZE = 200_000
@@ -118,7 +121,9 @@ _ORG_HEADS: dict[str, str] = {
     **dict.fromkeys(
         _words(
             "inc corp corporation company co ltd llc plc gmbh ag group bank holdings airlines "
-            "airways motors industries technologies labs"
+            "airways motors industries technologies labs mining energy pharmaceuticals "
+            "therapeutics systems telecom communications petroleum steel software partners "
+            "capital insurance logistics"
         ),
         "Corporation",
     ),
@@ -146,7 +151,8 @@ _ORG_CUES: dict[str, str] = {
     **dict.fromkeys(
         _words(
             "company firm startup start-up carmaker automaker maker manufacturer retailer "
-            "airline insurer lender bank developer publisher conglomerate giant chipmaker"
+            "airline insurer lender bank developer publisher conglomerate giant chipmaker "
+            "carrier miner producer operator supplier brewer"
         ),
         "Corporation",
     ),
@@ -312,10 +318,11 @@ class RuleRecognizer:
         hit = self._cache.get(surface)
         if hit is None:
             hit = []
-            for kb in self.kbs:
-                hit = [e for e in kb.lookup(surface) if _case_ok(e, surface)]
-                if hit:
-                    break
+            key = name_key(surface)
+            hashed = key_hash(key) if key else 0
+            # every KB's candidates, the user's first: their order decides between namesakes
+            for kb in self.kbs if key else ():
+                hit.extend(e for e in kb.lookup_key(key, hashed) if _case_ok(e, surface))
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()  # crude but bounded; refills with the common names
             self._cache[surface] = hit
@@ -400,7 +407,7 @@ class RuleRecognizer:
                 i += 1  # "The", "However", "Friday" alone: never a name
                 continue
             # 2. a knowledge-base name, unless an organisation name runs past it
-            hit = self._kb_at(toks, i, text, mode, lang, art)
+            hit = self._kb_at(toks, i, text, mode, lang, art, alone)
             org = None
             if english and mode == "full" and not alone:
                 org = self._org_run(toks, i, text)
@@ -441,8 +448,24 @@ class RuleRecognizer:
             i += 1
 
     def _kb_at(
-        self, toks: list[_Tok], i: int, text: str, mode: Mode, lang: str, art: _Article
+        self,
+        toks: list[_Tok],
+        i: int,
+        text: str,
+        mode: Mode,
+        lang: str,
+        art: _Article,
+        alone: bool = False,
     ) -> _Found | None:
+        if alone and lang == "en":  # the common case: one capitalised word between others
+            tok = toks[i]
+            entries = self._cache.get(tok.text)
+            if entries is None:
+                entries = self._lookup(tok.text, art)
+            if not entries:
+                return None
+            entry = _choose(entries, tok.text, art)
+            return self._kb_found(entry, toks, i, i, tok.text, mode, lang, art)
         last = i
         limit = min(len(toks), i + MAX_SPAN_TOKENS)
         # the run a name may span: capitals or connectors, no punctuation in between
@@ -463,14 +486,28 @@ class RuleRecognizer:
                 entries = self._lookup(surface, art)
             if not entries:
                 continue
-            entry = entries[0]  # best score first
-            if entry.type == "Corporation" and i == j and i > 0 and toks[i - 1].lower == "the":
-                art.not_companies.add(entry.label)  # "the Amazon", "the Shell"
-                return None
-            if not _kb_ok(entry, toks, i, j, mode, lang):
-                return None
-            return _Found(toks[i].start, toks[j].end, surface, "kb", entry, entry.label, entry.type)
+            entry = _choose(entries, surface, art)
+            return self._kb_found(entry, toks, i, j, surface, mode, lang, art)
         return None
+
+    def _kb_found(
+        self,
+        entry: KBEntry,
+        toks: list[_Tok],
+        i: int,
+        j: int,
+        surface: str,
+        mode: Mode,
+        lang: str,
+        art: _Article,
+    ) -> _Found | None:
+        """The best-scored entry for tokens ``i..j``, unless its context rules it out."""
+        if entry.type == "Corporation" and i == j and i > 0 and toks[i - 1].lower == "the":
+            art.not_companies.add(entry.label)  # "the Amazon", "the Shell"
+            return None
+        if not _kb_ok(entry, toks, i, j, mode, lang):
+            return None
+        return _Found(toks[i].start, toks[j].end, surface, "kb", entry, entry.label, entry.type)
 
     def _embedded(self, hit: _Found, toks: list[_Tok], i: int, after: int, mode: Mode) -> bool:
         """A city inside a longer capitalised name ("Manchester United", "Kobe Hospital")."""
@@ -611,6 +648,15 @@ class RuleRecognizer:
             return "Organization"
         if prev in _ORG_CUES and _joined(toks[start]):
             return _ORG_CUES[prev]
+        if end < len(toks) and prev == "the" and toks[end].joined and not toks[end].cap:
+            follower = toks[end].lower
+            if follower in _ORG_CUES or follower in ("party", "union", "movement", "militia"):
+                # "the Vereinigung Cockpit union", "the Law and Justice party"
+                return (
+                    "PoliticalParty"
+                    if follower == "party"
+                    else _ORG_CUES.get(follower, "Organization")
+                )
         appos = _apposition(toks, end)
         if appos is not None and appos != "Person":
             return appos
@@ -620,8 +666,8 @@ class RuleRecognizer:
             return "Person"
         if prev in _PERSON_BEFORE or (prev == "to" and prev2 == "according"):
             return "Person"
-        if prev in KIN_NOUNS and "," in toks[start].gap_before:
-            return "Person"
+        if "," in toks[start].gap_before and _role_before(toks, start):
+            return "Person"  # "his son, Dan Smith", "its head of human resources, Jane Doe"
         if end < len(toks):
             nxt = toks[end]
             if nxt.lower in _SPEECH_VERBS and _joined_loose(nxt):
@@ -688,6 +734,7 @@ def _prepare(text: str, mode: Mode) -> list[_Line]:
         masked = _CREDIT_TO_EOL.sub(_blank, masked)
     lines: list[_Line] = []
     toks: list[_Tok] = []
+    caps: list[_Tok] = []
     pos = 0
     prev: _Tok | None = None
     for gap, plain, word, raw in _PAIR.findall(masked):
@@ -695,8 +742,8 @@ def _prepare(text: str, mode: Mode) -> list[_Line]:
             start = pos + len(gap)
             pos = start + len(plain)
             if "\n" in gap and toks:
-                _close_line(toks, text, mode, lines)
-                toks = []
+                _close_line(toks, caps, text, mode, lines)
+                toks, caps = [], []
             prev = _Tok(plain, start, pos, False, False, False, False, gap, plain)
             toks.append(prev)
             continue
@@ -704,17 +751,18 @@ def _prepare(text: str, mode: Mode) -> list[_Line]:
             start = pos + len(gap)
             pos = start + len(word)
             if "\n" in gap and toks:
-                _close_line(toks, text, mode, lines)
-                toks = []
+                _close_line(toks, caps, text, mode, lines)
+                toks, caps = [], []
             sent = prev is None or not toks or (gap != " " and _ends_sentence(prev, gap))
             prev = _Tok(word, start, pos, True, False, sent, False, gap)
             toks.append(prev)
+            caps.append(prev)
             continue
         start = pos + len(gap)
         end = pos = start + len(raw)
         if "\n" in gap and toks:
-            _close_line(toks, text, mode, lines)
-            toks = []
+            _close_line(toks, caps, text, mode, lines)
+            toks, caps = [], []
         poss = False
         if "'" in raw or "’" in raw:
             elided = _ELISION.match(raw)
@@ -736,8 +784,10 @@ def _prepare(text: str, mode: Mode) -> list[_Line]:
         sent = prev is None or not toks or (gap != " " and _ends_sentence(prev, gap))
         prev = _Tok(raw, start, end, cap, upper, sent, poss, gap)
         toks.append(prev)
+        if cap:
+            caps.append(prev)
     if toks:
-        _close_line(toks, text, mode, lines)
+        _close_line(toks, caps, text, mode, lines)
     return lines
 
 
@@ -745,10 +795,11 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
-def _close_line(toks: list[_Tok], text: str, mode: Mode, lines: list[_Line]) -> None:
+def _close_line(
+    toks: list[_Tok], caps: list[_Tok], text: str, mode: Mode, lines: list[_Line]
+) -> None:
     if text[toks[0].start : toks[-1].end].isupper():
         return  # all caps: photo credits, shouted headers; capitals tell nothing there
-    caps = [t for t in toks if t.cap]
     title = mode == "full" and len(caps) >= 4 and 2 * len(caps) >= len(toks)
     line_mode: Mode = "title" if title and _is_title_case(toks) else mode
     lines.append(_Line(toks, line_mode, caps))
@@ -1012,6 +1063,30 @@ def _title_word(word: str, titles: frozenset[str]) -> bool:
     return word.rstrip(".") in titles and word.endswith(".")
 
 
+def _choose(entries: list[KBEntry], surface: str, art: _Article) -> KBEntry:
+    """The first candidate (user KB first, best score first), except that a person named by
+    one word only ("Washington", "Jordan") yields to a place or organisation of that name
+    unless the article has introduced the person by full name."""
+    first = entries[0]
+    if first.type == "Person" and " " not in surface and _k(first.label) not in art.people:
+        for entry in entries:
+            if entry.type != "Person":
+                return entry
+    return first
+
+
+def _role_before(toks: list[_Tok], start: int) -> bool:
+    """A role or kin noun among the few words before a comma: "the environment minister,",
+    "the company's head of human resources,"."""
+    for k in range(start - 1, max(start - 6, -1), -1):
+        tok = toks[k]
+        if tok.lower in KIN_NOUNS or tok.lower in ROLE_NOUNS or tok.lower in ("head", "chief"):
+            return True
+        if tok.cap or (k < start - 1 and not tok.joined) or tok.sent_start:
+            return False
+    return False
+
+
 def _apposition(toks: list[_Tok], end: int) -> str | None:
     """What ", a senior scientist" or ", an AI research institute" after a name says it is."""
     if end >= len(toks) or "," not in toks[end].gap_before:
@@ -1041,13 +1116,13 @@ def _apposition(toks: list[_Tok], end: int) -> str | None:
 def _kb_ok(entry: KBEntry, toks: list[_Tok], i: int, j: int, mode: Mode, lang: str) -> bool:
     tok = toks[i]
     word = tok.lower
-    if i == j and (word in FUNCTION_WORDS or word in calendar_words() or word in ROLE_NOUNS):
+    if i == j and (word in FUNCTION_WORDS or word in _CALENDAR or word in ROLE_NOUNS):
         return False
     if i == j and word in _PARTICLES:
         return False  # "Van", "De", "La": name particles first, towns second
     if entry.type in ("City", "Place", "State") and i == j:
         big = entry.score >= BIG_CITY_SCORE or entry.description == "capital"
-        if tok.sent_start and not big:
+        if tok.sent_start and not big and entry.score < SENTENCE_START_CITY_SCORE:
             return False
         if lang == "de" and not big:
             # every German noun is capitalised: a city needs a preposition ("in Essen")
@@ -1096,6 +1171,10 @@ def _case_ok(entry: KBEntry, surface: str) -> bool:
     return False
 
 
+# the same names recur article after article: slugging them once is enough
+_entity_iri = lru_cache(maxsize=65_536)(entity_iri)
+
+
 def _to_mentions(found: list[_Found], art: _Article, base_iri: str) -> list[Mention]:
     entities: dict[tuple[str, str], Entity] = {}
     memo: dict[tuple[int, str, str], Entity] = {}  # repeats skip the key computations
@@ -1115,7 +1194,7 @@ def _to_mentions(found: list[_Found], art: _Article, base_iri: str) -> list[Ment
                 entity = Entity(
                     type=entry.type,
                     name=entry.label,
-                    iri=entity_iri(base_iri, entry.type, entry.label),
+                    iri=_entity_iri(base_iri, entry.type, entry.label),
                     same_as=list(entry.same_as),
                     description=entry.description if entry.description != "capital" else None,
                 )
@@ -1124,7 +1203,7 @@ def _to_mentions(found: list[_Found], art: _Article, base_iri: str) -> list[Ment
             key = (kind_of(f.type), _k(f.name))
             entity = entities.get(key)
             if entity is None:
-                entity = Entity(type=f.type, name=f.name, iri=entity_iri(base_iri, f.type, f.name))
+                entity = Entity(type=f.type, name=f.name, iri=_entity_iri(base_iri, f.type, f.name))
                 entities[key] = entity
         memo[(id(f.entry), f.type, f.name)] = entity
         mentions.append(Mention(entity, f.start, f.end, f.surface, f.in_headline))
