@@ -13,6 +13,7 @@ from jsonld_news.model import Link
 
 # [text](url "title") with one level of nested brackets in the text; <https://autolink>.
 _LINK = re.compile(
+    r"(?=[!\[<])"  # a cheap first-character test before the alternation
     r"!?\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
     r'(?:\s+"[^"]*")?\s*\)'
     r"|<(?P<auto>https?://[^>\s]+)>"
@@ -20,7 +21,8 @@ _LINK = re.compile(
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)")
 # Heading and block-quote markers at the start of a line.
 _LINE_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?)", re.M)
-_SPACES = re.compile(r"[ \t\u00a0]+")
+# Runs of blanks, but not the single spaces that are nearly every match: those need no work.
+_SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -34,7 +36,10 @@ def to_plain(markdown: str) -> tuple[str, list[Link]]:
     links: list[Link] = []
     offset = 0
     for block in _PARAGRAPH_BREAK.split(text):
-        block = _SPACES.sub(" ", block.replace("\n", " ")).strip()
+        block = block.replace("\n", " ")
+        if "  " in block or "\t" in block or "\u00a0" in block:
+            block = _SPACES.sub(" ", block)
+        block = block.strip()
         if not block:
             continue
         if has_emphasis:

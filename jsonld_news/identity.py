@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from jsonld_news.errors import ConfigError
@@ -60,6 +61,7 @@ def check_base_iri(base: str) -> str:
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=65536)  # the same names recur in every article of a batch
 def slug(name: str) -> str:
     """Lower-case, accent-free where the script allows, words joined by ``-``; keeps non-Latin letters."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())

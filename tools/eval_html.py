@@ -52,6 +52,14 @@ def fold(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text).strip()
 
 
+def canonical(name: str) -> str:
+    """A folded name; an agency by any of its names ("JIJI", "Jiji Press") counts as one."""
+    from jsonld_news.agencies import find_agency
+
+    agency = find_agency(name)
+    return fold(agency.name if agency else name)
+
+
 def names(text: str) -> set[str]:
     return {fold(n) for n in _SPLIT_NAMES.split(text) if fold(n)}
 
@@ -120,7 +128,9 @@ def grade(expected: dict[str, Any], got: Extracted) -> dict[str, bool | None]:
         if expected["author"] == "":
             result["author"] = not got.person_authors
         else:
-            result["author"] = {fold(a) for a in got.authors} == names(expected["author"])
+            result["author"] = {canonical(a) for a in got.authors} == {
+                canonical(n) for n in names(expected["author"])
+            }
     if expected.get("date"):
         want, have = _day(expected["date"]), _day(got.date)
         result["date"] = want is not None and have is not None and abs(want - have) <= timedelta(1)
