@@ -8,34 +8,16 @@ from __future__ import annotations
 from functools import cache
 
 from jsonld_news.enrich.base import EntityRecognizer
-from jsonld_news.identity import entity_iri, normalize_url
+from jsonld_news.identity import ORGANIZATION_TYPES, PLACE_TYPES, entity_iri, normalize_url
 from jsonld_news.model import Article, Entity
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle, RawEntity
 
-_KNOWN_TYPES = frozenset(
-    {
-        "Person",
-        "Place",
-        "Country",
-        "City",
-        "State",
-        "AdministrativeArea",
-        "Continent",
-        "Organization",
-        "NewsMediaOrganization",
-        "GovernmentOrganization",
-        "Corporation",
-        "NGO",
-        "PoliticalParty",
-        "EducationalOrganization",
-        "SportsTeam",
-        "Event",
-        "Thing",
-        "Product",
-        "CreativeWork",
-        "Brand",
-    }
+# Classes an input may name for an entity: the kinds that get IRIs, and a few other Things.
+_KNOWN_TYPES = (
+    PLACE_TYPES
+    | ORGANIZATION_TYPES
+    | {"Person", "Event", "Thing", "Product", "CreativeWork", "Brand"}
 )
 _GENERIC_TYPES = frozenset({"Thing", "Place", "Organization"})
 _TYPE_ALIASES = {

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from jsonld_news.agencies import find_agency
+from jsonld_news.credits import NOT_A_PHOTOGRAPHER, credit_parts
 from jsonld_news.enrich.byline import split_byline, tidy_name
 from jsonld_news.identity import entity_iri, fragment_iri, normalize_url, site_root
 from jsonld_news.model import Article, Entity, Image
@@ -137,16 +138,6 @@ def name_from_domain(url: str) -> str:
     return " ".join(titled)
 
 
-_CREDIT_SPLIT = re.compile(r"\s*[/|;]\s*|\s+via\s+|\s*,\s*", re.I)
-# Credit-line words that name an arrangement, not a person: "staff", "handout", "pool photo".
-_NOT_A_PHOTOGRAPHER = re.compile(
-    r"\b(?:staff|handout|file|courtesy|pool|archive|screenshot|illustration|reader|"
-    r"submitted|supplied|various|unknown)\b",
-    re.I,
-)
-_CREDIT_PREFIX = re.compile(r"^(?:©|\(c\)|photo(?:graph)?:?|foto:?|credit:?)\s*", re.I)
-
-
 class ImageCreditEnricher:
     """``TOBIAS SCHWARZ / AFP`` is the image's credit: its creator and agency, never the author."""
 
@@ -176,10 +167,7 @@ class ImageCreditEnricher:
 
 def _apply_credit(image: Image, credit: str, base: str) -> None:
     image.credit_text = credit.strip()
-    for part in _CREDIT_SPLIT.split(_CREDIT_PREFIX.sub("", credit.strip())):
-        part = part.strip(" .")
-        if not part:
-            continue
+    for part in credit_parts(credit):
         agency = find_agency(part)
         if agency is not None or re.search(
             r"\b(?:images?|photos?|press|news|agency|pictures)\b", part, re.I
@@ -188,7 +176,7 @@ def _apply_credit(image: Image, credit: str, base: str) -> None:
                 image.source_organization = organization_entity(part, base)
             continue
         words = part.split()
-        if _NOT_A_PHOTOGRAPHER.search(part):
+        if NOT_A_PHOTOGRAPHER.search(part):
             continue
         if 2 <= len(words) <= 4 and all(w[:1].isalpha() for w in words):
             image.creators.append(person_entity(tidy_name(part), base))

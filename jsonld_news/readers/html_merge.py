@@ -28,6 +28,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from jsonld_news.credits import starts_with_credit_label
 from jsonld_news.dates import DateParseError, parse_date
 from jsonld_news.raw import RawArticle, RawEntity, RawImage, RawOrganization
 from jsonld_news.readers.embedded import Embedded, Node, id_index, resolve, types_of
@@ -76,11 +77,6 @@ _ORG_WORDS = re.compile(
     re.I,
 )
 _SOCIAL = re.compile(r"\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok)\b", re.I)
-_CREDIT_WORDS = re.compile(
-    r"^\W*(?:photo|foto|фото|bild|image|imagen|imagem|picture|credit|crédit|crédito|source|"
-    r"quelle|fuente|fonte|©|\(c\))",
-    re.I,
-)
 _BYLINE_TAIL = re.compile(
     r"\s*(?:tiempo de lectura|temps de lecture|tempo de leitura|lesezeit|reading time|"
     r"\d+\s*min(?:ute)?s?\b).*$",
@@ -638,7 +634,7 @@ def _clean_byline(value: Any, merger: _Merger, raw: RawArticle) -> str | None:
     """A text extractor's byline, unless it is a photo credit or a site/social handle."""
     if not isinstance(value, str):
         return None
-    if _CREDIT_WORDS.match(value):
+    if starts_with_credit_label(value):
         raw.photo_credit = raw.photo_credit or value
         return None
     byline = _BYLINE_TAIL.sub("", value).strip(" ;,|-")

@@ -21,17 +21,14 @@ from urllib.parse import quote, urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
+from jsonld_news.credits import CREDIT_LABELS
 from jsonld_news.identity import normalize_url
 from jsonld_news.raw import RawLink
 
 _SPACES = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")  # soft hyphen, zero-width space/joiner
 # A caption/credit line standing as a paragraph ("Image illustrative : ... by ...", "Foto: dpa").
-_CREDIT_LINE = re.compile(
-    r"^(?:image(?: illustrative)?|illustration|photo(?:graph)?s?|foto(?:s)?|фото|bild|imagen|"
-    r"imagem|picture|crédits?|credits?|crédito|copyright|©)\s*(?:[:©]|\bby\b|\bde\b)",
-    re.I,
-)
+_CREDIT_LINE = re.compile(rf"^{CREDIT_LABELS}\s*(?:[:©]|\bby\b|\bde\b)", re.I)
 # Section-like paths: a link there is site navigation, not a source the article cites.
 _NAV_PATH = re.compile(
     r"/(?:tags?|topics?|themen?|thema|schlagworte?|category|categories|categoria|rubrique|"
@@ -54,11 +51,7 @@ _SOCIAL_LINK = re.compile(
     re.I,
 )
 # a caption ending in its credit: "... en el Congreso (Foto: Natacha Pisarenko/Pool via REUTERS)."
-_CAPTION_CREDIT = re.compile(
-    r"\((?:photo|foto|фото|bild|image|imagen|imagem|crédit|crédito|credit|copyright|©)\s*:[^)]{2,120}\)"
-    r"\s*\.?\s*$",
-    re.I,
-)
+_CAPTION_CREDIT = re.compile(rf"\({CREDIT_LABELS}\s*:[^)]{{2,120}}\)\s*\.?\s*$", re.I)
 _BLOCKS = frozenset({"p", "head", "quote", "list", "item", "table", "row", "code", "div"})
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from jsonld_news.credits import looks_like_credit_line, strip_credit_label
 from jsonld_news.dates import DateParseError, parse_date
 from jsonld_news.decode import check_size, decode_text
 from jsonld_news.errors import ArticleError, Problem
@@ -23,11 +24,6 @@ _RELATED = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s+\S", re.I)
-_CREDIT_PREFIX = re.compile(
-    r"^(?:photo(?:graph)?|image|picture|foto|credit|photo credit|source)s?\s*(?:by|:)\s*", re.I
-)
-# "TOBIAS SCHWARZ / AFP", "Mikhail Klimentyev / Sputnik / AFP", "AP Photo/Evan Vucci", "© Reuters".
-_CREDIT_SLASH = re.compile(r"^[^\s/][^/.!?]{1,60}(?:\s*/\s*[^\s/][^/.!?]{0,60}){1,3}$")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _ANGLE_URL = re.compile(r"^<(\S+)>$")
 
@@ -104,8 +100,8 @@ def _classify_header(line: str, raw: RawArticle, options: Options) -> bool:
     if raw.byline is None and _BYLINE.match(line) and len(line.split()) <= 20:
         raw.byline = line
         return True
-    if raw.photo_credit is None and _is_credit(line):
-        raw.photo_credit = _CREDIT_PREFIX.sub("", line).strip()
+    if raw.photo_credit is None and looks_like_credit_line(line):
+        raw.photo_credit = strip_credit_label(line)
         raw.images.append(RawImage(credit=raw.photo_credit))
         return True
     if line.lower().startswith(("updated:", "updated ", "last updated")):
@@ -124,11 +120,3 @@ def _is_date(line: str, options: Options) -> bool:
     except DateParseError:
         return False
     return True
-
-
-def _is_credit(line: str) -> bool:
-    if _CREDIT_PREFIX.match(line) or line.startswith(("©", "(c)", "(C)")):
-        return True
-    if line.endswith((".", "?", "!", ":", ",")) or len(line.split()) > 12:
-        return False
-    return bool(_CREDIT_SLASH.match(line))
