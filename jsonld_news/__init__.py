@@ -22,13 +22,14 @@ from jsonld_news.errors import (
     UnsupportedOutputError,
 )
 from jsonld_news.jsonld import to_jsonld
+from jsonld_news.load import LoadResult, load_paths
 from jsonld_news.model import Article, Citation, Dateline, Entity, Image, Mention, RelatedLink
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle
 from jsonld_news.readers import INPUT_FORMATS
 from jsonld_news.serialize import OUTPUT_FORMATS
 from jsonld_news.sinks import write_atomic
-from jsonld_news.stores import LoadResult, Store, StoreError, load_paths, open_store
+from jsonld_news.stores import Store, StoreError, open_store
 from jsonld_news.validate import Issue, Report
 
 __version__ = "0.1.0"

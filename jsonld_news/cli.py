@@ -338,7 +338,8 @@ def load(
     workers: Annotated[int, typer.Option("--workers", "-j", help="Processes converting.")] = 1,
 ) -> None:
     """Convert articles and load each into a SPARQL store, in the named graph of its @id."""
-    from jsonld_news.stores import LoadFailure, load_paths, open_store
+    from jsonld_news.load import LoadFailure, load_paths
+    from jsonld_news.stores import open_store
 
     try:
         options = make_options(base_iri, timezone_name, None, None, None, False, mentions, kb, None)

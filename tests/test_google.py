@@ -8,37 +8,12 @@ import pytest
 
 from jsonld_news.validate.google import RULES, google_issues
 from jsonld_news.validate.report import Issue
-
-PAGE = "https://www.themoscowtimes.com/2024/11/15/germanys-scholz-speaks-with-putin-a87029"
+from tests.documents import news_article
 
 
 def seed() -> dict[str, Any]:
     """The shape of what we emit today (cf. /tmp/seed.jsonld)."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "@id": PAGE + "#article",
-        "headline": "Germany's Scholz Speaks With Putin for First Time in Nearly 2 Years",
-        "url": PAGE,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": PAGE},
-        "datePublished": "2024-11-15",
-        "inLanguage": "en",
-        "publisher": {
-            "@type": "Organization",
-            "@id": "urn:jsonld-news:organization/the-moscow-times",
-            "name": "The Moscow Times",
-            "url": "https://www.themoscowtimes.com/",
-        },
-        "image": [
-            {
-                "@type": "ImageObject",
-                "@id": PAGE + "#image-1",
-                "creditText": "TOBIAS SCHWARZ / AFP",
-            }
-        ],
-        "wordCount": 456,
-        "articleBody": "President Vladimir Putin and German Chancellor Olaf Scholz spoke.",
-    }
+    return news_article(image_credits=False, citations=0)
 
 
 def complete() -> dict[str, Any]:

@@ -10,70 +10,14 @@ import pytest
 from jsonld_news.resources import schema_file
 from jsonld_news.validate.report import Issue
 from jsonld_news.validate.shacl import SHAPES_FILE, shacl_issues, shapes_graph
+from tests.documents import news_article
 
 pytest.importorskip("pyshacl")
-
-PAGE = "https://www.themoscowtimes.com/2024/11/15/germanys-scholz-speaks-with-putin-a87029"
 
 
 def seed() -> dict[str, Any]:
     """The shape of what we emit (cf. /tmp/seed.jsonld)."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "@id": PAGE + "#article",
-        "headline": "Germany's Scholz Speaks With Putin for First Time in Nearly 2 Years",
-        "url": PAGE,
-        "mainEntityOfPage": {
-            "@type": "WebPage",
-            "@id": PAGE,
-            "relatedLink": [
-                {"@type": "CreativeWork", "@id": PAGE + "#related-1", "name": "Related story"}
-            ],
-        },
-        "datePublished": "2024-11-15",
-        "inLanguage": "en",
-        "publisher": {
-            "@type": "Organization",
-            "@id": "urn:jsonld-news:organization/the-moscow-times",
-            "name": "The Moscow Times",
-            "url": "https://www.themoscowtimes.com/",
-        },
-        "image": [
-            {
-                "@type": "ImageObject",
-                "@id": PAGE + "#image-1",
-                "creditText": "TOBIAS SCHWARZ / AFP",
-                "creator": [
-                    {
-                        "@type": "Person",
-                        "@id": "urn:jsonld-news:person/tobias-schwarz",
-                        "name": "Tobias Schwarz",
-                    }
-                ],
-                "sourceOrganization": {
-                    "@type": "NewsMediaOrganization",
-                    "@id": "urn:jsonld-news:organization/agence-france-presse",
-                    "name": "Agence France-Presse",
-                    "url": "https://www.afp.com/",
-                },
-            }
-        ],
-        "citation": [
-            {
-                "@type": "CreativeWork",
-                "@id": PAGE + "#citation-1",
-                "description": "Scholz said Sunday he was interested in talking.",
-                "author": {
-                    "@type": "Person",
-                    "@id": "urn:jsonld-news:person/olaf-scholz",
-                    "name": "Olaf Scholz",
-                },
-            }
-        ],
-        "wordCount": 456,
-        "articleBody": "President Vladimir Putin and German Chancellor Olaf Scholz spoke.",
-    }
+    return news_article(related_link=True)
 
 
 def issues(doc: dict[str, Any]) -> list[Issue]:

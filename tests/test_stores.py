@@ -20,18 +20,16 @@ import pytest
 from jsonld_news.api import read
 from jsonld_news.errors import ConfigError
 from jsonld_news.jsonld import to_jsonld
+from jsonld_news.load import LoadFailure, load_articles, load_paths
 from jsonld_news.rdf import to_ntriples, triples
 from jsonld_news.stores import (
     BulkStore,
     GraphStoreProtocolStore,
-    LoadFailure,
     MemoryStore,
     OxigraphStore,
     Store,
     StoreError,
     StoreUnavailableError,
-    load_articles,
-    load_paths,
     open_store,
 )
 

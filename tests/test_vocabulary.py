@@ -9,73 +9,12 @@ import pytest
 
 from jsonld_news.validate.report import Issue
 from jsonld_news.validate.vocabulary import RULES, vocabulary, vocabulary_issues
-
-PAGE = "https://www.themoscowtimes.com/2024/11/15/germanys-scholz-speaks-with-putin-a87029"
+from tests.documents import PAGE, news_article
 
 
 def seed() -> dict[str, Any]:
     """The shape of what we emit (cf. /tmp/seed.jsonld), with a short body."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "@id": PAGE + "#article",
-        "headline": "Germany's Scholz Speaks With Putin for First Time in Nearly 2 Years",
-        "url": PAGE,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": PAGE},
-        "datePublished": "2024-11-15",
-        "inLanguage": "en",
-        "publisher": {
-            "@type": "Organization",
-            "@id": "urn:jsonld-news:organization/the-moscow-times",
-            "name": "The Moscow Times",
-            "url": "https://www.themoscowtimes.com/",
-        },
-        "image": [
-            {
-                "@type": "ImageObject",
-                "@id": PAGE + "#image-1",
-                "creditText": "TOBIAS SCHWARZ / AFP",
-                "creator": [
-                    {
-                        "@type": "Person",
-                        "@id": "urn:jsonld-news:person/tobias-schwarz",
-                        "name": "Tobias Schwarz",
-                    }
-                ],
-                "sourceOrganization": {
-                    "@type": "NewsMediaOrganization",
-                    "@id": "urn:jsonld-news:organization/agence-france-presse",
-                    "name": "Agence France-Presse",
-                    "url": "https://www.afp.com/",
-                },
-            }
-        ],
-        "citation": [
-            {
-                "@type": "CreativeWork",
-                "@id": PAGE + "#citation-1",
-                "description": "Scholz said Sunday he was interested in talking.",
-                "author": {
-                    "@type": "Person",
-                    "@id": "urn:jsonld-news:person/olaf-scholz",
-                    "name": "Olaf Scholz",
-                },
-            },
-            {
-                "@type": "CreativeWork",
-                "@id": PAGE + "#citation-3",
-                "description": "TASS reported that Scholz and Putin agreed to maintain contact.",
-                "author": {
-                    "@type": "NewsMediaOrganization",
-                    "@id": "urn:jsonld-news:organization/tass",
-                    "name": "TASS",
-                    "url": "https://tass.com/",
-                },
-            },
-        ],
-        "wordCount": 456,
-        "articleBody": "President Vladimir Putin and German Chancellor Olaf Scholz spoke.",
-    }
+    return news_article(citations=2)
 
 
 def issues(doc: dict[str, Any]) -> list[Issue]:

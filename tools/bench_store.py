@@ -1,7 +1,7 @@
 """Loading articles into a store, each figure beside its naive baseline, in one run.
 
 Ours:  compact JSON-LD -> our N-Triples emitter -> embedded Oxigraph, one named graph per
-       article, batched (``jsonld_news.stores.load_articles``), in memory and on disk.
+       article, batched (``jsonld_news.load.load_articles``), in memory and on disk.
 Naive: the same JSON-LD, rdflib parses it (pinned schema.org context inline, never fetched)
        into the article's named graph of an rdflib ``Dataset``.
 Also:  Oxigraph's own JSON-LD parser, one ``load`` per article (same inline context).
@@ -25,9 +25,10 @@ from generate import corpus
 
 from jsonld_news.context import pinned_context_document
 from jsonld_news.jsonld import to_jsonld
+from jsonld_news.load import load_articles
 from jsonld_news.options import Options
 from jsonld_news.pipeline import convert_bytes
-from jsonld_news.stores import OxigraphStore, Store, load_articles
+from jsonld_news.stores import OxigraphStore, Store
 
 OPTIONS = Options(recognize_entities=False)
 Doc = dict[str, Any]

@@ -69,7 +69,8 @@ from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from jsonld_news.validate.report import Issue, json_path
+from jsonld_news.validate.issues import issue_at
+from jsonld_news.validate.report import Issue
 from jsonld_news.validate.vocabulary import node_types, vocabulary
 
 VALIDATOR = "google"
@@ -111,13 +112,7 @@ _ISO_REDUCED = re.compile(r"^\d{4}(-\d{2})?$")
 
 
 def _issue(path: Path, message: str, value: Any = None, severity: str = "error") -> Issue:
-    return Issue(
-        path=json_path(path),
-        message=message,
-        value=value,
-        severity="warning" if severity == "warning" else "error",
-        validator=VALIDATOR,
-    )
+    return issue_at(VALIDATOR, path, message, value, severity)
 
 
 def _items(value: Any, path: Path) -> Iterator[tuple[Any, Path]]:

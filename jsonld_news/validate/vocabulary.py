@@ -35,7 +35,8 @@ from typing import Any
 
 from jsonld_news.context import terms
 from jsonld_news.resources import schema_file
-from jsonld_news.validate.report import Issue, json_path
+from jsonld_news.validate.issues import issue_at
+from jsonld_news.validate.report import Issue
 
 VALIDATOR = "schema.org"
 VOCABULARY_FILE = "schemaorg-current-https.jsonld"
@@ -237,13 +238,7 @@ Rule = Callable[[Vocabulary, Mapping[str, Any], Path], Iterator[Issue]]
 
 
 def _issue(path: Path, message: str, value: Any, severity: str = "error") -> Issue:
-    return Issue(
-        path=json_path(path),
-        message=message,
-        value=value,
-        severity="warning" if severity == "warning" else "error",
-        validator=VALIDATOR,
-    )
+    return issue_at(VALIDATOR, path, message, value, severity)
 
 
 def known_types(vocab: Vocabulary, node: Mapping[str, Any], path: Path) -> Iterator[Issue]:

@@ -1,0 +1,243 @@
+"""Loading articles into a store: convert (in worker processes), batch, record every failure.
+
+Each article goes into the named graph of its ``@id`` (see ``jsonld_news.stores``). A document
+that cannot be converted or that the store refuses is recorded and the rest go on;
+``StoreUnavailableError`` (the store itself is down) stops the load.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from jsonld_news.batch import collect_inputs
+from jsonld_news.errors import InputError, JsonldNewsError
+from jsonld_news.jsonld import to_jsonld
+from jsonld_news.options import Options
+from jsonld_news.pipeline import convert_bytes, read_file
+from jsonld_news.rdf import to_ntriples, triples
+from jsonld_news.stores.base import (
+    GRAPH_IRI,
+    BulkStore,
+    Store,
+    StoreError,
+    StoreUnavailableError,
+    one_line,
+)
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "LoadFailure",
+    "LoadResult",
+    "Loaded",
+    "load_articles",
+    "load_paths",
+]
+
+DEFAULT_BATCH_SIZE = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    source: str
+    graph: str
+    triples: int
+
+
+@dataclass(frozen=True, slots=True)
+class LoadFailure:
+    source: str
+    reason: str  # one line
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(slots=True)
+class LoadResult:
+    loaded: list[Loaded] = field(default_factory=list)
+    failed: list[LoadFailure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    @property
+    def triples(self) -> int:
+        return sum(item.triples for item in self.loaded)
+
+
+class _Ready(NamedTuple):
+    """An article ready to load (``graph`` set, ``payload`` its N-Triples), or a failure
+    (``graph`` None, ``payload`` the one-line reason)."""
+
+    source: str
+    graph: str | None
+    payload: str
+    warnings: tuple[str, ...] = ()
+
+
+def _graph_iri(doc: Mapping[str, Any]) -> str:
+    iri = doc.get("@id")
+    if not isinstance(iri, str) or not GRAPH_IRI.match(iri):
+        raise ValueError(f"document has no absolute @id to name its graph (@id: {iri!r})")
+    return iri
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, InputError):
+        return one_line(exc.problem)  # the source is reported beside it already
+    if isinstance(exc, (JsonldNewsError, ValueError)):
+        return one_line(str(exc))
+    return one_line(f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _ready(source: str, doc: Mapping[str, Any], warnings: Sequence[str] = ()) -> _Ready:
+    try:
+        return _Ready(source, _graph_iri(doc), to_ntriples(triples(doc)), tuple(warnings))
+    except Exception as exc:
+        return _Ready(source, None, _reason(exc))
+
+
+def _doc_source(doc: Mapping[str, Any], index: int) -> str:
+    label = doc.get("url") or doc.get("@id")
+    return label if isinstance(label, str) and label else f"document {index + 1}"
+
+
+class _Loader:
+    """Batches ready articles into the store; records every failure and goes on."""
+
+    def __init__(
+        self,
+        store: Store,
+        batch_size: int,
+        on_failure: Callable[[LoadFailure], None] | None,
+    ) -> None:
+        self.store = store
+        self.batch_size = max(1, batch_size)
+        self.on_failure = on_failure
+        self.result = LoadResult()
+        self.batch: list[tuple[str, str, str]] = []
+        self.sources: dict[str, str] = {}  # graph IRI -> the source that loaded it
+
+    def add(self, item: _Ready) -> None:
+        source, graph, payload, warnings = item
+        self.result.warnings.extend(f"{source}: {warning}" for warning in warnings)
+        if graph is None:
+            self.fail(source, payload)
+            return
+        earlier = self.sources.get(graph)
+        if earlier is not None and earlier != source:
+            self.result.warnings.append(
+                f"{source}: replaced the graph <{graph}> loaded from {earlier} (same @id)"
+            )
+        self.sources[graph] = source
+        self.batch.append((source, graph, payload))
+        if len(self.batch) >= self.batch_size:
+            self.flush()
+
+    def fail(self, source: str, reason: str) -> None:
+        failure = LoadFailure(source, reason)
+        self.result.failed.append(failure)
+        if self.on_failure is not None:
+            self.on_failure(failure)
+
+    def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        if isinstance(self.store, BulkStore) and len(batch) > 1:
+            try:
+                self.store.replace_graphs((graph, nt) for _, graph, nt in batch)
+            except StoreUnavailableError:
+                raise
+            except StoreError:
+                pass  # one by one below, which names the article that failed
+            else:
+                for source, graph, nt in batch:
+                    self.result.loaded.append(Loaded(source, graph, _count_lines(nt)))
+                return
+        for source, graph, nt in batch:
+            try:
+                self.store.replace_graph(graph, nt)
+            except StoreUnavailableError:
+                raise
+            except StoreError as exc:
+                self.fail(source, str(exc))
+            else:
+                self.result.loaded.append(Loaded(source, graph, _count_lines(nt)))
+
+
+def _count_lines(ntriples: str) -> int:
+    # Our emitter writes one triple per line and no comments or blank lines.
+    return ntriples.count("\n")
+
+
+def load_articles(
+    docs: Iterable[Mapping[str, Any]],
+    store: Store,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_failure: Callable[[LoadFailure], None] | None = None,
+) -> LoadResult:
+    """Load compact JSON-LD documents (``to_jsonld`` output), each into the graph named by its
+    ``@id``. A document that cannot be loaded is recorded in ``failed`` and the rest go on;
+    ``StoreUnavailableError`` (the store itself is down) stops the load."""
+    loader = _Loader(store, batch_size, on_failure)
+    for index, doc in enumerate(docs):
+        loader.add(_ready(_doc_source(doc, index), doc))
+    loader.flush()
+    return loader.result
+
+
+def _convert_file(task: tuple[str, str | None, Options]) -> _Ready:
+    source, input_format, options = task
+    try:
+        article = convert_bytes(read_file(source, options), source, input_format, options)
+        doc = to_jsonld(article)
+    except Exception as exc:
+        return _Ready(source, None, _reason(exc))
+    return _ready(source, doc, article.warnings)
+
+
+def _converted(tasks: Sequence[tuple[str, str | None, Options]], workers: int) -> Iterator[_Ready]:
+    workers = max(1, min(workers, os.cpu_count() or 1, len(tasks) or 1))
+    if workers == 1 or len(tasks) < 8:
+        yield from map(_convert_file, tasks)
+        return
+    # Windows keep memory bounded (results wait for the store); one window is converted ahead
+    # while the previous one is being loaded.
+    window = max(DEFAULT_BATCH_SIZE, workers * 64)
+    chunks = [tasks[i : i + window] for i in range(0, len(tasks), window)]
+    chunksize = max(1, min(64, window // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        ahead = pool.map(_convert_file, chunks[0], chunksize=chunksize)
+        for chunk in chunks[1:]:
+            current, ahead = ahead, pool.map(_convert_file, chunk, chunksize=chunksize)
+            yield from current
+        yield from ahead
+
+
+def load_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    options: Options | None = None,
+    workers: int = 1,
+    *,
+    input_format: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_failure: Callable[[LoadFailure], None] | None = None,
+) -> LoadResult:
+    """Convert input files (folders walked recursively, as ``convert`` does) and load each
+    article into its graph. Conversion runs in ``workers`` processes; loading in this one."""
+    options = options or Options()
+    inputs = collect_inputs(Path(p) for p in paths)
+    tasks = [(str(path), input_format, options) for path, _ in inputs]
+    loader = _Loader(store, batch_size, on_failure)
+    for item in _converted(tasks, workers):
+        loader.add(item)
+    loader.flush()
+    return loader.result

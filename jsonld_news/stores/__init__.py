@@ -1,0 +1,40 @@
+"""SPARQL stores for converted articles: a tiny protocol, pluggable back-ends.
+
+One named graph per article, named by the article's ``@id`` (as ``nq`` output does), so
+reloading an article replaces its graph, and entity IRIs minted the same in every article
+(``urn:jsonld-news:place/berlin``) merge into one node across graphs.
+
+Back-ends: ``MemoryStore`` (a pure-Python double for tests), ``OxigraphStore`` (embedded
+pyoxigraph, in memory or on disk) and ``GraphStoreProtocolStore`` (any SPARQL 1.1 Graph Store
+HTTP Protocol server, standard library only). ``open_store`` picks one from a spec string.
+Converting and loading articles in batches (``load_articles``, ``load_paths``) is
+``jsonld_news.load``, a later stage.
+
+Modules: ``base`` (the protocols, errors, ``MemoryStore``), ``oxigraph``,
+``graph_store_protocol`` and ``spec`` (``open_store``).
+"""
+
+from __future__ import annotations
+
+from jsonld_news.stores.base import (
+    BulkStore,
+    MemoryStore,
+    Store,
+    StoreError,
+    StoreUnavailableError,
+)
+from jsonld_news.stores.graph_store_protocol import GraphStoreProtocolStore
+from jsonld_news.stores.oxigraph import OxigraphStore
+from jsonld_news.stores.spec import STORE_SPECS, open_store
+
+__all__ = [
+    "STORE_SPECS",
+    "BulkStore",
+    "GraphStoreProtocolStore",
+    "MemoryStore",
+    "OxigraphStore",
+    "Store",
+    "StoreError",
+    "StoreUnavailableError",
+    "open_store",
+]

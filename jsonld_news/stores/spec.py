@@ -1,0 +1,40 @@
+"""Choosing a store from a spec string (``--store`` on the command line)."""
+
+from __future__ import annotations
+
+import os
+
+from jsonld_news.errors import ConfigError
+from jsonld_news.stores.base import MemoryStore
+from jsonld_news.stores.graph_store_protocol import GraphStoreProtocolStore
+from jsonld_news.stores.oxigraph import OxigraphStore
+
+__all__ = ["STORE_SPECS", "open_store"]
+
+STORE_SPECS = "memory:, oxigraph:[PATH], http(s)://HOST:PORT (Oxigraph server), gsp:DATA_URL"
+
+
+def open_store(
+    spec: str, *, timeout: float = 30, query_endpoint: str | None = None
+) -> MemoryStore | OxigraphStore | GraphStoreProtocolStore:
+    """A store from a spec string.
+
+    ``memory:`` the in-memory double; ``oxigraph:`` embedded in memory, ``oxigraph:PATH`` on
+    disk; ``http://HOST:PORT`` an Oxigraph server (``/store`` and ``/query``);
+    ``gsp:URL`` any Graph Store Protocol data endpoint (Fuseki: ``gsp:http://h:3030/ds/data``),
+    its query endpoint the sibling ``query`` unless ``query_endpoint`` names it.
+    """
+    scheme, _, rest = spec.partition(":")
+    scheme = scheme.lower()
+    if scheme == "memory" and rest in ("", "//"):
+        return MemoryStore()
+    if scheme == "oxigraph":
+        return OxigraphStore(os.path.expanduser(rest) if rest else None)
+    if scheme in ("http", "https"):
+        base = spec.rstrip("/")
+        return GraphStoreProtocolStore(
+            f"{base}/store", timeout, query_endpoint=query_endpoint or f"{base}/query"
+        )
+    if scheme == "gsp" and rest:
+        return GraphStoreProtocolStore(rest, timeout, query_endpoint=query_endpoint)
+    raise ConfigError(f"unknown store {spec!r}; use {STORE_SPECS}")
