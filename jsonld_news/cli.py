@@ -122,6 +122,18 @@ Timezone = Annotated[
     str | None,
     typer.Option("--timezone", help="Zone for date-times that name none (IANA name or +HH:MM)."),
 ]
+InputFormat = Annotated[
+    str | None, typer.Option("--from", "-f", help=f"Input format: {', '.join(INPUT_FORMATS)}.")
+]
+Mentions = Annotated[
+    bool, typer.Option("--mentions/--no-mentions", help="Recognise entities in the text.")
+]
+KnowledgeBasePath = Annotated[
+    Path | None, typer.Option("--kb", help="Knowledge base (JSON Lines) to link entities to.")
+]
+BaseUrl = Annotated[
+    str | None, typer.Option("--base-url", help="Canonical URL for pages that lack one.")
+]
 
 
 @app.command()
@@ -133,9 +145,7 @@ def convert(
             "--to", "-t", help=f"Output format(s), comma-separated: {', '.join(OUTPUT_FORMATS)}."
         ),
     ] = "jsonld",
-    from_: Annotated[
-        str | None, typer.Option("--from", "-f", help=f"Input format: {', '.join(INPUT_FORMATS)}.")
-    ] = None,
+    from_: InputFormat = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -147,9 +157,7 @@ def convert(
     publisher: Annotated[
         Path | None, typer.Option("--publisher", help="JSON/YAML file describing the publisher.")
     ] = None,
-    base_url: Annotated[
-        str | None, typer.Option("--base-url", help="Canonical URL for pages that lack one.")
-    ] = None,
+    base_url: BaseUrl = None,
     encoding: Annotated[
         str | None, typer.Option("--encoding", help="Input encoding (default: UTF-8).")
     ] = None,
@@ -159,12 +167,8 @@ def convert(
             help="Read JSON-LD input with a non-schema.org @context (it is never fetched)."
         ),
     ] = False,
-    mentions: Annotated[
-        bool, typer.Option("--mentions/--no-mentions", help="Recognise entities in the text.")
-    ] = True,
-    kb: Annotated[
-        Path | None, typer.Option("--kb", help="Knowledge base (JSON Lines) to link entities to.")
-    ] = None,
+    mentions: Mentions = True,
+    kb: KnowledgeBasePath = None,
     syntaxes: Annotated[
         str | None,
         typer.Option(
@@ -324,17 +328,11 @@ def load(
         typer.Option("--query-endpoint", help="SPARQL query URL (default: beside the data one)."),
     ] = None,
     timeout: Annotated[float, typer.Option(help="HTTP timeout in seconds.")] = 30.0,
-    from_: Annotated[
-        str | None, typer.Option("--from", "-f", help=f"Input format: {', '.join(INPUT_FORMATS)}.")
-    ] = None,
+    from_: InputFormat = None,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
     timezone_name: Timezone = None,
-    mentions: Annotated[
-        bool, typer.Option("--mentions/--no-mentions", help="Recognise entities in the text.")
-    ] = True,
-    kb: Annotated[
-        Path | None, typer.Option("--kb", help="Knowledge base (JSON Lines) to link entities to.")
-    ] = None,
+    mentions: Mentions = True,
+    kb: KnowledgeBasePath = None,
     workers: Annotated[int, typer.Option("--workers", "-j", help="Processes converting.")] = 1,
 ) -> None:
     """Convert articles and load each into a SPARQL store, in the named graph of its @id."""
@@ -373,9 +371,7 @@ def load(
 def inspect(
     page: Annotated[str, typer.Argument(help="An HTML page; '-' reads stdin.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    base_url: Annotated[
-        str | None, typer.Option("--base-url", help="Canonical URL for pages that lack one.")
-    ] = None,
+    base_url: BaseUrl = None,
     syntaxes: Annotated[
         str | None,
         typer.Option("--syntaxes", help="json-ld,microdata,opengraph,dublincore,rdfa,microformat"),
@@ -402,12 +398,8 @@ def inspect(
 @app.command()
 def entities(
     source: Annotated[str, typer.Argument(help="An article in any input format; '-' reads stdin.")],
-    from_: Annotated[
-        str | None, typer.Option("--from", "-f", help=f"Input format: {', '.join(INPUT_FORMATS)}.")
-    ] = None,
-    kb: Annotated[
-        Path | None, typer.Option("--kb", help="Knowledge base (JSON Lines) to link entities to.")
-    ] = None,
+    from_: InputFormat = None,
+    kb: KnowledgeBasePath = None,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print JSON Lines, one per occurrence.")
