@@ -1,0 +1,185 @@
+"""Knowledge-base names in the text: cached lookup over the layered KBs, the choice between
+namesakes, and the context checks a KB match must pass (case, sentence starts, small towns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jsonld_news.enrich.findings import ArticleState, Found, fold_name
+from jsonld_news.enrich.name_rules import MAX_SPAN_TOKENS
+from jsonld_news.enrich.rule_words import (
+    CALENDAR_WORDS,
+    CONNECTORS,
+    NAME_LIKE_TYPES,
+    PARTICLES,
+    word_set,
+)
+from jsonld_news.enrich.tokens import Mode, Token
+from jsonld_news.gazetteer import FUNCTION_WORDS, ROLE_NOUNS
+from jsonld_news.kb import KBEntry, KnowledgeBase, key_hash, name_key
+
+# A single-word city must be this big (or a capital) where capitals are weak evidence: at a
+# sentence start ("Reading", "Mobile", "Nice" are words too) and in German (every noun is
+# capitalised). Scores of the starter KB are populations, times ten for capitals.
+BIG_CITY_SCORE = 5_000_000
+# A city of a million opening a sentence ("Hamburg's port...", "Munich is...") is the city; the
+# small towns that are also English words ("Nice", "Reading", "Split") are all far below this.
+SENTENCE_START_CITY_SCORE = 1_000_000
+_CACHE_SIZE = 200_000  # surfaces cached before the cache is emptied
+
+
+_STRICT_CITY_BEFORE = word_set(
+    "in nach aus von bei über zwischen ab bis gegen à de en par pour depuis vers desde hacia "
+    "para entre a"
+)
+
+
+class KBLinker:
+    """KB lookups for the recognizer: the KBs in order (user KB first), one lookup cache."""
+
+    def __init__(self, kbs: Sequence[KnowledgeBase]) -> None:
+        self.kbs = list(kbs)
+        # surface -> entries; KBs never change, so this is shared by all articles, bounded
+        self._cache: dict[str, list[KBEntry]] = {}
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def _lookup(self, surface: str, art: ArticleState) -> list[KBEntry]:
+        hit = self._cache.get(surface)
+        if hit is None:
+            hit = []
+            key = name_key(surface)
+            hashed = key_hash(key) if key else 0
+            # every KB's candidates, the user's first: their order decides between namesakes
+            for kb in self.kbs if key else ():
+                hit.extend(e for e in kb.lookup_key(key, hashed) if _case_ok(e, surface))
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()  # crude but bounded; refills with the common names
+            self._cache[surface] = hit
+        return hit
+
+    def _non_person(self, tok: Token, art: ArticleState) -> bool:
+        """A country, continent or organisation: never part of a person's name. Cities can be
+        ("Vladimir Putin", "George Washington")."""
+        return any(e.type not in NAME_LIKE_TYPES for e in self._lookup(tok.text, art))
+
+    def _kb_at(
+        self,
+        toks: list[Token],
+        i: int,
+        text: str,
+        mode: Mode,
+        lang: str,
+        art: ArticleState,
+        alone: bool = False,
+    ) -> Found | None:
+        if alone and lang == "en":  # the common case: one capitalised word between others
+            tok = toks[i]
+            entries = self._cache.get(tok.text)
+            if entries is None:
+                entries = self._lookup(tok.text, art)
+            if not entries:
+                return None
+            entry = _choose(entries, tok.text, art)
+            return self._kb_found(entry, toks, i, i, tok.text, mode, lang, art)
+        last = i
+        limit = min(len(toks), i + MAX_SPAN_TOKENS)
+        # the run a name may span: capitals or connectors, no punctuation in between
+        # (in German, French and Spanish also lower-case words: "Union européenne")
+        while last + 1 < limit and not toks[last].poss and toks[last + 1].joined:
+            nxt = toks[last + 1]
+            if not (nxt.cap or nxt.lower in CONNECTORS or (lang != "en" and nxt.text.isalpha())):
+                break
+            last += 1
+        cache = self._cache
+        start = toks[i].start
+        for j in range(last, i - 1, -1):
+            if not toks[j].cap and (lang == "en" or toks[j].lower in CONNECTORS):
+                continue
+            surface = text[start : toks[j].end]
+            entries = cache.get(surface)
+            if entries is None:
+                entries = self._lookup(surface, art)
+            if not entries:
+                continue
+            entry = _choose(entries, surface, art)
+            return self._kb_found(entry, toks, i, j, surface, mode, lang, art)
+        return None
+
+    def _kb_found(
+        self,
+        entry: KBEntry,
+        toks: list[Token],
+        i: int,
+        j: int,
+        surface: str,
+        mode: Mode,
+        lang: str,
+        art: ArticleState,
+    ) -> Found | None:
+        """The best-scored entry for tokens ``i..j``, unless its context rules it out."""
+        if entry.type == "Corporation" and i == j and i > 0 and toks[i - 1].lower == "the":
+            art.not_companies.add(entry.label)  # "the Amazon", "the Shell"
+            return None
+        if not _kb_ok(entry, toks, i, j, mode, lang):
+            return None
+        return Found(toks[i].start, toks[j].end, surface, "kb", entry, entry.label, entry.type)
+
+    def _country(self, code: str, art: ArticleState) -> KBEntry | None:
+        import pycountry
+
+        country = pycountry.countries.get(alpha_2=code)
+        for name in (getattr(country, "common_name", None), getattr(country, "name", None)):
+            if name:
+                for entry in self._lookup(name, art):
+                    if entry.type == "Country":
+                        return entry
+        return None
+
+
+def _choose(entries: list[KBEntry], surface: str, art: ArticleState) -> KBEntry:
+    """The first candidate (user KB first, best score first), except that a person named by
+    one word only ("Washington", "Jordan") yields to a place or organisation of that name
+    unless the article has introduced the person by full name."""
+    first = entries[0]
+    if first.type == "Person" and " " not in surface and fold_name(first.label) not in art.people:
+        for entry in entries:
+            if entry.type != "Person":
+                return entry
+    return first
+
+
+def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: str) -> bool:
+    tok = toks[i]
+    word = tok.lower
+    if i == j and (word in FUNCTION_WORDS or word in CALENDAR_WORDS or word in ROLE_NOUNS):
+        return False
+    if i == j and word in PARTICLES:
+        return False  # "Van", "De", "La": name particles first, towns second
+    if entry.type in ("City", "Place", "State") and i == j:
+        big = entry.score >= BIG_CITY_SCORE or entry.description == "capital"
+        if tok.sent_start and not big and entry.score < SENTENCE_START_CITY_SCORE:
+            return False
+        if lang == "de" and not big:
+            # every German noun is capitalised: a city needs a preposition ("in Essen")
+            return i > 0 and toks[i - 1].lower in _STRICT_CITY_BEFORE
+        if lang not in ("en", "de", "fr", "es") and not big:
+            return False
+    return True
+
+
+def _case_ok(entry: KBEntry, surface: str) -> bool:
+    """An all-caps KB name ("WHO", "AP") matches only all-caps text; others need a capital."""
+    key = name_key(surface)
+    for name in entry.names():
+        if name_key(name) != key:
+            continue
+        bare = name.replace(".", "")
+        if bare.isupper() and len(bare) <= 6:
+            if surface.replace(".", "") == bare:
+                return True
+        elif surface[:1].isupper():
+            return True
+    return False

@@ -1,0 +1,332 @@
+"""Rules on tokens alone (no knowledge base) that find where a name runs and what it names.
+
+People: the name after a title (``title_run``, ``complement_name`` in German, French and
+Spanish), the run of name-like words (``name_run``). Organisations: runs headed by an
+organisation word (``org_run``, ``romance_org``). Context: what the words around a capitalised
+run say it is (``context_cue``, ``may_be_org``), and whether a city is part of a longer name
+(``embedded_place``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from jsonld_news.enrich.findings import Found
+from jsonld_news.enrich.rule_words import (
+    ADJECTIVE_ENDING,
+    ARTICLES,
+    AT_ROLES,
+    CONNECTORS,
+    DEPARTMENTS,
+    DIRECTIONS,
+    HONORIFICS,
+    ORG_CUES,
+    ORG_HEADS,
+    PARTICLES,
+    PERSON_BEFORE,
+    PERSON_NOUNS,
+    PREPOSITIONS,
+    ROMANCE_HEADS,
+    SPEECH_VERBS,
+)
+from jsonld_news.enrich.tokens import Mode, Token, joined, joined_loose, sentence_break
+from jsonld_news.gazetteer import (
+    DEMONYMS,
+    FUNCTION_WORDS,
+    KIN_NOUNS,
+    ROLE_NOUNS,
+    TITLE_QUALIFIERS,
+    TITLE_WORDS,
+    calendar_words,
+)
+
+MAX_SPAN_TOKENS = 6  # longest KB or organisation name tried, in tokens
+MAX_NAME_TOKENS = 5  # longest person name accepted without a KB entry
+
+
+def weak_word(tok: Token) -> bool:
+    word = tok.lower
+    return word in FUNCTION_WORDS or word in calendar_words() or word in ROLE_NOUNS
+
+
+def name_run(toks: list[Token], i: int) -> int:
+    """End of the run of name-like tokens starting at ``i``."""
+    j = i
+    stops = calendar_words()
+    while j < len(toks) and j - i <= MAX_NAME_TOKENS:
+        t = toks[j]
+        if j > i and (not joined(t) or toks[j - 1].poss):
+            break
+        word = t.lower
+        if t.cap:
+            if (t.upper and len(t.text) > 3) or not t.text[0].isalpha():
+                break
+            if j == i and (word in ARTICLES or word.rstrip(".") in HONORIFICS):
+                break
+            if _PLURAL_ACRONYM.fullmatch(t.text):  # "Tory MPs", "tech CEOs"
+                break
+            if word in FUNCTION_WORDS or word in stops:
+                break
+            if word in TITLE_WORDS:
+                # a title word ends a name where it introduces the next one ("Moscow Mayor
+                # Sergei ..."), else it can be a surname: "Wayne King", "Stephen Bishop"
+                nxt = toks[j + 1] if j + 1 < len(toks) else None
+                if j == i or (nxt is not None and nxt.cap and joined(nxt)):
+                    break
+            if t.text in DEMONYMS or word in ORG_HEADS:
+                break
+        else:
+            particle = j > i and j + 1 < len(toks) and toks[j + 1].cap and word in PARTICLES
+            if not particle and (j == i or not _particle_prefix(t.text)):  # "al-Sisi" goes on
+                break
+        j += 1
+    while j > i and not toks[j - 1].cap and not _particle_prefix(toks[j - 1].text):
+        j -= 1
+    return j
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
+def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
+    """French and Spanish names lead with their head: "Banco de México", "Policía Nacional",
+    "Assemblée nationale", "Agencia Estatal de Meteorología"."""
+    head = ROMANCE_HEADS.get(toks[i].lower)
+    if head is None:
+        return None
+    n = len(toks)
+    j = i + 1
+    end = i
+    while j < n and j - i < MAX_SPAN_TOKENS and joined(toks[j]):
+        t = toks[j]
+        if t.cap:
+            end = j
+        elif t.lower in PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "et"):
+            if not (j + 1 < n and joined(toks[j + 1])):
+                break
+        elif j == i + 1 and ADJECTIVE_ENDING.search(t.lower) and len(t.text) > 4:
+            end = j  # one adjective right after the head: "nationale", "européenne"
+            if j + 2 < n and toks[j + 1].lower in PREPOSITIONS and not toks[j + 2].cap:
+                return None  # "Agence nationale de sécurité du ...": no telling where it ends
+        else:
+            break
+        j += 1
+    if end == i:
+        return None
+    surface = text[toks[i].start : toks[end].end]
+    return Found(toks[i].start, toks[end].end, surface, "org", None, surface, head)
+
+
+def may_be_org(toks: list[Token], i: int) -> bool:
+    """A single word that context might still mark as an organisation ("the journal Nature",
+    "Mila, an AI research institute", "analysts at Barclays")."""
+    prev = toks[i - 1].lower if i > 0 else ""
+    if prev in ORG_CUES or prev == "at":
+        return True
+    return i + 1 < len(toks) and "," in toks[i + 1].gap_before
+
+
+def complement_name(toks: list[Token], start: int) -> tuple[int, int]:
+    """German, French, Spanish: the name after a title's adjectives and complement.
+
+    "président brésilien Luiz Inácio Lula da Silva", "ministre des Transports François
+    Durovray", "presidenta de México, Claudia Sheinbaum", "alcalde de la ciudad, José Luis ...".
+    """
+    n = len(toks)
+    j = start
+    while j < n and j - start < 2 and not toks[j].cap and toks[j].lower not in PREPOSITIONS:
+        j += 1  # adjectives: "général", "brésilien"
+    proper_complement = False
+    if j < n and toks[j].lower in PREPOSITIONS and not sentence_break(toks[j]):
+        with_article = toks[j].lower in ("des", "du", "del") or "'" in toks[j].gap_before
+        j += 1
+        while j < n and toks[j].lower in ARTICLES:
+            j += 1  # "de la Santé", "de La Pampa"
+            with_article = True
+        skipped = 0
+        while j < n and not toks[j].cap and skipped < 3 and "," not in toks[j].gap_before:
+            j += 1  # "de la ciudad"
+            skipped += 1
+        if j < n and toks[j].cap and skipped == 0:
+            # one capitalised complement: "de México", "des Transports", "de l'ONU"; a name
+            # after it needs a comma unless an article marks a department ("del Interior")
+            proper_complement = not with_article and "'" not in toks[j].gap_before
+            j += 1
+    if j >= n or not toks[j].cap or sentence_break(toks[j]):
+        return start, start
+    comma = toks[j].gap_before.strip() == ","
+    if j > start and not (joined(toks[j]) or comma):
+        return start, start
+    if proper_complement and not comma:
+        return start, start
+    end = name_run(toks, j)
+    return (j, end) if end - j >= 2 else (start, start)
+
+
+def _particle_prefix(word: str) -> bool:
+    head, dash, tail = word.partition("-")
+    return bool(dash) and head in ("al", "el", "bin", "ibn", "abu", "ben") and tail[:1].isupper()
+
+
+def title_run(
+    toks: list[Token], i: int, titles: frozenset[str], qualifier: int, english: bool
+) -> int:
+    """Where a name introduced by a title at ``i`` starts, or -1 when no title is there.
+
+    "[demonym] Title [of Title] Name" ("German Chancellor Olaf Scholz", "Secretary of State X")
+    starts the name after the titles; a lower-case role right before ``i`` ("spokesperson Jane
+    Doe", "chief executive Satya Nadella") makes the name start at ``i`` itself.
+    """
+    j = i + qualifier
+    k = j
+    while k < len(toks) and title_word(toks[k].lower, titles) and (k == i or joined(toks[k])):
+        k += 1
+        if k + 1 < len(toks) and toks[k].lower == "of" and toks[k + 1].lower in titles:
+            k += 2  # "Secretary of State"
+    if k > j:
+        if all(t.lower in DEPARTMENTS for t in toks[j:k]):
+            return -1  # "Foreign", "Health" alone introduce nobody
+        if (k < len(toks) and toks[k].cap and joined(toks[k])) or not english:
+            return k
+        return -1
+    if i > 0 and joined(toks[i]) and not toks[i - 1].cap:
+        word = toks[i - 1].lower
+        if word in titles and (word in ROLE_NOUNS or not english or word in PERSON_NOUNS):
+            return i
+    return -1
+
+
+def title_word(word: str, titles: frozenset[str]) -> bool:
+    if word in titles:
+        return True
+    for prefix in ("then-", "ex-", "former-"):
+        if word.startswith(prefix):
+            return word[len(prefix) :].rstrip(".") in titles
+    return word.rstrip(".") in titles and word.endswith(".")
+
+
+def _role_before(toks: list[Token], start: int) -> bool:
+    """A role or kin noun among the few words before a comma: "the environment minister,",
+    "the company's head of human resources,"."""
+    for k in range(start - 1, max(start - 6, -1), -1):
+        tok = toks[k]
+        if tok.lower in KIN_NOUNS or tok.lower in ROLE_NOUNS or tok.lower in ("head", "chief"):
+            return True
+        if tok.cap or (k < start - 1 and not tok.joined) or tok.sent_start:
+            return False
+    return False
+
+
+def _apposition(toks: list[Token], end: int) -> str | None:
+    """What ", a senior scientist" or ", an AI research institute" after a name says it is."""
+    if end >= len(toks) or "," not in toks[end].gap_before:
+        return None
+    first = toks[end].lower
+    if first in ROLE_NOUNS and first not in TITLE_QUALIFIERS:
+        return "Person"  # "Evan Sparks, CEO of Determined AI"
+    if first not in ("a", "an", "the", "his", "her", "their", "its", "who", "of"):
+        return None
+    if first == "who":
+        return "Person"
+    if first == "of":
+        return "Person" if end + 1 < len(toks) and toks[end + 1].cap else None
+    for t in toks[end + 1 : end + 6]:
+        if sentence_break(t) or "," in t.gap_before:
+            break
+        word = t.lower
+        if word in ORG_CUES:
+            return ORG_CUES[word]
+        if word in ROLE_NOUNS or word in KIN_NOUNS or word in PERSON_NOUNS:
+            return "Person"
+        if word.endswith("-year-old"):
+            return "Person"
+    return None
+
+
+def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode) -> bool:
+    """A city inside a longer capitalised name ("Manchester United", "Kobe Hospital")."""
+    if hit.type not in ("City", "State", "Place") or mode == "title":
+        return False
+    if after < len(toks) and not toks[after - 1].poss and joined(toks[after]):
+        nxt = toks[after]
+        if nxt.cap and not weak_word(nxt) and nxt.lower not in TITLE_WORDS:
+            return True
+    if i > 0 and joined(toks[i]) and not toks[i - 1].poss:
+        prev = toks[i - 1]
+        if prev.cap and not weak_word(prev) and not title_word(prev.lower, TITLE_WORDS):
+            return prev.lower not in DIRECTIONS and prev.text not in DEMONYMS
+    return False
+
+
+def org_run(toks: list[Token], i: int, text: str) -> Found | None:
+    """A capitalised run headed by an organisation word: "Foreign Ministry", "Bank of X"."""
+    if toks[i].sent_start and weak_word(toks[i]):
+        return None
+    j = i
+    head_type = None
+    head_at = -1
+    while j < len(toks) and j - i < MAX_SPAN_TOKENS:
+        t = toks[j]
+        if j > i and (not joined(t) or toks[j - 1].poss):
+            break
+        if not t.cap:
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if t.lower in CONNECTORS and nxt is not None and nxt.cap and j > i:
+                j += 1
+                continue
+            break
+        if t.lower in TITLE_WORDS and j > i and head_type is None:
+            break  # "Foreign Ministry Spokesperson Maria" stops before the title
+        kind = ORG_HEADS.get(t.lower.rstrip("."))
+        if kind is not None and (not t.upper or len(t.text) <= 3):  # "PAC", "LLC"
+            head_type, head_at = kind, j
+        j += 1
+    if head_type is None:
+        return None
+    end = j - 1
+    while end > head_at and not toks[end].cap:
+        end -= 1
+    if end > head_at and toks[head_at + 1].lower not in CONNECTORS:
+        end = head_at  # the name ends at its head unless "of ..." follows
+    if end == i:
+        return None  # the head word alone ("Ministry") names nothing
+    surface = text[toks[i].start : toks[end].end]
+    return Found(toks[i].start, toks[end].end, surface, "org", None, surface, head_type)
+
+
+def context_cue(toks: list[Token], start: int, end: int) -> str | None:
+    """ "Person", an organisation type, or ``None`` when the context says nothing."""
+    if end - start > MAX_NAME_TOKENS:
+        return None
+    prev = toks[start - 1].lower if start > 0 and joined_loose(toks[start]) else ""
+    prev2 = toks[start - 2].lower if start > 1 else ""
+    # organisation cues first: "analysts at X", "the journal X", "X, a startup"
+    if prev == "at" and prev2 in AT_ROLES:
+        return "Organization"
+    if prev in ORG_CUES and joined(toks[start]):
+        return ORG_CUES[prev]
+    if end < len(toks) and prev == "the" and toks[end].joined and not toks[end].cap:
+        follower = toks[end].lower
+        if follower in ORG_CUES or follower in ("party", "union", "movement", "militia"):
+            # "the Vereinigung Cockpit union", "the Law and Justice party"
+            return (
+                "PoliticalParty" if follower == "party" else ORG_CUES.get(follower, "Organization")
+            )
+    appos = _apposition(toks, end)
+    if appos is not None and appos != "Person":
+        return appos
+    if prev == "at":
+        return None
+    if appos == "Person" or (toks[end - 1].poss and end - start >= 2):
+        return "Person"
+    if prev in PERSON_BEFORE or (prev == "to" and prev2 == "according"):
+        return "Person"
+    if "," in toks[start].gap_before and _role_before(toks, start):
+        return "Person"  # "his son, Dan Smith", "its head of human resources, Jane Doe"
+    if end < len(toks):
+        nxt = toks[end]
+        if nxt.lower in SPEECH_VERBS and joined_loose(nxt):
+            return "Person"
+        if "(" in nxt.gap_before and re.match(r"[DRI]-", nxt.text):  # "(R-N.C.)"
+            return "Person"
+    return None

@@ -1,0 +1,165 @@
+"""Word lists the recognizer's rules consult: titles by language, organisation heads and cues,
+speech verbs, name particles, prepositions. The shared vocabulary (demonyms, role nouns,
+function words) is in ``jsonld_news.gazetteer``."""
+
+from __future__ import annotations
+
+import re
+
+from jsonld_news.gazetteer import ROLE_NOUNS, TITLE_WORDS, calendar_words
+
+CALENDAR_WORDS = calendar_words()
+NAME_LIKE_TYPES = frozenset({"Person", "City", "State", "Place"})
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``text``, split on whitespace."""
+    return frozenset(text.split())
+
+
+PARTICLES = word_set("von van der den de del della di da du le la al bin ibn dos das y")
+CONNECTORS = word_set("of for and the on de du des la le del y und für")
+DIRECTIONS = word_set(
+    "northern southern eastern western central north south east west upper lower greater"
+)
+SPEECH_VERBS = word_set(
+    """
+    said says say told tells added adds wrote writes asked asks announced announces argued argues
+    noted notes explained explains stated states tweeted posted insisted insists warned warns
+    claimed claims admitted admits replied replies confirmed confirms denied denies believes
+    believed thinks thought urged urges stressed stresses acknowledged recalled recalls
+    testified declined declines agreed agrees contributed cautioned hopes hoped expects expected
+    who whose
+    """
+)
+PERSON_BEFORE = word_set("by told said says according thanked praised met estimates")
+ORG_HEADS: dict[str, str] = {
+    **dict.fromkeys(
+        word_set(
+            "ministry department agency commission parliament senate court council committee "
+            "government administration authority office bureau police army navy guard "
+            "assembly cabinet service"
+        ),
+        "GovernmentOrganization",
+    ),
+    **dict.fromkeys(word_set("university college school academy"), "EducationalOrganization"),
+    **dict.fromkeys(word_set("party"), "PoliticalParty"),
+    **dict.fromkeys(
+        word_set(
+            "inc corp corporation company co ltd llc plc gmbh ag group bank holdings airlines "
+            "airways motors industries technologies labs mining energy pharmaceuticals "
+            "therapeutics systems telecom communications petroleum steel software partners "
+            "capital insurance logistics"
+        ),
+        "Corporation",
+    ),
+    **dict.fromkeys(
+        word_set(
+            "times post journal herald tribune gazette news telegraph chronicle observer magazine"
+        ),
+        "NewsMediaOrganization",
+    ),
+    **dict.fromkeys(
+        word_set(
+            "foundation association federation union organization organisation society "
+            "institute network alliance coalition movement fund trust league club pac caucus "
+            "hospital observatory center centre laboratory museum"
+        ),
+        "Organization",
+    ),
+}
+# Lower-case nouns that introduce or describe an organisation ("the journal Nature").
+ORG_CUES: dict[str, str] = {
+    **dict.fromkeys(
+        word_set("journal newspaper magazine broadcaster daily tabloid outlet channel"),
+        "NewsMediaOrganization",
+    ),
+    **dict.fromkeys(
+        word_set(
+            "company firm startup start-up carmaker automaker maker manufacturer retailer "
+            "airline insurer lender bank developer publisher conglomerate giant chipmaker "
+            "carrier miner producer operator supplier brewer"
+        ),
+        "Corporation",
+    ),
+    **dict.fromkeys(
+        word_set(
+            "group organization organisation institute association union charity nonprofit "
+            "non-profit agency network foundation think-tank"
+        ),
+        "Organization",
+    ),
+}
+AT_ROLES = word_set(
+    """
+    team group lab
+    analyst analysts researcher researchers scientist scientists economist economists professor
+    official officials executive executives engineer engineers strategist strategists director
+    astronomer radioastronomer employee employees staff lecturer fellow
+    """
+)
+TITLES_BY_LANG: dict[str, frozenset[str]] = {
+    "en": TITLE_WORDS | ROLE_NOUNS | word_set("winger forward skipper quarterback pitcher"),
+    "de": word_set(
+        "bundeskanzler bundeskanzlerin kanzler kanzlerin präsident präsidentin minister "
+        "ministerin ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin "
+        "sprecher sprecherin chef chefin bahnchef konzernchef vorsitzende vorsitzender trainer "
+        "bundesverkehrsminister bundesaußenministerin bundesaußenminister außenminister "
+        "außenministerin innenminister innenministerin finanzminister wirtschaftsminister "
+        "verteidigungsminister gesundheitsminister professor professorin präsidenten "
+        "ministerpräsidenten regierungschef regierungschefin staatschef staatschefin "
+        "parteichef parteichefin kanzlerkandidat"
+    ),
+    "fr": word_set(
+        "président présidente ministre maire porte-parole directeur directrice député "
+        "députée sénateur sénatrice secrétaire premier chef professeur patron patronne"
+    ),
+    "es": word_set(
+        "presidente presidenta ministro ministra alcalde alcaldesa portavoz director "
+        "directora secretario secretaria diputado diputada senador senadora candidato "
+        "candidata expresidente expresidenta gobernador gobernadora jefe jefa"
+    ),
+}
+DEPARTMENTS = word_set(
+    "foreign defence defense finance interior justice health trade economy state prime "
+    "opposition vice"
+)
+# Nouns that, in an apposition, say a name is a person's ("Jane Doe, a Lyon resident").
+PERSON_NOUNS = word_set(
+    """
+    resident residents native citizen student worker member man woman boy girl veteran fan
+    volunteer victim survivor witness owner farmer teacher nurse activist expert father mother
+    grandmother grandfather winger forward skipper quarterback pitcher
+    """
+)
+
+
+ROMANCE_HEADS: dict[str, str] = {
+    **dict.fromkeys(
+        word_set(
+            "ministerio ministère policía police agencia agence comisión commission gobierno "
+            "gouvernement tribunal tribunale corte cour consejo conseil asamblea assemblée "
+            "senado sénat congreso congrès ejército armée guardia garde"
+        ),
+        "GovernmentOrganization",
+    ),
+    **dict.fromkeys(
+        word_set("universidad université instituto institut"), "EducationalOrganization"
+    ),
+    **dict.fromkeys(word_set("partido parti"), "PoliticalParty"),
+    **dict.fromkeys(word_set("banco banque empresa compagnie grupo groupe"), "Corporation"),
+    **dict.fromkeys(
+        word_set("fundación fondation asociación association federación fédération sindicato"),
+        "Organization",
+    ),
+}
+
+
+ADJECTIVE_ENDING = re.compile(
+    r"(?:al|ale|ales|aux|enne|ien|ienne|ique|ico|ica|aire|ano|ana|ais|aise|ense)$"
+)
+ARTICLES = word_set("la le les el los las der die das un una une")
+HONORIFICS = word_set("mme mlle m herr frau sr sra srta don doña dña")
+
+
+PREPOSITIONS = word_set("de des du del d der von")

@@ -1,0 +1,234 @@
+"""The main pass: one scan over each line of tokens that applies the name rules and the KB
+lookups in order of trust, and records the people it finds for the short-form pass."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from jsonld_news.enrich.findings import ArticleState, Found, fold_name
+from jsonld_news.enrich.linking import KBLinker
+from jsonld_news.enrich.name_rules import (
+    complement_name,
+    context_cue,
+    embedded_place,
+    may_be_org,
+    name_run,
+    org_run,
+    romance_org,
+    title_run,
+    title_word,
+    weak_word,
+)
+from jsonld_news.enrich.rule_words import (
+    CALENDAR_WORDS,
+    CONNECTORS,
+    NAME_LIKE_TYPES,
+    TITLES_BY_LANG,
+)
+from jsonld_news.enrich.tokens import Line, Mode, Token, index_after, joined, next_cap
+from jsonld_news.gazetteer import DEMONYMS, FUNCTION_WORDS, STATE_NOUNS
+
+
+class RuleScanner(KBLinker):
+    """The scan of lines for names: titles, KB names, organisation runs, context cues."""
+
+    def _scan(
+        self, lines: list[Line], text: str, lang: str, art: ArticleState, *, in_headline: bool
+    ) -> list[Found]:
+        found: list[Found] = []
+        for line in lines:
+            for f in self._scan_line(line.toks, text, line.mode, lang, art):
+                f.in_headline = in_headline
+                found.append(f)
+        return found
+
+    def _scan_line(
+        self, toks: list[Token], text: str, mode: Mode, lang: str, art: ArticleState
+    ) -> Iterable[Found]:
+        titles = TITLES_BY_LANG.get(lang, frozenset())
+        english = lang == "en"
+        n = len(toks)
+        pending: dict[int, int] = {}  # name start -> end, for names found ahead of the scan
+        i = 0
+        while i < n:
+            if i in pending:
+                end = pending.pop(i)
+                yield self._person(toks, i, end, text, art)
+                i = end
+                continue
+            tok = toks[i]
+            if not tok.cap:
+                if english and not pending:
+                    i = next_cap(toks, i + 1)  # lower-case words only matter around names
+                    continue
+                if not english and tok.lower in titles and i + 1 < n:
+                    start, end = complement_name(toks, i + 1)
+                    if end > start and not self._not_a_name(toks, start, end, text, art):
+                        pending[start] = end
+                i += 1
+                continue
+            # 1. a title introducing a name
+            qualifier = 0
+            if (
+                english and i + 1 < n and (toks[i + 1].lower in titles or tok.text in DEMONYMS)
+            ) or (english and i + 2 < n and toks[i + 2].lower in titles):
+                qualifier = self._qualifier(toks, i, art)
+            # a word alone between lower-case ones ("... said Putin on ...") needs fewer checks
+            nxt = toks[i + 1] if i + 1 < n else None
+            alone = nxt is None or tok.poss or not joined(nxt) or not nxt.cap
+            if alone and nxt is not None and nxt.lower in CONNECTORS and joined(nxt):
+                alone = False  # "Bank of England"
+            name_start = -1
+            word = tok.lower
+            if (
+                qualifier
+                or (i > 0 and toks[i - 1].lower in titles)
+                or word in titles
+                or (("-" in word or "." in word) and title_word(word, titles))
+            ):
+                name_start = title_run(toks, i, titles, qualifier, english)
+            if name_start >= 0:
+                name_start, name_end = self._title_name(toks, name_start, lang, text, art)
+                if name_end > name_start:
+                    if qualifier and toks[i].cap and toks[i].text not in DEMONYMS:
+                        hit = self._kb_at(toks, i, text, mode, lang, art)
+                        if hit is not None and hit.end <= toks[name_start].start:
+                            yield hit
+                    if name_start == i or english:
+                        yield self._person(toks, name_start, name_end, text, art)
+                        i = name_end
+                    else:  # "la presidenta de México, Claudia Sheinbaum": México comes first
+                        pending[name_start] = name_end
+                        i += 1
+                    continue
+            if alone and (word in FUNCTION_WORDS or word in CALENDAR_WORDS):
+                i += 1  # "The", "However", "Friday" alone: never a name
+                continue
+            # 2. a knowledge-base name, unless an organisation name runs past it
+            hit = self._kb_at(toks, i, text, mode, lang, art, alone)
+            org = None
+            if english and mode == "full" and not alone:
+                org = org_run(toks, i, text)
+            if org is not None and (hit is None or org.end > hit.end):
+                yield org
+                i = index_after(toks, i, org.end)
+                continue
+            if hit is not None:
+                after = i + 1 if tok.end >= hit.end else index_after(toks, i, hit.end)
+                if hit.type in NAME_LIKE_TYPES and embedded_place(hit, toks, i, after, mode):
+                    i = after  # "Real Madrid", "Kobe Hospital": the city names something else
+                    continue
+                if english and hit.end == toks[i].end and toks[i].text in DEMONYMS:
+                    pass  # a demonym alone is no country; see _demonym_phrase
+                else:
+                    yield hit
+                    i = after
+                    continue
+            if english and toks[i].text in DEMONYMS:
+                country = self._demonym_phrase(toks, i, art)
+                if country is not None:
+                    yield country
+                i += 1
+                continue
+            if lang in ("fr", "es") and mode == "strict" and not tok.sent_start:
+                org = romance_org(toks, i, text)
+                if org is not None:
+                    yield org
+                    i = index_after(toks, i, org.end)
+                    continue
+            # 3. capitalised runs that context marks as a person or an organisation
+            if english and mode == "full" and (not alone or may_be_org(toks, i)):
+                found = self._contextual(toks, i, text, art)
+                if found is not None:
+                    yield found
+                    i = index_after(toks, i, found.end)
+                    continue
+            i += 1
+
+    def _qualifier(self, toks: list[Token], i: int, art: ArticleState) -> int:
+        """Tokens at ``i`` that qualify a title: "German", "U.S.", "South Korean"."""
+        if toks[i].text in DEMONYMS:
+            return 1
+        if i + 1 < len(toks) and f"{toks[i].text} {toks[i + 1].text}" in DEMONYMS:
+            return 2
+        if not toks[i].poss and any(e.type == "Country" for e in self._lookup(toks[i].text, art)):
+            return 1
+        return 0
+
+    def _title_name(
+        self, toks: list[Token], start: int, lang: str, text: str, art: ArticleState
+    ) -> tuple[int, int]:
+        """The name after a title: right there, or in German/French/Spanish after a complement
+        and a comma ("le ministre des Transports François Durovray", "la presidenta de México,
+        Claudia Sheinbaum")."""
+        end = name_run(toks, start)
+        named = end > start and not self._not_a_name(toks, start, end, text, art)
+        if named and (lang == "en" or end - start >= 2):
+            return start, end
+        if lang == "en":
+            return start, start
+        return complement_name(toks, start)
+
+    def _not_a_name(
+        self, toks: list[Token], start: int, end: int, text: str, art: ArticleState
+    ) -> bool:
+        """The run is a KB place or organisation as a whole, or starts with a country/org."""
+        if self._non_person(toks[start], art):
+            return True
+        whole = self._lookup(text[toks[start].start : toks[end - 1].end], art)
+        return any(e.type != "Person" for e in whole)
+
+    def _demonym_phrase(self, toks: list[Token], i: int, art: ArticleState) -> Found | None:
+        """ "the Russian government": a lower-case state noun after a demonym names the country."""
+        if i + 1 >= len(toks) or not joined(toks[i + 1]) or toks[i].poss:
+            return None
+        if toks[i + 1].lower not in STATE_NOUNS:
+            return None
+        country = self._country(DEMONYMS[toks[i].text], art)
+        if country is None:
+            return None
+        tok = toks[i]
+        return Found(tok.start, tok.end, tok.text, "kb", country, country.label, country.type)
+
+    def _contextual(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
+        """A capitalised run that its neighbours mark as a person or an organisation."""
+        start = i + 1 if toks[i].sent_start and weak_word(toks[i]) else i
+        if start >= len(toks) or not toks[start].cap:
+            return None
+        end = name_run(toks, start)
+        # a KB place or organisation inside ends the run: "Rival Alphabet", "Tory MPs"
+        for j in range(start, end):
+            if j > start and self._non_person(toks[j], art):
+                end = j
+                break
+        if end <= start or self._not_a_name(toks, start, end, text, art):
+            return None
+        cue = context_cue(toks, start, end)
+        if cue is None:
+            return None
+        if cue != "Person":
+            surface = text[toks[start].start : toks[end - 1].end]
+            return Found(toks[start].start, toks[end - 1].end, surface, "org", None, surface, cue)
+        if end - start < 2:
+            return None
+        if toks[start].sent_start and any(t.upper for t in toks[start:end]):
+            return None
+        return self._person(toks, start, end, text, art)
+
+    def _person(
+        self, toks: list[Token], start: int, end: int, text: str, art: ArticleState
+    ) -> Found:
+        surface = text[toks[start].start : toks[end - 1].end]
+        key = fold_name(surface)
+        canonical = art.people.get(key)
+        if canonical is None:
+            if end - start == 1:
+                canonical = art.surnames.get(key, surface)
+            else:
+                canonical = " ".join(t.text for t in toks[start:end])
+                art.people[key] = canonical
+                art.surnames.setdefault(fold_name(toks[end - 1].text), canonical)
+                entries = [e for e in self._lookup(surface, art) if e.type == "Person"]
+                if entries:
+                    art.person_entries[fold_name(canonical)] = entries[0]
+        return Found(toks[start].start, toks[end - 1].end, surface, "person", None, canonical)

@@ -1,0 +1,247 @@
+"""Tokenising for the offline recognizer: article text to lines of ``Token`` objects.
+
+``tokenize`` masks URLs, e-mail addresses and photo credits, splits each line into words
+(possessive endings and French elisions cut off, offsets kept), marks sentence starts and
+capitals, drops all-caps lines and gives each line the ``Mode`` its capitalisation allows:
+"title" for a title-case line, else the mode asked for. Also the small token predicates the
+rules share (``joined``, ``sentence_break``, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from jsonld_news.enrich.rule_words import word_set
+
+Mode = Literal["full", "title", "strict"]
+
+
+_URL = re.compile(r"<?(?:https?://|www\.)\S+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_CREDIT = re.compile(
+    r"\b(?:photos?|fotos?|images?|pictures?|credits?|bild|quelle|source)\s*(?::|by\b)"
+    r"|©|\bcopyright\b",
+    re.IGNORECASE,
+)
+_CREDIT_TO_EOL = re.compile(f"(?:{_CREDIT.pattern})[^\\n]*", re.IGNORECASE)
+_CREDIT_WORDS = (
+    "photo",
+    "foto",
+    "image",
+    "picture",
+    "credit",
+    "bild",
+    "quelle",
+    "source",
+    "©",
+    "copyright",
+)
+_ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[A-ZÀ-ÖØ-Þ])")
+_ABBREVIATIONS = word_set(
+    "mr mrs ms dr st sen rep gov gen lt col capt sgt prof jr sr inc co corp ltd no vs rev adm maj"
+    " cmdr mt ft dept univ jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+
+
+class Token:
+    """One word: ``text`` without a possessive ending or French elision, its offsets in the
+    text, and ``gap_before``, the characters between the previous word and this one."""
+
+    __slots__ = (
+        "cap",
+        "end",
+        "gap_before",
+        "joined",
+        "lower",
+        "poss",
+        "sent_start",
+        "start",
+        "text",
+        "upper",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        cap: bool,
+        upper: bool,
+        sent_start: bool,
+        poss: bool,
+        gap_before: str,
+        lower: str | None = None,
+    ) -> None:
+        self.text = text
+        self.lower = text.lower() if lower is None else lower
+        self.start = start
+        self.end = end
+        self.cap = cap
+        self.upper = upper
+        self.sent_start = sent_start
+        self.poss = poss
+        self.gap_before = gap_before
+        # only spaces (no punctuation, no line break) between this word and the one before
+        self.joined = gap_before == " " or (not gap_before.strip() and "\n" not in gap_before)
+
+
+@dataclass(slots=True)
+class Line:
+    toks: list[Token]
+    mode: Mode
+    caps: list[Token]  # the capitalised ones, for the short-form pass
+
+
+def tokenize(text: str, mode: Mode) -> list[Line]:
+    """Lines worth scanning, tokenised once, each with the mode its capitalisation allows."""
+    masked = text
+    if "://" in text or "www." in text:
+        masked = _URL.sub(_blank, masked)
+    if "@" in text:
+        masked = _EMAIL.sub(_blank, masked)
+    low = text.lower()
+    if any(word in low for word in _CREDIT_WORDS) and _CREDIT.search(masked):
+        # a photo credit, to the end of its line, names no mention
+        masked = _CREDIT_TO_EOL.sub(_blank, masked)
+    lines: list[Line] = []
+    toks: list[Token] = []
+    caps: list[Token] = []
+    pos = 0
+    prev: Token | None = None
+    for gap, plain, word, raw in _PAIR.findall(masked):
+        if plain:  # the common case, kept cheap: a lower-case word or a number
+            start = pos + len(gap)
+            pos = start + len(plain)
+            if "\n" in gap and toks:
+                _close_line(toks, caps, text, mode, lines)
+                toks, caps = [], []
+            prev = Token(plain, start, pos, False, False, False, False, gap, plain)
+            toks.append(prev)
+            continue
+        if word:  # a plain capitalised word: "Berlin", "Scholz"
+            start = pos + len(gap)
+            pos = start + len(word)
+            if "\n" in gap and toks:
+                _close_line(toks, caps, text, mode, lines)
+                toks, caps = [], []
+            sent = prev is None or not toks or (gap != " " and _ends_sentence(prev, gap))
+            prev = Token(word, start, pos, True, False, sent, False, gap)
+            toks.append(prev)
+            caps.append(prev)
+            continue
+        start = pos + len(gap)
+        end = pos = start + len(raw)
+        if "\n" in gap and toks:
+            _close_line(toks, caps, text, mode, lines)
+            toks, caps = [], []
+        poss = False
+        if "'" in raw or "’" in raw:
+            elided = _ELISION.match(raw)
+            if elided is not None:  # French "l'Allemagne": the name starts after the article
+                cut = elided.end()
+                raw, start, gap = raw[cut:], start + cut, gap + raw[:cut]
+            if raw.endswith(("'s", "’s")) and len(raw) > 2:
+                raw, end, poss = raw[:-2], end - 2, True
+        if not poss and raw[-1] == "s" and end < len(masked) and masked[end] in "'’":
+            poss = end + 1 >= len(masked) or not masked[end + 1].isalnum()  # "Meadows'"
+        if "-" in raw:
+            head, _, tail = raw.partition("-")
+            if tail in _HYPHEN_SUFFIXES and head[:1].isupper():  # "Greensboro-area"
+                raw, end = head, start + len(head)
+        cap = raw[0].isupper()
+        upper = cap and len(raw) > 1 and not raw[1].islower()
+        if upper:
+            upper = raw.replace(".", "").replace("-", "").isupper()
+        sent = prev is None or not toks or (gap != " " and _ends_sentence(prev, gap))
+        prev = Token(raw, start, end, cap, upper, sent, poss, gap)
+        toks.append(prev)
+        if cap:
+            caps.append(prev)
+    if toks:
+        _close_line(toks, caps, text, mode, lines)
+    return lines
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _close_line(
+    toks: list[Token], caps: list[Token], text: str, mode: Mode, lines: list[Line]
+) -> None:
+    if text[toks[0].start : toks[-1].end].isupper():
+        return  # all caps: photo credits, shouted headers; capitals tell nothing there
+    title = mode == "full" and len(caps) >= 4 and 2 * len(caps) >= len(toks)
+    line_mode: Mode = "title" if title and _is_title_case(toks) else mode
+    lines.append(Line(toks, line_mode, caps))
+
+
+# words with the gap before them: lower-case words and numbers (no apostrophe) in group 2,
+# plain capitalised words in group 3, the rest (elided, possessive, acronyms...) in group 4
+_PAIR = re.compile(
+    r"(\W*)(?:([a-zß-öø-ÿ0-9][\w]*(?:[-&.][\w]+)*)(?![\w'’])"
+    r"|([A-Z][a-zß-öø-ÿ]+)(?![\w'’&.-])"
+    r"|((?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*))"
+)
+
+
+_HYPHEN_SUFFIXES = word_set(
+    "area based born backed led owned run made style era bound controlled funded linked "
+    "affiliated related wide registered listed headquartered allied"
+)
+_SENTENCE_GAP = re.compile(r"[!?:;“\"«—–•|]|\n")
+
+
+def _ends_sentence(prev: Token, gap: str) -> bool:
+    if gap == " ":
+        return False
+    if _SENTENCE_GAP.search(gap):
+        return True
+    if "." in gap:
+        return prev.lower.rstrip(".") not in _ABBREVIATIONS and not prev.upper
+    return False
+
+
+def sentence_break(tok: Token) -> bool:
+    return tok.sent_start or bool(_SENTENCE_GAP.search(tok.gap_before))
+
+
+def joined(tok: Token) -> bool:
+    """Only spaces (no punctuation, no line break) separate ``tok`` from the one before."""
+    return tok.joined
+
+
+def joined_loose(tok: Token) -> bool:
+    """Separated by spaces or a comma: "Jane Doe, who", "said, Jane Doe"."""
+    return tok.gap_before.replace(",", "").strip() == ""
+
+
+def _is_title_case(toks: list[Token]) -> bool:
+    """A headline-style line: every word but short function words capitalised."""
+    content = 0
+    lower = 0
+    for t in toks:
+        if t.text[0].isalpha() and t.lower not in _TITLE_CASE_EXEMPT:
+            content += 1
+            lower += not t.cap
+    return content >= 4 and lower <= content // 10
+
+
+_TITLE_CASE_EXEMPT = word_set(
+    "a an the and or but nor of in on at to for with by from as vs via per into onto up off"
+)
+
+
+def next_cap(toks: list[Token], i: int) -> int:
+    n = len(toks)
+    while i < n and not toks[i].cap:
+        i += 1
+    return i
+
+
+def index_after(toks: list[Token], i: int, end: int) -> int:
+    while i < len(toks) and toks[i].start < end:
+        i += 1
+    return i
