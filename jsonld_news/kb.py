@@ -109,6 +109,10 @@ def key_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+def _by_score(entry: KBEntry) -> float:
+    return -entry.score
+
+
 def parse_entry(line: bytes | str, source: str) -> KBEntry:
     """One KB line as an entry; ``KBError`` naming ``source`` (``file:line``) when it is not one."""
     try:
@@ -322,11 +326,12 @@ class KnowledgeBase:
         found = []
         for offset in index.find(hashed):
             entry = self._entry_at(offset)
-            if any(name_key(n) == key for n in entry.names()):
+            if name_key(entry.label) == key or any(name_key(a) == key for a in entry.aliases):
                 found.append(entry)
                 if len(found) >= MAX_CANDIDATES:
                     break
-        found.sort(key=lambda e: -e.score)
+        if len(found) > 1:
+            found.sort(key=_by_score)
         return found
 
     def __len__(self) -> int:

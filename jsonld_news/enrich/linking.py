@@ -41,20 +41,23 @@ class KBLinker:
     def __init__(self, kbs: Sequence[KnowledgeBase]) -> None:
         self.kbs = list(kbs)
         # surface -> entries; KBs never change, so this is shared by all articles, bounded
-        self._cache: dict[str, list[KBEntry]] = {}
+        self._cache: dict[str, tuple[KBEntry, ...]] = {}
 
     def clear_cache(self) -> None:
         self._cache.clear()
 
-    def _lookup(self, surface: str, art: ArticleState) -> list[KBEntry]:
+    def _lookup(self, surface: str, art: ArticleState) -> tuple[KBEntry, ...]:
         hit = self._cache.get(surface)
         if hit is None:
-            hit = []
+            hit = ()  # most names are in no KB: the one empty tuple, no new object to keep
             key = name_key(surface)
-            hashed = key_hash(key) if key else 0
-            # every KB's candidates, the user's first: their order decides between namesakes
-            for kb in self.kbs if key else ():
-                hit.extend(e for e in kb.lookup_key(key, hashed) if _case_ok(e, surface))
+            if key:
+                hashed = key_hash(key)
+                # every KB's candidates, the user's first: their order decides between namesakes
+                for kb in self.kbs:
+                    candidates = kb.lookup_key(key, hashed)
+                    if candidates:
+                        hit += tuple(e for e in candidates if _case_ok(e, surface, key))
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()  # crude but bounded; refills with the common names
             self._cache[surface] = hit
@@ -63,7 +66,10 @@ class KBLinker:
     def _non_person(self, tok: Token, art: ArticleState) -> bool:
         """A country, continent or organisation: never part of a person's name. Cities can be
         ("Vladimir Putin", "George Washington")."""
-        return any(e.type not in NAME_LIKE_TYPES for e in self._lookup(tok.text, art))
+        entries = self._cache.get(tok.text)
+        if entries is None:
+            entries = self._lookup(tok.text, art)
+        return any(e.type not in NAME_LIKE_TYPES for e in entries) if entries else False
 
     def _kb_at(
         self,
@@ -139,7 +145,7 @@ class KBLinker:
         return None
 
 
-def _choose(entries: list[KBEntry], surface: str, art: ArticleState) -> KBEntry:
+def _choose(entries: tuple[KBEntry, ...], surface: str, art: ArticleState) -> KBEntry:
     """The first candidate (user KB first, best score first), except that a person named by
     one word only ("Washington", "Jordan") yields to a place or organisation of that name
     unless the article has introduced the person by full name."""
@@ -170,10 +176,10 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
     return True
 
 
-def _case_ok(entry: KBEntry, surface: str) -> bool:
-    """An all-caps KB name ("WHO", "AP") matches only all-caps text; others need a capital."""
-    key = name_key(surface)
-    for name in entry.names():
+def _case_ok(entry: KBEntry, surface: str, key: str) -> bool:
+    """An all-caps KB name ("WHO", "AP") matches only all-caps text; others need a capital.
+    ``key`` is the ``name_key`` of ``surface``."""
+    for name in (entry.label, *entry.aliases):  # entry.names(), without a generator
         if name_key(name) != key:
             continue
         bare = name.replace(".", "")

@@ -16,6 +16,7 @@ from jsonld_news.enrich.rule_words import (
     ADJECTIVE_ENDING,
     ARTICLES,
     AT_ROLES,
+    CALENDAR_WORDS,
     CONNECTORS,
     DEPARTMENTS,
     DIRECTIONS,
@@ -29,7 +30,7 @@ from jsonld_news.enrich.rule_words import (
     ROMANCE_HEADS,
     SPEECH_VERBS,
 )
-from jsonld_news.enrich.tokens import Mode, Token, joined, joined_loose, sentence_break
+from jsonld_news.enrich.tokens import Mode, Token, joined_loose, sentence_break
 from jsonld_news.gazetteer import (
     DEMONYMS,
     FUNCTION_WORDS,
@@ -37,7 +38,6 @@ from jsonld_news.gazetteer import (
     ROLE_NOUNS,
     TITLE_QUALIFIERS,
     TITLE_WORDS,
-    calendar_words,
 )
 
 MAX_SPAN_TOKENS = 6  # longest KB or organisation name tried, in tokens
@@ -46,16 +46,16 @@ MAX_NAME_TOKENS = 5  # longest person name accepted without a KB entry
 
 def weak_word(tok: Token) -> bool:
     word = tok.lower
-    return word in FUNCTION_WORDS or word in calendar_words() or word in ROLE_NOUNS
+    return word in FUNCTION_WORDS or word in CALENDAR_WORDS or word in ROLE_NOUNS
 
 
 def name_run(toks: list[Token], i: int) -> int:
     """End of the run of name-like tokens starting at ``i``."""
     j = i
-    stops = calendar_words()
+    stops = CALENDAR_WORDS
     while j < len(toks) and j - i <= MAX_NAME_TOKENS:
         t = toks[j]
-        if j > i and (not joined(t) or toks[j - 1].poss):
+        if j > i and (not t.joined or toks[j - 1].poss):
             break
         word = t.lower
         if t.cap:
@@ -63,7 +63,7 @@ def name_run(toks: list[Token], i: int) -> int:
                 break
             if j == i and (word in ARTICLES or word.rstrip(".") in HONORIFICS):
                 break
-            if _PLURAL_ACRONYM.fullmatch(t.text):  # "Tory MPs", "tech CEOs"
+            if t.text[-1] == "s" and _PLURAL_ACRONYM.fullmatch(t.text):  # "Tory MPs", "tech CEOs"
                 break
             if word in FUNCTION_WORDS or word in stops:
                 break
@@ -71,7 +71,7 @@ def name_run(toks: list[Token], i: int) -> int:
                 # a title word ends a name where it introduces the next one ("Moscow Mayor
                 # Sergei ..."), else it can be a surname: "Wayne King", "Stephen Bishop"
                 nxt = toks[j + 1] if j + 1 < len(toks) else None
-                if j == i or (nxt is not None and nxt.cap and joined(nxt)):
+                if j == i or (nxt is not None and nxt.cap and nxt.joined):
                     break
             if t.text in DEMONYMS or word in ORG_HEADS:
                 break
@@ -97,12 +97,12 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
     n = len(toks)
     j = i + 1
     end = i
-    while j < n and j - i < MAX_SPAN_TOKENS and joined(toks[j]):
+    while j < n and j - i < MAX_SPAN_TOKENS and toks[j].joined:
         t = toks[j]
         if t.cap:
             end = j
         elif t.lower in PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "et"):
-            if not (j + 1 < n and joined(toks[j + 1])):
+            if not (j + 1 < n and toks[j + 1].joined):
                 break
         elif j == i + 1 and ADJECTIVE_ENDING.search(t.lower) and len(t.text) > 4:
             end = j  # one adjective right after the head: "nationale", "européenne"
@@ -155,7 +155,7 @@ def complement_name(toks: list[Token], start: int) -> tuple[int, int]:
     if j >= n or not toks[j].cap or sentence_break(toks[j]):
         return start, start
     comma = toks[j].gap_before.strip() == ","
-    if j > start and not (joined(toks[j]) or comma):
+    if j > start and not (toks[j].joined or comma):
         return start, start
     if proper_complement and not comma:
         return start, start
@@ -179,17 +179,17 @@ def title_run(
     """
     j = i + qualifier
     k = j
-    while k < len(toks) and title_word(toks[k].lower, titles) and (k == i or joined(toks[k])):
+    while k < len(toks) and title_word(toks[k].lower, titles) and (k == i or toks[k].joined):
         k += 1
         if k + 1 < len(toks) and toks[k].lower == "of" and toks[k + 1].lower in titles:
             k += 2  # "Secretary of State"
     if k > j:
         if all(t.lower in DEPARTMENTS for t in toks[j:k]):
             return -1  # "Foreign", "Health" alone introduce nobody
-        if (k < len(toks) and toks[k].cap and joined(toks[k])) or not english:
+        if (k < len(toks) and toks[k].cap and toks[k].joined) or not english:
             return k
         return -1
-    if i > 0 and joined(toks[i]) and not toks[i - 1].cap:
+    if i > 0 and toks[i].joined and not toks[i - 1].cap:
         word = toks[i - 1].lower
         if word in titles and (word in ROLE_NOUNS or not english or word in PERSON_NOUNS):
             return i
@@ -247,11 +247,11 @@ def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode
     """A city inside a longer capitalised name ("Manchester United", "Kobe Hospital")."""
     if hit.type not in ("City", "State", "Place") or mode == "title":
         return False
-    if after < len(toks) and not toks[after - 1].poss and joined(toks[after]):
+    if after < len(toks) and not toks[after - 1].poss and toks[after].joined:
         nxt = toks[after]
         if nxt.cap and not weak_word(nxt) and nxt.lower not in TITLE_WORDS:
             return True
-    if i > 0 and joined(toks[i]) and not toks[i - 1].poss:
+    if i > 0 and toks[i].joined and not toks[i - 1].poss:
         prev = toks[i - 1]
         if prev.cap and not weak_word(prev) and not title_word(prev.lower, TITLE_WORDS):
             return prev.lower not in DIRECTIONS and prev.text not in DEMONYMS
@@ -267,7 +267,7 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
     head_at = -1
     while j < len(toks) and j - i < MAX_SPAN_TOKENS:
         t = toks[j]
-        if j > i and (not joined(t) or toks[j - 1].poss):
+        if j > i and (not t.joined or toks[j - 1].poss):
             break
         if not t.cap:
             nxt = toks[j + 1] if j + 1 < len(toks) else None
@@ -303,7 +303,7 @@ def context_cue(toks: list[Token], start: int, end: int) -> str | None:
     # organisation cues first: "analysts at X", "the journal X", "X, a startup"
     if prev == "at" and prev2 in AT_ROLES:
         return "Organization"
-    if prev in ORG_CUES and joined(toks[start]):
+    if prev in ORG_CUES and toks[start].joined:
         return ORG_CUES[prev]
     if end < len(toks) and prev == "the" and toks[end].joined and not toks[end].cap:
         follower = toks[end].lower

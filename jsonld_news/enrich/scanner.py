@@ -25,7 +25,7 @@ from jsonld_news.enrich.rule_words import (
     NAME_LIKE_TYPES,
     TITLES_BY_LANG,
 )
-from jsonld_news.enrich.tokens import Line, Mode, Token, index_after, joined, next_cap
+from jsonld_news.enrich.tokens import Line, Mode, Token, index_after
 from jsonld_news.gazetteer import DEMONYMS, FUNCTION_WORDS, STATE_NOUNS
 
 
@@ -59,7 +59,9 @@ class RuleScanner(KBLinker):
             tok = toks[i]
             if not tok.cap:
                 if english and not pending:
-                    i = next_cap(toks, i + 1)  # lower-case words only matter around names
+                    i += 1  # lower-case words only matter around names: on to the next capital
+                    while i < n and not toks[i].cap:
+                        i += 1
                     continue
                 if not english and tok.lower in titles and i + 1 < n:
                     start, end = complement_name(toks, i + 1)
@@ -75,8 +77,8 @@ class RuleScanner(KBLinker):
                 qualifier = self._qualifier(toks, i, art)
             # a word alone between lower-case ones ("... said Putin on ...") needs fewer checks
             nxt = toks[i + 1] if i + 1 < n else None
-            alone = nxt is None or tok.poss or not joined(nxt) or not nxt.cap
-            if alone and nxt is not None and nxt.lower in CONNECTORS and joined(nxt):
+            alone = nxt is None or tok.poss or not nxt.joined or not nxt.cap
+            if alone and nxt is not None and nxt.lower in CONNECTORS and nxt.joined:
                 alone = False  # "Bank of England"
             name_start = -1
             word = tok.lower
@@ -180,7 +182,7 @@ class RuleScanner(KBLinker):
 
     def _demonym_phrase(self, toks: list[Token], i: int, art: ArticleState) -> Found | None:
         """ "the Russian government": a lower-case state noun after a demonym names the country."""
-        if i + 1 >= len(toks) or not joined(toks[i + 1]) or toks[i].poss:
+        if i + 1 >= len(toks) or not toks[i + 1].joined or toks[i].poss:
             return None
         if toks[i + 1].lower not in STATE_NOUNS:
             return None

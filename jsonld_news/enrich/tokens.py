@@ -102,7 +102,7 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
     if "@" in text:
         masked = _EMAIL.sub(_blank, masked)
     low = text.lower()
-    if any(word in low for word in _CREDIT_WORDS) and _CREDIT.search(masked):
+    if any(word in low for word in _CREDIT_WORDS) and _has_credit(masked, low):
         # a photo credit, to the end of its line, names no mention
         masked = _CREDIT_TO_EOL.sub(_blank, masked)
     lines: list[Line] = []
@@ -162,6 +162,23 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
     if toks:
         _close_line(toks, caps, text, mode, lines)
     return lines
+
+
+def _has_credit(masked: str, low: str) -> bool:
+    """``_CREDIT.search(masked)``, but tried only where ``low`` (the text in lower case) has one
+    of its words: a search from every position costs more than the rest of tokenising."""
+    if len(low) != len(masked) or "ı" in low or "ſ" in low:
+        # lower-casing moved letters, or letters the pattern's IGNORECASE equates with i and s
+        return _CREDIT.search(masked) is not None
+    if "©" in masked:
+        return True
+    for word in _CREDIT_WORDS:
+        pos = low.find(word)
+        while pos >= 0:
+            if _CREDIT.match(masked, pos):
+                return True
+            pos = low.find(word, pos + 1)
+    return False
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -232,13 +249,6 @@ def _is_title_case(toks: list[Token]) -> bool:
 _TITLE_CASE_EXEMPT = word_set(
     "a an the and or but nor of in on at to for with by from as vs via per into onto up off"
 )
-
-
-def next_cap(toks: list[Token], i: int) -> int:
-    n = len(toks)
-    while i < n and not toks[i].cap:
-        i += 1
-    return i
 
 
 def index_after(toks: list[Token], i: int, end: int) -> int:
