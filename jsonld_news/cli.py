@@ -87,16 +87,18 @@ def load_publisher(path: Path | None) -> RawOrganization | None:
 
 
 def make_options(
-    base_iri: str,
-    timezone_name: str | None,
-    publisher: Path | None,
-    base_url: str | None,
-    encoding: str | None,
-    allow_remote_context: bool,
-    mentions: bool,
-    kb: Path | None,
-    syntaxes: str | None,
+    *,
+    base_iri: str = DEFAULT_BASE_IRI,
+    timezone_name: str | None = None,
+    publisher: Path | None = None,
+    base_url: str | None = None,
+    encoding: str | None = None,
+    allow_remote_context: bool = False,
+    mentions: bool = True,
+    kb: Path | None = None,
+    syntaxes: str | None = None,
 ) -> Options:
+    """Options from command-line values; a bad value raises a one-line ``JsonldNewsError``."""
     options = Options(
         base_iri=check_base_iri(base_iri),
         timezone=parse_timezone(timezone_name),
@@ -182,15 +184,15 @@ def convert(
     try:
         formats = [output_format(f) for f in to.split(",") if f.strip()]
         options = make_options(
-            base_iri,
-            timezone_name,
-            publisher,
-            base_url,
-            encoding,
-            allow_remote_context,
-            mentions,
-            kb,
-            syntaxes,
+            base_iri=base_iri,
+            timezone_name=timezone_name,
+            publisher=publisher,
+            base_url=base_url,
+            encoding=encoding,
+            allow_remote_context=allow_remote_context,
+            mentions=mentions,
+            kb=kb,
+            syntaxes=syntaxes,
         )
     except JsonldNewsError as exc:
         fail(str(exc))
@@ -340,7 +342,9 @@ def load(
     from jsonld_news.stores import open_store
 
     try:
-        options = make_options(base_iri, timezone_name, None, None, None, False, mentions, kb, None)
+        options = make_options(
+            base_iri=base_iri, timezone_name=timezone_name, mentions=mentions, kb=kb
+        )
         target = open_store(store, timeout=timeout, query_endpoint=query_endpoint)
     except JsonldNewsError as exc:
         fail(str(exc))
@@ -382,9 +386,7 @@ def inspect(
     from jsonld_news.readers.html import inspect_html
 
     try:
-        options = make_options(
-            DEFAULT_BASE_IRI, None, None, base_url, None, False, False, None, syntaxes
-        )
+        options = make_options(base_url=base_url, mentions=False, syntaxes=syntaxes)
         data = sys.stdin.buffer.read() if page == "-" else read_file(page, options)
         report = inspect_html(data, STDIN if page == "-" else page, options)
     except JsonldNewsError as exc:
@@ -409,7 +411,7 @@ def entities(
     from jsonld_news.enrich.recognize import entities_table
 
     try:
-        options = make_options(base_iri, None, None, None, None, False, True, kb, None)
+        options = make_options(base_iri=base_iri, kb=kb)
         if source == "-":
             article = convert_bytes(sys.stdin.buffer.read(), STDIN, from_, options)
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
@@ -28,4 +28,3 @@ class Options:
     recognize_entities: bool = True
     html_syntaxes: tuple[str, ...] = ("json-ld", "microdata", "opengraph", "dublincore")
     max_input_bytes: int = MAX_INPUT_BYTES
-    extra: dict[str, object] = field(default_factory=dict)

@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from jsonld_news.cli import app
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, SHARED
+from tests.test_kb import DUMP_ITEMS, dump_text
 
 SEED = EXAMPLES / "inputs" / "moscowtimes-scholz-putin.txt"
 runner = CliRunner()
@@ -172,3 +173,35 @@ def test_load_into_embedded_oxigraph(tmp_path: Path) -> None:
     code, _, err = run("load", str(EXAMPLES / "inputs"), "--store", f"oxigraph:{tmp_path / 'db'}")
     assert code == 0, err
     assert "loaded 4 article(s)" in err and "0 failed" in err
+
+
+def test_inspect_shows_sources_and_winners() -> None:
+    page = SHARED / "corpus" / "html" / "focus.de.leasen.html"
+    code, out, err = run("inspect", str(page))
+    assert code == 0, err
+    assert "title:" in out and "json-ld" in out and "*" in out
+    code, out, _ = run("inspect", str(page), "--json")
+    assert code == 0 and json.loads(out)
+
+
+def test_entities_table_and_kb_linking(tmp_path: Path) -> None:
+    code, out, _ = run("entities", str(SEED))
+    assert code == 0
+    assert "Olaf Scholz" in out and "Person" in out and "urn:jsonld-news:person/olaf-scholz" in out
+    dump = tmp_path / "dump.json"
+    dump.write_text(dump_text([DUMP_ITEMS[0]]))
+    kb = tmp_path / "kb.jsonl"
+    code, _, err = run("kb", "import", str(dump), "-o", str(kb))
+    assert code == 0, err
+    code, out, _ = run("entities", str(SEED), "--kb", str(kb), "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    putin = next(r for r in rows if r["name"] == "Vladimir Putin")
+    assert "http://www.wikidata.org/entity/Q7747" in putin["sameAs"]
+
+
+def test_kb_import_of_a_truncated_dump_exits_1(tmp_path: Path) -> None:
+    text = dump_text(DUMP_ITEMS)
+    dump = tmp_path / "cut.json"
+    dump.write_text(text[: text.index('"Q183"') + 40])
+    code, _, err = run("kb", "import", str(dump), "-o", str(tmp_path / "kb.jsonl"))
+    assert code == 1 and "truncated" in err
