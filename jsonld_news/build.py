@@ -106,12 +106,18 @@ def build(raw: RawArticle, options: Options) -> Article:
         date_modified=dates["date_modified"],
         date_created=dates["date_created"],
         language=language,
-        keywords=list(dict.fromkeys(k for k in (clean(k) for k in raw.keywords) if k)),
+        keywords=_distinct(raw.keywords),
         section=clean(raw.section),
         copyright_notice=clean(raw.copyright_notice),
         is_based_on=normalize_url(raw.is_based_on),
+        identifiers=_distinct(raw.identifiers),
+        genres=_distinct(raw.genres),
         warnings=list(raw.notes),
     )
+
+
+def _distinct(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in (clean(v) for v in values) if v))
 
 
 _SCHEMA_NAMES = {

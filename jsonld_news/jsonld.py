@@ -39,6 +39,10 @@ def to_jsonld(article: Article) -> JsonDict:
         if article.dateline.agency:
             doc["sourceOrganization"] = entity_node(article.dateline.agency)
     _put(doc, "articleSection", article.section)
+    if article.genres:
+        doc["genre"] = list(article.genres)
+    if article.identifiers:
+        doc["identifier"] = list(article.identifiers)
     if article.keywords:
         doc["keywords"] = list(article.keywords)
     if article.about:

@@ -120,6 +120,8 @@ class Article:
     copyright_holder: Entity | None = None
     copyright_notice: str | None = None
     is_based_on: str | None = None
+    identifiers: list[str] = field(default_factory=list)
+    genres: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property

@@ -76,4 +76,6 @@ class RawArticle:
     copyright_holder: str | None = None
     copyright_notice: str | None = None
     is_based_on: str | None = None
+    identifiers: list[str] = field(default_factory=list)  # ids that are no URL: URNs, wire ids
+    genres: list[str] = field(default_factory=list)  # "Interview", "Analysis", "Obituary"...
     notes: list[str] = field(default_factory=list)  # best-effort warnings from the reader

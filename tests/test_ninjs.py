@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import jsonld_news
 from jsonld_news.errors import ArticleError, MalformedInputError, UnknownFormatError
 from jsonld_news.options import Options
 from jsonld_news.readers.ninjs import looks_like_ninjs, ninjs_version, read_ninjs
@@ -174,3 +175,15 @@ def test_picture_item_with_caption_only() -> None:
     raw = read_ninjs(json.dumps(item).encode(), "p.json", Options())
     assert raw.images[0].url == "https://photos.example.com/123.jpg"
     assert raw.body == "Fishing boats leave the harbour."
+
+
+def test_genres_and_non_url_ids_are_kept() -> None:
+    nobel = jsonld_news.to_jsonld(
+        jsonld_news.read(FIXTURES / "nobel-2.1.json", options=Options(recognize_entities=False))
+    )
+    assert nobel["genre"] == ["Current"]
+    quake = jsonld_news.to_jsonld(
+        jsonld_news.read(FIXTURES / "quake-3.0.json", options=Options(recognize_entities=False))
+    )
+    assert quake["identifier"][0] == "urn:newsml:example.com:20241001:quake"
+    assert jsonld_news.validate(quake).ok

@@ -45,6 +45,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "language": ("inLanguage", "language", "lang", "locale"),
     "section": ("articleSection", "section", "category", "categories"),
     "keywords": ("keywords", "tags"),
+    "genres": ("genre", "genres"),
+    "identifiers": ("identifier", "identifiers"),
     "related": ("related", "relatedLinks", "relatedArticles"),
     "dateline": ("dateline",),
     "copyright_holder": ("copyrightHolder", "copyright_holder"),
@@ -136,6 +138,10 @@ def apply_fields(raw: RawArticle, meta: Mapping[str, Any]) -> None:
     keywords = first(meta, "keywords")
     if keywords is not None:
         raw.keywords = strings(keywords)
+    for field in ("genres", "identifiers"):
+        value = first(meta, field)
+        if value is not None:
+            setattr(raw, field, strings(value, split_commas=False))
     related = first(meta, "related")
     if isinstance(related, list):
         raw.related = [link for link in map(_related, related) if link is not None]

@@ -153,9 +153,12 @@ def from_ninjs(obj: Mapping[str, Any], source: str) -> RawArticle:
     if uri.startswith(("http://", "https://")):
         raw.url = uri
     else:
+        raw.identifiers.append(uri)  # a URN or wire id still identifies the item
         raw.url = _web_rendition(item)
         if raw.url is None:
             raw.notes.append(f"ninjs uri {uri!r} is not a web URL; the article has no URL")
+    raw.identifiers.extend(_altids(item.get("altids")))
+    raw.genres = [g for g in (_genre(v) for v in _list(item.get("genres"))) if g]
 
     _headlines(item, raw)
     raw.description = _pick(
@@ -192,6 +195,22 @@ def from_ninjs(obj: Mapping[str, Any], source: str) -> RawArticle:
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _altids(value: Any) -> list[str]:
+    """2.x: ``{"scheme": "id"}``; 3.x: ``[{"role": ..., "value": "id"}]``."""
+    if isinstance(value, dict):
+        return [t for t in (_text(v) for v in value.values()) if t]
+    if isinstance(value, list):
+        found = (_text(v.get("value")) if isinstance(v, dict) else _text(v) for v in value)
+        return [t for t in found if t]
+    return []
+
+
+def _genre(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return _text(value.get("name")) or _text(value.get("code")) or _text(value.get("uri"))
+    return _text(value)
 
 
 def _looks_like_1x(item: Mapping[str, Any]) -> bool:
