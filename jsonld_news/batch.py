@@ -4,10 +4,12 @@ failure is recorded with its source and reason, and every output file is written
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from jsonld_news.errors import JsonldNewsError
 from jsonld_news.jsonld import to_jsonld
@@ -16,6 +18,9 @@ from jsonld_news.pipeline import convert_bytes, read_file
 from jsonld_news.serialize import EXTENSIONS, output_format, render
 from jsonld_news.sinks import write_atomic
 from jsonld_news.validate.schema import is_valid
+
+Task = TypeVar("Task")
+Result = TypeVar("Result")
 
 INPUT_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".markdown", ".json", ".ninjs", ".html", ".htm"}
@@ -60,7 +65,7 @@ def plan_outputs(
 ) -> list[dict[str, Path]]:
     """Output paths per input; ``a.txt`` and ``a.md`` both present keep their suffix in the name."""
     stems = [rel.with_suffix("") for _, rel in inputs]
-    clashes = {s for s in stems if stems.count(s) > 1}
+    clashes = {stem for stem, n in Counter(stems).items() if n > 1}
     plans: list[dict[str, Path]] = []
     for (_, rel), stem in zip(inputs, stems, strict=True):
         base = rel if stem in clashes else stem
@@ -110,19 +115,31 @@ def convert_many(
         for (path, _), plan in zip(inputs, plans, strict=True)
     ]
     result = BatchResult()
-    for outcome in _run(tasks, workers):
+    for outcome in process_map(_convert_one, tasks, workers):
         (result.failed if outcome.error else result.converted).append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
     return result
 
 
-def _run(
-    tasks: list[tuple[str, dict[str, str], str | None, Options]], workers: int
-) -> Iterator[Outcome]:
+def process_map(
+    function: Callable[[Task], Result], tasks: Sequence[Task], workers: int, window: int = 1000
+) -> Iterator[Result]:
+    """``map(function, tasks)`` in ``workers`` processes, results in task order.
+
+    Tasks go to the pool a window at a time, one window converted ahead of the one being
+    consumed, so a million inputs never wait in memory as a million results.
+    """
     workers = max(1, min(workers, os.cpu_count() or 1, len(tasks) or 1))
     if workers == 1 or len(tasks) < 8:
-        yield from map(_convert_one, tasks)
+        yield from map(function, tasks)
         return
+    window = max(window, workers * 64)
+    chunks = [tasks[i : i + window] for i in range(0, len(tasks), window)]
+    chunksize = max(1, min(64, window // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_convert_one, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
+        ahead = pool.map(function, chunks[0], chunksize=chunksize)
+        for chunk in chunks[1:]:
+            current, ahead = ahead, pool.map(function, chunk, chunksize=chunksize)
+            yield from current
+        yield from ahead

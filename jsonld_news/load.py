@@ -7,14 +7,12 @@ that cannot be converted or that the store refuses is recorded and the rest go o
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jsonld_news.batch import collect_inputs
+from jsonld_news.batch import collect_inputs, process_map
 from jsonld_news.errors import InputError, JsonldNewsError
 from jsonld_news.jsonld import to_jsonld
 from jsonld_news.options import Options
@@ -203,24 +201,6 @@ def _convert_file(task: tuple[str, str | None, Options]) -> _Ready:
     return _ready(source, doc, article.warnings)
 
 
-def _converted(tasks: Sequence[tuple[str, str | None, Options]], workers: int) -> Iterator[_Ready]:
-    workers = max(1, min(workers, os.cpu_count() or 1, len(tasks) or 1))
-    if workers == 1 or len(tasks) < 8:
-        yield from map(_convert_file, tasks)
-        return
-    # Windows keep memory bounded (results wait for the store); one window is converted ahead
-    # while the previous one is being loaded.
-    window = max(DEFAULT_BATCH_SIZE, workers * 64)
-    chunks = [tasks[i : i + window] for i in range(0, len(tasks), window)]
-    chunksize = max(1, min(64, window // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        ahead = pool.map(_convert_file, chunks[0], chunksize=chunksize)
-        for chunk in chunks[1:]:
-            current, ahead = ahead, pool.map(_convert_file, chunk, chunksize=chunksize)
-            yield from current
-        yield from ahead
-
-
 def load_paths(
     paths: Iterable[str | Path],
     store: Store,
@@ -237,7 +217,7 @@ def load_paths(
     inputs = collect_inputs(Path(p) for p in paths)
     tasks = [(str(path), input_format, options) for path, _ in inputs]
     loader = _Loader(store, batch_size, on_failure)
-    for item in _converted(tasks, workers):
+    for item in process_map(_convert_file, tasks, workers, window=DEFAULT_BATCH_SIZE):
         loader.add(item)
     loader.flush()
     return loader.result
