@@ -15,7 +15,7 @@ from jsonld_news.errors import JsonldNewsError
 from jsonld_news.jsonld import to_jsonld
 from jsonld_news.options import Options
 from jsonld_news.pipeline import convert_bytes, read_file
-from jsonld_news.serialize import EXTENSIONS, output_format, render
+from jsonld_news.serialize import EXTENSIONS, output_format, render_all
 from jsonld_news.sinks import write_atomic
 from jsonld_news.validate.schema import is_valid
 
@@ -81,7 +81,7 @@ def _convert_one(
     try:
         article = convert_bytes(read_file(source, options), source, input_format, options)
         doc = to_jsonld(article)
-        rendered = {fmt: render(doc, fmt) for fmt in targets}  # render all before writing any
+        rendered = render_all(doc, targets)  # render all before writing any
         for fmt, target in targets.items():
             write_atomic(target, rendered[fmt])
             outcome.outputs.append(target)

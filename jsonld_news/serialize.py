@@ -4,17 +4,32 @@ except RDF/XML and the expanded/flattened JSON-LD forms, which standard librarie
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from jsonld_news.context import CONTEXT_IRI, document_loader
 from jsonld_news.errors import UnsupportedOutputError
-from jsonld_news.rdf import to_nquads, to_ntriples, to_turtle, triples
+from jsonld_news.rdf import Triple, to_nquads, to_ntriples, to_turtle, triples
 
 Document = Mapping[str, Any]
 
 
-def _jsonld(doc: Document) -> str:
+class _Source:
+    """One document being rendered; its triples are computed once, on first use."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._triples: list[Triple] | None = None
+
+    @property
+    def triples(self) -> list[Triple]:
+        if self._triples is None:
+            self._triples = triples(self.doc)
+        return self._triples
+
+
+def _jsonld(source: _Source) -> str:
+    doc = source.doc
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -22,7 +37,8 @@ def _pyld_options() -> dict[str, Any]:
     return {"documentLoader": document_loader}
 
 
-def _expanded(doc: Document) -> str:
+def _expanded(source: _Source) -> str:
+    doc = source.doc
     from pyld import jsonld
 
     return (
@@ -30,7 +46,8 @@ def _expanded(doc: Document) -> str:
     )
 
 
-def _flattened(doc: Document) -> str:
+def _flattened(source: _Source) -> str:
+    doc = source.doc
     from pyld import jsonld
 
     flat = jsonld.flatten(dict(doc), {"@context": CONTEXT_IRI}, _pyld_options())
@@ -50,34 +67,30 @@ def _keywords_unaliased(value: Any) -> Any:
 _ALIASED = {"id": "@id", "type": "@type"}
 
 
-def _rdfxml(doc: Document) -> str:
+def _rdfxml(source: _Source) -> str:
     import rdflib
 
     graph = rdflib.Graph()
-    graph.parse(data=to_ntriples(triples(doc)), format="nt")
+    graph.parse(data=to_ntriples(source.triples), format="nt")
     graph.bind("schema", "http://schema.org/")
     text: str = graph.serialize(format="pretty-xml")
     return text
 
 
-def _html(doc: Document) -> str:
+def _html(source: _Source) -> str:
     """A ``<script>`` block safe to paste into a page: ``</script>`` inside strings cannot close it."""
-    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    text = json.dumps(source.doc, ensure_ascii=False, indent=2)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>\n'
 
 
-def _graph_name(doc: Document) -> str:
-    return str(doc.get("@id"))
-
-
-FORMATTERS: dict[str, Callable[[Document], str]] = {
+FORMATTERS: dict[str, Callable[[_Source], str]] = {
     "jsonld": _jsonld,
     "jsonld-expanded": _expanded,
     "jsonld-flattened": _flattened,
-    "turtle": lambda doc: to_turtle(triples(doc)),
-    "nt": lambda doc: to_ntriples(triples(doc)),
-    "nq": lambda doc: to_nquads(triples(doc), _graph_name(doc)),
+    "turtle": lambda source: to_turtle(source.triples),
+    "nt": lambda source: to_ntriples(source.triples),
+    "nq": lambda source: to_nquads(source.triples, str(source.doc.get("@id"))),
     "rdfxml": _rdfxml,
     "html": _html,
 }
@@ -103,4 +116,10 @@ def output_format(name: str) -> str:
 
 
 def render(doc: Document, format_name: str) -> str:
-    return FORMATTERS[output_format(format_name)](doc)
+    return FORMATTERS[output_format(format_name)](_Source(doc))
+
+
+def render_all(doc: Document, format_names: Iterable[str]) -> dict[str, str]:
+    """Several formats of one document; the RDF ones share one walk of the document."""
+    source = _Source(doc)
+    return {name: FORMATTERS[output_format(name)](source) for name in format_names}
