@@ -20,7 +20,7 @@ from jsonld_news.errors import ConfigError, JsonldNewsError, MalformedInputError
 from jsonld_news.identity import DEFAULT_BASE_IRI, check_base_iri
 from jsonld_news.jsonld import to_jsonld
 from jsonld_news.options import Options
-from jsonld_news.pipeline import STDIN, convert_bytes
+from jsonld_news.pipeline import STDIN, convert_bytes, read_file
 from jsonld_news.raw import RawOrganization
 from jsonld_news.readers import INPUT_FORMATS
 from jsonld_news.serialize import OUTPUT_FORMATS, output_format, render
@@ -281,16 +281,13 @@ def validate_command(
         fail(f"unknown validator {unknown[0]!r}; choose from {', '.join(VALIDATORS)}")
     worst = EXIT_OK
     reports: dict[str, Any] = {}
+    options = Options()
     for name in files:
         try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-            doc = load_json(data, name if name != "-" else STDIN, Options())
+            data = sys.stdin.buffer.read() if name == "-" else read_file(name, options)
+            doc = load_json(data, name if name != "-" else STDIN, options)
             if not isinstance(doc, dict):
                 raise MalformedInputError(name, "expected a JSON-LD object")
-        except OSError as exc:
-            typer.echo(f"jsonld-news: error: {name}: {exc.strerror}", err=True)
-            worst = EXIT_UNUSABLE
-            continue
         except JsonldNewsError as exc:
             typer.echo(f"jsonld-news: error: {exc}", err=True)
             worst = EXIT_UNUSABLE
@@ -382,7 +379,6 @@ def inspect(
     ] = None,
 ) -> None:
     """Show what each embedded source of a page said, and which value won for each property."""
-    from jsonld_news.pipeline import read_file
     from jsonld_news.readers.html import inspect_html
 
     try:
