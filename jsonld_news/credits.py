@@ -22,6 +22,8 @@ _LABEL_PREFIX = re.compile(
 # NAME / AGENCY, with up to three more parts: "Mikhail Klimentyev / Sputnik / AFP".
 _SLASHED = re.compile(r"^[^\s/][^/.!?]{1,60}(?:\s*/\s*[^\s/][^/.!?]{0,60}){1,3}$")
 _PARTS = re.compile(r"\s*[/|;]\s*|\s+via\s+|\s*,\s*", re.I)
+# Words that make a credit part an organisation unknown to agencies.py: "Example Images".
+AGENCY_WORDS = re.compile(r"\b(?:images?|photos?|press|news|agency|pictures)\b", re.I)
 # Credit words that name an arrangement, not a person: "staff", "handout", "pool photo".
 NOT_A_PHOTOGRAPHER = re.compile(
     r"\b(?:staff|handout|file|courtesy|pool|archive|screenshot|illustration|reader|"

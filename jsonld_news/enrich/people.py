@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from jsonld_news.agencies import find_agency
-from jsonld_news.credits import NOT_A_PHOTOGRAPHER, credit_parts
+from jsonld_news.credits import AGENCY_WORDS, NOT_A_PHOTOGRAPHER, credit_parts
 from jsonld_news.enrich.byline import split_byline, tidy_name
 from jsonld_news.identity import entity_iri, fragment_iri, normalize_url, site_root
 from jsonld_news.model import Article, Entity, Image
@@ -59,8 +58,7 @@ class AuthorEnricher:
     def __call__(self, article: Article, raw: RawArticle, options: Options) -> None:
         base = options.base_iri
         authors: dict[str, Entity] = {}
-        listed = [*raw.authors]
-        found = [a for name in listed for a in split_byline(name)] if listed else []
+        found = [a for name in raw.authors for a in split_byline(name)]
         if not found and raw.byline:
             found = split_byline(raw.byline)
         for author in found:
@@ -168,10 +166,7 @@ class ImageCreditEnricher:
 def _apply_credit(image: Image, credit: str, base: str) -> None:
     image.credit_text = credit.strip()
     for part in credit_parts(credit):
-        agency = find_agency(part)
-        if agency is not None or re.search(
-            r"\b(?:images?|photos?|press|news|agency|pictures)\b", part, re.I
-        ):
+        if find_agency(part) is not None or AGENCY_WORDS.search(part):
             if image.source_organization is None:
                 image.source_organization = organization_entity(part, base)
             continue
