@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from jsonld_news.credits import starts_with_credit_label
-from jsonld_news.dates import DateParseError, parse_date
+from jsonld_news.dates import AmbiguousDateError, DateParseError, parse_date
 from jsonld_news.raw import RawArticle, RawEntity, RawImage, RawOrganization
 from jsonld_news.readers.embedded import Embedded, Node, id_index, resolve, types_of
 from jsonld_news.readers.html_text import TextResult
@@ -475,12 +475,20 @@ class _Merger:
         return [n for n in names if not self.is_organisation_name(n, typed)]
 
 
-def _valid_date(value: Any) -> Any:
-    try:
-        parse_date(str(value))
-    except DateParseError:
-        return None
-    return value
+def _date_check(language: str | None, allow_ambiguous: bool = False) -> Any:
+    """A source's date, if it reads as one in the page's language (an ambiguous one only if
+    ``allow_ambiguous``: build then drops it with a warning rather than guess)."""
+
+    def check(value: Any) -> Any:
+        try:
+            parse_date(str(value), language=language)
+        except AmbiguousDateError:
+            return value if allow_ambiguous else None
+        except DateParseError:
+            return None
+        return value
+
+    return check
 
 
 def _visible_title(title: str, headings: list[str]) -> str:
@@ -560,10 +568,12 @@ def merge(
     raw.title = title
     raw.alternative_headline = merger.first("alternative_headline")
     raw.description = merger.first("description")
-    raw.date_published = merger.first("date_published", check=_valid_date)
-    raw.date_modified = merger.first("date_modified", check=_valid_date)
-    raw.date_created = merger.first("date_created", check=_valid_date)
     raw.language = merger.first("language") or embedded.html_lang
+    for name in ("date_published", "date_modified", "date_created"):
+        value = merger.first(name, check=_date_check(raw.language))
+        if value is None:
+            value = merger.first(name, check=_date_check(raw.language, allow_ambiguous=True))
+        setattr(raw, name, value)
     raw.section = merger.first("section")
     raw.keywords = list(dict.fromkeys(merger.first("keywords") or []))
     raw.copyright_holder = merger.first("copyright_holder")
