@@ -1,6 +1,12 @@
 """News and photo agencies: recognised in bylines, photo credits, datelines and attributions.
 
 An agency name in a byline is not a person; in a photo credit it is the photographer's agency.
+
+This table is also the package's registry of outlets by site (``outlet_for_url``): an article
+published on an agency's own site (``apnews.com``, ``reuters.com``) names that agency as its
+publisher even when the page's markup does not. Each URL is the agency's own home page; an
+agency whose site is not given here is not looked up by site. No other outlet is known by its
+host name: a host name is never turned into a name.
 """
 
 from __future__ import annotations
@@ -70,6 +76,38 @@ def _index() -> dict[str, Agency]:
 
 def _key(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+
+
+@cache
+def _by_domain() -> dict[str, Agency]:
+    table: dict[str, Agency] = {}
+    for agency in AGENCIES:
+        if agency.url and not agency.photo_only:
+            table[registrable_domain(agency.url)] = agency
+    return table
+
+
+@cache
+def _extractor() -> object:
+    import tldextract
+
+    # The bundled public-suffix snapshot only: never fetch the list over the network.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registrable_domain(url: str) -> str:
+    """``https://uk.reuters.com/x`` -> ``reuters.com`` (public-suffix aware: ``bbc.co.uk``)."""
+    parts = _extractor()(url)  # type: ignore[operator]
+    if not parts.domain:
+        return ""
+    return f"{parts.domain}.{parts.suffix}".strip(".").casefold()
+
+
+def outlet_for_url(url: str | None) -> Agency | None:
+    """The news agency whose own site ``url`` is on, if the registry above knows it."""
+    if not url:
+        return None
+    return _by_domain().get(registrable_domain(url))
 
 
 def find_agency(text: str) -> Agency | None:

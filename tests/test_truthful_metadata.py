@@ -163,3 +163,117 @@ def test_date_lines_are_recognised_by_their_words(line: str, expected: bool) -> 
 def test_posix_locale_is_a_language() -> None:
     data = json.dumps({"headline": "x", "articleBody": "B.", "inLanguage": "es_AR.UTF-8"})
     assert jsonld_news.read(data.encode(), format="json").language == "es-AR"
+
+
+# --- publisher --------------------------------------------------------------------------------
+
+
+def _article(url: str, **extra: object) -> bytes:
+    return json.dumps({"headline": "H", "url": url, "articleBody": "Body.", **extra}).encode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://www.nytimes.com/2024/x", "https://www.bbc.co.uk/news/x", "https://www.npr.org/x",
+     "https://someone.substack.com/p/x", "https://someone.github.io/x"],
+)  # fmt: skip
+def test_no_publisher_name_is_made_from_a_host(url: str) -> None:
+    article = convert_bytes(_article(url), "a.json", "json", Options(recognize_entities=False))
+    assert article.publisher is None
+    assert any(w.startswith("publisher: the input names none") for w in article.warnings)
+    report = jsonld_news.validate(jsonld_news.to_jsonld(article))
+    assert report.ok  # a missing publisher is a Google warning, not an error
+    assert any("publisher" in str(i) for i in report.warnings)
+
+
+def test_publisher_from_the_outlet_registry_is_a_news_outlet() -> None:
+    article = convert_bytes(
+        _article("https://apnews.com/article/x"), "a.json", "json",
+        Options(recognize_entities=False),
+    )  # fmt: skip
+    assert article.publisher is not None
+    assert (article.publisher.name, article.publisher.type) == (
+        "Associated Press",
+        "NewsMediaOrganization",
+    )
+
+
+def test_publisher_from_metadata_keeps_its_name_and_agency_is_news_outlet() -> None:
+    data = _article("https://example.org/x", publisher={"name": "Example Gazette"})
+    article = convert_bytes(data, "a.json", "json", Options(recognize_entities=False))
+    assert article.publisher is not None and article.publisher.name == "Example Gazette"
+    data = _article("https://example.org/x", publisher="Reuters")
+    article = convert_bytes(data, "a.json", "json", Options(recognize_entities=False))
+    assert article.publisher is not None and article.publisher.type == "NewsMediaOrganization"
+
+
+def test_publisher_of_a_news_article_page_is_a_news_outlet() -> None:
+    page = (
+        b"""<html><head><link rel="canonical" href="https://example.org/a">
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+    "headline": "A headline", "publisher": {"@type": "Organization", "name": "Example Daily"}}
+    </script></head><body><article><h1>A headline</h1>
+    <p>"""
+        + b"Words of the article body go here. " * 20
+        + b"""</p></article></body></html>"""
+    )
+    article = convert_bytes(page, "a.html", "html", Options(recognize_entities=False))
+    assert article.publisher is not None
+    assert (article.publisher.name, article.publisher.type) == (
+        "Example Daily",
+        "NewsMediaOrganization",
+    )
+
+
+# --- placeholder links ------------------------------------------------------------------------
+
+
+def test_related_line_without_target_is_no_link() -> None:
+    text = (
+        "A headline\n\nMay 2, 2024\n\nFirst paragraph of the body.\n\n"
+        "Related article: [Another story](#)\n\nRelated article: [A real one](https://e.org/r)\n\n"
+        "Original url: https://e.org/a\n"
+    )
+    doc = jsonld_news.to_jsonld(convert_bytes(text.encode(), "a.txt", "text"))
+    page = doc["mainEntityOfPage"]
+    assert [r["@id"] for r in page["relatedLink"]] == ["https://e.org/r"]
+    (mentioned,) = page["mentions"]
+    assert mentioned["@type"] == "CreativeWork" and mentioned["name"] == "Another story"
+    assert "url" not in mentioned
+    assert jsonld_news.validate(doc).ok
+
+
+def test_no_output_carries_a_url_the_source_did_not_give() -> None:
+    """Every ``url``/``relatedLink``/``contentUrl`` value of an example is a URL in its text,
+    or the site of an agency in the documented registry (``agencies.py``)."""
+    from jsonld_news.agencies import AGENCIES
+    from tests.conftest import EXAMPLES
+
+    registry = {a.url for a in AGENCIES if a.url}
+
+    for source in sorted((EXAMPLES / "inputs").iterdir()):
+        text = source.read_text(encoding="utf-8")
+        doc = jsonld_news.to_jsonld(jsonld_news.read(source))
+        for value in _values(doc, {"url", "contentUrl", "relatedLink"}):
+            if isinstance(value, dict):
+                value = value.get("url") or value.get("@id")
+            assert isinstance(value, str)
+            if value in registry:
+                continue
+            host_and_path = value.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+            known = host_and_path.split("/")[0] in text  # a site root of a URL it gives
+            assert known or host_and_path in text, (source.name, value)
+
+
+def _values(node: object, keys: set[str]) -> list[object]:
+    out: list[object] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in keys:
+                out.extend(value if isinstance(value, list) else [value])
+            else:
+                out.extend(_values(value, keys))
+    elif isinstance(node, list):
+        for item in node:
+            out.extend(_values(item, keys))
+    return out

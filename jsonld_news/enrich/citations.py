@@ -3,7 +3,7 @@
 "TASS ... reported" -> a work by TASS; "a German government spokesperson said in a written
 statement" -> a statement by that spokesperson. A placeholder link (``#``, empty, ``javascript:``)
 keeps its citation but never gets a URL. ``Related article:`` lines are related content, not
-citations.
+citations; one without a target keeps its title and an article-scoped identifier, no URL.
 """
 
 from __future__ import annotations

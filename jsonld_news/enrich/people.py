@@ -2,38 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from jsonld_news.agencies import find_agency
+from jsonld_news.agencies import find_agency, outlet_for_url
 from jsonld_news.credits import AGENCY_WORDS, NOT_A_PHOTOGRAPHER, credit_parts
 from jsonld_news.enrich.byline import split_byline, tidy_name
 from jsonld_news.identity import entity_iri, fragment_iri, normalize_url, site_root
 from jsonld_news.model import Article, Entity, Image
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle, RawOrganization
-
-_ENGLISH_SUFFIXES = frozenset(
-    {
-        "com",
-        "net",
-        "org",
-        "uk",
-        "us",
-        "au",
-        "ca",
-        "ie",
-        "nz",
-        "za",
-        "in",
-        "sg",
-        "news",
-        "io",
-        "info",
-    }
-)
-_SMALL_WORDS = frozenset(
-    {"of", "the", "and", "de", "la", "le", "der", "die", "das", "el", "y", "und"}
-)
 
 
 def organization_entity(name: str, base: str, type_: str = "Organization") -> Entity:
@@ -81,59 +56,74 @@ class AuthorEnricher:
         ]
 
 
+# schema.org's NewsArticle and its subtypes: content that "reports news", whose publisher is by
+# that a news outlet (schema.org NewsMediaOrganization, "a newspaper or TV station").
+NEWS_ARTICLE_TYPES = frozenset(
+    {
+        "NewsArticle",
+        "AnalysisNewsArticle",
+        "AskPublicNewsArticle",
+        "BackgroundNewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "ReviewNewsArticle",
+    }
+)
+
+
 class PublisherEnricher:
-    """The user's publisher file, else the input's publisher, else a readable name from the domain."""
+    """The publisher from evidence only, first found wins:
+
+    1. ``--publisher`` (``Options.publisher``);
+    2. the input's own publisher (article JSON, front matter, a page's JSON-LD/microdata);
+    3. the site's name the input gives (``og:site_name``, ``application-name``, a page title's
+       site part);
+    4. the outlet registry in ``agencies.py``: an article on a news agency's own site.
+
+    Otherwise there is no publisher, and a warning says so: a host name is never made into a
+    name ("nytimes.com" is not "Ny Times"). A publisher that is a news outlet (typed so, an
+    agency, or the publisher of a NewsArticle-family page) is a ``NewsMediaOrganization``.
+    """
 
     name = "publisher"
 
     def __call__(self, article: Article, raw: RawArticle, options: Options) -> None:
         chosen = options.publisher or raw.publisher
-        if chosen is None and raw.site_name:
-            chosen = RawOrganization(name=raw.site_name)
+        if (chosen is None or not chosen.name) and raw.site_name:
+            chosen = RawOrganization(
+                name=raw.site_name,
+                url=chosen.url if chosen else None,
+                logo=chosen.logo if chosen else None,
+                type=chosen.type if chosen else None,
+                same_as=chosen.same_as if chosen else [],
+            )
+        name = chosen.name.strip() if chosen and chosen.name and chosen.name.strip() else None
         url = normalize_url(chosen.url) if chosen and chosen.url else None
+        agency = find_agency(name) if name else outlet_for_url(url or article.url)
+        if agency is not None:
+            name, url = agency.name, url or normalize_url(agency.url)
+        if name is None:
+            where = f" ({site_root(article.url)})" if article.url else ""
+            article.warnings.append(
+                f"publisher: the input names none{where}; no publisher is given "
+                "(a host name is not made into a name; --publisher sets one)"
+            )
+            return
         if url is None and article.url:
             url = site_root(article.url)
-        name = chosen.name if chosen and chosen.name else None
-        if name is None and url is not None:
-            name = name_from_domain(url)
-        if name is None:
-            return
         type_ = chosen.type if chosen and chosen.type else "Organization"
+        news = (
+            agency is not None
+            or type_ == "NewsMediaOrganization"
+            or bool(NEWS_ARTICLE_TYPES.intersection(raw.article_types))
+        )
+        if news and type_ == "Organization":
+            type_ = "NewsMediaOrganization"
         entity = Entity(type_, name, entity_iri(options.base_iri, "Organization", name), url=url)
         if chosen:
             entity.logo = normalize_url(chosen.logo)
             entity.same_as = [u for u in map(normalize_url, chosen.same_as) if u]
         article.publisher = entity
-
-
-@cache
-def _extractor() -> object:
-    import tldextract
-
-    # The bundled public-suffix snapshot only: never fetch the list over the network.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-def name_from_domain(url: str) -> str:
-    """``https://www.themoscowtimes.com/`` -> "The Moscow Times"; ``taz.de`` -> "Taz"."""
-    import wordninja
-
-    parts = _extractor()(url)  # type: ignore[operator]
-    domain, suffix = parts.domain, parts.suffix
-    if not domain:
-        return url
-    if "-" in domain:
-        words = domain.split("-")
-    elif suffix.rsplit(".", 1)[-1] not in _ENGLISH_SUFFIXES:
-        words = [domain]  # wordninja knows English words only: "sueddeutsche" stays whole
-    else:
-        words = wordninja.split(domain) if len(domain) > 6 else [domain]
-        if any(len(w) == 1 for w in words) and len(words) > 2:
-            words = [domain]  # wordninja made confetti of a brand name: keep it whole
-    titled = [
-        w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
-    ]
-    return " ".join(titled)
 
 
 class ImageCreditEnricher:

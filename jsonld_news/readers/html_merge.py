@@ -533,6 +533,7 @@ def merge(
 
     merger = _Merger(views, base_url)
     raw = RawArticle(source=source, format="html")
+    raw.article_types = list(dict.fromkeys(t for ts in article_types.values() for t in ts))
 
     # url first: relative URLs elsewhere resolve against it
     canonical = _absolute(embedded.canonical, base_url)
@@ -552,8 +553,13 @@ def merge(
 
     publisher = merger.first("publisher")
     raw.publisher = publisher if isinstance(publisher, RawOrganization) else None
-    raw.site_name = merger.first("site_name", ("opengraph", "meta", "text"))
     host = (urlsplit(base).hostname or "").removeprefix("www.") if base else ""
+    raw.site_name = merger.first(
+        "site_name",
+        ("opengraph", "meta", "text"),
+        # the text extractor names a site by its host when the page names none: not a name
+        check=lambda v: None if host and _fold(v) == _fold(host) else v,
+    )
     names = {raw.publisher.name if raw.publisher else None, raw.site_name, host}
     merger.org_names = {_fold(n) for n in names if n}
 
