@@ -277,3 +277,86 @@ def _values(node: object, keys: set[str]) -> list[object]:
         for item in node:
             out.extend(_values(item, keys))
     return out
+
+
+# --- authors ----------------------------------------------------------------------------------
+
+
+def _authors(
+    authors: list[str], url: str = "https://example.org/a", publisher: str | None = None
+) -> tuple[list[tuple[str, str]], list[str]]:
+    data: dict[str, object] = {"headline": "H", "url": url, "articleBody": "B.", "author": authors}
+    if publisher:
+        data["publisher"] = publisher
+    article = convert_bytes(
+        json.dumps(data).encode(), "a.json", "json", Options(recognize_entities=False)
+    )
+    return [(a.type, a.name) for a in article.authors], [
+        w for w in article.warnings if w.startswith("author")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [("CBS News February", "month"), ("Facebook Com", "social"), ("Anónimo", "placeholder"),
+     ("Anonyme", "placeholder"), ("Anonym", "placeholder"), ("anonymous", "placeholder"),
+     ("Medellín", "place"), ("San Francisco", "place"), ("Reuters 2024-05-02", "date")],
+)  # fmt: skip
+def test_junk_authors_are_dropped_with_a_warning(name: str, why: str) -> None:
+    authors, warnings = _authors([name])
+    assert authors == []
+    assert len(warnings) == 1 and name.casefold() in warnings[0].casefold() and why in warnings[0]
+
+
+@pytest.mark.parametrize("name", ["Carlos Mayo", "April Ryan", "June Carter", "Paris Hilton"])
+def test_names_that_hold_calendar_or_place_words_are_kept(name: str) -> None:
+    assert _authors([name]) == ([("Person", name)], [])
+
+
+def test_a_named_person_wins_over_the_outlets_own_name() -> None:
+    authors, warnings = _authors(["Deutsche Welle", "Jane Roe"], publisher="Deutsche Welle")
+    assert authors == [("Person", "Jane Roe")]
+    assert any("Deutsche Welle" in w for w in warnings)
+    authors, _ = _authors(["Rob Picheta, CNN"], "https://edition.cnn.com/x", "CNN")
+    assert authors == [("Person", "Rob Picheta")]
+
+
+def test_the_outlets_byline_alone_is_the_publisher_organisation() -> None:
+    authors, _ = _authors(["Hildesheimer Presse"], publisher="Hildesheimer Presse")
+    assert authors == [("Organization", "Hildesheimer Presse")]
+
+
+def test_publisher_name_is_cut_from_a_persons_name() -> None:
+    authors, warnings = _authors(["unocero - Alberto Ávila"], "https://unocero.com/x")
+    assert authors == [("Person", "Alberto Ávila")]
+    assert warnings
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Anna Berg und Max Muster", "Anna Berg et Max Muster", "Anna Berg y Max Muster",
+     "Anna Berg e Max Muster", "Anna Berg and Max Muster"],
+)  # fmt: skip
+def test_multilingual_conjunctions_split_authors(byline: str) -> None:
+    assert _authors([byline])[0] == [("Person", "Anna Berg"), ("Person", "Max Muster")]
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [("Grant Tinsley, PhD", "Grant Tinsley"), ("Auteur: Anna Kubišta", "Anna Kubišta"),
+     ("Autor: Hans Meier", "Hans Meier"), ("By Jane Doe, M.D.", "Jane Doe")],
+)  # fmt: skip
+def test_labels_and_degrees_are_not_names(byline: str, name: str) -> None:
+    assert _authors([byline])[0] == [("Person", name)]
+
+
+def test_a_city_is_no_citation_author() -> None:
+    text = (
+        "Headline\n\nMay 2, 2024\n\nSan Francisco [said in a statement](https://e.org/s) that "
+        "the plan would go ahead.\n"
+    )
+    article = convert_bytes(text.encode(), "a.txt", "text")
+    assert article.citations and all(
+        c.author is None or c.author.kind != "place" for c in article.citations
+    )
+    assert all(c.author is None or c.author.name != "San Francisco" for c in article.citations)

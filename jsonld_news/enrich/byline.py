@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from nameparser import HumanName
 
 from jsonld_news.agencies import find_agency
 
-_BY = re.compile(r"^\s*(?:written\s+)?(?:by|von|par|por|di|door|av|af)\s*:?\s+", re.I)
+_BY = re.compile(
+    r"^\s*(?:(?:written\s+)?(?:by|von|par|por|di|door|av|af)\s*:?\s+|"
+    # a label: "Author:", "Autor:", "Auteur :", "Autora:", "Autore:"
+    r"(?:authors?|autor(?:a|in|es|en)?|auteur(?:e|s)?|autore|autori)\s*:\s*)",
+    re.I,
+)
 _SEPARATORS = re.compile(
     r"\s*(?:;|\||\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+&\s+|,\s*and\s+|\n)\s*", re.I
 )
@@ -80,6 +85,22 @@ class BylineAuthor:
     job_title: str | None = None
 
 
+@cache
+def _credentials() -> frozenset[str]:
+    """Post-nominal letters (PhD, MD, MBA, RD...): nameparser's maintained suffix acronyms."""
+    from nameparser.config import CONSTANTS
+
+    return frozenset(CONSTANTS.suffix_acronyms)
+
+
+def is_credential(piece: str) -> bool:
+    """ "PhD", "M.D.", "RD": a degree after a name, not a name (one token, not lower case)."""
+    token = piece.strip(" .,")
+    if " " in token or not token or token.islower():
+        return False
+    return token.replace(".", "").casefold() in _credentials()
+
+
 def split_byline(byline: str) -> list[BylineAuthor]:
     """Split a byline into authors; agencies become the authors' affiliation, roles their job title."""
     text = _HANDLE.sub(" ", _BY.sub("", byline.strip())).strip(" ,.-–—")
@@ -95,6 +116,8 @@ def split_byline(byline: str) -> list[BylineAuthor]:
             if agency is not None:
                 agencies.append(agency.name)
                 continue
+            if is_credential(piece):
+                continue  # "Grant Tinsley, PhD": the degree is no second author
             name, role = _strip_role(piece)
             if name and name.casefold() not in _NOT_NAMES:
                 names.append((name, role))

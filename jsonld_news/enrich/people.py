@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from urllib.parse import urlsplit
+
 from jsonld_news.agencies import find_agency, outlet_for_url
 from jsonld_news.credits import AGENCY_WORDS, NOT_A_PHOTOGRAPHER, credit_parts
 from jsonld_news.enrich.byline import split_byline, tidy_name
@@ -27,7 +31,31 @@ def person_entity(name: str, base: str) -> Entity:
     return Entity("Person", name, entity_iri(base, "Person", name))
 
 
+# "Anonymous" across the Latin-script languages (anonymous, anónimo/a, anonyme, anonym, anonimo,
+# anônimo, anoniem, anonim) and Cyrillic (аноним, анонимный): the Greek root, not a word list.
+_ANONYMOUS = re.compile(r"^(?:an[oóô]n[iyí]e?m\w*|аноним\w*)$", re.I)
+# Social networks whose names turn up as bylines ("Facebook Com", "Twitter"): the platforms
+# schema.org's own sameAs examples and Google's profile-page guidance name, plus their domains.
+_SOCIAL = re.compile(
+    r"\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|pinterest|whatsapp|telegram|"
+    r"snapchat|threads|mastodon|reddit)\b|\b(?:com|net|org|www)\b",
+    re.I,
+)
+_DIGIT = re.compile(r"\d")
+_ACRONYM = re.compile(r"^[A-Z0-9&.-]{2,}$")  # "CNN", "BBC", "WSVN": an outlet's initials
+
+
 class AuthorEnricher:
+    """Authors from the input's byline or author list: people, and organisations' bylines.
+
+    Dropped, each with a warning: a date or number ("CBS News February"), a social network or a
+    host ("Facebook Com"), a placeholder ("Anónimo"), a place (a whole name that is a country,
+    state or city of the starter KB: "Medellín"), and the outlet's own name beside a named
+    person (the reporter is the author, the outlet is the publisher). The publisher's name
+    inside a person's name is cut off ("unocero - Alberto Ávila" -> "Alberto Ávila"), as our
+    validator requires.
+    """
+
     name = "authors"
 
     def __call__(self, article: Article, raw: RawArticle, options: Options) -> None:
@@ -36,24 +64,127 @@ class AuthorEnricher:
         found = [a for name in raw.authors for a in split_byline(name)]
         if not found and raw.byline:
             found = split_byline(raw.byline)
+        outlets = _outlet_names(article, raw)
         for author in found:
-            if author.is_organization:
-                entity = organization_entity(author.name, base)
+            name = _without_outlet(author.name, outlets) if not author.is_organization else None
+            if name is not None and name != author.name:
+                article.warnings.append(
+                    f"author {author.name!r}: the outlet's name removed, {name!r} kept"
+                )
+            name = name or author.name
+            why = _not_an_author(name, article.language)
+            if why:
+                article.warnings.append(f"author {author.name!r} dropped: {why}")
+                continue
+            publisher = article.publisher
+            if publisher is not None and _fold(name) == _fold(publisher.name):
+                entity = publisher  # the outlet's byline: the publisher itself, one IRI
+            elif author.is_organization or _fold(name) in outlets:
+                entity = organization_entity(_outlet_case(author.name, name), base)
             else:
-                entity = person_entity(author.name, base)
+                entity = person_entity(name, base)
                 entity.job_title = author.job_title
                 if author.affiliation:
                     entity.affiliation = organization_entity(author.affiliation, base)
             authors.setdefault(entity.iri, entity)
         for org in raw.author_organizations:
+            why = _not_an_author(org, article.language)
+            if why:
+                article.warnings.append(f"author {org!r} dropped: {why}")
+                continue
             entity = organization_entity(org, base)
             authors.setdefault(entity.iri, entity)
         credit = (raw.photo_credit or "").casefold()
-        article.authors = [
+        kept = [
             a
             for a in authors.values()
             if not (credit and a.name.casefold() in credit and a.kind == "person")
         ]
+        if any(a.kind == "person" for a in kept):
+            for a in kept:
+                if a.kind != "person" and _fold(a.name) in outlets:
+                    article.warnings.append(
+                        f"author {a.name!r} dropped: the outlet's own name beside a named person"
+                    )
+            kept = [a for a in kept if a.kind == "person" or _fold(a.name) not in outlets]
+        article.authors = kept
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+def _outlet_names(article: Article, raw: RawArticle) -> set[str]:
+    """The outlet's names, folded: publisher, site name, and the host's first label."""
+    names = {raw.site_name, article.publisher.name if article.publisher else None}
+    if raw.publisher is not None:
+        names.add(raw.publisher.name)
+    if article.url:
+        host = (urlsplit(article.url).hostname or "").removeprefix("www.")
+        names.add(host)
+        names.add(host.split(".")[0])
+    return {_fold(n) for n in names if n and len(_fold(n)) > 1}
+
+
+def _without_outlet(name: str, outlets: set[str]) -> str | None:
+    """ "unocero - Alberto Ávila" -> "Alberto Ávila"; ``None`` when no outlet name is in it."""
+    for part in re.split(r"\s+[-–—|/]\s+|\s*,\s*", name):
+        if _fold(part) in outlets and _fold(part) != _fold(name):
+            rest = name.replace(part, " ", 1).strip(" -–—|/,")
+            return " ".join(rest.split()) or None
+    return None
+
+
+def _outlet_case(original: str, name: str) -> str:
+    """An outlet's initials as written ("CNN", not the name tidier's "Cnn")."""
+    words = original.split()
+    return original if all(_ACRONYM.match(w) for w in words) else name
+
+
+def _not_an_author(name: str, language: str | None) -> str | None:
+    """Why ``name`` is no person or organisation's byline, or ``None``."""
+    if _DIGIT.search(name):
+        return "it holds a date or number, not a name"
+    words = name.split()
+    if (
+        len(words) >= 2
+        and words[-1].casefold().strip(".") in _month_names()
+        and AGENCY_WORDS.search(" ".join(words[:-1]))
+    ):
+        # "CBS News February": an outlet's credit run into a date, not a surname ("Mayo")
+        return "an outlet's name run into a month name (a date)"
+    if _SOCIAL.search(name):
+        return "a social network or web address, not a name"
+    if all(_ANONYMOUS.match(w) for w in words) and words:
+        return "a placeholder for an unnamed author"
+    if is_place(name):
+        return "a place, not a person or organisation"
+    return None
+
+
+@cache
+def _month_names() -> frozenset[str]:
+    """Month names, wide and abbreviated, from CLDR (babel) for the languages dates are read in."""
+    from babel import Locale
+
+    from jsonld_news.dates import DATE_WORD_LANGUAGES
+
+    names: set[str] = set()
+    for code in DATE_WORD_LANGUAGES:
+        months = Locale.parse(code).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                names.update(m.casefold().strip(".") for m in months[context][width].values())
+    return frozenset(names)
+
+
+def is_place(name: str) -> bool:
+    """The whole name is a country, state or city of the starter KB (GeoNames, ISO 3166)."""
+    from jsonld_news.enrich.recognize import starter_kb
+    from jsonld_news.identity import kind_of
+
+    entries = starter_kb().lookup(name)
+    return bool(entries) and all(kind_of(e.type) == "place" for e in entries)
 
 
 # schema.org's NewsArticle and its subtypes: content that "reports news", whose publisher is by

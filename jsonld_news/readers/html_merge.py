@@ -465,6 +465,8 @@ class _Merger:
             return True
         if folded in self.org_names or "://" in name or name.startswith(("www.", "@")):
             return True
+        if " " in folded and any(f" {folded} " in f" {org} " for org in self.org_names):
+            return True  # "Stol It" of "stol.it / Suedtirol Online": a piece of the site's name
         if "." in name and " " not in name.strip():  # facebook.com/site, site.com
             return True
         if _SOCIAL.search(name):
@@ -489,6 +491,33 @@ def _date_check(language: str | None, allow_ambiguous: bool = False) -> Any:
         return value
 
     return check
+
+
+_MARKUP_SOURCES = ("json-ld", "microdata", "rdfa", "opengraph", "meta")
+
+
+def _first_publication(merger: _Merger, chosen: Any, language: str | None) -> Any:
+    """schema.org's datePublished is the date of *first* publication. When the page's own
+    markup disagrees by more than a day (a CMS that restamps one syntax's date on every
+    update), the earliest date the markup declares is the first publication."""
+    if not isinstance(chosen, str):
+        return chosen
+    days: list[tuple[date, str, str]] = []
+    for source in _MARKUP_SOURCES:
+        value = merger.views.get(source, {}).get("date_published")
+        if not isinstance(value, str):
+            continue
+        try:
+            day = _day(parse_date(value, language=language))
+        except DateParseError:
+            continue
+        if day is not None:
+            days.append((day, source, value))
+    if len(days) < 2 or (max(days)[0] - min(days)[0]).days <= 1:
+        return chosen
+    earliest = min(days)
+    merger.report("date_published").chosen_source = earliest[1]
+    return earliest[2]
 
 
 def _visible_title(title: str, headings: list[str]) -> str:
@@ -580,6 +609,7 @@ def merge(
         if value is None:
             value = merger.first(name, check=_date_check(raw.language, allow_ambiguous=True))
         setattr(raw, name, value)
+    raw.date_published = _first_publication(merger, raw.date_published, raw.language)
     raw.section = merger.first("section")
     raw.keywords = list(dict.fromkeys(merger.first("keywords") or []))
     raw.copyright_holder = merger.first("copyright_holder")
