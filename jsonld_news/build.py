@@ -7,7 +7,7 @@ from dataclasses import fields, is_dataclass
 from functools import cache
 
 from jsonld_news.body import to_plain
-from jsonld_news.dates import AmbiguousDateError, DateParseError, is_null, read_date
+from jsonld_news.dates import AmbiguousDateError, DateParseError, is_after, is_null, read_date
 from jsonld_news.errors import ArticleError, Problem
 from jsonld_news.identity import article_iri, normalize_url
 from jsonld_news.model import Article
@@ -100,6 +100,14 @@ def build(raw: RawArticle, options: Options) -> Article:
     if problems:
         raise ArticleError(raw.source, problems)
     assert headline is not None
+    published, modified = dates["date_published"], dates["date_modified"]
+    if published and modified and is_after(published, modified):
+        # a modification cannot come before the first publication: one of them is wrong, and
+        # the publication date is the one readers and search engines need
+        warnings.append(
+            f"dateModified {modified} is earlier than datePublished {published}; dropped"
+        )
+        dates["date_modified"] = None
     return Article(
         source=raw.source,
         source_format=raw.format,

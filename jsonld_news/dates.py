@@ -128,6 +128,23 @@ def _check_offset(text: str) -> None:
             )
 
 
+def is_after(first: str, second: str) -> bool:
+    """Whether ISO date/date-time ``first`` is later than ``second``: by day when either is a
+    date; a naive time against an aware one is taken as UTC (as our Google validator reads it)."""
+    a, b = (
+        datetime.fromisoformat(first.replace("Z", "+00:00")),
+        datetime.fromisoformat(second.replace("Z", "+00:00")),
+    )
+    if _ISO_DATE.match(first) or _ISO_DATE.match(second):
+        return a.date() > b.date()
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        a, b = (
+            a.replace(tzinfo=a.tzinfo or dt_timezone.utc),
+            b.replace(tzinfo=b.tzinfo or dt_timezone.utc),
+        )
+    return a > b
+
+
 def _iso_datetime(value: datetime) -> str:
     spec = "seconds" if value.microsecond == 0 else "milliseconds"
     text = value.isoformat(timespec=spec)

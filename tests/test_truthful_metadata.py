@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import jsonld_news
 from jsonld_news.dates import (
@@ -360,3 +362,62 @@ def test_a_city_is_no_citation_author() -> None:
         c.author is None or c.author.kind != "place" for c in article.citations
     )
     assert all(c.author is None or c.author.name != "San Francisco" for c in article.citations)
+
+
+# --- convert never emits what validate calls an error ----------------------------------------
+
+
+def _corpus_documents() -> list[Path]:
+    """The 28 pages, the html-more DEV half (never the blind half), and the producers' inputs."""
+    from tests.conftest import SHARED
+
+    corpus = SHARED / "corpus"
+    split = Path(__file__).parent / "gold" / "html-more" / "split.json"
+    paths = sorted((corpus / "html").glob("*.html"))
+    if split.exists() and (corpus / "html-more").is_dir():
+        dev = json.loads(split.read_text(encoding="utf-8"))["dev"]
+        paths += [corpus / "html-more" / name for name in dev]
+    for sub in ("trafilatura-json", "markdown", "newsplease-json"):
+        paths += sorted((corpus / "inputs" / sub).glob("*"))
+    return [p for p in paths if p.is_file()]
+
+
+@pytest.mark.skipif(not _corpus_documents(), reason="../shared corpus not present")
+def test_convert_output_of_every_corpus_document_validates_without_errors() -> None:
+    failures = []
+    for path in _corpus_documents():
+        article = convert_bytes(path.read_bytes(), path.name, None, Options())
+        report = jsonld_news.validate(jsonld_news.to_jsonld(article))
+        failures.extend(f"{path.parent.name}/{path.name}: {issue}" for issue in report.errors)
+    assert failures == []
+
+
+_NAMEISH = st.text(
+    alphabet=st.sampled_from("abcdeéñöABCDEÉ .,;-/|&@:0123456789"), min_size=1, max_size=40
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    authors=st.lists(_NAMEISH, min_size=1, max_size=4),
+    publisher=st.one_of(st.none(), _NAMEISH),
+    published=st.dates(),
+    modified=st.dates(),
+)
+def test_convert_never_emits_what_validate_rejects(
+    authors: list[str], publisher: str | None, published: object, modified: object
+) -> None:
+    data: dict[str, object] = {
+        "headline": "H", "url": "https://example.org/a", "articleBody": "Body.",
+        "author": authors, "datePublished": str(published), "dateModified": str(modified),
+    }  # fmt: skip
+    if publisher is not None:
+        data["publisher"] = publisher
+    try:
+        article = convert_bytes(
+            json.dumps(data).encode(), "a.json", "json", Options(recognize_entities=False)
+        )
+    except jsonld_news.JsonldNewsError:
+        return  # refused with a one-line error: nothing emitted
+    report = jsonld_news.validate(jsonld_news.to_jsonld(article))
+    assert report.errors == [], (authors, publisher, report.errors)

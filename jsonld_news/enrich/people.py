@@ -79,7 +79,12 @@ class AuthorEnricher:
             publisher = article.publisher
             if publisher is not None and _fold(name) == _fold(publisher.name):
                 entity = publisher  # the outlet's byline: the publisher itself, one IRI
-            elif author.is_organization or _fold(name) in outlets:
+            elif (
+                author.is_organization
+                or _fold(name) in outlets
+                or _holds_publisher(name, publisher)
+            ):
+                # the outlet's byline ("wien.ORF.at/Agenturen red"): an organisation, not a person
                 entity = organization_entity(_outlet_case(author.name, name), base)
             else:
                 entity = person_entity(name, base)
@@ -127,12 +132,23 @@ def _outlet_names(article: Article, raw: RawArticle) -> set[str]:
 
 
 def _without_outlet(name: str, outlets: set[str]) -> str | None:
-    """ "unocero - Alberto Ávila" -> "Alberto Ávila"; ``None`` when no outlet name is in it."""
-    for part in re.split(r"\s+[-–—|/]\s+|\s*,\s*", name):
+    """ "unocero - Alberto Ávila" -> "Alberto Ávila"; ``None`` when no outlet name is in it,
+    or what is left is no person's name (then the whole is the outlet's byline)."""
+    for part in re.split(r"\s+[-–—]\s+|\s*[|/,]\s*", name):
         if _fold(part) in outlets and _fold(part) != _fold(name):
-            rest = name.replace(part, " ", 1).strip(" -–—|/,")
-            return " ".join(rest.split()) or None
+            rest = " ".join(name.replace(part, " ", 1).strip(" -–—|/,").split())
+            words = rest.split()
+            if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+                return rest
+            return None
     return None
+
+
+def _holds_publisher(name: str, publisher: Entity | None) -> bool:
+    """The publisher's name inside a person's name (our validator's rule, the same way)."""
+    if publisher is None or len(publisher.name.strip()) < 3:
+        return False
+    return publisher.name.strip().casefold() in name.casefold()
 
 
 def _outlet_case(original: str, name: str) -> str:
