@@ -384,7 +384,7 @@ def _corpus_documents() -> list[Path]:
 
 @pytest.mark.skipif(not _corpus_documents(), reason="../shared corpus not present")
 def test_convert_output_of_every_corpus_document_validates_without_errors() -> None:
-    failures = []
+    failures: list[str] = []
     for path in _corpus_documents():
         article = convert_bytes(path.read_bytes(), path.name, None, Options())
         report = jsonld_news.validate(jsonld_news.to_jsonld(article))
