@@ -7,6 +7,7 @@ from dataclasses import fields, is_dataclass
 from functools import cache
 
 from jsonld_news.body import to_plain
+from jsonld_news.credits import split_wire_trailer
 from jsonld_news.dates import AmbiguousDateError, DateParseError, is_after, is_null, read_date
 from jsonld_news.errors import ArticleError, Problem
 from jsonld_news.identity import article_iri, normalize_url
@@ -76,7 +77,8 @@ def build(raw: RawArticle, options: Options) -> Article:
         language = normalize_language(raw.language)
         if language is None:
             problems.append(Problem("inLanguage", "not a language tag or name", raw.language))
-    body, links = to_plain(raw.body or "")
+    # a wire trailer ("(Reporting by ...; Editing by ...)") credits people; it is not body text
+    body, links = to_plain(split_wire_trailer(raw.body or "")[0])
     if language is None and options.detect_language:
         language = detect_language(body)
     warnings = list(raw.notes)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from datetime import timezone as dt_timezone
 from functools import cache, lru_cache
 
@@ -139,8 +139,8 @@ def is_after(first: str, second: str) -> bool:
         return a.date() > b.date()
     if (a.tzinfo is None) != (b.tzinfo is None):
         a, b = (
-            a.replace(tzinfo=a.tzinfo or dt_timezone.utc),
-            b.replace(tzinfo=b.tzinfo or dt_timezone.utc),
+            a.replace(tzinfo=a.tzinfo or UTC),
+            b.replace(tzinfo=b.tzinfo or UTC),
         )
     return a > b
 

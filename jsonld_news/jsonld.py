@@ -33,6 +33,8 @@ def to_jsonld(article: Article) -> JsonDict:
     _put(doc, "inLanguage", article.language)
     if article.authors:
         doc["author"] = [entity_node(a) for a in article.authors]
+    if article.contributors:
+        doc["contributor"] = [entity_node(c) for c in article.contributors]
     if article.publisher:
         doc["publisher"] = entity_node(article.publisher)
     if article.images:

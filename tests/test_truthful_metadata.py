@@ -421,3 +421,37 @@ def test_convert_never_emits_what_validate_rejects(
         return  # refused with a one-line error: nothing emitted
     report = jsonld_news.validate(jsonld_news.to_jsonld(article))
     assert report.errors == [], (authors, publisher, report.errors)
+
+
+# --- wire credits -----------------------------------------------------------------------------
+
+
+def test_wire_trailer_leaves_the_body_and_its_people_are_contributors() -> None:
+    data = {
+        "headline": "Rates rise", "url": "https://e.org/a", "datePublished": "2024-05-02",
+        "articleBody": "The central bank raised rates.\n\nMarkets fell. (Reporting by Andrea "
+        "Shalal and David Lawder in Washington; Additional reporting by Jan Wolfe; Editing by "
+        "Jonathan Oatis)",
+    }  # fmt: skip
+    article = convert_bytes(json.dumps(data).encode(), "a.json", "json")
+    assert article.body == "The central bank raised rates.\n\nMarkets fell."
+    assert [c.name for c in article.contributors] == [
+        "Andrea Shalal", "David Lawder", "Jan Wolfe", "Jonathan Oatis",
+    ]  # fmt: skip
+    assert article.authors == []  # credited for reporting and editing, not as authors
+    doc = jsonld_news.to_jsonld(article)
+    assert [c["@type"] for c in doc["contributor"]] == ["Person"] * 4
+    assert jsonld_news.validate(doc).ok
+    names = {m.name for m in article.mentions}
+    assert "Jonathan Oatis" not in names  # the trailer is no body text to find people in
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["One.\n\nHe said reporting by the press was unfair.",
+     "One.\n\nReporting by Big Media Was Unfair, critics said today."],
+)  # fmt: skip
+def test_sentences_about_reporting_are_no_trailer(body: str) -> None:
+    from jsonld_news.credits import split_wire_trailer
+
+    assert split_wire_trailer(body) == (body, [])

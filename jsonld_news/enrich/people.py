@@ -7,7 +7,12 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from jsonld_news.agencies import find_agency, outlet_for_url
-from jsonld_news.credits import AGENCY_WORDS, NOT_A_PHOTOGRAPHER, credit_parts
+from jsonld_news.credits import (
+    AGENCY_WORDS,
+    NOT_A_PHOTOGRAPHER,
+    credit_parts,
+    split_wire_trailer,
+)
 from jsonld_news.enrich.byline import split_byline, tidy_name
 from jsonld_news.identity import entity_iri, fragment_iri, normalize_url, site_root
 from jsonld_news.model import Article, Entity, Image
@@ -113,6 +118,15 @@ class AuthorEnricher:
                     )
             kept = [a for a in kept if a.kind == "person" or _fold(a.name) not in outlets]
         article.authors = kept
+        # a wire trailer's people (reporting, editing...) worked on the story: contributors.
+        # schema.org's Role could carry "editing", but our vocabulary check does not accept a
+        # Role in place of a Person, so the role words are not kept.
+        seen = {a.iri for a in kept}
+        for _role, name in split_wire_trailer(raw.body or "")[1]:
+            entity = person_entity(name, base)
+            if entity.iri not in seen:
+                seen.add(entity.iri)
+                article.contributors.append(entity)
 
 
 def _fold(text: str) -> str:
