@@ -455,3 +455,17 @@ def test_sentences_about_reporting_are_no_trailer(body: str) -> None:
     from jsonld_news.credits import split_wire_trailer
 
     assert split_wire_trailer(body) == (body, [])
+
+
+def test_an_outlet_byline_alone_is_kept_as_the_organisation() -> None:
+    page = b"""<html><head><link rel="canonical" href="https://www.example-tv.ch/a">
+    <meta property="og:site_name" content="ExampleTV">
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+    "headline": "A headline", "author": {"@type": "Person", "name": "exampletv"},
+    "publisher": {"@type": "Organization", "name": "ExampleTV"}}</script></head>
+    <body><article><h1>A headline</h1><p>""" + b"Words of the article body go here. " * 20 + (
+        b"</p></article></body></html>"
+    )
+    article = convert_bytes(page, "a.html", "html", Options(recognize_entities=False))
+    assert [(a.type, a.name) for a in article.authors] == [("NewsMediaOrganization", "ExampleTV")]
+    assert article.publisher is not None and article.authors[0].iri == article.publisher.iri

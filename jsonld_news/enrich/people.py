@@ -102,7 +102,11 @@ class AuthorEnricher:
             if why:
                 article.warnings.append(f"author {org!r} dropped: {why}")
                 continue
-            entity = organization_entity(org, base)
+            publisher = article.publisher
+            if publisher is not None and _fold(org) == _fold(publisher.name):
+                entity = publisher  # the outlet's own byline: the publisher, one IRI
+            else:
+                entity = organization_entity(org, base)
             authors.setdefault(entity.iri, entity)
         credit = (raw.photo_credit or "").casefold()
         kept = [

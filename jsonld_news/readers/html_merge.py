@@ -473,6 +473,13 @@ class _Merger:
             return True
         return not typed_person and bool(_ORG_WORDS.search(name))
 
+    def is_outlet_name(self, name: str) -> bool:
+        """The publisher's or site's own name (not a placeholder, URL or social handle)."""
+        folded = _fold(name)
+        if not folded or folded in _PLACEHOLDER_NAMES or "://" in name or _SOCIAL.search(name):
+            return False
+        return folded in self.org_names and "." not in name
+
     def people(self, names: list[str], typed: bool) -> list[str]:
         return [n for n in names if not self.is_organisation_name(n, typed)]
 
@@ -647,11 +654,14 @@ def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
     """People from the highest source that names any; a byline string only from the text.
 
     Organisations count as authors only beside the people of the same source (a co-credited
-    agency), or when no source names a person (an agency-only story).
+    agency), or when no source names a person (an agency-only story). When no source names a
+    person or another organisation, the outlet's own byline ("telebasel", "Miami Today") is
+    kept: the page says the outlet wrote it.
     """
     authors_report = merger.report("authors")
     merger.report("byline")
     fallback_orgs: list[str] = []
+    outlet_bylines: list[str] = []
     for source in SOURCES:
         view = merger.views.get(source, {})
         names = view.get("authors") or []
@@ -661,6 +671,7 @@ def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
             for o in [*view.get("author_organizations", []), *(n for n in names if n not in people)]
             if not merger.is_organisation_name(o, typed_person=True)
         ]
+        outlet_bylines.extend(n for n in names if merger.is_outlet_name(n))
         if people:
             raw.authors = list(dict.fromkeys(people))
             raw.author_organizations = list(dict.fromkeys(orgs))
@@ -672,8 +683,12 @@ def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
             raw.byline = byline
             merger.reports["byline"].chosen_source = source
             return
+        for value in bylines:
+            if isinstance(value, str) and not starts_with_credit_label(value):
+                parts = re.split(r"\s*[;,]\s*", _BYLINE_TAIL.sub("", value))
+                outlet_bylines.extend(p for p in parts if p and merger.is_outlet_name(p))
         fallback_orgs = fallback_orgs or orgs
-    raw.author_organizations = list(dict.fromkeys(fallback_orgs))
+    raw.author_organizations = list(dict.fromkeys(fallback_orgs or outlet_bylines[:1]))
 
 
 def _clean_byline(value: Any, merger: _Merger, raw: RawArticle) -> str | None:
