@@ -458,14 +458,35 @@ def test_sentences_about_reporting_are_no_trailer(body: str) -> None:
 
 
 def test_an_outlet_byline_alone_is_kept_as_the_organisation() -> None:
-    page = b"""<html><head><link rel="canonical" href="https://www.example-tv.ch/a">
+    page = (
+        b"""<html><head><link rel="canonical" href="https://www.example-tv.ch/a">
     <meta property="og:site_name" content="ExampleTV">
     <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
     "headline": "A headline", "author": {"@type": "Person", "name": "exampletv"},
     "publisher": {"@type": "Organization", "name": "ExampleTV"}}</script></head>
-    <body><article><h1>A headline</h1><p>""" + b"Words of the article body go here. " * 20 + (
-        b"</p></article></body></html>"
+    <body><article><h1>A headline</h1><p>"""
+        + b"Words of the article body go here. " * 20
+        + (b"</p></article></body></html>")
     )
     article = convert_bytes(page, "a.html", "html", Options(recognize_entities=False))
     assert [(a.type, a.name) for a in article.authors] == [("NewsMediaOrganization", "ExampleTV")]
     assert article.publisher is not None and article.authors[0].iri == article.publisher.iri
+
+
+def test_a_signature_closing_the_markup_body_is_the_byline() -> None:
+    body = "Words of the article body go here. " * 20
+    page = (
+        (
+            """<html><head><link rel="canonical" href="https://www.ln-example.de/a">
+    <meta property="og:site_name" content="LN - Lübecker Beispiel">
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+    "headline": "Ein Titel", "author": {"@type": "Organization", "name": "LN"},
+    "articleBody": "BODY Die Kampagne geht weiter. Von Cosima Beispiel"}</script></head>
+    <body><article><h1>Ein Titel</h1><p>BODY</p></article></body></html>"""
+        )
+        .replace("BODY", body)
+        .encode()
+    )
+    article = convert_bytes(page, "a.html", "html", Options(recognize_entities=False))
+    # the person signs; "LN", a piece of the site's name, is the outlet beside her
+    assert [(a.type, a.name) for a in article.authors] == [("Person", "Cosima Beispiel")]

@@ -24,6 +24,9 @@ _SEPARATORS = re.compile(
     r"\s*(?:;|\||\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+&\s+|,\s*and\s+|\n)\s*", re.I
 )
 _PARENS = re.compile(r"\(([^)]*)\)")
+_FOR_OUTLET = re.compile(
+    r"\s+for\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})\s*$", re.I
+)
 _ROLE_WORDS = frozenset(
     [
         "staff",
@@ -109,6 +112,7 @@ def split_byline(byline: str) -> list[BylineAuthor]:
     ]
     text = _PARENS.sub(" ", text)
     parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    outlets: list[str] = []
     names: list[tuple[str, str | None]] = []
     for part in parts:
         for piece in _split_commas(part):
@@ -118,10 +122,15 @@ def split_byline(byline: str) -> list[BylineAuthor]:
                 continue
             if is_credential(piece):
                 continue  # "Grant Tinsley, PhD": the degree is no second author
+            writing_for = _FOR_OUTLET.search(piece)
+            if writing_for:  # "Brendan Carlin For The Mail On Sunday": the outlet written for
+                piece = piece[: writing_for.start()]
+                outlets.append(writing_for.group("outlet").strip())
             name, role = _strip_role(piece)
             if name and name.casefold() not in _NOT_NAMES:
                 names.append((name, role))
-    affiliation = agencies[0] if len(agencies) == 1 and names else None
+    affiliations = agencies or outlets
+    affiliation = affiliations[0] if len(set(affiliations)) == 1 and names else None
     authors = [BylineAuthor(tidy_name(n), affiliation=affiliation, job_title=r) for n, r in names]
     if not authors:
         authors = [BylineAuthor(a, is_organization=True) for a in dict.fromkeys(agencies)]

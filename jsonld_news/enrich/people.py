@@ -146,6 +146,9 @@ def _outlet_names(article: Article, raw: RawArticle) -> set[str]:
         host = (urlsplit(article.url).hostname or "").removeprefix("www.")
         names.add(host)
         names.add(host.split(".")[0])
+    for name in list(names):  # "LN - Lübecker Nachrichten", "stol.it / Suedtirol Online"
+        if name:
+            names.update(re.split(r"\s+[-–—|/:]\s+|\s*[|]\s*", name))
     return {_fold(n) for n in names if n and len(_fold(n)) > 1}
 
 

@@ -82,6 +82,11 @@ _BYLINE_TAIL = re.compile(
     r"\d+\s*min(?:ute)?s?\b).*$",
     re.I,
 )
+# A signature closing an article's text: "Von Cosima Künzel", "Par Anne Dupont", "By Jane Roe".
+_END_BYLINE = re.compile(
+    r"(?:^|(?<=[.!?“”\"»]))\s*(?P<byline>(?:Von|By|Par|Por)\s+"
+    r"[A-ZÀ-ÝŒ][\w'’-]+(?:\s+[A-ZÀ-ÝŒ][\w'’-]+){1,3})\s*\.?\s*$"
+)
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·]{2,60}$")
 _SPLIT_KEYWORDS = re.compile(r"\s*[,;]\s*")
 
@@ -688,6 +693,15 @@ def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
                 parts = re.split(r"\s*[;,]\s*", _BYLINE_TAIL.sub("", value))
                 outlet_bylines.extend(p for p in parts if p and merger.is_outlet_name(p))
         fallback_orgs = fallback_orgs or orgs
+    for source in ("json-ld", "microdata"):
+        # German and French regional papers sign at the end: "... geht weiter. Von Anna Berg"
+        body = merger.views.get(source, {}).get("body")
+        match = _END_BYLINE.search(body[-200:]) if isinstance(body, str) else None
+        if match:
+            raw.byline = match.group("byline")
+            merger.reports["byline"].chosen_source = source
+            raw.author_organizations = list(dict.fromkeys(fallback_orgs))
+            return
     raw.author_organizations = list(dict.fromkeys(fallback_orgs or outlet_bylines[:1]))
 
 
