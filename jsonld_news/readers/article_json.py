@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from jsonld_news.context import is_schema_org_context
+from jsonld_news.context import remote_references
 from jsonld_news.decode import check_size, decode_text
 from jsonld_news.errors import MalformedInputError, RemoteContextError
 from jsonld_news.options import Options
@@ -49,7 +49,7 @@ def _depth_exceeds(value: Any, limit: int) -> bool:
     return False
 
 
-def _object(value: Any, source: str) -> Mapping[str, Any]:
+def _object(value: Any, source: str, options: Options) -> Mapping[str, Any]:
     if isinstance(value, list) and len(value) == 1:
         value = value[0]
     if not isinstance(value, dict):
@@ -57,12 +57,25 @@ def _object(value: Any, source: str) -> Mapping[str, Any]:
         raise MalformedInputError(
             source, f"expected a JSON object describing one article, got {kind}"
         )
+    _refuse_remote_contexts(value, source, options)
     return value
+
+
+def _refuse_remote_contexts(obj: Mapping[str, Any], source: str, options: Options) -> None:
+    """Any ``@context`` anywhere that would load a document, in whatever JSON we were given."""
+    remote = [] if options.allow_remote_context else remote_references(obj)
+    if remote:
+        others = f" (and {len(remote) - 1} more)" if len(remote) > 1 else ""
+        raise RemoteContextError(
+            source,
+            f"refusing @context {_short(remote[0])}{others}: only schema.org's pinned context "
+            "is used; pass --allow-remote-context to read the document without fetching it",
+        )
 
 
 def read_json(data: bytes, source: str, options: Options) -> RawArticle:
     """Any article JSON: detect which producer wrote it, then read it with that producer's map."""
-    obj = _object(load_json(data, source, options), source)
+    obj = _object(load_json(data, source, options), source, options)
     variant = detect_variant(obj)
     if variant == "ninjs":
         from jsonld_news.readers.ninjs import read_ninjs
@@ -92,11 +105,15 @@ def _looks_like_ninjs(obj: Mapping[str, Any]) -> bool:
 
 
 def read_newsplease(data: bytes, source: str, options: Options) -> RawArticle:
-    return _from_newsplease(_object(load_json(data, source, options), source), source, options)
+    return _from_newsplease(
+        _object(load_json(data, source, options), source, options), source, options
+    )
 
 
 def read_trafilatura(data: bytes, source: str, options: Options) -> RawArticle:
-    return _from_trafilatura(_object(load_json(data, source, options), source), source, options)
+    return _from_trafilatura(
+        _object(load_json(data, source, options), source, options), source, options
+    )
 
 
 def _from_own(obj: Mapping[str, Any], source: str, options: Options) -> RawArticle:
@@ -106,17 +123,6 @@ def _from_own(obj: Mapping[str, Any], source: str, options: Options) -> RawArtic
 
 
 def _from_jsonld(obj: Mapping[str, Any], source: str, options: Options) -> RawArticle:
-    context = obj.get("@context")
-    if (
-        context is not None
-        and not is_schema_org_context(context)
-        and not options.allow_remote_context
-    ):
-        raise RemoteContextError(
-            source,
-            f"refusing @context {_short(context)}: only schema.org's pinned context is used; "
-            "pass --allow-remote-context to read the document without fetching it",
-        )
     node = _main_node(obj)
     raw = RawArticle(source=source, format="jsonld")
     apply_fields(raw, node)
