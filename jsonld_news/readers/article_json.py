@@ -12,10 +12,10 @@ from typing import Any
 
 from jsonld_news.context import remote_references
 from jsonld_news.decode import check_size, decode_text
-from jsonld_news.errors import MalformedInputError, RemoteContextError
+from jsonld_news.errors import ArticleError, MalformedInputError, RemoteContextError
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle, RawImage, RawOrganization
-from jsonld_news.readers.fields import apply_fields, strings, text_of
+from jsonld_news.readers.fields import OWN_KINDS, apply_fields, strings, text_of, type_problems
 
 MAX_DEPTH = 64
 
@@ -116,7 +116,64 @@ def read_trafilatura(data: bytes, source: str, options: Options) -> RawArticle:
     )
 
 
+# Fields each producer writes, by kind (``readers.fields``): a wrong type is an ``ArticleError``.
+NEWSPLEASE_KINDS = {
+    **dict.fromkeys(
+        (
+            "title",
+            "title_page",
+            "title_rss",
+            "description",
+            "maintext",
+            "text",
+            "url",
+            "date_publish",
+            "date_modify",
+            "date_download",
+            "language",
+            "image_url",
+            "source_domain",
+        ),
+        "text",
+    ),
+    "authors": "texts",
+}
+TRAFILATURA_KINDS = {
+    **dict.fromkeys(
+        (
+            "title",
+            "excerpt",
+            "description",
+            "text",
+            "raw_text",
+            "source",
+            "url",
+            "date",
+            "author",
+            "source-hostname",
+            "sitename",
+            "hostname",
+            "language",
+            "image",
+            "license",
+        ),
+        "text",
+    ),
+    "categories": "texts",
+    "tags": "texts",
+}
+
+
+def _check_types(
+    obj: Mapping[str, Any], kinds: Mapping[str, str], source: str, *, lenient: bool = False
+) -> None:
+    problems = type_problems(obj, kinds, lenient=lenient)
+    if problems:
+        raise ArticleError(source, problems)
+
+
 def _from_own(obj: Mapping[str, Any], source: str, options: Options) -> RawArticle:
+    _check_types(obj, OWN_KINDS, source)
     raw = RawArticle(source=source, format="json")
     apply_fields(raw, obj)
     return raw
@@ -124,6 +181,7 @@ def _from_own(obj: Mapping[str, Any], source: str, options: Options) -> RawArtic
 
 def _from_jsonld(obj: Mapping[str, Any], source: str, options: Options) -> RawArticle:
     node = _main_node(obj)
+    _check_types(node, OWN_KINDS, source, lenient=True)
     raw = RawArticle(source=source, format="jsonld")
     apply_fields(raw, node)
     page = node.get("mainEntityOfPage")
@@ -148,6 +206,7 @@ def _short(value: Any) -> str:
 
 def _from_newsplease(obj: Mapping[str, Any], source: str, options: Options) -> RawArticle:
     """news-please: ``authors`` list, naive ``date_publish``, ``maintext``, ``image_url``."""
+    _check_types(obj, NEWSPLEASE_KINDS, source)
     raw = RawArticle(source=source, format="newsplease")
     raw.title = text_of(obj.get("title")) or text_of(obj.get("title_page"))
     raw.description = text_of(obj.get("description"))
@@ -173,6 +232,7 @@ def _newsplease_date(value: Any) -> str | None:
 
 def _from_trafilatura(obj: Mapping[str, Any], source: str, options: Options) -> RawArticle:
     """trafilatura: ``author`` joined with "; ", ``source`` URL, ``source-hostname`` site name."""
+    _check_types(obj, TRAFILATURA_KINDS, source)
     raw = RawArticle(source=source, format="trafilatura")
     raw.title = text_of(obj.get("title"))
     raw.description = text_of(obj.get("excerpt")) or text_of(obj.get("description"))
