@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jsonld_news.errors import MalformedInputError, UnreadableInputError
+from jsonld_news.errors import MalformedInputError, UnknownFormatError, UnreadableInputError
 from jsonld_news.jsonld import to_jsonld
 from jsonld_news.model import Article
 from jsonld_news.options import Options
@@ -125,8 +125,30 @@ def inspect_page(
 
     options = options or Options(recognize_entities=False)
     if isinstance(source, bytes):
-        return inspect_html(source, name or STDIN, options)
-    return inspect_html(read_file(Path(source), options), name or str(source), options)
+        data, label = source, name or STDIN
+    else:
+        data, label = read_file(Path(source), options), name or str(source)
+    _require_html(data, label)
+    return inspect_html(data, label, options)
+
+
+_FORMAT_NAMES = {"json": "JSON", "markdown": "Markdown", "text": "a plain-text article"}
+
+
+def _require_html(data: bytes, source: str) -> None:
+    """A page to inspect is HTML; anything else is said to be what it looks like."""
+    from jsonld_news.decode import looks_binary
+    from jsonld_news.readers import detect_format
+
+    if looks_binary(data) or not data.strip():
+        return  # the HTML reader says what is wrong with bytes that are no text at all
+    found = detect_format(data, source)
+    if found != "html":
+        raise UnknownFormatError(
+            source,
+            f"not HTML: it looks like {_FORMAT_NAMES.get(found, found)}; inspect reads HTML "
+            "pages (convert and entities read every format)",
+        )
 
 
 def entities(article: Article) -> list[dict[str, str]]:

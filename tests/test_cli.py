@@ -285,3 +285,30 @@ def test_cli_uses_only_the_public_api() -> None:
             assert {a.name for a in node.names} <= set(jsonld_news.__all__)
         if isinstance(node, ast.Import):
             assert not any(a.name.startswith("jsonld_news.") for a in node.names)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "looks_like"),
+    [
+        ("post.md", b"# A post\n\nSome *Markdown* text.\n", "Markdown"),
+        ("post.md", b"---\ntitle: A post\n---\n\nText.\n", "Markdown"),
+        ("item.json", b'{"headline": "H"}', "JSON"),
+        ("seed.txt", b"Title\n\nBody.\n", "a plain-text article"),
+    ],
+)
+def test_inspect_says_a_non_html_input_is_not_html(
+    tmp_path: Path, name: str, content: bytes, looks_like: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = run("inspect", str(path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "truncated" not in err
+    assert f"{path}: not HTML: it looks like {looks_like}" in err
+
+
+def test_inspect_still_reads_a_page_fragment_named_html(tmp_path: Path) -> None:
+    path = tmp_path / "frag.html"
+    path.write_bytes(b"<article><h1>Headline</h1><p>Text.</p></article>")
+    code, _, err = run("inspect", str(path))
+    assert code == 0, err
