@@ -110,3 +110,16 @@ def test_options_are_plain_values_that_pickle(tmp_path: Path) -> None:
     jsonld_news.prepare(options)  # opening the KB leaves the options as they were
     assert options.kb == str(kb)
     assert pickle.loads(pickle.dumps(options)) == options
+
+
+def test_a_spacy_recognizer_that_is_not_installed_is_a_config_error() -> None:
+    """spaCy is an extra: without it, or without the model, one clear error."""
+    options = Options(recognizer="spacy:xx_no_such_model")
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        with pytest.raises(ConfigError, match=r"jsonld-news\[spacy\]"):
+            jsonld_news.prepare(options)
+    else:  # pragma: no cover - with spaCy installed the model is missing
+        with pytest.raises(ConfigError, match="xx_no_such_model"):
+            jsonld_news.prepare(options)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 from jsonld_news.enrich.base import EntityRecognizer
+from jsonld_news.errors import ConfigError
 from jsonld_news.identity import ORGANIZATION_TYPES, PLACE_TYPES, entity_iri, normalize_url
 from jsonld_news.model import Article, Entity
 from jsonld_news.options import Options
@@ -84,7 +85,12 @@ def _opened_recognizer(backend: str, kb: str | None) -> EntityRecognizer:
     if backend.startswith("spacy:"):
         from jsonld_news.enrich.spacy_backend import load_spacy_recognizer
 
-        spacy_recognizer: EntityRecognizer = load_spacy_recognizer(backend[6:], kb)
+        try:
+            spacy_recognizer: EntityRecognizer = load_spacy_recognizer(backend[6:], kb)
+        except ImportError:
+            raise ConfigError("recognizer spacy:...: install jsonld-news[spacy]") from None
+        except OSError as exc:  # the model is not installed; it is never downloaded
+            raise ConfigError(f"recognizer {backend}: {exc}".splitlines()[0]) from None
         return spacy_recognizer
     from jsonld_news.enrich.recognize import load_recognizer
 
