@@ -225,10 +225,14 @@ class Manifest:
     ) -> None:
         self.close()
 
+    def entries(self) -> Iterator[dict[str, Any]]:
+        """Every entry recorded so far (earlier runs' and this one's), in order, read from disk."""
+        self.sync()
+        return _entries(self.path)
+
     def failures(self) -> Iterator[dict[str, Any]]:
         """The ``errors.jsonl`` entries of every failure recorded so far, in order."""
-        self.sync()
-        for entry in _entries(self.path):
+        for entry in self.entries():
             failed = entry.get("failed")
             if isinstance(failed, dict):
                 yield failed

@@ -196,7 +196,13 @@ def test_memory_stays_flat_over_50000_lines(tmp_path: Path) -> None:
 
 
 def synthetic_records() -> list[warcs.Record]:
-    latin = "<html><head><title>Caf\xe9 reopens</title></head><body><p>Caf\xe9 cr\xe8me.</p></body></html>"  # fmt: skip
+    latin = (
+        "<html><head><title>Caf\xe9 reopens after the flood</title>"
+        '<meta property="article:published_time" content="2024-05-01T10:00:00Z"></head>'
+        "<body><article><h1>Caf\xe9 reopens after the flood</h1><p>The caf\xe9 on the corner "
+        "reopened on Tuesday, three weeks after the flood. Its owner said the cr\xe8me "
+        "br\xfbl\xe9e was back on the menu.</p></article></body></html>"
+    )
     declared = '<html><head><meta charset="utf-8"><title>Declared</title></head><body>x</body></html>'  # fmt: skip
     return [
         warcs.warcinfo(),
@@ -255,6 +261,11 @@ def test_synthetic_warc(tmp_path: Path, name: str) -> None:
     assert docs[0].label == f"{path}@{offsets[2]}"
     assert "Caf\xe9".encode("latin-1") in docs[0].data
     assert docs[2].data == docs[1].data  # Content-Encoding undone
+    # the HTML reader takes a document as it is; the WARC URI is the page's URL
+    options = Options(base_url=docs[0].url, recognize_entities=False)
+    article = convert_bytes(docs[0].data, docs[0].label, docs[0].format, options)
+    assert article.url == "https://news.example/cafe"
+    assert article.headline == "Caf\xe9 reopens after the flood"
     assert stream.counts.documents == 3 and stream.counts.failed == 0
     assert stream.counts.skipped["HTTP 404"] == 1 and stream.counts.skipped_total == 7
     assert stream.counts.bytes_read == path.stat().st_size
