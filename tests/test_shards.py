@@ -7,14 +7,15 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph
 import pytest
 
+from jsonld_news.jsonld import to_jsonld
 from jsonld_news.manifest import MANIFEST_NAME
 from jsonld_news.options import Options
 from jsonld_news.pipeline import convert_bytes
-from jsonld_news.jsonld import to_jsonld
 from jsonld_news.serialize import render
 from jsonld_news.shards import ShardWriter, next_shard_index, shard_name
 
@@ -93,7 +94,7 @@ def test_real_articles_make_valid_nquads_one_graph_each(tmp_path: Path) -> None:
 
 def test_next_shard_index() -> None:
     assert next_shard_index([]) == 0
-    entries = [{"outputs": ["out/a.jsonld", "out/part-00004.nq"]}, {"failed": {}},
+    entries: list[dict[str, Any]] = [{"outputs": ["out/a.jsonld", "out/part-00004.nq"]}, {"failed": {}},
                {"outputs": ["out/part-00002.nq", "out/xpart-00009.nq"]}]  # fmt: skip
     assert next_shard_index(entries) == 5
 
