@@ -149,7 +149,7 @@ class Counts:
     documents: int = 0
     failed: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
-    bytes_read: int = 0
+    bytes_read: int = 0  # of the input files as on disk (compressed bytes for .gz)
 
     @property
     def skipped_total(self) -> int:
@@ -294,42 +294,42 @@ def position_key(stem: str, position: int) -> str:
 # ---------------------------------------------------------------------------------- JSON Lines
 
 
-def _open_binary(path: Path) -> BinaryIO:
-    raw = path.open("rb")
-    if path.name.lower().endswith(".gz"):
-        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
-    return raw
-
-
 def _iter_jsonl(path: Path, stem: str, limit: int, counts: Counts) -> Iterator[Item]:
     source = str(path)
     try:
-        stream = _open_binary(path)
+        raw = path.open("rb")
     except OSError as exc:
         yield Failed(source, None, None, _os_reason(exc), "UnreadableInputError")
         return
-    number = 0
-    with stream:
+    start = counts.bytes_read
+    with raw:
+        stream: BinaryIO = raw
+        if path.name.lower().endswith(".gz"):
+            stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
+        number = 0
         while True:
             try:
                 line = stream.readline(limit + 1)
+                if len(line) > limit and not line.endswith(b"\n"):
+                    # too long to be an article: skip the rest of the line, in bounded reads
+                    rest = line
+                    while rest and not rest.endswith(b"\n"):
+                        rest = stream.readline(1 << 20)
+                    number += 1
+                    reason = f"line is more than the limit of {limit:,} bytes"
+                    yield Failed(source, number, position_key(stem, number), reason, "UnreadableInputError")  # fmt: skip
+                    continue
             except (OSError, EOFError, zlib.error) as exc:
                 reason = _gzip_reason(exc, number)
                 yield Failed(source, number + 1, None, reason, "UnreadableInputError")
-                return
+                break
             if not line:
-                return
+                break
             number += 1
-            counts.bytes_read += len(line)
-            if len(line) > limit and not line.endswith(b"\n"):
-                # too long to be an article: skip the rest of the line, in bounded reads
-                while line and not line.endswith(b"\n"):
-                    line = stream.readline(1 << 20)
-                    counts.bytes_read += len(line)
-                reason = f"line is more than the limit of {limit:,} bytes"
-                yield Failed(source, number, position_key(stem, number), reason, "UnreadableInputError")  # fmt: skip
-                continue
+            # bytes of the file as on disk (compressed for .gz), so progress can compare with sizes
+            counts.bytes_read = start + raw.tell()
             yield from _jsonl_line(source, stem, number, line)
+        counts.bytes_read = start + os.fstat(raw.fileno()).st_size
 
 
 def _gzip_reason(exc: BaseException, lines: int) -> str:

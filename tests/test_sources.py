@@ -106,7 +106,9 @@ def test_jsonl_lines_are_documents_detected_per_line(tmp_path: Path, name: str) 
     path = write_jsonl(
         tmp_path / name, [OWN, "", "   ", NEWSPLEASE, "{oops", "[1, 2]", TRAFILATURA]
     )
-    items = list(iter_documents([path]))
+    stream = DocumentStream([path])
+    items = list(stream)
+    assert stream.counts.bytes_read == path.stat().st_size
     assert [type(i).__name__ for i in items] == ["Document", "Document", "Failed", "Failed", "Document"]  # fmt: skip
     docs = [i for i in items if isinstance(i, Document)]
     assert [(d.position, d.key, d.format) for d in docs] == [
