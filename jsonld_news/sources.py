@@ -24,8 +24,8 @@ Inputs, by name:
   ``format`` is that variant's reader); blank lines are skipped; UTF-8, as JSON Lines requires;
 - ``.warc``, ``.warc.gz``: the HTTP 200 responses whose Content-Type is HTML are documents
   (``format="html"``), every other record is ``Skipped``; gzip is read per record (one member a
-  record, as crawlers write them, or one stream); HTTP Transfer- and Content-Encoding are
-  undone; the record's ``WARC-Target-URI`` is the document's ``url`` and the charset of the
+  record, as crawlers write them; a file gzipped as one stream is read too); HTTP Transfer- and
+  Content-Encoding are undone; the record's ``WARC-Target-URI`` is the document's ``url`` and the charset of the
   HTTP ``Content-Type`` header its ``charset``;
 - any other file: one document, its format detected later (``format=None``).
 
@@ -40,7 +40,8 @@ Keys (the stable name of a document's outputs, without extension):
 - a JSON line or WARC record: ``<input stem>/<position>``, the stem being the input's key as
   above without its archive suffixes (``export.jsonl.gz`` -> ``export``) and the position zero
   padded to 9 digits (``export/000001234``: line 1,234; ``crawl/000052311``: the record at byte
-  52,311). Positions come from the input itself, so the same input gives the same keys in any
+  52,311 of the file, the offset of its gzip member as CDX indexes give it; in a WARC gzipped as
+  one stream, its offset in the uncompressed WARC). Positions come from the input itself, so the same input gives the same keys in any
   run and on any machine, and sorted keys follow input order (up to a billion lines or bytes,
   past which the number simply grows longer). A slug of the URL was rejected: it needs a
   collision suffix, which depends on every URL seen before it, and a JSON line may have no URL.
@@ -377,6 +378,35 @@ def _json_reason(data: bytes, exc: orjson.JSONDecodeError) -> str:
 
 # ---------------------------------------------------------------------------------------- WARC
 
+_FIRST_MEMBER_PROBE = 1 << 20
+
+
+def _one_gzip_stream(raw: BinaryIO) -> bool:
+    """Is this a gzip file whose first member does not end within its first MiB?
+
+    Crawlers gzip each record on its own, so a record's offset is that of its member: what CDX
+    indexes list. A WARC gzipped as one stream has no such offsets, and FastWARC would give
+    records of one buffer the same position; such a file is read through ``gzip`` instead and a
+    record's position is its offset in the uncompressed WARC. Either way positions are unique.
+    """
+    head = raw.read(_FIRST_MEMBER_PROBE)
+    raw.seek(0)
+    if not head.startswith(b"\x1f\x8b"):
+        return False
+    inflate = zlib.decompressobj(wbits=31)
+    step = 16384
+    try:
+        for start in range(0, len(head), step):
+            inflate.decompress(head[start : start + step], 1 << 16)
+            while inflate.unconsumed_tail and not inflate.eof:
+                inflate.decompress(inflate.unconsumed_tail, 1 << 16)
+            if inflate.eof:  # more after the first member: a member per record
+                more = inflate.unused_data or head[start + step :]
+                return not more and len(head) < _FIRST_MEMBER_PROBE
+    except zlib.error:
+        return False  # not gzip after all: FastWARC reports what it is
+    return True
+
 
 def _iter_warc(path: Path, stem: str, limit: int, counts: Counts) -> Iterator[Item]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
@@ -388,8 +418,12 @@ def _iter_warc(path: Path, stem: str, limit: int, counts: Counts) -> Iterator[It
         yield Failed(source, None, None, _os_reason(exc), "UnreadableInputError")
         return
     with raw:
+        stream: BinaryIO = raw
+        single = _one_gzip_stream(raw)
+        if single:  # offsets of records inside one compressed stream: uncompressed offsets
+            stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
         # FastWARC detects gzip itself and reads it member by member
-        records = ArchiveIterator(raw, auto_decode="all", strict_mode=False)
+        records = ArchiveIterator(stream, auto_decode="all", strict_mode=False)
         last = 0
         while True:
             try:
@@ -402,8 +436,8 @@ def _iter_warc(path: Path, stem: str, limit: int, counts: Counts) -> Iterator[It
                 yield Failed(source, last, None, reason, "UnreadableInputError")
                 return
             position = record.stream_pos
-            counts.bytes_read += position - last
-            last = position
+            counts.bytes_read += max(0, (raw.tell() if single else position) - last)
+            last = raw.tell() if single else position
             kind = record.record_type
             if kind != WarcRecordType.response:
                 yield Skipped(source, position, f"{kind} record")

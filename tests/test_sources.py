@@ -273,6 +273,20 @@ def test_synthetic_warc(tmp_path: Path, name: str) -> None:
     assert stream.counts.bytes_read == path.stat().st_size
 
 
+def test_a_warc_gzipped_as_one_stream_has_uncompressed_offsets(tmp_path: Path) -> None:
+    plain = tmp_path / "crawl.warc"
+    offsets = warcs.write_warc(plain, synthetic_records())
+    path = tmp_path / "whole.warc.gz"
+    path.write_bytes(gzip.compress(plain.read_bytes(), mtime=0))
+    stream = DocumentStream([path])
+    items = list(stream)
+    assert [i.position for i in items] == offsets
+    assert [d.data for d in items if isinstance(d, Document)] == [
+        d.data for d in documents([plain])
+    ]
+    assert stream.counts.bytes_read == path.stat().st_size
+
+
 def test_a_truncated_warc_keeps_the_records_before_the_cut(tmp_path: Path) -> None:
     path = tmp_path / "cut.warc.gz"
     offsets = warcs.write_warc(path, synthetic_records())
