@@ -33,9 +33,9 @@ Keys (the stable name of a document's outputs, without extension):
 
 - a file found in a folder: its path relative to that folder without its suffix
   (``crawl/2024/a.html`` given as ``crawl`` -> ``2024/a``). Two files of one directory with the
-  same stem (``a.txt``, ``a.md``) keep their suffixes (``a.txt``, ``a.md``), as
-  ``batch.plan_outputs`` does; the clash is seen within the directory's own listing, so nothing
-  needs the whole list;
+  same stem (``a.txt``, ``a.md``; ``a.jsonl``, ``a.jsonl.gz``) keep their full names (``a.txt``,
+  ``a.md``; ``a.jsonl/000000001``...), as ``batch.plan_outputs`` does; the clash is seen within
+  the directory's own listing, so nothing needs the whole list;
 - a file given by name: its name without suffix;
 - a JSON line or WARC record: ``<input stem>/<position>``, the stem being the input's key as
   above without its archive suffixes (``export.jsonl.gz`` -> ``export``) and the position zero
@@ -229,32 +229,57 @@ def _iter_path(path: Path, limit: int, counts: Counts) -> Iterator[Item]:
 
 
 def _file_key(relative: str, name: str, *, clash: bool) -> str:
+    if clash:
+        return relative
     if archive_kind(name):
         return _stem(relative)
-    return relative if clash else PurePosixPath(relative).with_suffix("").as_posix()
+    return PurePosixPath(relative).with_suffix("").as_posix()
+
+
+def _key_stem(name: str) -> tuple[bool, str]:
+    """What a file's key keeps of its name when nothing clashes: ``a.txt``, ``a.jsonl.gz`` -> ``a``.
+
+    Archives and article files never clash with each other: an archive's keys end in a position.
+    """
+    if archive_kind(name):
+        return True, _stem(name)
+    return False, PurePosixPath(name).stem
 
 
 def _walk(root: Path, folder: Path, limit: int, counts: Counts) -> Iterator[Item]:
+    """Depth first, each listing sorted by name: the order of ``sorted(root.rglob("*"))``.
+
+    A folder's listing (its names) is held while the folder is walked: one listing per level.
+    """
     try:
         with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda e: e.name)
+            entries = sorted(
+                (entry.name, is_dir)
+                for entry in scan
+                if not entry.name.startswith(".")
+                and ((is_dir := _is_dir(entry)) or _is_input(entry))
+            )
     except OSError as exc:
-        yield Failed(
-            str(folder), None, None, exc.strerror or "cannot be listed", "UnreadableInputError"
-        )
+        reason = exc.strerror or "cannot be listed"
+        yield Failed(str(folder), None, None, reason, "UnreadableInputError")
         return
-    files = [e for e in entries if not e.name.startswith(".") and _is_input(e)]
-    stems = Counter(Path(e.name).stem for e in files if not archive_kind(e.name))
-    wanted = {e.name for e in files}
-    for entry in entries:
-        if entry.name.startswith("."):
+    # two files of this folder that would get the same key keep their full names
+    stems = Counter(_key_stem(name) for name, is_dir in entries if not is_dir)
+    for name, is_dir in entries:
+        path = folder / name
+        if is_dir:
+            yield from _walk(root, path, limit, counts)
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(root, Path(entry.path), limit, counts)
-        elif entry.name in wanted:
-            relative = Path(entry.path).relative_to(root).as_posix()
-            clash = not archive_kind(entry.name) and stems[Path(entry.name).stem] > 1
-            yield from _iter_file(Path(entry.path), _file_key(relative, entry.name, clash=clash), limit, counts)  # fmt: skip
+        relative = path.relative_to(root).as_posix()
+        key = _file_key(relative, name, clash=stems[_key_stem(name)] > 1)
+        yield from _iter_file(path, key, limit, counts)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)  # as rglob: links to folders are not followed
+    except OSError:
+        return False
 
 
 def _is_input(entry: os.DirEntry[str]) -> bool:
@@ -263,9 +288,8 @@ def _is_input(entry: os.DirEntry[str]) -> bool:
             return False
     except OSError:
         return False
-    return (
-        archive_kind(entry.name) is not None or Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES
-    )
+    name = entry.name
+    return archive_kind(name) is not None or PurePosixPath(name).suffix.lower() in ARTICLE_SUFFIXES
 
 
 def _iter_file(path: Path, key: str, limit: int, counts: Counts) -> Iterator[Item]:

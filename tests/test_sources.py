@@ -140,6 +140,14 @@ def test_jsonl_in_a_folder_is_expanded_and_keyed_by_its_path(tmp_path: Path) -> 
     assert keys == ["2024/may/000000001", "2024/may/000000002", "2024/may"]
 
 
+def test_archives_with_one_stem_in_one_folder_keep_their_names(tmp_path: Path) -> None:
+    write_jsonl(tmp_path / "a.jsonl", [OWN])
+    write_jsonl(tmp_path / "a.jsonl.gz", [OWN])
+    write_jsonl(tmp_path / "b.ndjson", [OWN])
+    keys = [d.key for d in documents([tmp_path])]
+    assert keys == ["a.jsonl/000000001", "a.jsonl.gz/000000001", "b/000000001"]
+
+
 def test_a_bad_utf8_line_and_an_overlong_line_fail_alone(tmp_path: Path) -> None:
     path = tmp_path / "x.jsonl"
     path.write_bytes(b'{"headline": "caf\xe9"}\n' + b'{"a": "' + b"y" * 300 + b'"}\n' + OWN.encode() + b"\n")  # fmt: skip
@@ -311,3 +319,26 @@ def test_corpus_warc(tmp_path: Path) -> None:
     assert [d.data for d in docs] == [p.read_bytes() for p in pages]
     assert sum(isinstance(i, Skipped) for i in items) == len(pages) + 2
     assert all(d.charset == "utf-8" for d in docs)
+
+
+def test_warc_memory_stays_flat(tmp_path: Path) -> None:
+    path = tmp_path / "many.warc.gz"
+    page = "<html><head><title>Story {n}</title></head><body><p>{words}</p></body></html>"
+    records = []
+    for n in range(4_000):
+        uri = f"https://news.example/{n}"
+        body = page.format(n=n, words="Words and more words. " * 30).encode()
+        records += [warcs.http_request(uri), warcs.http_response(uri, body)]
+    warcs.write_warc(path, records)
+    del records
+    tracemalloc.start()
+    try:
+        peaks: list[int] = []
+        for count, item in enumerate(iter_documents([path]), 1):
+            if count in (800, 8_000):
+                peaks.append(tracemalloc.get_traced_memory()[1])
+            assert isinstance(item, Document | Skipped)
+    finally:
+        tracemalloc.stop()
+    assert count == 8_000
+    assert peaks[1] - peaks[0] < 256 * 1024, peaks
