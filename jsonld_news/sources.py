@@ -191,6 +191,20 @@ class DocumentStream:
                 yield item
 
 
+def input_bytes(paths: Iterable[str | Path]) -> int | None:
+    """The bytes on disk of inputs named as files, to set ``Counts.bytes_read`` against for
+    progress; None when a folder is among them (its size is known only once walked)."""
+    total = 0
+    for path in map(Path, paths):
+        try:
+            if path.is_dir():
+                return None
+            total += path.stat().st_size
+        except OSError:
+            continue  # the stream reports it
+    return total
+
+
 def iter_documents(
     paths: Iterable[str | Path], *, max_document_bytes: int = MAX_INPUT_BYTES
 ) -> Iterator[Item]:
@@ -512,6 +526,7 @@ __all__ = [
     "Item",
     "Skipped",
     "archive_kind",
+    "input_bytes",
     "iter_documents",
     "position_key",
 ]

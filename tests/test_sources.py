@@ -13,7 +13,14 @@ import pytest
 from jsonld_news.errors import MalformedInputError
 from jsonld_news.options import Options
 from jsonld_news.pipeline import convert_bytes
-from jsonld_news.sources import Document, DocumentStream, Failed, Skipped, iter_documents
+from jsonld_news.sources import (
+    Document,
+    DocumentStream,
+    Failed,
+    Skipped,
+    input_bytes,
+    iter_documents,
+)
 from tests import warcs
 from tests.conftest import SHARED
 
@@ -108,7 +115,8 @@ def test_jsonl_lines_are_documents_detected_per_line(tmp_path: Path, name: str) 
     )
     stream = DocumentStream([path])
     items = list(stream)
-    assert stream.counts.bytes_read == path.stat().st_size
+    assert stream.counts.bytes_read == path.stat().st_size == input_bytes([path])
+    assert input_bytes([path, tmp_path]) is None
     assert [type(i).__name__ for i in items] == ["Document", "Document", "Failed", "Failed", "Document"]  # fmt: skip
     docs = [i for i in items if isinstance(i, Document)]
     assert [(d.position, d.key, d.format) for d in docs] == [
