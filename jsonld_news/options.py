@@ -44,13 +44,17 @@ def parse_offset(text: str) -> timedelta | None:
     return -offset if sign == "-" else offset
 
 
-@lru_cache(maxsize=64)
 def resolve_timezone(value: str | tzinfo | None) -> tzinfo | None:
     """An IANA name (``Europe/Berlin``), ``UTC``/``Z``, an offset (``+02:00``) or a ``tzinfo``."""
     if value is None or isinstance(value, tzinfo):
         return value
     if not isinstance(value, str):
         raise ConfigError(f"timezone must be a name or an offset, got {type(value).__name__}")
+    return _zone_named(value)
+
+
+@lru_cache(maxsize=64)
+def _zone_named(value: str) -> tzinfo | None:
     text = value.strip()
     if not text:
         return None
