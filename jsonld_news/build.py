@@ -89,7 +89,7 @@ def build(raw: RawArticle, options: Options) -> Article:
         if is_null(value):
             continue
         try:
-            parsed = read_date(value, options.timezone, language)
+            parsed = read_date(value, options.zone, language)
         except AmbiguousDateError as exc:
             # neither the date nor the article's language says which is the day: no guess
             warnings.append(f"{_SCHEMA_NAMES[field]} {value!r} dropped: {exc}")

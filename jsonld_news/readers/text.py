@@ -126,7 +126,7 @@ def _is_date(line: str, options: Options) -> bool:
     if len(line) > 60 or not any(ch.isdigit() for ch in line):
         return False
     try:
-        parse_date(line, options.timezone)
+        parse_date(line, options.zone)
     except (AmbiguousDateError, InvalidOffsetError):
         # a date all the same: build reads it in the article's language or warns (ambiguous),
         # or reports it as an error (an offset that cannot exist)
