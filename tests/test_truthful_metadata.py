@@ -490,3 +490,30 @@ def test_a_signature_closing_the_markup_body_is_the_byline() -> None:
     article = convert_bytes(page, "a.html", "html", Options(recognize_entities=False))
     # the person signs; "LN", a piece of the site's name, is the outlet beside her
     assert [(a.type, a.name) for a in article.authors] == [("Person", "Cosima Beispiel")]
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+_BODY = b"<p>" + b"Words of the article body go here. " * 20 + b"</p>"
+
+
+def test_a_meta_title_cut_by_an_unescaped_quote_is_mended_from_the_title_element() -> None:
+    page = (
+        b'<html><head><title>Senator calls the plan "reckless"</title>'
+        b'<meta property="og:title" content="Senator calls the plan "reckless"" />'
+        b"</head><body><article>" + _BODY + b"</article></body></html>"
+    )
+    article = convert_bytes(page, "a.html", "html", Options(recognize_entities=False))
+    assert article.headline == 'Senator calls the plan "reckless"'
+
+
+def test_the_sites_logo_heading_is_no_headline() -> None:
+    page = (
+        b"<html><head><title>Remembrance day: stones laid in the old town</title></head><body>"
+        b'<h1><a href="http://www.x-mag.de/"></a><i>X-Mag</i></h1><article>'
+        + _BODY
+        + b"</article></body></html>"
+    )
+    options = Options(recognize_entities=False, base_url="https://www.x-mag.de/a")
+    article = convert_bytes(page, "a.html", "html", options)
+    assert article.headline == "Remembrance day: stones laid in the old town"

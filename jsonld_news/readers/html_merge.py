@@ -541,6 +541,18 @@ def _visible_title(title: str, headings: list[str]) -> str:
     return title
 
 
+def _untruncated(title: str, title_element: str | None, site_names: set[str]) -> str:
+    """A meta title cut short by an unescaped quote in its attribute (``content="... de
+    "incapacitado""`` reads as ``... de``): the page's ``<title>`` has the whole of it."""
+    if not title_element:
+        return title
+    full = _strip_site_suffix(title_element, site_names)
+    rest = full[len(title) :] if full.startswith(title) else ""
+    if rest and rest.lstrip()[:1] in ('"', "“", "«", "„", "'", "‘"):
+        return full
+    return title
+
+
 def _strip_site_suffix(title: str, site_names: set[str]) -> str:
     match = _TITLE_SUFFIX.search(title)
     if match and _fold(match.group(0)) in site_names:
@@ -604,14 +616,22 @@ def merge(
     names = {raw.publisher.name if raw.publisher else None, raw.site_name, host}
     merger.org_names = {_fold(n) for n in names if n}
 
-    title = merger.first("title")
+    site_names = merger.org_names | {
+        _fold(n.split(".")[0]) for n in (host, raw.site_name) if n and "." in n and " " not in n
+    }
+    # a site's logo in an <h1> ("L-Mag") is no headline: the next source is asked
+    title = merger.first("title", check=lambda v: None if _fold(str(v)) in site_names else v)
+    if title is None and embedded.title_element:
+        title = embedded.title_element
     if isinstance(title, str) and merger.report("title").chosen_source in (
         "opengraph",
         "meta",
         "text",
+        None,
     ):
         title = _visible_title(title, embedded.headings)
-        title = _strip_site_suffix(title, merger.org_names | {_fold(host.split(".")[0])})
+        title = _strip_site_suffix(title, site_names)
+        title = _untruncated(title, embedded.title_element, site_names)
     raw.title = title
     raw.alternative_headline = merger.first("alternative_headline")
     raw.description = merger.first("description")
