@@ -28,6 +28,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from jsonld_news.agencies import registrable_domain
 from jsonld_news.credits import starts_with_credit_label
 from jsonld_news.dates import AmbiguousDateError, DateParseError, parse_date
 from jsonld_news.raw import RawArticle, RawEntity, RawImage, RawOrganization
@@ -468,10 +469,16 @@ class _Merger:
         folded = _fold(name)
         if folded in _PLACEHOLDER_NAMES or not folded:
             return True
-        if folded in self.org_names or "://" in name or name.startswith(("www.", "@")):
+        if self.is_site(folded) or "://" in name or name.startswith(("www.", "@")):
             return True
         if " " in folded and any(f" {folded} " in f" {org} " for org in self.org_names):
             return True  # "Stol It" of "stol.it / Suedtirol Online": a piece of the site's name
+        compact = folded.replace(" ", "")
+        if " " in folded and any(
+            len(org) >= 6 and compact.startswith(org) and compact != org
+            for org in (o.replace(" ", "") for o in self.org_names)
+        ):
+            return True  # "El Colombiano Contactar": the site's name and a link's label
         if "." in name and " " not in name.strip():  # facebook.com/site, site.com
             return True
         if _SOCIAL.search(name):
@@ -483,7 +490,14 @@ class _Merger:
         folded = _fold(name)
         if not folded or folded in _PLACEHOLDER_NAMES or "://" in name or _SOCIAL.search(name):
             return False
-        return folded in self.org_names and "." not in name
+        return self.is_site(folded) and "." not in name
+
+    def is_site(self, folded: str) -> bool:
+        """A folded name that is the site's or publisher's, spaces aside ("El Colombiano" is
+        elcolombiano.com)."""
+        return folded in self.org_names or folded.replace(" ", "") in {
+            o.replace(" ", "") for o in self.org_names
+        }
 
     def people(self, names: list[str], typed: bool) -> list[str]:
         return [n for n in names if not self.is_organisation_name(n, typed)]
@@ -614,6 +628,8 @@ def merge(
         check=lambda v: None if host and _fold(v) == _fold(host) else v,
     )
     names = {raw.publisher.name if raw.publisher else None, raw.site_name, host}
+    if base:
+        names.add(registrable_domain(base).split(".")[0])  # "elcolombiano" of elcolombiano.com
     merger.org_names = {_fold(n) for n in names if n}
 
     site_names = merger.org_names | {

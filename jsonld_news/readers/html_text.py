@@ -301,6 +301,9 @@ def visible_byline(tree: HtmlElement) -> str | None:
         ):
             continue
         text = _SPACES.sub(" ", _INVISIBLE.sub("", element.text_content())).strip(" ,|-")
+        head, bar, tail = text.partition(" | ")
+        if bar and any(c.isdigit() for c in tail) and not any(c.isdigit() for c in head):
+            text = head  # "Ana Ruiz | Publicado hace 3 horas": the name, then the time
         # names carry no digits: "21 juin 2018", "July 2020 issue" are dates, not bylines
         if not 2 <= len(text) <= 80 or any(c.isdigit() for c in text) or "http" in text:
             continue
