@@ -517,3 +517,14 @@ def test_the_sites_logo_heading_is_no_headline() -> None:
     options = Options(recognize_entities=False, base_url="https://www.x-mag.de/a")
     article = convert_bytes(page, "a.html", "html", options)
     assert article.headline == "Remembrance day: stones laid in the old town"
+
+
+def test_publisher_of_a_newsarticle_json_ld_input_is_a_news_outlet() -> None:
+    data = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "H",
+        "url": "https://example.org/a", "articleBody": "Body.",
+        "publisher": {"@type": "Organization", "name": "Example Daily"},
+    }  # fmt: skip
+    article = convert_bytes(json.dumps(data).encode(), "a.jsonld", None, Options())
+    assert article.publisher is not None
+    assert article.publisher.type == "NewsMediaOrganization"

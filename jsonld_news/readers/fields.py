@@ -119,6 +119,8 @@ def apply_fields(raw: RawArticle, meta: Mapping[str, Any]) -> None:
         value = text_of(_scalar(first(meta, field)))
         if value:
             setattr(raw, field, value)
+    if meta.get("@type"):  # the input's own type: a NewsArticle's publisher is a news outlet
+        raw.article_types = strings(meta.get("@type"), split_commas=False)
     body = first(meta, "body")
     if isinstance(body, str) and body.strip():
         raw.body = body
