@@ -40,6 +40,8 @@ _TEASER = re.compile(
     r"^(?:read (?:more|also)|see also|related|more on this|lesen sie (?:auch|mehr)|mehr zum thema|"
     r"auch interessant|lire aussi|à lire aussi|a lire aussi|voir aussi|lee también|lea también|"
     r"leia também|leia mais|veja também|mirá también|leggi anche|lue myös|lue aiheesta lisää|"
+    r"(?:también )?(?:le|te) puede interesar|puede interesarte|(?:le|te) recomendamos|"
+    r"das könnte sie auch interessieren|lesen sie dazu|vous aimerez aussi|you may also like|"
     r"читайте также)\b"
     r"\s*[:\-–—]?\s*",
     re.I,
@@ -216,6 +218,13 @@ class _Renderer:
             title = _SPACES.sub(" ", _text_of(links[0])).strip() or plain[teaser.end() :]
             if url and title:
                 self.related.append(RawLink(text=title, url=url))
+            return
+        if teaser and not links and len(plain) < 200 and plain[teaser.start() :].find(":") > 0:
+            # "Le puede interesar: <headline>" without its link: a teaser, not article text;
+            # its title is kept as a related work with no URL (none is made up)
+            title = plain[teaser.end() :].strip()
+            if title:
+                self.related.append(RawLink(text=title, url=""))
             return
         self._add(self._inline(element))
 
