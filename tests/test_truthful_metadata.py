@@ -528,3 +528,20 @@ def test_publisher_of_a_newsarticle_json_ld_input_is_a_news_outlet() -> None:
     article = convert_bytes(json.dumps(data).encode(), "a.jsonld", None, Options())
     assert article.publisher is not None
     assert article.publisher.type == "NewsMediaOrganization"
+
+
+def test_a_teaser_line_without_its_link_is_no_body_text() -> None:
+    from lxml import etree
+
+    from jsonld_news.readers.html_text import _Renderer
+
+    body = etree.fromstring(
+        "<body><p>The court ruled on Monday.</p>"
+        "<p>Le puede interesar: JEP abrirá tres nuevos macrocasos</p>"
+        "<p>The ruling stands.</p></body>"
+    )
+    renderer = _Renderer("https://news.example.com/2024/story")
+    assert renderer.render(body) == "The court ruled on Monday.\n\nThe ruling stands."
+    assert [(r.text, r.url) for r in renderer.related] == [
+        ("JEP abrirá tres nuevos macrocasos", "")
+    ]

@@ -219,11 +219,11 @@ class _Renderer:
             if url and title:
                 self.related.append(RawLink(text=title, url=url))
             return
-        if teaser and not links and len(plain) < 200 and plain[teaser.start() :].find(":") > 0:
+        if teaser and not links and len(plain) < 200 and ":" in teaser.group(0):
             # "Le puede interesar: <headline>" without its link: a teaser, not article text;
             # its title is kept as a related work with no URL (none is made up)
             title = plain[teaser.end() :].strip()
-            if title:
+            if len(title.split()) >= 3:
                 self.related.append(RawLink(text=title, url=""))
             return
         self._add(self._inline(element))
