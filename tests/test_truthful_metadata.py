@@ -545,3 +545,21 @@ def test_a_teaser_line_without_its_link_is_no_body_text() -> None:
     assert [(r.text, r.url) for r in renderer.related] == [
         ("JEP abrirá tres nuevos macrocasos", "")
     ]
+
+
+def test_teaser_article_nodes_of_other_posts_are_not_the_page() -> None:
+    page = (
+        b'<html><head><link rel="canonical" href="https://blog.example.com/what-is-rust/">'
+        b'<meta property="og:title" content="What is Rust and why is it so popular?">'
+        b"</head><body>"
+        b'<article itemscope itemtype="http://schema.org/BlogPosting">'
+        b'<span itemprop="author">Jake Goulding</span>' + _BODY + b"</article>"
+        b'<aside><div itemscope itemtype="http://schema.org/BlogPosting">'
+        b'<h3 itemprop="headline">A podcast about the past of coding</h3>'
+        b'<span itemprop="author">Ben Popper</span>'
+        b'<p itemprop="articleBody">What inspires someone to become a developer?</p></div>'
+        b"</aside></body></html>"
+    )
+    article = convert_bytes(page, "a.html", "html", Options(recognize_entities=False))
+    assert article.headline == "What is Rust and why is it so popular?"
+    assert [a.name for a in article.authors] == ["Jake Goulding"]

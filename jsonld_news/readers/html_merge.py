@@ -211,23 +211,47 @@ def is_article_node(node: Node) -> bool:
     return any(t in _ARTICLE_TYPES or t.endswith("Article") for t in types_of(node))
 
 
-def pick_article(nodes: list[Node], canonical: str | None) -> Node | None:
-    """The page's main Article node: the one about the canonical URL, else the fullest."""
+def pick_article(
+    nodes: list[Node], canonical: str | None, page_titles: tuple[str, ...] = ()
+) -> Node | None:
+    """The page's main Article node: the one about the canonical URL, else the fullest.
+
+    Among several Article nodes none of which names the canonical URL, one whose headline is
+    none of the page's titles (``og:title``, ``<title>``) while another's headline is absent or
+    agrees is a teaser of another article ("related posts" marked up as BlogPostings).
+    """
     articles = [n for n in nodes if is_article_node(n)]
     if not articles:
         return None
+    titles = [_fold(t) for t in page_titles if t]
+    if len(articles) > 1 and titles and canonical:
+        tied = [n for n in articles if _names_url(n, canonical)]
+        if not tied:
+
+            def agrees(node: Node) -> bool | None:
+                headline = _text(node.get("headline")) or _text(node.get("name"))
+                if not headline:
+                    return None
+                folded = _fold(headline)
+                return any(folded in t or t in folded for t in titles)
+
+            verdicts = [agrees(n) for n in articles]
+            if any(v is not False for v in verdicts) and any(v is False for v in verdicts):
+                articles = [n for n, v in zip(articles, verdicts, strict=True) if v is not False]
 
     def score(node: Node) -> tuple[int, int]:
-        ids = {_text(node.get(k)) for k in ("url", "@id", "mainEntityOfPage")}
-        matches = canonical is not None and any(
-            i and i.split("#")[0].rstrip("/") == canonical.rstrip("/") for i in ids
-        )
+        matches = canonical is not None and _names_url(node, canonical)
         filled = sum(
             1 for k in ("headline", "author", "datePublished", "articleBody") if node.get(k)
         )
         return (int(matches), filled)
 
     return max(articles, key=score)
+
+
+def _names_url(node: Node, url: str) -> bool:
+    ids = {_text(node.get(k)) for k in ("url", "@id", "mainEntityOfPage")}
+    return any(i and i.split("#")[0].rstrip("/") == url.rstrip("/") for i in ids)
 
 
 def _person_names(value: Any, index: dict[str, Node]) -> tuple[list[str], list[str]]:
@@ -588,7 +612,8 @@ def merge(
         ("microdata", embedded.microdata),
         ("rdfa", embedded.rdfa),
     ):
-        node = pick_article(nodes, embedded.canonical)
+        titles = (*embedded.opengraph.get("og:title", [])[:1], embedded.title_element or "")
+        node = pick_article(nodes, embedded.canonical, tuple(titles))
         if node is not None:
             views[syntax] = view_of_node(node, index)
             article_types[syntax] = types_of(node)
