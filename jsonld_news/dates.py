@@ -190,6 +190,8 @@ def _zones(text: str) -> tuple[str, list[str], bool]:
         return f"{match['sign']}{int(match['h']):02d}:{match['m'] or '00'}"
 
     text = _GMT_OFFSET.sub(gmt, text)
+    if not _ZONE_NAME.search(text):
+        return text, notes, drop_time  # no zone name: the table need not be built
     table, ambiguous = zone_abbreviations()
 
     def name(match: re.Match[str]) -> str:
