@@ -563,3 +563,9 @@ def test_teaser_article_nodes_of_other_posts_are_not_the_page() -> None:
     article = convert_bytes(page, "a.html", "html", Options(recognize_entities=False))
     assert article.headline == "What is Rust and why is it so popular?"
     assert [a.name for a in article.authors] == ["Jake Goulding"]
+
+
+@pytest.mark.parametrize("credit", ["Фото: Иван Петров / ТАСС", "Photo: Jane Roe / AFP"])
+def test_a_photo_credit_given_as_author_is_dropped(credit: str) -> None:
+    authors, warnings = _authors([credit])
+    assert authors == [] and any("photo credit" in w for w in warnings)

@@ -12,6 +12,7 @@ from jsonld_news.credits import (
     NOT_A_PHOTOGRAPHER,
     credit_parts,
     split_wire_trailer,
+    starts_with_credit_label,
 )
 from jsonld_news.enrich.byline import split_byline, tidy_name
 from jsonld_news.identity import entity_iri, fragment_iri, normalize_url, site_root
@@ -66,8 +67,9 @@ class AuthorEnricher:
     def __call__(self, article: Article, raw: RawArticle, options: Options) -> None:
         base = options.base_iri
         authors: dict[str, Entity] = {}
-        found = [a for name in raw.authors for a in split_byline(name)]
-        if not found and raw.byline:
+        names = [n for n in raw.authors if not _is_credit(n, article)]
+        found = [a for name in names for a in split_byline(name)]
+        if not found and raw.byline and not _is_credit(raw.byline, article):
             found = split_byline(raw.byline)
         outlets = _outlet_names(article, raw)
         for author in found:
@@ -131,6 +133,15 @@ class AuthorEnricher:
             if entity.iri not in seen:
                 seen.add(entity.iri)
                 article.contributors.append(entity)
+
+
+def _is_credit(text: str, article: Article) -> bool:
+    """A photo credit given as an author ("Фото: Иван Петров / ТАСС"): the image's, never the
+    article's; dropped with a warning."""
+    if not starts_with_credit_label(text):
+        return False
+    article.warnings.append(f"author {text!r} dropped: a photo credit, not an author")
+    return True
 
 
 def _fold(text: str) -> str:
