@@ -8,7 +8,13 @@ from __future__ import annotations
 from functools import cache
 
 from jsonld_news.enrich.base import EntityRecognizer
-from jsonld_news.identity import ORGANIZATION_TYPES, PLACE_TYPES, entity_iri, normalize_url
+from jsonld_news.identity import (
+    ORGANIZATION_TYPES,
+    PLACE_TYPES,
+    entity_iri,
+    fragment_iri,
+    normalize_url,
+)
 from jsonld_news.model import Article, Entity
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle, RawEntity
@@ -86,6 +92,9 @@ class MentionsEnricher:
             )
             article.occurrences = found
             for occurrence in found:
+                entity = occurrence.entity
+                if entity.iri.startswith("#"):  # a generic body: local to this article
+                    entity.iri = fragment_iri(article.iri, entity.iri[1:])
                 _merge_into(about if occurrence.in_headline else mentions, occurrence.entity)
         article.about = list(about.values())
         article.mentions = [e for iri, e in mentions.items() if iri not in about]

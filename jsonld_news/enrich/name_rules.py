@@ -20,6 +20,7 @@ from jsonld_news.enrich.rule_words import (
     CONNECTORS,
     DEPARTMENTS,
     DIRECTIONS,
+    GENERIC_ORG_WORDS,
     HONORIFICS,
     ORG_CUES,
     ORG_HEADS,
@@ -243,37 +244,74 @@ def _apposition(toks: list[Token], end: int) -> str | None:
     return None
 
 
+_COMPASS = frozenset(("north", "south", "east", "west"))
+
+
 def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode) -> bool:
-    """A city inside a longer capitalised name ("Manchester United", "Kobe Hospital")."""
-    if hit.type not in ("City", "State", "Place") or mode == "title":
+    """A place inside a longer capitalised name: "Manchester United", "Kobe Hospital", the
+    country of "Jordan Peterson" or "Air France", the city of "South Portland" (a compass word
+    makes another place; "Southern California" is still California)."""
+    country = hit.type == "Country"
+    if hit.type not in ("City", "State", "Place", "Country") or mode == "title":
         return False
     if after < len(toks) and not toks[after - 1].poss and toks[after].joined:
         nxt = toks[after]
         if nxt.cap and not weak_word(nxt) and nxt.lower not in TITLE_WORDS:
-            return True
+            return not (country and nxt.text in DEMONYMS)
     if i > 0 and toks[i].joined and not toks[i - 1].poss:
         prev = toks[i - 1]
+        if prev.lower in ARTICLES or prev.lower in HONORIFICS:
+            return False  # "La Chine", "Der Spiegel" is a KB name of its own
         if prev.cap and not weak_word(prev) and not title_word(prev.lower, TITLE_WORDS):
+            if prev.lower in _COMPASS:
+                return hit.type == "City"
             return prev.lower not in DIRECTIONS and prev.text not in DEMONYMS
     return False
 
 
+MAX_ORG_TOKENS = 10  # longest organisation name taken from capitals and connectors
+
+
+def plural_possessive(tok: Token, text: str) -> bool:
+    """ "Citizens’", "Veterans'": a plural possessive that can open a name ("Citizens’
+    Independent Transportation Trust"), unlike "Trump's"."""
+    if not tok.poss or tok.end >= len(text) or text[tok.end] not in "'’":
+        return False
+    return tok.end + 1 >= len(text) or text[tok.end + 1] not in "sS"
+
+
 def org_run(toks: list[Token], i: int, text: str) -> Found | None:
-    """A capitalised run headed by an organisation word: "Foreign Ministry", "Bank of X"."""
+    """A capitalised run headed by an organisation word: "Foreign Ministry", "Bank of X".
+
+    Trailing time words are not part of it ("the Senate on Monday"), and a name that runs on
+    past the longest one taken is not emitted cut short ("Academy of Motion Picture Arts ...").
+    """
     if toks[i].sent_start and weak_word(toks[i]):
         return None
     j = i
     head_type = None
     head_at = -1
-    while j < len(toks) and j - i < MAX_SPAN_TOKENS:
+    n = len(toks)
+    while j < n:
         t = toks[j]
         if j > i and (not t.joined or toks[j - 1].poss):
-            break
+            if not (plural_possessive(toks[j - 1], text) and t.gap_before.strip() in "'’"):
+                break
+        if j - i >= MAX_ORG_TOKENS:
+            return None  # the name goes on: no telling where it ends
         if not t.cap:
-            nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if t.lower in CONNECTORS and nxt is not None and nxt.cap and j > i:
+            nxt = toks[j + 1] if j + 1 < n else None
+            if (
+                t.lower in CONNECTORS
+                and nxt is not None
+                and nxt.cap
+                and j > i
+                and nxt.lower not in CALENDAR_WORDS
+            ):
                 j += 1
                 continue
+            break
+        if t.lower in CALENDAR_WORDS:
             break
         if t.lower in TITLE_WORDS and j > i and head_type is None:
             break  # "Foreign Ministry Spokesperson Maria" stops before the title
@@ -290,8 +328,29 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
         end = head_at  # the name ends at its head unless "of ..." follows
     if end == i:
         return None  # the head word alone ("Ministry") names nothing
+    if i > 0 and toks[i].joined and _ORDINAL.fullmatch(toks[i - 1].text):
+        i -= 1  # "4th District Court of Appeal"
     surface = text[toks[i].start : toks[end].end]
     return Found(toks[i].start, toks[end].end, surface, "org", None, surface, head_type)
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def generic_split(words: list[str]) -> int:
+    """How many leading words of an organisation's name qualify it ("Springfield" of
+    "Springfield City Council"): the rest is generic, a body every place has. ``len(words)``
+    when the name is not generic at all ("Academy of Motion Picture Arts and Sciences")."""
+    k = len(words)
+    while k > 0:
+        word = words[k - 1].lower().rstrip(".")
+        if word not in GENERIC_ORG_WORDS and word not in ORG_HEADS:
+            break
+        k -= 1
+    heads = [w.lower().rstrip(".") for w in words[k:]]
+    if k == len(words) or not any(w in ORG_HEADS or w == "congress" for w in heads):
+        return len(words)
+    return k
 
 
 def context_cue(toks: list[Token], start: int, end: int) -> str | None:

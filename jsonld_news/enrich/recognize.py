@@ -49,7 +49,7 @@ class RuleRecognizer(RuleScanner):
         self, headline: str, body: str, *, language: str | None, base_iri: str
     ) -> list[Mention]:
         lang = (language or "en").split("-")[0].casefold()
-        art = ArticleState()
+        art = ArticleState(lang, self._cache_for(lang))
         body_mode: Mode = "full" if lang == "en" else "strict"
         body_lines = tokenize(body, body_mode)
         head_lines = tokenize(headline, "title" if lang != "en" else "full")
@@ -61,7 +61,7 @@ class RuleRecognizer(RuleScanner):
             found = [f for f in found if f.entry is None or f.entry.label not in art.not_companies]
         for f in found:  # single-word names after a title take the full name once known
             if f.kind == "person" and " " not in f.name:
-                f.name = art.surnames.get(fold_name(f.name), f.name)
+                f.name = art.surnames.get(fold_name(f.name)) or f.name
         found.sort(key=lambda f: (f.in_headline, f.start))
         return to_mentions(found, art, base_iri)
 
@@ -73,7 +73,7 @@ class RuleRecognizer(RuleScanner):
 def starter_kb() -> KnowledgeBase:
     """The KB shipped in ``jsonld_news/data`` (countries, cities, organisations)."""
     data = resources.files("jsonld_news").joinpath("data/starter_kb.jsonl").read_bytes()
-    return KnowledgeBase.from_bytes(data, "starter_kb.jsonl")
+    return KnowledgeBase.from_bytes(data, "starter_kb.jsonl", shipped=True)
 
 
 @cache

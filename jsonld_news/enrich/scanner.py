@@ -5,15 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from jsonld_news.enrich.findings import ArticleState, Found, fold_name
+from jsonld_news.enrich.findings import (
+    ArticleState,
+    Found,
+    add_surname,
+    fold_name,
+    same_given_name,
+)
 from jsonld_news.enrich.linking import KBLinker
 from jsonld_news.enrich.name_rules import (
     complement_name,
     context_cue,
     embedded_place,
     may_be_org,
+    generic_split,
     name_run,
     org_run,
+    plural_possessive,
     romance_org,
     title_run,
     title_word,
@@ -27,6 +35,8 @@ from jsonld_news.enrich.rule_words import (
 )
 from jsonld_news.enrich.tokens import Line, Mode, Token, index_after
 from jsonld_news.gazetteer import DEMONYMS, FUNCTION_WORDS, STATE_NOUNS
+from jsonld_news.identity import kind_of
+from jsonld_news.kb import KBEntry
 
 
 class RuleScanner(KBLinker):
@@ -80,6 +90,8 @@ class RuleScanner(KBLinker):
             alone = nxt is None or tok.poss or not nxt.joined or not nxt.cap
             if alone and nxt is not None and nxt.lower in CONNECTORS and nxt.joined:
                 alone = False  # "Bank of England"
+            if alone and tok.poss and nxt is not None and nxt.cap:
+                alone = not plural_possessive(tok, text)  # "Citizens’ Independent ... Trust"
             name_start = -1
             word = tok.lower
             if (
@@ -112,19 +124,31 @@ class RuleScanner(KBLinker):
             if english and mode == "full" and not alone:
                 org = org_run(toks, i, text)
             if org is not None and (hit is None or org.end > hit.end):
-                yield org
+                yield self._qualified(org, toks, i, text, art)
                 i = index_after(toks, i, org.end)
                 continue
             if hit is not None:
                 after = i + 1 if tok.end >= hit.end else index_after(toks, i, hit.end)
-                if hit.type in NAME_LIKE_TYPES and embedded_place(hit, toks, i, after, mode):
+                if (
+                    hit.type in NAME_LIKE_TYPES or hit.type == "Country"
+                ) and embedded_place(hit, toks, i, after, mode):
                     i = after  # "Real Madrid", "Kobe Hospital": the city names something else
                     continue
+                if hit.end == tok.end and hit.type != "Person":
+                    person = self._person_by_surname(tok, art)
+                    if person is not None:  # "Bloomberg" after "Michael R. Bloomberg"
+                        yield person
+                        i += 1
+                        continue
                 if english and hit.end == toks[i].end and toks[i].text in DEMONYMS:
                     pass  # a demonym alone is no country; see _demonym_phrase
                 else:
+                    region = self._region_after(hit, toks, after, text, mode, lang, art)
                     yield hit
                     i = after
+                    if region is not None:  # "Atlanta, Georgia": the state that holds the city
+                        yield region
+                        i = index_after(toks, i, region.end)
                     continue
             if english and toks[i].text in DEMONYMS:
                 country = self._demonym_phrase(toks, i, art)
@@ -225,12 +249,101 @@ class RuleScanner(KBLinker):
         canonical = art.people.get(key)
         if canonical is None:
             if end - start == 1:
-                canonical = art.surnames.get(key, surface)
+                canonical = art.surnames.get(key) or surface
             else:
                 canonical = " ".join(t.text for t in toks[start:end])
+                known = art.surnames.get(fold_name(toks[end - 1].text))
+                if known and " " in known and same_given_name(known, canonical):
+                    canonical = known  # "Michael Bloomberg" after "Michael R. Bloomberg"
                 art.people[key] = canonical
-                art.surnames.setdefault(fold_name(toks[end - 1].text), canonical)
+                add_surname(art, toks[end - 1].text, canonical)
                 entries = [e for e in self._lookup(surface, art) if e.type == "Person"]
                 if entries:
                     art.person_entries[fold_name(canonical)] = entries[0]
         return Found(toks[start].start, toks[end - 1].end, surface, "person", None, canonical)
+
+    def _person_by_surname(self, tok: Token, art: ArticleState) -> Found | None:
+        """A word that is the surname of a person this article has introduced names that
+        person here, whatever a KB says the word also names (one sense per article)."""
+        canonical = art.surnames.get(fold_name(tok.text))
+        if not canonical:
+            return None
+        return Found(tok.start, tok.end, tok.text, "short", None, canonical)
+
+    def _region_after(
+        self,
+        hit: Found,
+        toks: list[Token],
+        after: int,
+        text: str,
+        mode: Mode,
+        lang: str,
+        art: ArticleState,
+    ) -> Found | None:
+        """ "City, Region": the region after a city's comma decides which city it is, and the
+        city which region ("Atlanta, Georgia" is the US state; "Paris, Texas" is not the
+        French capital: with no such city in the KB it stays unlinked, its IRI qualified)."""
+        if hit.type not in ("City", "Place") or after >= len(toks):
+            return None
+        nxt = toks[after]
+        if not nxt.cap or nxt.gap_before.strip() != "," or toks[after - 1].poss:
+            return None
+        region = self._kb_at(toks, after, text, mode, lang, art)
+        if region is None:
+            return None
+        regions = [e for e in self._lookup(region.surface, art) if e.type in _REGION_TYPES]
+        if not regions:
+            return None
+        cities = [e for e in self._lookup(hit.surface, art) if e.type in ("City", "Place")]
+        for city in cities:
+            for place in regions:
+                if set(place.codes) & set(city.within):
+                    _set_entry(hit, city)
+                    _set_entry(region, place)
+                    hit.resolved = region.resolved = True
+                    return region
+        place = regions[0] if region.entry is None or region.entry not in regions else region.entry
+        _set_entry(region, place)
+        if hit.entry is not None and hit.entry.within and place.codes:
+            # no city of that name in that region is known: a place, unlinked, and an IRI
+            # qualified by the region so that it is never the namesake's
+            name = hit.surface if not hit.surface.isupper() else hit.entry.label
+            hit.entry, hit.kind, hit.name, hit.type = None, "place", name, "City"
+            hit.iri_name = f"{name}, {place.identity_name()}"
+            hit.resolved = True
+        return region
+
+    def _qualified(
+        self, org: Found, toks: list[Token], i: int, text: str, art: ArticleState
+    ) -> Found:
+        """A generic body ("City Council", "Ministry of Finance") takes the place that
+        qualifies it into its IRI ("Springfield City Council", "Ukraine's Ministry of
+        Finance", "the U.S. Supreme Court"); with none, its IRI is local to the article."""
+        words = org.surface.split()
+        k = generic_split(words)
+        if k == len(words):
+            return org
+        generic = " ".join(words[k:])
+        if k > 0:
+            qualifier = " ".join(words[:k])
+        elif i > 0 and toks[i - 1].poss and toks[i].joined and toks[i - 1].cap:
+            qualifier = toks[i - 1].text  # "Ukraine's Ministry of Finance"
+        else:
+            org.local = True
+            return org
+        if qualifier in DEMONYMS:
+            country = self._country(DEMONYMS[qualifier], art)
+            qualifier = country.label if country is not None else qualifier
+        else:
+            places = [e for e in self._lookup(qualifier, art) if kind_of(e.type) == "place"]
+            if places:
+                qualifier = places[0].identity_name()
+        org.iri_name = f"{qualifier} {generic}"
+        return org
+
+
+_REGION_TYPES = frozenset({"Country", "State", "AdministrativeArea"})
+
+
+def _set_entry(f: Found, entry: KBEntry) -> None:
+    f.entry, f.name, f.type = entry, entry.label, entry.type
