@@ -47,6 +47,8 @@ class ArticleState:
     lang: str = "en"
     # the recognizer's lookup cache for this language (see ``KBLinker._lookup``)
     cache: dict[str, tuple[KBEntry, ...]] = field(default_factory=dict)
+    # words the article writes in lower case: capitalised, they open a sentence, not a name
+    lower_words: frozenset[str] = frozenset()
     people: dict[str, str] = field(default_factory=dict)  # name key -> canonical full name
     # surname key -> canonical name, or "" when two people of the article share it
     surnames: dict[str, str] = field(default_factory=dict)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from jsonld_news.enrich.findings import Found
+from jsonld_news.enrich.names import given_name
 from jsonld_news.enrich.rule_words import (
     ADJECTIVE_ENDING,
     ARTICLES,
@@ -57,7 +58,8 @@ def name_run(toks: list[Token], i: int) -> int:
     while j < len(toks) and j - i <= MAX_NAME_TOKENS:
         t = toks[j]
         if j > i and (not t.joined or toks[j - 1].poss):
-            break
+            if not (_initial(toks[j - 1]) and j - 1 > i and t.gap_before == ". " and t.cap):
+                break  # "Michael R. Bloomberg" goes on after its middle initial
         word = t.lower
         if t.cap:
             if (t.upper and len(t.text) > 3) or not t.text[0].isalpha():
@@ -78,6 +80,8 @@ def name_run(toks: list[Token], i: int) -> int:
                 break
         else:
             particle = j > i and j + 1 < len(toks) and toks[j + 1].cap and word in PARTICLES
+            if particle and word == "y" and given_name(toks[j + 1].text):
+                particle = False  # "Loreto Aravena y Pancha Merino": two people
             if not particle and (j == i or not _particle_prefix(t.text)):  # "al-Sisi" goes on
                 break
         j += 1
@@ -87,6 +91,10 @@ def name_run(toks: list[Token], i: int) -> int:
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
+def _initial(tok: Token) -> bool:
+    return len(tok.text) == 1 and tok.cap
 
 
 def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
@@ -295,7 +303,10 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
     while j < n:
         t = toks[j]
         if j > i and (not t.joined or toks[j - 1].poss):
-            if not (plural_possessive(toks[j - 1], text) and t.gap_before.strip() in "'’"):
+            # "Citizens’ Independent Transportation Trust" goes on; "... Sciences’ FAST" not
+            if head_type is not None or not plural_possessive(toks[j - 1], text):
+                break
+            if t.gap_before.strip() not in "'’":
                 break
         if j - i >= MAX_ORG_TOKENS:
             return None  # the name goes on: no telling where it ends

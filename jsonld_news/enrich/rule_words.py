@@ -17,7 +17,7 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-PARTICLES = word_set("von van der den de del della di da du le la al bin ibn dos das y")
+PARTICLES = word_set("von van der den de des del della di da du le la al bin ibn dos das y")
 CONNECTORS = word_set("of for and the on de du des la le del y und für")
 DIRECTIONS = word_set(
     "northern southern eastern western central north south east west upper lower greater"

@@ -3,6 +3,7 @@ lookups in order of trust, and records the people it finds for the short-form pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from jsonld_news.enrich.findings import (
@@ -27,14 +28,24 @@ from jsonld_news.enrich.name_rules import (
     title_word,
     weak_word,
 )
+from jsonld_news.enrich.names import (
+    common_word,
+    given_name,
+    subdivision_name,
+    surname,
+    word_like_given_name,
+)
 from jsonld_news.enrich.rule_words import (
     CALENDAR_WORDS,
     CONNECTORS,
+    LANDMARK_WORDS,
     NAME_LIKE_TYPES,
+    ORG_HEADS,
+    STREET_WORDS,
     TITLES_BY_LANG,
 )
-from jsonld_news.enrich.tokens import Line, Mode, Token, index_after
-from jsonld_news.gazetteer import DEMONYMS, FUNCTION_WORDS, STATE_NOUNS
+from jsonld_news.enrich.tokens import ABBREVIATIONS, Line, Mode, Token, index_after
+from jsonld_news.gazetteer import DEMONYMS, FUNCTION_WORDS, STATE_NOUNS, TITLE_WORDS
 from jsonld_news.identity import kind_of
 from jsonld_news.kb import KBEntry
 
@@ -118,7 +129,14 @@ class RuleScanner(KBLinker):
             if alone and (word in FUNCTION_WORDS or word in CALENDAR_WORDS):
                 i += 1  # "The", "However", "Friday" alone: never a name
                 continue
-            # 2. a knowledge-base name, unless an organisation name runs past it
+            # 2. a given name and a surname ("Angela Bolger", "Jordan Peterson")
+            if not alone and mode != "title":
+                end = self._given_name_run(toks, i, text, lang, art)
+                if end > i:
+                    yield self._person(toks, i, end, text, art)
+                    i = end
+                    continue
+            # 3. a knowledge-base name, unless an organisation name runs past it
             hit = self._kb_at(toks, i, text, mode, lang, art, alone)
             org = None
             if english and mode == "full" and not alone:
@@ -162,7 +180,7 @@ class RuleScanner(KBLinker):
                     yield org
                     i = index_after(toks, i, org.end)
                     continue
-            # 3. capitalised runs that context marks as a person or an organisation
+            # 4. capitalised runs that context marks as a person or an organisation
             if english and mode == "full" and (not alone or may_be_org(toks, i)):
                 found = self._contextual(toks, i, text, art)
                 if found is not None:
@@ -233,6 +251,10 @@ class RuleScanner(KBLinker):
         if cue is None:
             return None
         if cue != "Person":
+            while end + 1 < len(toks) and toks[end].lower in CONNECTORS and toks[end + 1].cap:
+                if not (toks[end].joined and toks[end + 1].joined):
+                    break
+                end = name_run(toks, end + 1) if name_run(toks, end + 1) > end + 1 else end + 2
             surface = text[toks[start].start : toks[end - 1].end]
             return Found(toks[start].start, toks[end - 1].end, surface, "org", None, surface, cue)
         if end - start < 2:
@@ -251,7 +273,7 @@ class RuleScanner(KBLinker):
             if end - start == 1:
                 canonical = art.surnames.get(key) or surface
             else:
-                canonical = " ".join(t.text for t in toks[start:end])
+                canonical = " ".join(surface.split())
                 known = art.surnames.get(fold_name(toks[end - 1].text))
                 if known and " " in known and same_given_name(known, canonical):
                     canonical = known  # "Michael Bloomberg" after "Michael R. Bloomberg"
@@ -261,6 +283,57 @@ class RuleScanner(KBLinker):
                 if entries:
                     art.person_entries[fold_name(canonical)] = entries[0]
         return Found(toks[start].start, toks[end - 1].end, surface, "person", None, canonical)
+
+    def _given_name_run(
+        self, toks: list[Token], i: int, text: str, lang: str, art: ArticleState
+    ) -> int:
+        """End of a person's name that opens with a known given name and goes on with
+        name-like words, or -1. Where a word is also a common English word ("Will", "Rich"),
+        the other must be a known surname ("Will Smith", "Jim Rich", not "Best Buy"); streets,
+        organisations and KB places as a whole are no people ("Main Street", "Santa Ana")."""
+        first = toks[i]
+        if first.upper or not given_name(first.text) or weak_word(first):
+            return -1
+        if first.lower in TITLE_WORDS or first.text in DEMONYMS or first.lower in ORG_HEADS:
+            return -1
+        if first.lower in art.lower_words:
+            return -1  # the article writes it in lower case: a word here ("Im", "Wie", "Will")
+        english = lang == "en"
+        if english and i > 0 and toks[i - 1].cap and (first.joined or toks[i - 1].lower in ABBREVIATIONS):
+            prev = toks[i - 1]
+            if not (weak_word(prev) or title_word(prev.lower, TITLE_WORDS) or prev.text in DEMONYMS):
+                return -1  # inside a longer name: "St. Louis Park", "Fondation Louis Vuitton"
+        end = name_run(toks, i)
+        if end - i < 2:
+            return -1
+        last = toks[end - 1]
+        titles = TITLES_BY_LANG.get(lang, frozenset())
+        for t in toks[i + 1 : end]:
+            if t.lower in STREET_WORDS or t.lower in art.lower_words or _SAINT.match(t.text):
+                return -1
+            if t.lower in titles:
+                return -1  # "Wie Sprecher Stefan Gobbin": the name starts after the title
+        rest = text[toks[i + 1].start : last.end]
+        if any(kind_of(e.type) == "place" for e in self._lookup(rest, art)) and end - i > 2:
+            return -1  # "Western North Carolina"
+        if subdivision_name(text[first.start : last.end]):
+            return -1  # "Mato Grosso": a state of ISO 3166-2
+        word1 = english and (word_like_given_name(first.text) or common_word(first.text))
+        word2 = english and (common_word(last.text) or last.lower in LANDMARK_WORDS)
+        if word1 and (word2 or any(kind_of(e.type) == "place" for e in self._lookup(last.text, art))):
+            return -1  # "Best Buy", "Real Madrid"
+        # a country's name ends no person's ("Chad Jordan" needs "Jordan" known as a surname);
+        # a company's may ("Michael R. Bloomberg", "Ralph Lauren")
+        place_last = any(e.type in ("Country", "Continent") for e in self._lookup(last.text, art))
+        org_last = not place_last and self._non_person(last, art)
+        if (word1 or word2 or place_last or (org_last and word1)) and not surname(last.text):
+            return -1
+        surface = text[first.start : last.end]
+        if any(kind_of(e.type) != "person" for e in self._lookup(surface, art)):
+            return -1  # "Santa Ana", "Charlotte Hornets" as a whole
+        if end < len(toks) and toks[end].joined and toks[end].lower in ORG_HEADS:
+            return -1  # "Morgan Stanley Bank": the organisation rule decides
+        return end
 
     def _person_by_surname(self, tok: Token, art: ArticleState) -> Found | None:
         """A word that is the surname of a person this article has introduced names that
@@ -343,6 +416,7 @@ class RuleScanner(KBLinker):
 
 
 _REGION_TYPES = frozenset({"Country", "State", "AdministrativeArea"})
+_SAINT = re.compile(r"(?:Saint|Sainte|San|Santa|St)\b[-.]")
 
 
 def _set_entry(f: Found, entry: KBEntry) -> None:

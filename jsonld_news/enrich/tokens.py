@@ -39,7 +39,7 @@ _CREDIT_WORDS = (
     "copyright",
 )
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[A-ZÀ-ÖØ-Þ])")
-_ABBREVIATIONS = word_set(
+ABBREVIATIONS = word_set(
     "mr mrs ms dr st sen rep gov gen lt col capt sgt prof jr sr inc co corp ltd no vs rev adm maj"
     " cmdr mt ft dept univ jan feb mar apr jun jul aug sep sept oct nov dec"
 )
@@ -164,6 +164,9 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
     return lines
 
 
+_BYLINE_TOKENS = 12
+
+
 def _has_credit(masked: str, low: str) -> bool:
     """``_CREDIT.search(masked)``, but tried only where ``low`` (the text in lower case) has one
     of its words: a search from every position costs more than the rest of tokenising."""
@@ -190,6 +193,8 @@ def _close_line(
 ) -> None:
     if text[toks[0].start : toks[-1].end].isupper():
         return  # all caps: photo credits, shouted headers; capitals tell nothing there
+    if toks[0].text == "By" and len(toks) <= _BYLINE_TOKENS:
+        return  # a byline ("By Evan Symon, August 14, 2020"): its author is no mention
     title = mode == "full" and len(caps) >= 4 and 2 * len(caps) >= len(toks)
     line_mode: Mode = "title" if title and _is_title_case(toks) else mode
     lines.append(Line(toks, line_mode, caps))
@@ -217,7 +222,9 @@ def _ends_sentence(prev: Token, gap: str) -> bool:
     if _SENTENCE_GAP.search(gap):
         return True
     if "." in gap:
-        return prev.lower.rstrip(".") not in _ABBREVIATIONS and not prev.upper
+        if len(prev.text) == 1 and prev.cap:
+            return False  # an initial: "Michael R. Bloomberg"
+        return prev.lower.rstrip(".") not in ABBREVIATIONS and not prev.upper
     return False
 
 
