@@ -304,7 +304,7 @@ class RuleScanner(KBLinker):
             if not (weak_word(prev) or title_word(prev.lower, TITLE_WORDS) or prev.text in DEMONYMS):
                 return -1  # inside a longer name: "St. Louis Park", "Fondation Louis Vuitton"
         end = name_run(toks, i)
-        if end - i < 2:
+        if end - i < 2 or end - i > _MAX_GIVEN_RUN + sum(not t.cap for t in toks[i:end]):
             return -1
         last = toks[end - 1]
         titles = TITLES_BY_LANG.get(lang, frozenset())
@@ -416,6 +416,7 @@ class RuleScanner(KBLinker):
 
 
 _REGION_TYPES = frozenset({"Country", "State", "AdministrativeArea"})
+_MAX_GIVEN_RUN = 4  # given name, middle name or initial, surname(s); particles come on top
 _SAINT = re.compile(r"(?:Saint|Sainte|San|Santa|St)\b[-.]")
 
 

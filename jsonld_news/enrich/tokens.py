@@ -197,6 +197,8 @@ def _close_line(
         return  # a byline ("By Evan Symon, August 14, 2020"): its author is no mention
     title = mode == "full" and len(caps) >= 4 and 2 * len(caps) >= len(toks)
     line_mode: Mode = "title" if title and _is_title_case(toks) else mode
+    if mode == "strict" and len(toks) >= 6 and 5 * len(caps) >= 4 * len(toks):
+        line_mode = "title"  # German nouns are capitalised, but not every word of a line
     lines.append(Line(toks, line_mode, caps))
 
 
