@@ -595,7 +595,8 @@ def _country_entries() -> Iterator[StarterEntry]:
 
 
 def _localized_country_names() -> dict[str, list[tuple[str, str]]]:
-    """Country names in German, French and Spanish (CLDR), each for its own language only."""
+    """Country names in German, French and Spanish (CLDR, iso-codes), each for its own
+    language only."""
     try:
         from babel import Locale
     except ImportError:
@@ -605,6 +606,23 @@ def _localized_country_names() -> dict[str, list[tuple[str, str]]]:
         for code, name in Locale.parse(lang).territories.items():
             if len(code) == 2 and code.isalpha():
                 names.setdefault(code, []).append((lang, name))
+    # and the ISO 3166 names (short and official) as Debian's iso-codes translates them,
+    # shipped with pycountry ("République tchèque")
+    import gettext
+
+    import pycountry
+
+    for lang in ("de", "fr", "es"):
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                english = getattr(country, attr, None)
+                local = tr.gettext(english) if english else None
+                if local and local != english and (lang, local) not in names.get(country.alpha_2, []):
+                    names.setdefault(country.alpha_2, []).append((lang, local))
     return names
 
 

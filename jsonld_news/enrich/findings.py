@@ -54,7 +54,8 @@ class ArticleState:
     surnames: dict[str, str] = field(default_factory=dict)
     person_entries: dict[str, KBEntry] = field(default_factory=dict)
     # companies this article names with an article ("the Amazon"): another sense here
-    not_companies: set[str] = field(default_factory=set)
+    # (label -> how often), decided by the majority against the bare name's uses
+    not_companies: dict[str, int] = field(default_factory=dict)
 
 
 def fold_name(name: str) -> str:

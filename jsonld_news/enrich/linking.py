@@ -141,7 +141,8 @@ class KBLinker:
     ) -> Found | None:
         """The best-scored entry for tokens ``i..j``, unless its context rules it out."""
         if entry.type == "Corporation" and i == j and i > 0 and toks[i - 1].lower == "the":
-            art.not_companies.add(entry.label)  # "the Amazon", "the Shell"
+            # "the Amazon", "the Shell": another sense, if the article uses it more often
+            art.not_companies[entry.label] = art.not_companies.get(entry.label, 0) + 1
             return None
         if j > i and toks[i].lower in _LEADING_ARTICLES and not _starts_with_article(entry):
             return None  # "The Springfield City Council": the name starts after "The"
@@ -217,6 +218,8 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
     if i == j and word in PARTICLES:
         return False  # "Van", "De", "La": name particles first, towns second
     if entry.type in ("City", "Place", "State") and i == j:
+        if mode == "dateline":
+            return True  # "Düsseldorf -" on a line of its own
         big = entry.score >= BIG_CITY_SCORE or entry.description == "capital"
         if tok.sent_start and not big and entry.score < SENTENCE_START_CITY_SCORE:
             return False

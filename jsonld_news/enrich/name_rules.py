@@ -260,12 +260,13 @@ def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode
     country of "Jordan Peterson" or "Air France", the city of "South Portland" (a compass word
     makes another place; "Southern California" is still California)."""
     country = hit.type == "Country"
-    if hit.type not in ("City", "State", "Place", "Country") or mode == "title":
+    if hit.type not in ("City", "State", "Place", "Country") or mode in ("title", "dateline"):
         return False
     if after < len(toks) and not toks[after - 1].poss and toks[after].joined:
         nxt = toks[after]
         if nxt.cap and not weak_word(nxt) and nxt.lower not in TITLE_WORDS:
-            return not (country and nxt.text in DEMONYMS)
+            # a country before an acronym is an adjective ("US RTX 3080 retailers")
+            return not (country and (nxt.text in DEMONYMS or nxt.upper))
     if i > 0 and toks[i].joined and not toks[i - 1].poss:
         prev = toks[i - 1]
         if prev.lower in ARTICLES or prev.lower in HONORIFICS:

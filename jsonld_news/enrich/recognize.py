@@ -58,8 +58,13 @@ class RuleRecognizer(RuleScanner):
         found += self._scan(head_lines, headline, lang, art, in_headline=True)
         found += short_forms(body_lines, found, art, in_headline=False)
         found += short_forms(head_lines, found, art, in_headline=True)
-        if art.not_companies:  # one sense per article
-            found = [f for f in found if f.entry is None or f.entry.label not in art.not_companies]
+        if art.not_companies:  # one sense per article: the one used more often
+            bare: dict[str, int] = {}
+            for f in found:
+                if f.entry is not None and f.entry.label in art.not_companies:
+                    bare[f.entry.label] = bare.get(f.entry.label, 0) + 1
+            other = {k for k, n in art.not_companies.items() if n >= bare.get(k, 0)}
+            found = [f for f in found if f.entry is None or f.entry.label not in other]
         for f in found:  # single-word names after a title take the full name once known
             if f.kind == "person" and " " not in f.name:
                 f.name = art.surnames.get(fold_name(f.name)) or f.name

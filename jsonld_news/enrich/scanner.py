@@ -130,7 +130,7 @@ class RuleScanner(KBLinker):
                 i += 1  # "The", "However", "Friday" alone: never a name
                 continue
             # 2. a given name and a surname ("Angela Bolger", "Jordan Peterson")
-            if not alone and mode != "title":
+            if not alone and mode not in ("title", "dateline"):
                 end = self._given_name_run(toks, i, text, lang, art)
                 if end > i:
                     yield self._person(toks, i, end, text, art)

@@ -15,7 +15,9 @@ from typing import Literal
 
 from jsonld_news.enrich.rule_words import word_set
 
-Mode = Literal["full", "title", "strict"]
+# "dateline": a line that is only a dateline ("WASHINGTON —", "Düsseldorf -"): KB names only,
+# and a city there needs no other cue
+Mode = Literal["full", "title", "strict", "dateline"]
 
 
 _URL = re.compile(r"<?(?:https?://|www\.)\S+")
@@ -165,6 +167,8 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
 
 
 _BYLINE_TOKENS = 12
+_DATELINE_TOKENS = 3
+_DATELINE_END = re.compile(r"[ \t]*(?:—|–|--|-)[ \t]*(?:\n|$)")
 
 
 def _has_credit(masked: str, low: str) -> bool:
@@ -191,6 +195,9 @@ def _blank(match: re.Match[str]) -> str:
 def _close_line(
     toks: list[Token], caps: list[Token], text: str, mode: Mode, lines: list[Line]
 ) -> None:
+    if len(toks) <= _DATELINE_TOKENS and toks[0].cap and _DATELINE_END.match(text, toks[-1].end):
+        lines.append(Line(toks, "dateline", caps))
+        return
     if text[toks[0].start : toks[-1].end].isupper():
         return  # all caps: photo credits, shouted headers; capitals tell nothing there
     if toks[0].text == "By" and len(toks) <= _BYLINE_TOKENS:
