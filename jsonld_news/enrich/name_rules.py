@@ -24,6 +24,7 @@ from jsonld_news.enrich.rule_words import (
     GENERIC_ORG_WORDS,
     HONORIFICS,
     ORG_CUES,
+    ORG_FOLLOWERS,
     ORG_HEADS,
     PARTICLES,
     PERSON_BEFORE,
@@ -106,8 +107,10 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
     n = len(toks)
     j = i + 1
     end = i
-    while j < n and j - i < MAX_SPAN_TOKENS and toks[j].joined:
+    while j < n and j - i < MAX_SPAN_TOKENS and (toks[j].joined or _elided(toks[j])):
         t = toks[j]
+        if t.cap and end > i and toks[end].cap and given_name(t.text):
+            break  # "... d'Ostrava Jiří Havrlant": a person's name starts
         if t.cap:
             end = j
         elif t.lower in PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "et"):
@@ -126,13 +129,38 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
     return Found(toks[i].start, toks[end].end, surface, "org", None, surface, head)
 
 
+def _elided(tok: Token) -> bool:
+    """ "d'Ostrava", "l'Union": the elided article belongs to the name it opens."""
+    return tok.gap_before.strip() in ("d'", "d’", "l'", "l’") and tok.cap
+
+
 def may_be_org(toks: list[Token], i: int) -> bool:
     """A single word that context might still mark as an organisation ("the journal Nature",
     "Mila, an AI research institute", "analysts at Barclays")."""
     prev = toks[i - 1].lower if i > 0 else ""
     if prev in ORG_CUES or prev == "at":
         return True
+    if i + 1 < len(toks) and _org_follower(toks, i, i + 1) is not None:
+        return True
     return i + 1 < len(toks) and "," in toks[i + 1].gap_before
+
+
+def _org_follower(toks: list[Token], start: int, end: int) -> str | None:
+    """What the words right after a name say it is, for an organisation: "the Vox founder",
+    "the LVMH CEO" (a determiner, the name, a noun of a company's people or parts) or a stock
+    ticker in parentheses ("LVMH (LVMHF)")."""
+    if end >= len(toks):
+        return None
+    nxt = toks[end]
+    alone = start == 0 or not (toks[start - 1].cap and toks[start].joined)
+    if alone and end - start == 1 and "(" in nxt.gap_before and nxt.upper and nxt.text.isalpha():
+        # one word and its ticker; "Bus Rapid Transit (BRT)" spells out an abbreviation
+        if 2 <= len(nxt.text) <= 5 and (end + 1 >= len(toks) or ")" in toks[end + 1].gap_before):
+            return "Corporation"
+    if start > 0 and toks[start - 1].lower == "the" and nxt.joined and not nxt.cap:
+        if nxt.lower in ORG_FOLLOWERS:
+            return "Organization"
+    return None
 
 
 def complement_name(toks: list[Token], start: int) -> tuple[int, int]:
@@ -386,6 +414,9 @@ def context_cue(toks: list[Token], start: int, end: int) -> str | None:
     appos = _apposition(toks, end)
     if appos is not None and appos != "Person":
         return appos
+    follower = _org_follower(toks, start, end)
+    if follower is not None:
+        return follower
     if prev == "at":
         return None
     if appos == "Person" or (toks[end - 1].poss and end - start >= 2):

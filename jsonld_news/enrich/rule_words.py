@@ -139,7 +139,8 @@ ROMANCE_HEADS: dict[str, str] = {
         word_set(
             "ministerio ministère policía police agencia agence comisión commission gobierno "
             "gouvernement tribunal tribunale corte cour consejo conseil asamblea assemblée "
-            "senado sénat congreso congrès ejército armée guardia garde"
+            "senado sénat congreso congrès ejército armée guardia garde alcaldía ayuntamiento "
+            "mairie préfecture gobernación"
         ),
         "GovernmentOrganization",
     ),
@@ -152,6 +153,7 @@ ROMANCE_HEADS: dict[str, str] = {
         word_set("fundación fondation asociación association federación fédération sindicato"),
         "Organization",
     ),
+    **dict.fromkeys(word_set("hôpital hospital clínica clinique"), "MedicalOrganization"),
 }
 
 
@@ -200,5 +202,14 @@ GENERIC_ORG_WORDS = word_set(
     economy economic trade industry home affairs planning
     police fire human services development works water elections electoral congress
     the of for and on de du des la le del y
+    """
+)
+# Nouns that, after "the" and a name, make the name an organisation's ("the Vox founder",
+# "the LVMH CEO", "the Amazon website"): its people, governance and channels (curated).
+ORG_FOLLOWERS = word_set(
+    """
+    founder founders cofounder co-founder ceo cfo coo cto chairman chairwoman chairperson
+    spokesperson spokesman spokeswoman employees employee staffers shareholders investors
+    board website app platform subsidiary headquarters brand franchise
     """
 )
