@@ -621,7 +621,11 @@ def _localized_country_names() -> dict[str, list[tuple[str, str]]]:
             for attr in ("name", "official_name", "common_name"):
                 english = getattr(country, attr, None)
                 local = tr.gettext(english) if english else None
-                if local and local != english and (lang, local) not in names.get(country.alpha_2, []):
+                if (
+                    local
+                    and local != english
+                    and (lang, local) not in names.get(country.alpha_2, [])
+                ):
                     names.setdefault(country.alpha_2, []).append((lang, local))
     return names
 

@@ -14,9 +14,11 @@ from jsonld_news.enrich.findings import (
     same_given_name,
 )
 from jsonld_news.enrich.name_rules import MAX_SPAN_TOKENS
+from jsonld_news.enrich.names import given_name
 from jsonld_news.enrich.rule_words import (
     CALENDAR_WORDS,
     CONNECTORS,
+    LOCATIVES,
     NAME_LIKE_TYPES,
     PARTICLES,
     word_set,
@@ -228,6 +230,17 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
             return i > 0 and toks[i - 1].lower in _STRICT_CITY_BEFORE
         if lang not in ("en", "de", "fr", "es") and not big:
             return False
+        if (
+            entry.type != "State"
+            and entry.score < SENTENCE_START_CITY_SCORE
+            and not big
+            and given_name(tok.text)
+        ):
+            # a town named like a person ("Nada", "Austin", "Florence") needs a place's cue:
+            # a locative before it ("in Nada", "the town of Nada") or a region after its comma
+            before = toks[i - 1].lower if i > 0 else ""
+            region = j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].gap_before == ", "
+            return before in LOCATIVES or before == "of" or before in _STRICT_CITY_BEFORE or region
     return True
 
 

@@ -33,11 +33,11 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from jsonld_news.enrich.findings import ArticleState, fold_name, to_mentions
+from jsonld_news.enrich.findings import ArticleState, Found, fold_name, to_mentions
 from jsonld_news.enrich.scanner import RuleScanner
 from jsonld_news.enrich.short_forms import short_forms
 from jsonld_news.enrich.tokens import Mode, tokenize
-from jsonld_news.identity import DEFAULT_BASE_IRI
+from jsonld_news.identity import DEFAULT_BASE_IRI, kind_of
 from jsonld_news.kb import KnowledgeBase
 from jsonld_news.model import Mention
 
@@ -65,11 +65,47 @@ class RuleRecognizer(RuleScanner):
                     bare[f.entry.label] = bare.get(f.entry.label, 0) + 1
             other = {k for k, n in art.not_companies.items() if n >= bare.get(k, 0)}
             found = [f for f in found if f.entry is None or f.entry.label not in other]
+        self._resolve_senses(found, art)
         for f in found:  # single-word names after a title take the full name once known
             if f.kind == "person" and " " not in f.name:
                 f.name = art.surnames.get(fold_name(f.name)) or f.name
         found.sort(key=lambda f: (f.in_headline, f.start))
         return to_mentions(found, art, base_iri)
+
+
+    def _resolve_senses(self, found: list[Found], art: ArticleState) -> None:
+        """One sense per article for places: a name that context resolved once ("Birmingham,
+        Alabama") means the same everywhere in the article; a name that is both a country and
+        a state ("Georgia") takes the sense another place of the article lies in (Atlanta:
+        the state; Tbilisi: the country) and, with no such evidence, stays unlinked, with an
+        IRI local to the article rather than a guess."""
+        resolved = {fold_name(f.surface): f for f in found if f.resolved}
+        codes: dict[str, int] = {}
+        for f in found:
+            if f.entry is not None:
+                for code in f.entry.within:
+                    codes[code] = codes.get(code, 0) + 1
+        for f in found:
+            if f.resolved or f.entry is None or kind_of(f.entry.type) != "place":
+                continue
+            same = resolved.get(fold_name(f.surface))
+            if same is not None:
+                f.entry, f.name, f.type = same.entry, same.name, same.type
+                f.kind, f.iri_name, f.local = same.kind, same.iri_name, same.local
+                continue
+            if f.entry.type not in ("Country", "State"):
+                continue
+            senses = [e for e in self._lookup(f.surface, art) if e.type in ("Country", "State")]
+            if len({e.type for e in senses}) < 2:
+                continue
+            backed = [e for e in senses if any(codes.get(c) for c in e.codes)]
+            if len(backed) == 1:
+                f.entry, f.name, f.type = backed[0], backed[0].label, backed[0].type
+            else:
+                name = f.surface if not f.surface.isupper() else f.entry.label
+                f.entry, f.kind, f.name, f.type, f.local = None, "place", name, "Place", True
+            resolved[fold_name(f.surface)] = f
+            f.resolved = True
 
 
 # --- entry points -------------------------------------------------------------------------------

@@ -58,7 +58,10 @@ class RuleScanner(KBLinker):
     ) -> list[Found]:
         found: list[Found] = []
         for line in lines:
-            for f in self._scan_line(line.toks, text, line.mode, lang, art):
+            line_found = list(self._scan_line(line.toks, text, line.mode, lang, art))
+            if lang == "en" and line.mode == "full" and line_found:
+                line_found += _towns_before_states(line.toks, text, line_found)
+            for f in line_found:
                 f.in_headline = in_headline
                 found.append(f)
         return found
@@ -147,9 +150,9 @@ class RuleScanner(KBLinker):
                 continue
             if hit is not None:
                 after = i + 1 if tok.end >= hit.end else index_after(toks, i, hit.end)
-                if (
-                    hit.type in NAME_LIKE_TYPES or hit.type == "Country"
-                ) and embedded_place(hit, toks, i, after, mode):
+                if (hit.type in NAME_LIKE_TYPES or hit.type == "Country") and embedded_place(
+                    hit, toks, i, after, mode
+                ):
                     i = after  # "Real Madrid", "Kobe Hospital": the city names something else
                     continue
                 if hit.end == tok.end and hit.type != "Person":
@@ -299,9 +302,16 @@ class RuleScanner(KBLinker):
         if first.lower in art.lower_words:
             return -1  # the article writes it in lower case: a word here ("Im", "Wie", "Will")
         english = lang == "en"
-        if english and i > 0 and toks[i - 1].cap and (first.joined or toks[i - 1].lower in ABBREVIATIONS):
+        if (
+            english
+            and i > 0
+            and toks[i - 1].cap
+            and (first.joined or toks[i - 1].lower in ABBREVIATIONS)
+        ):
             prev = toks[i - 1]
-            if not (weak_word(prev) or title_word(prev.lower, TITLE_WORDS) or prev.text in DEMONYMS):
+            if not (
+                weak_word(prev) or title_word(prev.lower, TITLE_WORDS) or prev.text in DEMONYMS
+            ):
                 return -1  # inside a longer name: "St. Louis Park", "Fondation Louis Vuitton"
         end = name_run(toks, i)
         if end - i < 2 or end - i > _MAX_GIVEN_RUN + sum(not t.cap for t in toks[i:end]):
@@ -320,7 +330,9 @@ class RuleScanner(KBLinker):
             return -1  # "Mato Grosso": a state of ISO 3166-2
         word1 = english and (word_like_given_name(first.text) or common_word(first.text))
         word2 = english and (common_word(last.text) or last.lower in LANDMARK_WORDS)
-        if word1 and (word2 or any(kind_of(e.type) == "place" for e in self._lookup(last.text, art))):
+        if word1 and (
+            word2 or any(kind_of(e.type) == "place" for e in self._lookup(last.text, art))
+        ):
             return -1  # "Best Buy", "Real Madrid"
         # a country's name ends no person's ("Chad Jordan" needs "Jordan" known as a surname);
         # a company's may ("Michael R. Bloomberg", "Ralph Lauren")
@@ -418,6 +430,47 @@ class RuleScanner(KBLinker):
 _REGION_TYPES = frozenset({"Country", "State", "AdministrativeArea"})
 _MAX_GIVEN_RUN = 4  # given name, middle name or initial, surname(s); particles come on top
 _SAINT = re.compile(r"(?:Saint|Sainte|San|Santa|St)\b[-.]")
+
+
+_TOWN_TOKENS = 4
+
+
+def _towns_before_states(toks: list[Token], text: str, found: list[Found]) -> list[Found]:
+    """ "South Portland, Maine", "St. Louis Park, Minnesota": the capitalised run before a US
+    state's comma is a town in that state (the US style for places), even one too small for
+    the KB. Unlinked, its IRI qualified by the state."""
+    out = []
+    starts = {t.start: k for k, t in enumerate(toks)}
+    taken = [(f.start, f.end) for f in found]
+    for f in found:
+        if f.type != "State" or f.entry is None or f.start not in starts:
+            continue
+        k = starts[f.start]
+        if k == 0 or toks[k].gap_before != ", ":
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= _TOWN_TOKENS and toks[j].cap and not toks[j].poss:
+            if weak_word(toks[j]) or toks[j].lower in TITLE_WORDS or toks[j].text in DEMONYMS:
+                break
+            if j == 0 or toks[j].sent_start:
+                j -= 1
+                break
+            prev, cur = toks[j - 1], toks[j]
+            if not (cur.joined or (prev.lower in ABBREVIATIONS and cur.gap_before == ". ")):
+                j -= 1
+                break
+            j -= 1
+        first = j + 1
+        if first >= k or not toks[first].cap or weak_word(toks[first]):
+            continue
+        start, end = toks[first].start, toks[k - 1].end
+        if any(a < end and start < b for a, b in taken):
+            continue  # already named: "Atlanta, Georgia", a person
+        name = text[start:end]
+        town = Found(start, end, name, "place", None, name, "City")
+        town.iri_name = f"{name}, {f.entry.identity_name()}"
+        out.append(town)
+    return out
 
 
 def _set_entry(f: Found, entry: KBEntry) -> None:
