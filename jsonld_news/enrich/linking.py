@@ -162,16 +162,20 @@ class KBLinker:
         The name is the one the text gives, so that the IRI is the same without the KB."""
         if i == j:
             prev = toks[i - 1] if i > 0 else None
-            if prev is not None and prev.cap and toks[i].joined and not prev.poss:
-                if not (prev.sent_start and prev.lower in FUNCTION_WORDS):
-                    if prev.lower.rstrip(".") not in TITLE_WORDS:
-                        return None
+            inside = prev is not None and prev.cap and toks[i].joined and not prev.poss
+            if (
+                inside
+                and prev is not None
+                and not (prev.sent_start and prev.lower in FUNCTION_WORDS)
+                and prev.lower.rstrip(".") not in TITLE_WORDS
+            ):
+                return None
             if j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].joined and not toks[j].poss:
                 return None
             known = art.surnames.get(fold_name(toks[i].text))
             if known == "" or (known and not same_given_name(known, entry.label)):
                 return None  # "Obama" after "Michelle Obama": the short-form pass decides
-            name = art.people.get(fold_name(entry.label), entry.label) if not known else known
+            name = known or art.people.get(fold_name(entry.label), entry.label)
         else:
             name = " ".join(t.text for t in toks[i : j + 1])
             key = fold_name(surface)

@@ -58,9 +58,9 @@ def name_run(toks: list[Token], i: int) -> int:
     stops = CALENDAR_WORDS
     while j < len(toks) and j - i <= MAX_NAME_TOKENS:
         t = toks[j]
-        if j > i and (not t.joined or toks[j - 1].poss):
-            if not (_initial(toks[j - 1]) and j - 1 > i and t.gap_before == ". " and t.cap):
-                break  # "Michael R. Bloomberg" goes on after its middle initial
+        initial = _initial(toks[j - 1]) and j - 1 > i and t.gap_before == ". " and t.cap
+        if j > i and (not t.joined or toks[j - 1].poss) and not initial:
+            break  # but "Michael R. Bloomberg" goes on after its middle initial
         word = t.lower
         if t.cap:
             if (t.upper and len(t.text) > 3) or not t.text[0].isalpha():
@@ -153,13 +153,14 @@ def _org_follower(toks: list[Token], start: int, end: int) -> str | None:
         return None
     nxt = toks[end]
     alone = start == 0 or not (toks[start - 1].cap and toks[start].joined)
-    if alone and end - start == 1 and "(" in nxt.gap_before and nxt.upper and nxt.text.isalpha():
-        # one word and its ticker; "Bus Rapid Transit (BRT)" spells out an abbreviation
-        if 2 <= len(nxt.text) <= 5 and (end + 1 >= len(toks) or ")" in toks[end + 1].gap_before):
-            return "Corporation"
-    if start > 0 and toks[start - 1].lower == "the" and nxt.joined and not nxt.cap:
-        if nxt.lower in ORG_FOLLOWERS:
-            return "Organization"
+    closed = end + 1 >= len(toks) or ")" in toks[end + 1].gap_before
+    # one word and its ticker; "Bus Rapid Transit (BRT)" spells out an abbreviation
+    ticker = "(" in nxt.gap_before and nxt.upper and nxt.text.isalpha() and 2 <= len(nxt.text) <= 5
+    if alone and end - start == 1 and ticker and closed:
+        return "Corporation"
+    determined = start > 0 and toks[start - 1].lower == "the"
+    if determined and nxt.joined and not nxt.cap and nxt.lower in ORG_FOLLOWERS:
+        return "Organization"
     return None
 
 
@@ -414,9 +415,9 @@ def context_cue(toks: list[Token], start: int, end: int) -> str | None:
     appos = _apposition(toks, end)
     if appos is not None and appos != "Person":
         return appos
-    follower = _org_follower(toks, start, end)
-    if follower is not None:
-        return follower
+    by_follower = _org_follower(toks, start, end)
+    if by_follower is not None:
+        return by_follower
     if prev == "at":
         return None
     if appos == "Person" or (toks[end - 1].poss and end - start >= 2):

@@ -49,9 +49,13 @@ def _table(file: str) -> _HashSet:
     return _HashSet(file)
 
 
-def given_name(word: str) -> bool:
-    """A given name ranked high in at least one country ("Angela", "Deqa", "Jiří")."""
-    return word in _table("given_names.bin")
+def given_name(word: str, lang: str = "") -> bool:
+    """A given name ranked high in at least one country ("Angela", "Deqa", "Jiří"); in
+    English text also the less frequent ones ("Barack"): German, which capitalises its nouns
+    and determiners, would find too many of those ("Diese", "Wiener")."""
+    if word in _table("given_names.bin"):
+        return True
+    return lang == "en" and word in _table("given_names_rare.bin")
 
 
 def word_like_given_name(word: str) -> bool:

@@ -72,7 +72,6 @@ class RuleRecognizer(RuleScanner):
         found.sort(key=lambda f: (f.in_headline, f.start))
         return to_mentions(found, art, base_iri)
 
-
     def _resolve_senses(self, found: list[Found], art: ArticleState) -> None:
         """One sense per article for places: a name that context resolved once ("Birmingham,
         Alabama") means the same everywhere in the article; a name that is both a country and

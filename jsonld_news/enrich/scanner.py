@@ -18,8 +18,8 @@ from jsonld_news.enrich.name_rules import (
     complement_name,
     context_cue,
     embedded_place,
-    may_be_org,
     generic_split,
+    may_be_org,
     name_run,
     org_run,
     plural_possessive,
@@ -264,6 +264,9 @@ class RuleScanner(KBLinker):
             return None
         if toks[start].sent_start and any(t.upper for t in toks[start:end]):
             return None
+        last = toks[end - 1].lower
+        if last in STREET_WORDS or (last in LANDMARK_WORDS and not given_name(toks[start].text)):
+            return None  # "Main Street's shops", "on Capitol Hill, who": places, not people
         return self._person(toks, start, end, text, art)
 
     def _person(
@@ -295,7 +298,7 @@ class RuleScanner(KBLinker):
         the other must be a known surname ("Will Smith", "Jim Rich", not "Best Buy"); streets,
         organisations and KB places as a whole are no people ("Main Street", "Santa Ana")."""
         first = toks[i]
-        if first.upper or not given_name(first.text) or weak_word(first):
+        if first.upper or not given_name(first.text, lang) or weak_word(first):
             return -1
         if first.lower in TITLE_WORDS or first.text in DEMONYMS or first.lower in ORG_HEADS:
             return -1
