@@ -455,3 +455,12 @@ def test_dev_gold_precision_and_no_wrong_same_as() -> None:
             scores = result[kind]
             assert isinstance(scores, dict)
             assert scores["precision"] >= 0.9, (name, kind, scores)
+
+
+def test_dateline_region_decides_the_place() -> None:
+    from jsonld_news import convert
+
+    doc = convert("---\ntitle: Vote\n---\nPARIS, Texas (AP) — The town voted.\n", format="markdown")
+    text = json.dumps(doc)
+    assert "place/paris-texas" in text
+    assert "https://sws.geonames.org/2988507/" not in text  # the French capital

@@ -1,7 +1,8 @@
 """Given names, surnames and common English words, from tables built from package data.
 
 The tables (``jsonld_news/data/*.bin``, see ``PROVENANCE-names.md``) are derived by
-``tools/build_name_tables.py`` from the ``names-dataset`` package and Debian's SCOWL word list;
+``tools/build_name_tables.py`` from the ``names-dataset`` package, Debian's SCOWL word list and
+pycountry's ISO 3166-2 subdivisions;
 names-dataset itself is never loaded at run time. Each is a sorted array of 64-bit name hashes
 (3.5 MB in all), read on first use, answered by binary search with a small cache in front.
 """
@@ -73,13 +74,6 @@ def common_word(word: str) -> bool:
     return word.capitalize() in _table("common_words.bin")
 
 
-@cache
-def _subdivisions() -> frozenset[str]:
-    import pycountry
-
-    return frozenset(s.name.casefold() for s in pycountry.subdivisions)
-
-
 def subdivision_name(name: str) -> bool:
-    """The name of a country's subdivision in ISO 3166-2 (pycountry): "Mato Grosso"."""
-    return name.casefold() in _subdivisions()
+    """The name of a country's subdivision in ISO 3166-2 (from pycountry): "Mato Grosso"."""
+    return name.casefold() in _table("subdivisions.bin")

@@ -442,7 +442,9 @@ def _towns_before_states(toks: list[Token], text: str, found: list[Found]) -> li
     """ "South Portland, Maine", "St. Louis Park, Minnesota": the capitalised run before a US
     state's comma is a town in that state (the US style for places), even one too small for
     the KB. Unlinked, its IRI qualified by the state."""
-    out = []
+    out: list[Found] = []
+    if not any(f.type == "State" for f in found):
+        return out
     starts = {t.start: k for k, t in enumerate(toks)}
     taken = [(f.start, f.end) for f in found]
     for f in found:
