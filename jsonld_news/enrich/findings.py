@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from jsonld_news.enrich.tokens import Line
 from jsonld_news.identity import entity_iri, kind_of, slug
 from jsonld_news.kb import KBEntry
 from jsonld_news.model import Entity, Mention
@@ -47,8 +48,9 @@ class ArticleState:
     lang: str = "en"
     # the recognizer's lookup cache for this language (see ``KBLinker._lookup``)
     cache: dict[str, tuple[KBEntry, ...]] = field(default_factory=dict)
-    # words the article writes in lower case: capitalised, they open a sentence, not a name
-    lower_words: frozenset[str] = frozenset()
+    # the body's lines, for ``lower_words`` (made on first use: most articles never ask)
+    lines: list[Line] = field(default_factory=list)
+    _lower: frozenset[str] | None = None
     people: dict[str, str] = field(default_factory=dict)  # name key -> canonical full name
     # surname key -> canonical name, or "" when two people of the article share it
     surnames: dict[str, str] = field(default_factory=dict)
@@ -56,6 +58,14 @@ class ArticleState:
     # companies this article names with an article ("the Amazon"): another sense here
     # (label -> how often), decided by the majority against the bare name's uses
     not_companies: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """Words the article writes in lower case: capitalised, they open a sentence (German
+        "Im", "Wie"; "Will"), they are not a name."""
+        if self._lower is None:
+            self._lower = frozenset(t.text for ln in self.lines for t in ln.toks if not t.cap)
+        return self._lower
 
 
 def fold_name(name: str) -> str:

@@ -51,8 +51,7 @@ class RuleRecognizer(RuleScanner):
         lang = (language or "en").split("-")[0].casefold()
         body_mode: Mode = "full" if lang == "en" else "strict"
         body_lines = tokenize(body, body_mode)
-        lower = frozenset(t.text for line in body_lines for t in line.toks if not t.cap)
-        art = ArticleState(lang, self._cache_for(lang), lower)
+        art = ArticleState(lang, self._cache_for(lang), body_lines)
         head_lines = tokenize(headline, "title" if lang != "en" else "full")
         found = self._scan(body_lines, body, lang, art, in_headline=False)
         found += self._scan(head_lines, headline, lang, art, in_headline=True)
