@@ -385,7 +385,7 @@ def test_generic_body_iri_is_a_fragment_of_the_article() -> None:
 
     doc = convert(
         "---\ntitle: Budget vote\nurl: https://news.example.org/a/1\n---\n"
-        "The City Council approved the budget on Tuesday.\n",
+        "The City Council approved the budget on Tuesday.\n".encode(),
         format="markdown",
     )
     text = json.dumps(doc)
@@ -460,7 +460,9 @@ def test_dev_gold_precision_and_no_wrong_same_as() -> None:
 def test_dateline_region_decides_the_place() -> None:
     from jsonld_news import convert
 
-    doc = convert("---\ntitle: Vote\n---\nPARIS, Texas (AP) — The town voted.\n", format="markdown")
+    doc = convert(
+        "---\ntitle: Vote\n---\nPARIS, Texas (AP) — The town voted.\n".encode(), format="markdown"
+    )
     text = json.dumps(doc)
     assert "place/paris-texas" in text
     assert "https://sws.geonames.org/2988507/" not in text  # the French capital

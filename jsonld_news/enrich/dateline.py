@@ -11,7 +11,7 @@ import re
 
 from jsonld_news.agencies import find_agency
 from jsonld_news.enrich.byline import tidy_name
-from jsonld_news.enrich.mentions import default_recognizer
+from jsonld_news.enrich.mentions import recognizer_for
 from jsonld_news.enrich.people import organization_entity
 from jsonld_news.identity import entity_iri
 from jsonld_news.model import Article, Dateline, Entity
@@ -91,11 +91,11 @@ class DatelineEnricher:
             iri = entity_iri(base, "Place", name)
             known = {e.iri: e for e in (*article.about, *article.mentions)}
             region = _region_of(text, place_name)
-            place = (
-                (known.get(iri) if region is None else None)
-                or _recognized_place(name, article, options, region)
-                or Entity("Place", name, iri)
-            )
+            recognized = _recognized_place(name, article, options, region)
+            if recognized is not None:  # the article's own entity where it is the same place
+                place = known.get(recognized.iri, recognized)
+            else:
+                place = (None if region else known.get(iri)) or Entity("Place", name, iri)
         agency = organization_entity(agency_name, base) if agency_name else None
         article.dateline = Dateline(text=text, place=place, agency=agency)
 
@@ -112,9 +112,7 @@ def _recognized_place(
 ) -> Entity | None:
     """Type and link the dateline's place with the same recognizer the mentions used, with
     the region the dateline gives, so that "PARIS, Texas" is not the French capital."""
-    recognizer = options.recognizer
-    if recognizer is None and options.recognize_entities:
-        recognizer = default_recognizer()
+    recognizer = recognizer_for(options)
     if recognizer is None:
         return None
     # "in" makes it a place's name, as the dateline does, not a sentence's first word
