@@ -384,8 +384,8 @@ def test_generic_body_iri_is_a_fragment_of_the_article() -> None:
     from jsonld_news import convert
 
     doc = convert(
-        "---\ntitle: Budget vote\nurl: https://news.example.org/a/1\n---\n"
-        "The City Council approved the budget on Tuesday.\n".encode(),
+        b"---\ntitle: Budget vote\nurl: https://news.example.org/a/1\n---\n"
+        b"The City Council approved the budget on Tuesday.\n",
         format="markdown",
     )
     text = json.dumps(doc)
