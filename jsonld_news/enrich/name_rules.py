@@ -255,6 +255,17 @@ def _role_before(toks: list[Token], start: int) -> bool:
     return False
 
 
+def _role_before_at(toks: list[Token], at: int) -> bool:
+    """A role noun among the few words before "at", within the clause: "researchers at",
+    "a professor of management at"."""
+    for k in range(at - 1, max(at - 5, -1), -1):
+        if toks[k].lower in AT_ROLES:
+            return True
+        if toks[k].cap or not toks[k + 1].joined or sentence_break(toks[k + 1]):
+            return False
+    return False
+
+
 def _apposition(toks: list[Token], end: int) -> str | None:
     """What ", a senior scientist" or ", an AI research institute" after a name says it is."""
     if end >= len(toks) or "," not in toks[end].gap_before:
@@ -401,8 +412,12 @@ def context_cue(toks: list[Token], start: int, end: int) -> str | None:
     prev = toks[start - 1].lower if start > 0 and joined_loose(toks[start]) else ""
     prev2 = toks[start - 2].lower if start > 1 else ""
     # organisation cues first: "analysts at X", "the journal X", "X, a startup"
-    if prev == "at" and prev2 in AT_ROLES:
-        return "Organization"
+    if prev == "at" and _role_before_at(toks, start - 1):
+        return "Organization"  # "analysts at Barclays", "a professor of management at MIT"
+    if prev == "the" and end - start == 1 and end < len(toks) and toks[end].joined:
+        verb = toks[end].lower
+        if verb in SPEECH_VERBS and verb not in ("who", "whose"):
+            return "Organization"  # "the Louvre declared": people take no article
     if prev in ORG_CUES and toks[start].joined:
         return ORG_CUES[prev]
     if end < len(toks) and prev == "the" and toks[end].joined and not toks[end].cap:

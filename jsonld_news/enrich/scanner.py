@@ -243,6 +243,9 @@ class RuleScanner(KBLinker):
         if start >= len(toks) or not toks[start].cap:
             return None
         end = name_run(toks, start)
+        acronym = end == start and toks[start].upper and toks[start].text.isalpha()
+        if acronym:
+            end = start + 1  # "LVMH", "MIT": an organisation's, if the context says so
         # a KB place or organisation inside ends the run: "Rival Alphabet", "Tory MPs"
         for j in range(start, end):
             if j > start and self._non_person(toks[j], art):
@@ -251,7 +254,7 @@ class RuleScanner(KBLinker):
         if end <= start or self._not_a_name(toks, start, end, text, art):
             return None
         cue = context_cue(toks, start, end)
-        if cue is None:
+        if cue is None or (acronym and cue == "Person"):
             return None
         if cue != "Person":
             while end + 1 < len(toks) and toks[end].lower in CONNECTORS and toks[end + 1].cap:
