@@ -466,3 +466,9 @@ def test_dateline_region_decides_the_place() -> None:
     text = json.dumps(doc)
     assert "place/paris-texas" in text
     assert "https://sws.geonames.org/2988507/" not in text  # the French capital
+
+
+def test_unknown_name_after_in_is_a_local_place() -> None:
+    [m] = recognize_text("", "The hunter was found in Bethany on Sunday.", "en", BASE)
+    assert (m.entity.type, m.entity.iri) == ("Place", "#place-bethany")
+    assert recognize_text("", "The bill is in Congress and written in English.", "en") == []

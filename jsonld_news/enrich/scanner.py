@@ -38,6 +38,7 @@ from jsonld_news.enrich.names import (
 from jsonld_news.enrich.rule_words import (
     CALENDAR_WORDS,
     CONNECTORS,
+    DIRECTIONS,
     LANDMARK_WORDS,
     NAME_LIKE_TYPES,
     ORG_HEADS,
@@ -186,6 +187,13 @@ class RuleScanner(KBLinker):
             # 4. capitalised runs that context marks as a person or an organisation
             if english and mode == "full" and (not alone or may_be_org(toks, i)):
                 found = self._contextual(toks, i, text, art)
+                if found is not None:
+                    yield found
+                    i = index_after(toks, i, found.end)
+                    continue
+            # 5. a name no KB knows after "in" or "near": a place, local to the article
+            if english and mode == "full" and i > 0 and toks[i - 1].lower in _PLACE_BEFORE:
+                found = self._locative_place(toks, i, text, art)
                 if found is not None:
                     yield found
                     i = index_after(toks, i, found.end)
@@ -353,6 +361,37 @@ class RuleScanner(KBLinker):
             return -1  # "Morgan Stanley Bank": the organisation rule decides
         return end
 
+    def _locative_place(
+        self, toks: list[Token], i: int, text: str, art: ArticleState
+    ) -> Found | None:
+        """ "in Bethany", "near Maria Lodge": a capitalised name that no rule or KB has
+        claimed, right after "in" or "near", names a place. Common words ("in Congress", "in
+        English"), given names and acronyms are left alone; without a KB to tell namesakes
+        apart, its IRI is local to the article."""
+        first = toks[i]
+        if not first.joined or first.sent_start or first.upper or weak_word(first):
+            return None
+        end = name_run(toks, i)
+        if end <= i or end - i > 3 or toks[end - 1].poss:
+            return None
+        if end < len(toks) and toks[end].joined and toks[end].cap:
+            return None  # the run goes on past what a name may be
+        for k, t in enumerate(toks[i:end]):
+            if k == 0 and end - i > 1 and t.lower in DIRECTIONS:
+                continue  # "in South Dade"
+            if common_word(t.text) or t.upper or t.lower in ORG_HEADS or t.text in DEMONYMS:
+                return None
+            if any(part in DEMONYMS for part in t.text.split("-")):
+                return None  # "Russian-German"
+        if given_name(first.text, art.lang):
+            return None
+        surface = text[first.start : toks[end - 1].end]
+        if self._lookup(surface, art):
+            return None
+        place = Found(first.start, toks[end - 1].end, surface, "place", None, surface, "Place")
+        place.local = True
+        return place
+
     def _person_by_surname(self, tok: Token, art: ArticleState) -> Found | None:
         """A word that is the surname of a person this article has introduced names that
         person here, whatever a KB says the word also names (one sense per article)."""
@@ -438,6 +477,7 @@ _MAX_GIVEN_RUN = 4  # given name, middle name or initial, surname(s); particles 
 _SAINT = re.compile(r"(?:Saint|Sainte|San|Santa|St)\b[-.]")
 
 
+_PLACE_BEFORE = frozenset(("in", "near"))
 _TOWN_TOKENS = 4
 
 
