@@ -376,6 +376,10 @@ class RuleScanner(KBLinker):
             return None
         if end < len(toks) and toks[end].joined and toks[end].cap:
             return None  # the run goes on past what a name may be
+        if end < len(toks) and toks[end].gap_before == ", " and toks[end].cap:
+            region = self._lookup(toks[end].text, art)
+            if any(e.type in _REGION_TYPES for e in region):
+                return None  # "in Smalltown, Georgia": the town-and-region rules decide
         for k, t in enumerate(toks[i:end]):
             if k == 0 and end - i > 1 and t.lower in DIRECTIONS:
                 continue  # "in South Dade"
