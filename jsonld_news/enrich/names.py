@@ -77,3 +77,15 @@ def common_word(word: str) -> bool:
 def subdivision_name(name: str) -> bool:
     """The name of a country's subdivision in ISO 3166-2 (from pycountry): "Mato Grosso"."""
     return name.casefold() in _table("subdivisions.bin")
+
+
+@cache
+def _language_names() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(n for n in Locale.parse("en").languages.values() if " " not in n)
+
+
+def language_name(word: str) -> bool:
+    """The English name of a language (CLDR, via babel): "English", "Swahili"."""
+    return word in _language_names()

@@ -31,6 +31,7 @@ from jsonld_news.enrich.name_rules import (
 from jsonld_news.enrich.names import (
     common_word,
     given_name,
+    language_name,
     subdivision_name,
     surname,
     word_like_given_name,
@@ -385,6 +386,8 @@ class RuleScanner(KBLinker):
                 continue  # "in South Dade"
             if common_word(t.text) or t.upper or t.lower in ORG_HEADS or t.text in DEMONYMS:
                 return None
+            if language_name(t.text):
+                return None  # "in English"
             if any(part in DEMONYMS for part in t.text.split("-")):
                 return None  # "Russian-German"
         if given_name(first.text, art.lang):
