@@ -473,3 +473,11 @@ def test_unknown_name_after_in_is_a_local_place() -> None:
     assert (m.entity.type, m.entity.iri) == ("Place", "#place-dadeland")
     found = entities(recognize_text("", "The rule is in Force and written in English.", "en"))
     assert found == {}  # common words are no places
+
+
+def test_text_in_another_language_labelled_english_gets_kb_names_only() -> None:
+    text = (
+        "Die Beschäftigten müssen in Quarantäne, sagte der Sprecher. Wer Abmahnungen "
+        "bekommt, sollte sich wehren. Die Firma hat ihren Sitz in Berlin und in Kiel."
+    )
+    assert entities(recognize_text("", text, "en")) == {"Berlin": "City"}  # Kiel: too small

@@ -36,7 +36,8 @@ from importlib import resources
 from jsonld_news.enrich.findings import ArticleState, Found, fold_name, to_mentions
 from jsonld_news.enrich.scanner import RuleScanner
 from jsonld_news.enrich.short_forms import short_forms
-from jsonld_news.enrich.tokens import Mode, tokenize
+from jsonld_news.enrich.names import common_word
+from jsonld_news.enrich.tokens import Line, Mode, tokenize
 from jsonld_news.identity import DEFAULT_BASE_IRI, kind_of
 from jsonld_news.kb import KnowledgeBase
 from jsonld_news.model import Mention
@@ -51,6 +52,11 @@ class RuleRecognizer(RuleScanner):
         lang = (language or "en").split("-")[0].casefold()
         body_mode: Mode = "full" if lang == "en" else "strict"
         body_lines = tokenize(body, body_mode)
+        if lang == "en" and not _reads_as_english(body_lines):
+            # labelled English (or not labelled) but written in another language: the English
+            # rules would read its nouns as names ("Casa Rosada", "Quarantäne"); KB names only
+            lang, body_mode = "und", "strict"
+            body_lines = tokenize(body, body_mode)
         art = ArticleState(lang, self._cache_for(lang), body_lines)
         head_lines = tokenize(headline, "title" if lang != "en" else "full")
         found = self._scan(body_lines, body, lang, art, in_headline=False)
@@ -104,6 +110,23 @@ class RuleRecognizer(RuleScanner):
                 f.entry, f.kind, f.name, f.type, f.local = None, "place", name, "Place", True
             resolved[fold_name(f.surface)] = f
             f.resolved = True
+
+
+_ENGLISH_SAMPLE = 60  # lower-case words looked at
+_ENGLISH_SHARE = 0.6  # of them common English words (English text: 0.9 and more)
+
+
+def _reads_as_english(lines: list[Line]) -> bool:
+    """Whether the text's lower-case words are mostly common English words (SCOWL)."""
+    seen = english = 0
+    for line in lines:
+        for tok in line.toks:
+            if not tok.cap and tok.text.isalpha() and len(tok.text) > 2:
+                seen += 1
+                english += common_word(tok.text)
+                if seen >= _ENGLISH_SAMPLE:
+                    return english >= _ENGLISH_SHARE * seen
+    return seen < 10 or english >= _ENGLISH_SHARE * seen
 
 
 # --- entry points -------------------------------------------------------------------------------

@@ -310,6 +310,8 @@ class RuleScanner(KBLinker):
         the other must be a known surname ("Will Smith", "Jim Rich", not "Best Buy"); streets,
         organisations and KB places as a whole are no people ("Main Street", "Santa Ana")."""
         first = toks[i]
+        if lang not in _NAME_LANGUAGES:
+            return -1  # other languages: KB names only
         if first.upper or not given_name(first.text, lang) or weak_word(first):
             return -1
         if first.lower in TITLE_WORDS or first.text in DEMONYMS or first.lower in ORG_HEADS:
@@ -338,6 +340,8 @@ class RuleScanner(KBLinker):
                 return -1
             if t.lower in titles:
                 return -1  # "Wie Sprecher Stefan Gobbin": the name starts after the title
+            if not english and _NOUN_ENDING.search(t.lower):
+                return -1  # a German, French or Spanish noun: "Kiel Abmahnungen"
         rest = text[toks[i + 1].start : last.end]
         if any(kind_of(e.type) == "place" for e in self._lookup(rest, art)) and end - i > 2:
             return -1  # "Western North Carolina"
@@ -480,6 +484,13 @@ class RuleScanner(KBLinker):
 
 
 _REGION_TYPES = frozenset({"Country", "State", "AdministrativeArea"})
+_NAME_LANGUAGES = frozenset(("en", "de", "fr", "es"))
+# Derivational noun endings of German, French and Spanish (their grammars' lists): surnames
+# seldom end so, capitalised nouns often do ("Abmahnungen", "Gesundheits-Checkliste").
+_NOUN_ENDING = re.compile(
+    r"(?:ungen|ung|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ität|täten|nisse|ismus"
+    r"|liste|ción|ciones|dades|miento|mientos|ité|isme|ements)$"
+)
 _MAX_GIVEN_RUN = 4  # given name, middle name or initial, surname(s); particles come on top
 _SAINT = re.compile(r"(?:Saint|Sainte|San|Santa|St)\b[-.]")
 
