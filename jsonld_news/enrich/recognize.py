@@ -34,9 +34,9 @@ from functools import cache
 from importlib import resources
 
 from jsonld_news.enrich.findings import ArticleState, Found, fold_name, to_mentions
+from jsonld_news.enrich.names import common_word
 from jsonld_news.enrich.scanner import RuleScanner
 from jsonld_news.enrich.short_forms import short_forms
-from jsonld_news.enrich.names import common_word
 from jsonld_news.enrich.tokens import Line, Mode, tokenize
 from jsonld_news.identity import DEFAULT_BASE_IRI, kind_of
 from jsonld_news.kb import KnowledgeBase
