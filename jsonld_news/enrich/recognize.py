@@ -3,12 +3,20 @@
 How a name is found, in order of trust:
 
 1. names introduced by a title or role ("German Chancellor Olaf Scholz", "spokesperson Jane Doe");
-2. knowledge-base names (the starter KB of countries, cities, organisations, plus a user KB);
-3. capitalised runs headed by an organisation word ("Foreign Ministry", "Bank of England") or
-   introduced by one ("the journal Nature", "Mila, an AI research institute");
-4. capitalised runs with context that marks a person: a speech verb, a possessive, "by" or
-   "according to", an apposition with a role ("Jane Doe, a senior scientist");
-5. short forms ("Putin", "Scholz's", "Trump-Putin") that repeat the surname of a person found.
+2. a known given name and what follows it ("Angela Bolger", "Michael R. Bloomberg"; tables in
+   ``names``; a word that is also a common English word needs a known surname);
+3. knowledge-base names (the starter KB of countries, cities, organisations, plus a user KB),
+   with "City, Region" deciding between namesakes ("Atlanta, Georgia");
+4. capitalised runs headed by an organisation word ("Foreign Ministry", "Bank of England") or
+   introduced by one ("the journal Nature", "Mila, an AI research institute"); generic ones
+   qualified by their place or made local to the article (see ``findings``);
+5. capitalised runs with context that marks a person: a speech verb, a possessive, "by" or
+   "according to", an apposition with a role ("Jane Doe, a senior scientist"); or a place:
+   "in"/"near" before a name nothing else claimed;
+6. short forms ("Putin", "Scholz's", "Trump-Putin") that repeat the surname of a person found,
+   never one that two people of the article share.
+
+Then one sense per article for places (``_resolve_senses``).
 
 Title-case lines (headlines, "Related article: ...") capitalise every word, so there only KB
 names, titles and short forms count. All-caps lines and photo credits are skipped. German, French
@@ -16,9 +24,10 @@ and Spanish get KB names, their own titles, head-first organisation names ("Banc
 French and Spanish only) and short forms: no mention beats a wrong one. Other languages get KB
 names only.
 
-Identity: an entity linked to a KB entry gets ``entity_iri(base, entry.type, entry.label)`` and
-the entry's ``sameAs``; any other gets ``entity_iri(base, type, full name)``. Both depend only on
-kind and name, so an article read with or without a KB names "Olaf Scholz" with the same IRI.
+Identity (see ``findings``): a starter-KB entry gives its label, anything else the name the text
+gives; a user's KB adds ``sameAs`` only, so an article read with or without a KB names "Olaf
+Scholz" with the same IRI. Text that does not read as English although labelled so gets KB names
+only.
 
 Each pass is one scan over the tokens with bounded look-around, so time is linear in the text.
 
