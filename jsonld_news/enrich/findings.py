@@ -22,7 +22,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from jsonld_news.enrich.tokens import Line
 from jsonld_news.identity import entity_iri, kind_of, slug
 from jsonld_news.kb import KBEntry
 from jsonld_news.model import Entity, Mention
@@ -48,9 +47,8 @@ class ArticleState:
     lang: str = "en"
     # the recognizer's lookup cache for this language (see ``KBLinker._lookup``)
     cache: dict[str, tuple[KBEntry, ...]] = field(default_factory=dict)
-    # the body's lines, for ``lower_words`` (made on first use: most articles never ask)
-    lines: list[Line] = field(default_factory=list)
-    _lower: frozenset[str] | None = None
+    body: str = ""  # the body's text, for ``writes_lower``
+    _lower: dict[str, bool] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)  # name key -> canonical full name
     # surname key -> canonical name, or "" when two people of the article share it
     surnames: dict[str, str] = field(default_factory=dict)
@@ -59,13 +57,23 @@ class ArticleState:
     # (label -> how often), decided by the majority against the bare name's uses
     not_companies: dict[str, int] = field(default_factory=dict)
 
-    @property
-    def lower_words(self) -> frozenset[str]:
-        """Words the article writes in lower case: capitalised, they open a sentence (German
-        "Im", "Wie"; "Will"), they are not a name."""
-        if self._lower is None:
-            self._lower = frozenset(t.text for ln in self.lines for t in ln.toks if not t.cap)
-        return self._lower
+    def writes_lower(self, word: str) -> bool:
+        """Whether the body writes ``word`` (lower case) as a word of its own: capitalised, it
+        opens a sentence (German "Im", "Wie"; "Will"), it is not a name."""
+        hit = self._lower.get(word)
+        if hit is None:
+            hit = False
+            text, n = self.body, len(word)
+            pos = text.find(word)
+            while pos >= 0:
+                before = text[pos - 1] if pos else " "
+                after = text[pos + n] if pos + n < len(text) else " "
+                if not before.isalnum() and not after.isalnum():
+                    hit = True
+                    break
+                pos = text.find(word, pos + 1)
+            self._lower[word] = hit
+        return hit
 
 
 def fold_name(name: str) -> str:

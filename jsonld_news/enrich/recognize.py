@@ -66,7 +66,7 @@ class RuleRecognizer(RuleScanner):
             # rules would read its nouns as names ("Casa Rosada", "Quarantäne"); KB names only
             lang, body_mode = "und", "strict"
             body_lines = tokenize(body, body_mode)
-        art = ArticleState(lang, self._cache_for(lang), body_lines)
+        art = ArticleState(lang, self._cache_for(lang), body)
         head_lines = tokenize(headline, "title" if lang != "en" else "full")
         found = self._scan(body_lines, body, lang, art, in_headline=False)
         found += self._scan(head_lines, headline, lang, art, in_headline=True)

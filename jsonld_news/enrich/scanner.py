@@ -316,7 +316,7 @@ class RuleScanner(KBLinker):
             return -1
         if first.lower in TITLE_WORDS or first.text in DEMONYMS or first.lower in ORG_HEADS:
             return -1
-        if first.lower in art.lower_words:
+        if art.writes_lower(first.lower):
             return -1  # the article writes it in lower case: a word here ("Im", "Wie", "Will")
         english = lang == "en"
         if (
@@ -336,7 +336,7 @@ class RuleScanner(KBLinker):
         last = toks[end - 1]
         titles = TITLES_BY_LANG.get(lang, frozenset())
         for t in toks[i + 1 : end]:
-            if t.lower in STREET_WORDS or t.lower in art.lower_words or _SAINT.match(t.text):
+            if t.lower in STREET_WORDS or art.writes_lower(t.lower) or _SAINT.match(t.text):
                 return -1
             if t.lower in titles:
                 return -1  # "Wie Sprecher Stefan Gobbin": the name starts after the title
