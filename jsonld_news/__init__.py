@@ -5,34 +5,114 @@ article = jsonld_news.read("article.txt")
 doc = jsonld_news.to_jsonld(article)
 turtle = jsonld_news.serialize(article, "turtle")
 report = jsonld_news.validate(doc)
+
+Names are imported on first use (PEP 562), so ``import jsonld_news`` and ``jsonld-news --help``
+cost milliseconds, not the whole pipeline's imports.
 """
 
-from jsonld_news.api import convert, read, serialize, validate
-from jsonld_news.batch import BatchResult, convert_many
-from jsonld_news.errors import (
-    ArticleError,
-    ConfigError,
-    InputError,
-    JsonldNewsError,
-    MalformedInputError,
-    Problem,
-    RemoteContextError,
-    UnknownFormatError,
-    UnreadableInputError,
-    UnsupportedOutputError,
-)
-from jsonld_news.jsonld import to_jsonld
-from jsonld_news.load import LoadResult, load_paths
-from jsonld_news.model import Article, Citation, Dateline, Entity, Image, Mention, RelatedLink
-from jsonld_news.options import Options
-from jsonld_news.raw import RawArticle
-from jsonld_news.readers import INPUT_FORMATS
-from jsonld_news.serialize import OUTPUT_FORMATS
-from jsonld_news.sinks import write_atomic
-from jsonld_news.stores import Store, StoreError, open_store
-from jsonld_news.validate import Issue, Report
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jsonld_news.api import convert, read, serialize, validate
+    from jsonld_news.batch import BatchResult, convert_many
+    from jsonld_news.errors import (
+        ArticleError,
+        ConfigError,
+        InputError,
+        JsonldNewsError,
+        MalformedInputError,
+        Problem,
+        RemoteContextError,
+        UnknownFormatError,
+        UnreadableInputError,
+        UnsupportedOutputError,
+    )
+    from jsonld_news.jsonld import to_jsonld
+    from jsonld_news.load import LoadResult, load_paths
+    from jsonld_news.model import Article, Citation, Dateline, Entity, Image, Mention, RelatedLink
+    from jsonld_news.options import Options
+    from jsonld_news.raw import RawArticle
+    from jsonld_news.readers import INPUT_FORMATS
+    from jsonld_news.serialize import OUTPUT_FORMATS
+    from jsonld_news.sinks import write_atomic
+    from jsonld_news.stores import Store, StoreError, open_store
+    from jsonld_news.validate import Issue, Report
 
 __version__ = "0.1.0"
+
+# public name -> the module that defines it
+_WHERE = {
+    "convert": "api",
+    "read": "api",
+    "serialize": "api",
+    "validate": "api",
+    "BatchResult": "batch",
+    "convert_many": "batch",
+    "ArticleError": "errors",
+    "ConfigError": "errors",
+    "InputError": "errors",
+    "JsonldNewsError": "errors",
+    "MalformedInputError": "errors",
+    "Problem": "errors",
+    "RemoteContextError": "errors",
+    "UnknownFormatError": "errors",
+    "UnreadableInputError": "errors",
+    "UnsupportedOutputError": "errors",
+    "to_jsonld": "jsonld",
+    "LoadResult": "load",
+    "load_paths": "load",
+    "Article": "model",
+    "Citation": "model",
+    "Dateline": "model",
+    "Entity": "model",
+    "Image": "model",
+    "Mention": "model",
+    "RelatedLink": "model",
+    "Options": "options",
+    "RawArticle": "raw",
+    "INPUT_FORMATS": "readers",
+    "OUTPUT_FORMATS": "serialize",
+    "write_atomic": "sinks",
+    "Store": "stores",
+    "StoreError": "stores",
+    "open_store": "stores",
+    "Issue": "validate",
+    "Report": "validate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'jsonld_news' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"jsonld_news.{module}"), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+class _Package(types.ModuleType):
+    """``validate`` and ``serialize`` name both API functions and submodules. Importing a
+    submodule binds its name on the package; here the API function keeps the name, as it did
+    when this file imported everything eagerly (the submodules stay in ``sys.modules``)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _WHERE.get(name) == "api":
+            self.__dict__.pop(name, None)  # resolved again, to the function, by __getattr__
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
 
 __all__ = [
     "INPUT_FORMATS",

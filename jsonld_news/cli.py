@@ -10,22 +10,24 @@ import json
 import sys
 from datetime import UTC, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from jsonld_news.api import read
-from jsonld_news.batch import Outcome, convert_many
 from jsonld_news.errors import ConfigError, JsonldNewsError, MalformedInputError
 from jsonld_news.identity import DEFAULT_BASE_IRI, check_base_iri
-from jsonld_news.jsonld import to_jsonld
 from jsonld_news.options import Options
-from jsonld_news.pipeline import STDIN, convert_bytes, read_file
-from jsonld_news.raw import RawOrganization
 from jsonld_news.readers import INPUT_FORMATS
-from jsonld_news.serialize import OUTPUT_FORMATS, output_format, render
-from jsonld_news.sinks import write_atomic
-from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS, validate
+from jsonld_news.serialize import OUTPUT_FORMATS, output_format
+from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS
+
+# The pipeline (readers' libraries, the recogniser, dates, batch machinery) is imported inside
+# the commands that run it, so `--help`, `formats` and usage errors start in milliseconds.
+if TYPE_CHECKING:
+    from jsonld_news.batch import Outcome
+    from jsonld_news.raw import RawOrganization
+
+STDIN = "<stdin>"  # the same name as jsonld_news.pipeline.STDIN, without importing the pipeline
 
 app = typer.Typer(
     name="jsonld-news",
@@ -33,6 +35,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: rich's renderer costs ~0.1 s of imports on every `--help`.
+    rich_markup_mode=None,
 )
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
@@ -210,6 +214,12 @@ def convert(
 def _convert_single(
     source: str, fmt: str, input_format: str | None, output: str | None, options: Options
 ) -> None:
+    from jsonld_news.api import read
+    from jsonld_news.jsonld import to_jsonld
+    from jsonld_news.pipeline import convert_bytes
+    from jsonld_news.serialize import render
+    from jsonld_news.sinks import write_atomic
+
     try:
         if source == "-":
             article = convert_bytes(sys.stdin.buffer.read(), STDIN, input_format, options)
@@ -234,6 +244,8 @@ def _convert_batch(
     options: Options,
     workers: int,
 ) -> None:
+    from jsonld_news.batch import convert_many
+
     missing = [p for p in inputs if not Path(p).exists()]
     for path in missing:
         typer.echo(f"jsonld-news: error: {path}: no such file or folder", err=True)
@@ -273,7 +285,9 @@ def validate_command(
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
 ) -> None:
     """Validate NewsArticle JSON-LD: exit 0 valid, 1 invalid, 2 unusable input."""
+    from jsonld_news.pipeline import read_file
     from jsonld_news.readers.article_json import load_json
+    from jsonld_news.validate import validate
 
     names = [v.strip() for v in validators.split(",") if v.strip()]
     unknown = [n for n in names if n not in VALIDATORS]
@@ -379,6 +393,7 @@ def inspect(
     ] = None,
 ) -> None:
     """Show what each embedded source of a page said, and which value won for each property."""
+    from jsonld_news.pipeline import read_file
     from jsonld_news.readers.html import inspect_html
 
     try:
@@ -404,7 +419,9 @@ def entities(
     ] = False,
 ) -> None:
     """A table of the people, places and organisations found: type, where, linked IRI."""
+    from jsonld_news.api import read
     from jsonld_news.enrich.recognize import entities_table
+    from jsonld_news.pipeline import convert_bytes
 
     try:
         options = make_options(base_iri=base_iri, kb=kb)
@@ -426,7 +443,9 @@ def entities(
         typer.echo("  ".join(str(row.get(c, "")).ljust(widths[c]) for c in columns).rstrip())
 
 
-kb_app = typer.Typer(help="Knowledge bases for entity linking.", no_args_is_help=True)
+kb_app = typer.Typer(
+    help="Knowledge bases for entity linking.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(kb_app, name="kb")
 
 
