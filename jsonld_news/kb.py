@@ -264,8 +264,15 @@ class KnowledgeBase:
         self._entry_at = lru_cache(maxsize=65536)(self._parse_at)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str], *, write_index: bool = True) -> KnowledgeBase:
-        """Open a JSONL KB (``.gz`` too). The index is built once, saved as ``<kb>.idx``, mapped.
+    def load(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        write_index: bool = True,
+        index_path: str | os.PathLike[str] | None = None,
+    ) -> KnowledgeBase:
+        """Open a JSONL KB (``.gz`` too). The index is built once, saved as ``<kb>.idx`` (or
+        ``index_path``), and mapped by every later open.
 
         Raises ``KBError`` naming the file and line of the first malformed entry.
         """
@@ -282,7 +289,7 @@ class KnowledgeBase:
                 data: bytes | mmap.mmap = _map(fh.fileno()) if stat.st_size else b""
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             raise KBError(source, f"cannot read knowledge base: {exc}") from None
-        idx_path = path.with_name(path.name + ".idx")
+        idx_path = Path(index_path) if index_path else path.with_name(path.name + ".idx")
         cached = _read_index(idx_path, stat)
         if cached is not None:
             return cls(source, data, *cached)
