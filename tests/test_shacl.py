@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -107,3 +111,19 @@ def test_later_documents_reuse_the_parsed_and_pruned_shapes() -> None:
     assert shapes_graph.cache_info().misses == parsed.misses
     assert _pruned_shapes.cache_info().misses == pruned.misses
     assert _pruned_shapes.cache_info().hits >= pruned.hits + 3
+
+
+def test_shacl_error_names_pyshacl(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonld"
+    path.write_text(json.dumps(seed()), encoding="utf-8")
+    code = (
+        "import sys; sys.modules['pyshacl'] = None\n"
+        "from jsonld_news.cli import main\n"
+        f"sys.argv = ['jsonld-news', 'validate', {str(path)!r}, '--validators', 'shacl']\n"
+        "main()"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "jsonld-news: error: the shacl validator needs pyshacl: pip install pyshacl"
+    ]
