@@ -56,17 +56,32 @@ def test_the_public_names_still_resolve() -> None:
     assert jsonld_news.validate.__module__ == "jsonld_news.api"
 
 
-def test_a_named_language_loads_no_language_model(tmp_path: Path) -> None:
+def test_language_detection_only_when_no_language_is_named(tmp_path: Path) -> None:
+    language.identifier()  # the run's cache folder holds the mapped model from here on
     doc = json.loads((EXAMPLES / "inputs" / "council-budget.json").read_text(encoding="utf-8"))
     doc["inLanguage"] = "en"
     path = tmp_path / "named.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     loaded = imported_after(f"import jsonld_news\njsonld_news.read({str(path)!r})")
-    assert "py3langid" not in loaded and "numpy" not in loaded
+    assert "jsonld_news.language" not in loaded
     doc.pop("inLanguage")
     path.write_text(json.dumps(doc), encoding="utf-8")
     loaded = imported_after(f"import jsonld_news\njsonld_news.read({str(path)!r})")
-    assert "py3langid" in loaded  # the control: with no language named, detection runs
+    assert "jsonld_news.language" in loaded  # no language named: detected
+    assert "numpy" not in loaded and "py3langid" not in loaded  # from the mapped model
+
+
+TEXTS = [
+    "Der Bundeskanzler sprach am Freitag mit dem russischen Präsidenten über den Krieg.",
+    "President Vladimir Putin and German Chancellor Olaf Scholz spoke over the phone.",
+    "El presidente habló con la prensa sobre la economía del país y el empleo.",
+    "Le président a parlé à la presse de l'économie du pays et de l'emploi.",
+    "日本の首相は金曜日に記者会見を行った",
+    "Српски језик се пише ћирилицом и латиницом.",
+    "ALL CAPITALS, AS SOME HEADLINES ARE",
+    "x",
+    "",
+]
 
 
 def test_language_model_is_decompressed_once_then_mapped() -> None:
@@ -79,14 +94,13 @@ def test_language_model_is_decompressed_once_then_mapped() -> None:
     mapped = language.identifier()
     assert language.decompressions == before
     reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    for text in (
-        "Der Bundeskanzler sprach am Freitag mit dem russischen Präsidenten über den Krieg.",
-        "President Vladimir Putin and German Chancellor Olaf Scholz spoke over the phone.",
-        "El presidente habló con la prensa sobre la economía del país y el empleo.",
-        "日本の首相は金曜日に記者会見を行った",
-        "",
-    ):
-        assert mapped.classify(text) == reference.classify(text)
+    vectorised = mapped.vectorised()
+    for text in TEXTS * 2:  # past PURE_PYTHON_TEXTS: both scorers
+        expected_language, expected_probability = reference.classify(text)
+        got_language, got_probability = mapped.classify(text)
+        assert got_language == expected_language
+        assert got_probability == pytest.approx(expected_probability, abs=1e-5)
+        assert vectorised.classify(text) == (expected_language, expected_probability)
 
 
 def test_a_stale_or_broken_model_cache_is_rebuilt(monkeypatch: pytest.MonkeyPatch) -> None:
