@@ -147,9 +147,11 @@ def _model_path() -> Path:
     from importlib.util import find_spec
 
     spec = find_spec("py3langid")
-    if spec is None or spec.origin is None:
-        raise ImportError("py3langid is not installed")
-    return Path(spec.origin).parent / "data" / "model.npz.xz"
+    if spec is not None and spec.origin is not None:
+        path = Path(spec.origin).parent / "data" / "model.npz.xz"
+        if path.is_file():
+            return path
+    return _model_file()  # another layout: ask py3langid itself
 
 
 def _key(model: Path) -> dict[str, Any]:
