@@ -1,7 +1,7 @@
 """jsonld-news: news articles to validated schema.org NewsArticle JSON-LD and RDF.
 
 import jsonld_news
-article = jsonld_news.read("article.txt")
+article = jsonld_news.read("article.txt")          # a path, always; read_text(text) for text
 doc = jsonld_news.to_jsonld(article)
 turtle = jsonld_news.serialize(article, "turtle")
 report = jsonld_news.validate(doc)
@@ -18,8 +18,19 @@ import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from jsonld_news.api import convert, read, serialize, validate
-    from jsonld_news.batch import BatchResult, convert_many
+    from jsonld_news.api import (
+        convert,
+        entities,
+        import_kb,
+        inspect_page,
+        prepare,
+        read,
+        read_document,
+        read_text,
+        serialize,
+        validate,
+    )
+    from jsonld_news.batch import BatchResult, Outcome, convert_many
     from jsonld_news.errors import (
         ArticleError,
         ConfigError,
@@ -32,26 +43,34 @@ if TYPE_CHECKING:
         UnreadableInputError,
         UnsupportedOutputError,
     )
+    from jsonld_news.identity import DEFAULT_BASE_IRI
     from jsonld_news.jsonld import to_jsonld
-    from jsonld_news.load import LoadResult, load_paths
+    from jsonld_news.load import LoadFailure, LoadResult, load_paths
     from jsonld_news.model import Article, Citation, Dateline, Entity, Image, Mention, RelatedLink
     from jsonld_news.options import Options
     from jsonld_news.raw import RawArticle
     from jsonld_news.readers import INPUT_FORMATS
-    from jsonld_news.serialize import OUTPUT_FORMATS
+    from jsonld_news.serialize import OUTPUT_FORMATS, output_format
     from jsonld_news.sinks import write_atomic
     from jsonld_news.stores import Store, StoreError, open_store
-    from jsonld_news.validate import Issue, Report
+    from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS, Issue, Report
 
-__version__ = "0.1.0"
+    __version__: str
 
 # public name -> the module that defines it
 _WHERE = {
     "convert": "api",
+    "entities": "api",
+    "import_kb": "api",
+    "inspect_page": "api",
+    "prepare": "api",
     "read": "api",
+    "read_document": "api",
+    "read_text": "api",
     "serialize": "api",
     "validate": "api",
     "BatchResult": "batch",
+    "Outcome": "batch",
     "convert_many": "batch",
     "ArticleError": "errors",
     "ConfigError": "errors",
@@ -63,7 +82,9 @@ _WHERE = {
     "UnknownFormatError": "errors",
     "UnreadableInputError": "errors",
     "UnsupportedOutputError": "errors",
+    "DEFAULT_BASE_IRI": "identity",
     "to_jsonld": "jsonld",
+    "LoadFailure": "load",
     "LoadResult": "load",
     "load_paths": "load",
     "Article": "model",
@@ -77,20 +98,34 @@ _WHERE = {
     "RawArticle": "raw",
     "INPUT_FORMATS": "readers",
     "OUTPUT_FORMATS": "serialize",
+    "output_format": "serialize",
     "write_atomic": "sinks",
     "Store": "stores",
     "StoreError": "stores",
     "open_store": "stores",
+    "DEFAULT_VALIDATORS": "validate",
+    "VALIDATORS": "validate",
     "Issue": "validate",
     "Report": "validate",
 }
 
 
+def _installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:  # the installed distribution's version, one source of truth (pyproject.toml)
+        return version("jsonld-news")
+    except PackageNotFoundError:  # pragma: no cover - a source tree without install
+        return "0.0.0+unknown"
+
+
 def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
+    if name == "__version__":
+        value: Any = _installed_version()
+    elif name in _WHERE:
+        value = getattr(importlib.import_module(f"jsonld_news.{_WHERE[name]}"), name)
+    else:
         raise AttributeError(f"module 'jsonld_news' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"jsonld_news.{module}"), name)
     globals()[name] = value  # later look-ups skip this function
     return value
 
@@ -113,10 +148,12 @@ class _Package(types.ModuleType):
 
 sys.modules[__name__].__class__ = _Package
 
-
 __all__ = [
+    "DEFAULT_BASE_IRI",
+    "DEFAULT_VALIDATORS",
     "INPUT_FORMATS",
     "OUTPUT_FORMATS",
+    "VALIDATORS",
     "Article",
     "ArticleError",
     "BatchResult",
@@ -128,10 +165,12 @@ __all__ = [
     "InputError",
     "Issue",
     "JsonldNewsError",
+    "LoadFailure",
     "LoadResult",
     "MalformedInputError",
     "Mention",
     "Options",
+    "Outcome",
     "Problem",
     "RawArticle",
     "RelatedLink",
@@ -145,9 +184,16 @@ __all__ = [
     "__version__",
     "convert",
     "convert_many",
+    "entities",
+    "import_kb",
+    "inspect_page",
     "load_paths",
     "open_store",
+    "output_format",
+    "prepare",
     "read",
+    "read_document",
+    "read_text",
     "serialize",
     "to_jsonld",
     "validate",

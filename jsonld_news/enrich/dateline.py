@@ -11,7 +11,7 @@ import re
 
 from jsonld_news.agencies import find_agency
 from jsonld_news.enrich.byline import tidy_name
-from jsonld_news.enrich.mentions import default_recognizer
+from jsonld_news.enrich.mentions import recognizer_for
 from jsonld_news.enrich.people import organization_entity
 from jsonld_news.identity import entity_iri
 from jsonld_news.model import Article, Dateline, Entity
@@ -101,9 +101,7 @@ class DatelineEnricher:
 
 def _recognized_place(name: str, article: Article, options: Options) -> Entity | None:
     """Type and link the dateline's place with the same recognizer the mentions used."""
-    recognizer = options.recognizer
-    if recognizer is None and options.recognize_entities:
-        recognizer = default_recognizer()
+    recognizer = recognizer_for(options)
     if recognizer is None:
         return None
     found = recognizer.recognize("", name, language=article.language, base_iri=options.base_iri)
