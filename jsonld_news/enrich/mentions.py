@@ -9,7 +9,13 @@ from functools import cache
 
 from jsonld_news.enrich.base import EntityRecognizer
 from jsonld_news.errors import ConfigError
-from jsonld_news.identity import ORGANIZATION_TYPES, PLACE_TYPES, entity_iri, normalize_url
+from jsonld_news.identity import (
+    ORGANIZATION_TYPES,
+    PLACE_TYPES,
+    entity_iri,
+    fragment_iri,
+    normalize_url,
+)
 from jsonld_news.model import Article, Entity
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle, RawEntity
@@ -115,6 +121,9 @@ class MentionsEnricher:
             )
             article.occurrences = found
             for occurrence in found:
+                entity = occurrence.entity
+                if entity.iri.startswith("#"):  # a generic body: local to this article
+                    entity.iri = fragment_iri(article.iri, entity.iri[1:])
                 _merge_into(about if occurrence.in_headline else mentions, occurrence.entity)
         article.about = list(about.values())
         article.mentions = [e for iri, e in mentions.items() if iri not in about]
