@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,35 +80,40 @@ def _key(text: str) -> str:
 
 
 @cache
-def _by_domain() -> dict[str, Agency]:
+def _by_host() -> dict[str, Agency]:
     table: dict[str, Agency] = {}
     for agency in AGENCIES:
         if agency.url and not agency.photo_only:
-            table[registrable_domain(agency.url)] = agency
+            table[_host(agency.url)] = agency
     return table
 
 
-@cache
-def _extractor() -> object:
-    import tldextract
-
-    # The bundled public-suffix snapshot only: never fetch the list over the network.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").casefold().removeprefix("www.")
 
 
-def registrable_domain(url: str) -> str:
-    """``https://uk.reuters.com/x`` -> ``reuters.com`` (public-suffix aware: ``bbc.co.uk``)."""
-    parts = _extractor()(url)  # type: ignore[operator]
-    if not parts.domain:
-        return ""
-    return f"{parts.domain}.{parts.suffix}".strip(".").casefold()
+def host_labels(url: str) -> list[str]:
+    """The names in a URL's host, TLD and short second levels left out: ``edition.cnn.com`` ->
+    ``["edition", "cnn"]``, ``www.bbc.co.uk`` -> ``["bbc"]`` (no public-suffix list needed)."""
+    labels = _host(url).split(".")
+    return [
+        label
+        for label in labels[:-1]
+        if len(label) >= 3 and label not in ("com", "org", "net", "gov", "edu")
+    ]
 
 
 def outlet_for_url(url: str | None) -> Agency | None:
-    """The news agency whose own site ``url`` is on, if the registry above knows it."""
+    """The news agency whose own site (or a subdomain of it) ``url`` is on, if known above."""
     if not url:
         return None
-    return _by_domain().get(registrable_domain(url))
+    host = _host(url)
+    table = _by_host()
+    while host:
+        if host in table:
+            return table[host]
+        host = host.partition(".")[2] if "." in host else ""
+    return None
 
 
 def find_agency(text: str) -> Agency | None:

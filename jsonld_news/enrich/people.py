@@ -6,7 +6,7 @@ import re
 from functools import cache
 from urllib.parse import urlsplit
 
-from jsonld_news.agencies import find_agency, outlet_for_url, registrable_domain
+from jsonld_news.agencies import find_agency, host_labels, outlet_for_url
 from jsonld_news.credits import (
     AGENCY_WORDS,
     NOT_A_PHOTOGRAPHER,
@@ -158,7 +158,7 @@ def _outlet_names(article: Article, raw: RawArticle) -> set[str]:
         host = (urlsplit(article.url).hostname or "").removeprefix("www.")
         names.add(host)
         names.add(host.split(".")[0])
-        names.add(registrable_domain(article.url).split(".")[0])
+        names.update(host_labels(article.url))
     for name in list(names):  # "LN - Lübecker Nachrichten", "stol.it / Suedtirol Online"
         if name:
             names.update(re.split(r"\s+[-–—|/:]\s+|\s*[|]\s*", name))

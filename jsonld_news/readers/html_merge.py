@@ -28,7 +28,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from jsonld_news.agencies import registrable_domain
+from jsonld_news.agencies import host_labels
 from jsonld_news.credits import starts_with_credit_label
 from jsonld_news.dates import AmbiguousDateError, DateParseError, parse_date
 from jsonld_news.raw import RawArticle, RawEntity, RawImage, RawOrganization
@@ -654,7 +654,7 @@ def merge(
     )
     names = {raw.publisher.name if raw.publisher else None, raw.site_name, host}
     if base:
-        names.add(registrable_domain(base).split(".")[0])  # "elcolombiano" of elcolombiano.com
+        names.update(host_labels(base))  # "elcolombiano" of elcolombiano.com
     merger.org_names = {_fold(n) for n in names if n}
 
     site_names = merger.org_names | {
