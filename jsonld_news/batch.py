@@ -3,7 +3,12 @@ failure is recorded with its source and reason, and every output file is written
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
+import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -128,7 +133,9 @@ def process_map(
     """``map(function, tasks)`` in ``workers`` processes, results in task order.
 
     Tasks go to the pool a window at a time, one window converted ahead of the one being
-    consumed, so a million inputs never wait in memory as a million results.
+    consumed, so a million inputs never wait in memory as a million results. Workers die with
+    this process: killed outright (see ``_watch_parent``), or terminated here when the caller
+    stops early (an exception, SIGTERM turned into one by the CLI, a closed generator).
     """
     workers = max(1, min(workers, os.cpu_count() or 1, len(tasks) or 1))
     if workers == 1 or len(tasks) < 8:
@@ -137,9 +144,61 @@ def process_map(
     window = max(window, workers * 64)
     chunks = [tasks[i : i + window] for i in range(0, len(tasks), window)]
     chunksize = max(1, min(64, window // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),)
+    )
+    finished = False
+    try:
         ahead = pool.map(function, chunks[0], chunksize=chunksize)
         for chunk in chunks[1:]:
             current, ahead = ahead, pool.map(function, chunk, chunksize=chunksize)
             yield from current
         yield from ahead
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers now, without waiting for their tasks."""
+    # The executor offers no public way to end running workers before Python 3.14.
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        if worker.is_alive():
+            worker.terminate()
+    for worker in workers:
+        worker.join(timeout=5)
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker start-up: make sure this worker never outlives the process that started it.
+
+    On Linux the kernel sends SIGKILL when the parent dies (``prctl(PR_SET_PDEATHSIG)``);
+    elsewhere, and as a second guard, a daemon thread checks every half second whether the
+    worker has been handed to another parent. Ctrl-C is left to the parent, which stops the
+    workers itself.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler, inherited by fork
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watchdog below still runs
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="jsonld-news-parent-watch", daemon=True).start()

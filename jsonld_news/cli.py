@@ -458,12 +458,26 @@ def formats() -> None:
     typer.echo("output: " + ", ".join(OUTPUT_FORMATS))
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the main thread is, so workers are stopped and stores closed."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         app()
     except KeyboardInterrupt:
         typer.echo("jsonld-news: interrupted", err=True)
         sys.exit(130)
+    except _Terminated:
+        typer.echo("jsonld-news: terminated", err=True)
+        sys.exit(128 + signal.SIGTERM)
     except JsonldNewsError as exc:
         typer.echo(f"jsonld-news: error: {exc}", err=True)
         sys.exit(EXIT_UNUSABLE)

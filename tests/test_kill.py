@@ -3,12 +3,14 @@ mid-way, and the parent of a ``-j 2`` batch killed while its workers run."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,78 @@ def test_reload_killed_mid_way_keeps_every_graph_whole(
         assert version is not None, f"graph {i} is neither its old nor its new content"
         seen[version] += 1
     assert seen["A"] + seen["B"] == GRAPHS
+
+
+# --- workers die with their parent ------------------------------------------------------------
+
+INPUTS = Path(__file__).resolve().parents[1] / "examples" / "inputs"
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has stopped; only its reaping is left
+
+
+def _until(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find workers")
+@pytest.mark.parametrize("command", ["convert", "load"])
+@pytest.mark.parametrize("kill", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_die_with_their_parent(tmp_path: Path, command: str, kill: int) -> None:
+    folder = tmp_path / "in"
+    for n in range(150):  # enough work that the batch is still running when it is killed
+        shutil.copytree(INPUTS, folder / str(n))
+    target = ["-o", str(tmp_path / "out")] if command == "convert" else ["--store", "memory:"]
+    log = (tmp_path / "stderr").open("w")  # a file: a pipe would wait for the workers too
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "jsonld_news", command, str(folder), "-j", "2", *target],
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
+    workers: set[int] = set()
+    try:
+
+        def started() -> bool:
+            workers.update(_children(parent.pid))
+            return len(workers) >= 2
+
+        assert _until(started, 60), "the worker processes never started"
+        assert parent.poll() is None, "the batch ended before it could be killed"
+        parent.send_signal(kill)
+        parent.wait(timeout=60)
+        assert _until(lambda: not any(map(_alive, workers)), 30), "workers outlived the parent"
+        if kill == signal.SIGTERM:  # handled: workers stopped, then one line and 128 + 15
+            assert parent.returncode == 128 + signal.SIGTERM
+            last = (tmp_path / "stderr").read_text().strip().splitlines()[-1]
+            assert last == "jsonld-news: terminated"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+        log.close()
+        for pid in workers:  # only if the test failed: never leave them behind
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
