@@ -10,18 +10,18 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from jsonld_news.errors import JsonldNewsError
+from jsonld_news.errors import JsonldNewsError, OutputError
 from jsonld_news.jsonld import to_jsonld
 from jsonld_news.options import Options
 from jsonld_news.pipeline import convert_bytes, read_file
 from jsonld_news.serialize import EXTENSIONS, output_format, render_all
-from jsonld_news.sinks import write_atomic
+from jsonld_news.sinks import check_writable, write_atomic
 from jsonld_news.validate.schema import is_valid
 
 Task = TypeVar("Task")
@@ -38,6 +38,7 @@ class Outcome:
     outputs: list[str] = field(default_factory=list)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    fatal: OutputError | None = None  # an output failure every later article would share
 
 
 @dataclass(slots=True)
@@ -93,6 +94,9 @@ def _convert_one(
         outcome.warnings.extend(article.warnings)
         if not is_valid(doc):
             outcome.warnings.append("output does not validate against newsarticle.schema.json")
+    except OutputError as exc:
+        outcome.error = str(exc)
+        outcome.fatal = exc if exc.fatal else None
     except JsonldNewsError as exc:
         outcome.error = str(exc)
     except Exception as exc:
@@ -110,9 +114,15 @@ def convert_many(
     workers: int = 1,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> BatchResult:
-    """Convert every input (files, or folders walked recursively) into ``out_dir``."""
+    """Convert every input (files, or folders walked recursively) into ``out_dir``.
+
+    An output that cannot be written because of the file system (read-only, full, no
+    permission) raises ``OutputError`` once and stops the batch: every later article would fail
+    the same way. Outputs written before it stay; other failures are recorded per article.
+    """
     options = options or Options()
     formats = [output_format(f) for f in formats]
+    check_writable(out_dir)
     inputs = collect_inputs(Path(p) for p in paths)
     plans = plan_outputs(inputs, Path(out_dir), formats)
     tasks = [
@@ -120,7 +130,11 @@ def convert_many(
         for (path, _), plan in zip(inputs, plans, strict=True)
     ]
     result = BatchResult()
-    for outcome in process_map(_convert_one, tasks, workers):
+    outcomes = process_map(_convert_one, tasks, workers)
+    for outcome in outcomes:
+        if outcome.fatal is not None:
+            outcomes.close()  # stops the workers before the error goes up
+            raise outcome.fatal
         (result.failed if outcome.error else result.converted).append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
@@ -129,7 +143,7 @@ def convert_many(
 
 def process_map(
     function: Callable[[Task], Result], tasks: Sequence[Task], workers: int, window: int = 1000
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """``map(function, tasks)`` in ``workers`` processes, results in task order.
 
     Tasks go to the pool a window at a time, one window converted ahead of the one being

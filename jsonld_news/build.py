@@ -10,7 +10,7 @@ from jsonld_news.body import to_plain
 from jsonld_news.dates import DateParseError, is_null, parse_date
 from jsonld_news.errors import ArticleError, Problem
 from jsonld_news.identity import article_iri, normalize_url
-from jsonld_news.model import Article
+from jsonld_news.model import Article, count_words
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle
 
@@ -156,7 +156,7 @@ def _identifier() -> object:
 
 def detect_language(body: str) -> str | None:
     """The body's language, only when the text is long enough and the model is nearly certain."""
-    if len(body.split()) < _MIN_WORDS_TO_DETECT:
+    if count_words(body, stop=_MIN_WORDS_TO_DETECT) < _MIN_WORDS_TO_DETECT:
         return None
     code, confidence = _identifier().classify(body[:_LANGUAGE_SAMPLE])  # type: ignore[attr-defined]
     return str(code) if confidence >= _MIN_LANGUAGE_CONFIDENCE else None

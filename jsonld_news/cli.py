@@ -7,6 +7,7 @@ exit 0 success, 1 invalid (``validate``) or some batch inputs failed, 2 unusable
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import UTC, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -23,7 +24,7 @@ from jsonld_news.options import Options
 from jsonld_news.pipeline import STDIN, convert_bytes, read_file
 from jsonld_news.raw import RawOrganization
 from jsonld_news.readers import INPUT_FORMATS
-from jsonld_news.serialize import OUTPUT_FORMATS, output_format, render
+from jsonld_news.serialize import EXTENSIONS, OUTPUT_FORMATS, output_format, render
 from jsonld_news.sinks import write_atomic
 from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS, validate
 
@@ -63,6 +64,27 @@ def parse_timezone(value: str | None) -> tzinfo | None:
         raise ConfigError(f"unknown time zone {value!r} (use an IANA name or +HH:MM)") from None
 
 
+_SIZE_UNITS = {
+    "": 1,
+    "k": 1000,
+    "m": 1000**2,
+    "g": 1000**3,
+    "ki": 1024,
+    "mi": 1024**2,
+    "gi": 1024**3,
+}
+
+
+def parse_size(value: str) -> int:
+    """``64MiB``, ``100M``, ``500k`` or a number of bytes."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d+)\s*([kmg]i?)?b?\s*", value, re.I)
+    if not match or int(match.group(1)) == 0:
+        raise ConfigError(f"not a size: {value!r} (use bytes, or 500k, 100M, 64MiB, 1G)")
+    return int(match.group(1)) * _SIZE_UNITS[(match.group(2) or "").lower()]
+
+
 def load_publisher(path: Path | None) -> RawOrganization | None:
     if path is None:
         return None
@@ -97,6 +119,7 @@ def make_options(
     mentions: bool = True,
     kb: Path | None = None,
     syntaxes: str | None = None,
+    max_input_size: str | None = None,
 ) -> Options:
     """Options from command-line values; a bad value raises a one-line ``JsonldNewsError``."""
     options = Options(
@@ -108,6 +131,8 @@ def make_options(
         allow_remote_context=allow_remote_context,
         recognize_entities=mentions,
     )
+    if max_input_size is not None:
+        options.max_input_bytes = parse_size(max_input_size)
     if syntaxes:
         from jsonld_news.readers.embedded import parse_syntaxes
 
@@ -132,6 +157,12 @@ Mentions = Annotated[
 ]
 KnowledgeBasePath = Annotated[
     Path | None, typer.Option("--kb", help="Knowledge base (JSON Lines) to link entities to.")
+]
+MaxInputSize = Annotated[
+    str | None,
+    typer.Option(
+        "--max-input-size", help="Refuse larger inputs (default 64MiB; e.g. 500k, 100M, 1GiB)."
+    ),
 ]
 BaseUrl = Annotated[
     str | None, typer.Option("--base-url", help="Canonical URL for pages that lack one.")
@@ -179,6 +210,7 @@ def convert(
         ),
     ] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", help="Processes for batches.")] = 1,
+    max_input_size: MaxInputSize = None,
 ) -> None:
     """Convert articles (text, markdown, JSON, HTML, ninjs) into JSON-LD or RDF."""
     try:
@@ -193,18 +225,32 @@ def convert(
             mentions=mentions,
             kb=kb,
             syntaxes=syntaxes,
+            max_input_size=max_input_size,
         )
     except JsonldNewsError as exc:
         fail(str(exc))
     single = len(inputs) == 1 and (inputs[0] == "-" or not Path(inputs[0]).is_dir())
-    if single and len(formats) == 1 and (output is None or not Path(output).is_dir()):
+    if single and len(formats) == 1 and (output is None or not _names_folder(output)):
         _convert_single(inputs[0], formats[0], from_, output, options)
         return
     if output is None or output == "-":
         fail("several inputs or formats need --output FOLDER")
+    if not _names_folder(output) and Path(output).suffix.lower() in _FILE_SUFFIXES:
+        fail(
+            f"--output {output}: several inputs or formats need a folder, and this names a "
+            "file; use an existing folder, or end the name with '/'"
+        )
     if "-" in inputs:
         fail("'-' (stdin) cannot be mixed into a batch")
     _convert_batch(inputs, formats, from_, Path(output), options, workers)
+
+
+# An --output with one of these suffixes names a file, unless it ends with "/" or is a folder.
+_FILE_SUFFIXES = frozenset({Path(f"x{e}").suffix for e in EXTENSIONS.values()} | {".json"})
+
+
+def _names_folder(output: str) -> bool:
+    return output.endswith(("/", os.sep)) or Path(output).is_dir()
 
 
 def _convert_single(
@@ -212,7 +258,8 @@ def _convert_single(
 ) -> None:
     try:
         if source == "-":
-            article = convert_bytes(sys.stdin.buffer.read(), STDIN, input_format, options)
+            data = sys.stdin.buffer.read(options.max_input_bytes + 1)  # one more: "too large"
+            article = convert_bytes(data, STDIN, input_format, options)
         else:
             article = read(Path(source), input_format, options=options)
         text = render(to_jsonld(article), fmt)
@@ -222,8 +269,11 @@ def _convert_single(
         typer.echo(f"jsonld-news: warning: {source}: {warning}", err=True)
     if output is None or output == "-":
         sys.stdout.write(text)
-    else:
+        return
+    try:
         write_atomic(output, text)
+    except JsonldNewsError as exc:
+        fail(str(exc))
 
 
 def _convert_batch(
@@ -245,15 +295,18 @@ def _convert_batch(
             typer.echo(f"jsonld-news: warning: {outcome.source}: {warning}", err=True)
 
     present = [p for p in inputs if Path(p).exists()]
-    result = convert_many(
-        present,
-        out_dir,
-        formats,
-        input_format=input_format,
-        options=options,
-        workers=workers,
-        on_outcome=report,
-    )
+    try:
+        result = convert_many(
+            present,
+            out_dir,
+            formats,
+            input_format=input_format,
+            options=options,
+            workers=workers,
+            on_outcome=report,
+        )
+    except JsonldNewsError as exc:  # OutputError: the output cannot be written at all
+        fail(str(exc))
     failed = len(result.failed) + len(missing)
     typer.echo(
         f"converted {len(result.converted)} article(s) into {out_dir}/, {failed} failed", err=True
@@ -333,6 +386,7 @@ def load(
     mentions: Mentions = True,
     kb: KnowledgeBasePath = None,
     workers: Annotated[int, typer.Option("--workers", "-j", help="Processes converting.")] = 1,
+    max_input_size: MaxInputSize = None,
 ) -> None:
     """Convert articles and load each into a SPARQL store, in the named graph of its @id."""
     from jsonld_news.load import LoadFailure, load_paths
@@ -340,7 +394,11 @@ def load(
 
     try:
         options = make_options(
-            base_iri=base_iri, timezone_name=timezone_name, mentions=mentions, kb=kb
+            base_iri=base_iri,
+            timezone_name=timezone_name,
+            mentions=mentions,
+            kb=kb,
+            max_input_size=max_input_size,
         )
         target = open_store(store, timeout=timeout, query_endpoint=query_endpoint)
     except JsonldNewsError as exc:
@@ -359,9 +417,10 @@ def load(
         total = target.count_triples()
     for warning in result.warnings:
         typer.echo(f"jsonld-news: warning: {warning}", err=True)
+    gone = " (in memory: discarded now)" if store.lower() in ("memory:", "oxigraph:") else ""
     typer.echo(
         f"loaded {len(result.loaded)} article(s), {result.triples} triple(s) into {store} "
-        f"({total} in its named graphs), {len(result.failed)} failed",
+        f"({total} in its named graphs){gone}, {len(result.failed)} failed",
         err=True,
     )
     if result.failed:
