@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -130,14 +131,14 @@ def convert_many(
         for (path, _), plan in zip(inputs, plans, strict=True)
     ]
     result = BatchResult()
-    outcomes = process_map(_convert_one, tasks, workers)
-    for outcome in outcomes:
-        if outcome.fatal is not None:
-            outcomes.close()  # stops the workers before the error goes up
-            raise outcome.fatal
-        (result.failed if outcome.error else result.converted).append(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
+    # closing(): whatever ends the loop early also ends the workers, before the error goes up.
+    with closing(process_map(_convert_one, tasks, workers)) as outcomes:
+        for outcome in outcomes:
+            if outcome.fatal is not None:
+                raise outcome.fatal
+            (result.failed if outcome.error else result.converted).append(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
     return result
 
 

@@ -83,9 +83,13 @@ class OutputError(JsonldNewsError):
 
     def __init__(self, target: str, error: OSError) -> None:
         self.target = target
+        self.error = error
         self.errno = error.errno
         reason = (error.strerror or type(error).__name__).lower()
         super().__init__(f"{target}: cannot write the output: {reason}")
+
+    def __reduce__(self) -> tuple[type[OutputError], tuple[str, OSError]]:
+        return (type(self), (self.target, self.error))  # it crosses from worker processes
 
     @property
     def fatal(self) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import pickle
 import shutil
 import stat
 import subprocess
@@ -196,10 +197,14 @@ def test_unwritable_output_simulated(
     assert exit_code == 2
     assert err == f"jsonld-news: error: {target}: cannot write the output: {reason}\n"
     assert list(target.parent.iterdir()) == []  # the temporary file is gone too
-    # A folder batch of 12 articles stops at the first output, with one line.
+    # A folder batch of 12 articles stops at the first output, with one line, in worker
+    # processes too (forked: they inherit the patched fsync).
     folder = _batch_folder(tmp_path)
-    exit_code, _, err = run("convert", str(folder), "-o", str(tmp_path / "batch"), "--no-mentions")
-    assert exit_code == 2 and err.count("\n") == 1 and reason in err
+    for workers in ("1", "2"):
+        out = tmp_path / f"batch-{workers}"
+        args = ("convert", str(folder), "-o", str(out), "--no-mentions", "-j", workers)
+        exit_code, _, err = run(*args)
+        assert exit_code == 2 and err.count("\n") == 1 and reason in err
 
 
 def test_output_error_names_the_output_and_says_whether_it_is_fatal(tmp_path: Path) -> None:
@@ -207,6 +212,7 @@ def test_output_error_names_the_output_and_says_whether_it_is_fatal(tmp_path: Pa
     assert str(error) == "out/a.jsonld: cannot write the output: no space left on device"
     assert error.fatal
     assert not OutputError("x", OSError(errno.ENAMETOOLONG, "File name too long")).fatal
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)
     (tmp_path / "file").write_text("x")
     with pytest.raises(OutputError, match=r"file/a\.jsonld"):
         write_atomic(tmp_path / "file" / "a.jsonld", "{}")  # its folder is a file
