@@ -49,7 +49,9 @@ def main() -> None:
             if left.get(language, 0) <= 0:
                 continue
             stem = name.removesuffix(".html")
-            record = json.loads((CORPUS / "inputs" / "trafilatura-json" / f"{stem}.json").read_text())
+            record = json.loads(
+                (CORPUS / "inputs" / "trafilatura-json" / f"{stem}.json").read_text()
+            )
             if not record.get("text") or len(record["text"]) < 600:
                 continue
             left[language] -= 1
