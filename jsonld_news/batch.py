@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from jsonld_news.errors import JsonldNewsError, OutputError
+from jsonld_news.errors import ConfigError, JsonldNewsError, OutputError
 from jsonld_news.jsonld import to_jsonld
 from jsonld_news.options import Options
 from jsonld_news.pipeline import convert_bytes, read_file
@@ -50,6 +50,23 @@ class BatchResult:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+# A name with one of these suffixes is a file, unless it is a folder already or ends with "/".
+FILE_SUFFIXES = frozenset({Path(f"x{e}").suffix for e in EXTENSIONS.values()} | {".json"})
+
+
+def check_output_folder(out_dir: str | Path) -> None:
+    """Refuse a batch folder named like a file (``-o x.jsonld`` for two inputs), which would
+    otherwise quietly become a folder called ``x.jsonld``. ``x.jsonld/`` says "folder"."""
+    text = str(out_dir)
+    if text.endswith(("/", os.sep)) or Path(text).is_dir():
+        return
+    if Path(text).suffix.lower() in FILE_SUFFIXES:
+        raise ConfigError(
+            f"{text}: several inputs or formats need an output folder, and this names a file "
+            "(use an existing folder, or end the name with '/')"
+        )
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
@@ -123,6 +140,7 @@ def convert_many(
     """
     options = options or Options()
     formats = [output_format(f) for f in formats]
+    check_output_folder(out_dir)
     check_writable(out_dir)
     inputs = collect_inputs(Path(p) for p in paths)
     plans = plan_outputs(inputs, Path(out_dir), formats)

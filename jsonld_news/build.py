@@ -78,7 +78,7 @@ def build(raw: RawArticle, options: Options) -> Article:
             dates[field] = None
             continue
         try:
-            dates[field] = parse_date(value, options.timezone)
+            dates[field] = parse_date(value, options.zone)
         except DateParseError as exc:
             problems.append(Problem(_SCHEMA_NAMES[field], f"unparseable date: {exc}", value))
     language = None

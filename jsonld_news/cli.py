@@ -6,27 +6,43 @@ exit 0 success, 1 invalid (``validate``) or some batch inputs failed, 2 unusable
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
-from datetime import UTC, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 
-from jsonld_news.api import read
-from jsonld_news.batch import Outcome, convert_many
-from jsonld_news.errors import ConfigError, JsonldNewsError, MalformedInputError
-from jsonld_news.identity import DEFAULT_BASE_IRI, check_base_iri
-from jsonld_news.jsonld import to_jsonld
-from jsonld_news.options import Options
-from jsonld_news.pipeline import STDIN, convert_bytes, read_file
-from jsonld_news.raw import RawOrganization
-from jsonld_news.readers import INPUT_FORMATS
-from jsonld_news.serialize import EXTENSIONS, OUTPUT_FORMATS, output_format, render
-from jsonld_news.sinks import write_atomic
-from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS, validate
+from jsonld_news import (
+    DEFAULT_BASE_IRI,
+    DEFAULT_VALIDATORS,
+    INPUT_FORMATS,
+    OUTPUT_FORMATS,
+    VALIDATORS,
+    ConfigError,
+    JsonldNewsError,
+    LoadFailure,
+    Options,
+    Outcome,
+    __version__,
+    convert_many,
+    entities,
+    import_kb,
+    inspect_page,
+    load_paths,
+    open_store,
+    output_format,
+    prepare,
+    read,
+    read_document,
+    serialize,
+    validate,
+    write_atomic,
+)
+
+STDIN = "<stdin>"
 
 app = typer.Typer(
     name="jsonld-news",
@@ -34,9 +50,27 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: option names are never cut to fit a table column, and lines wrap at the
+    # terminal's width (at most 100 columns).
+    rich_markup_mode=None,
+    context_settings={"max_content_width": 100, "help_option_names": ["-h", "--help"]},
 )
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
+
+
+def _plain_argument_type(self: Any, ctx: Any) -> str | None:
+    """Arguments show their metavar (``INPUT``), never the Python type (``<list[str]>``)."""
+    return None if self.metavar is not None else _argument_type(self, ctx)
+
+
+try:  # typer >= 0.20 renders argument types itself; older ones go through click and need no help
+    from typer.core import TyperArgument
+
+    _argument_type = TyperArgument.display_type_rich
+    TyperArgument.display_type_rich = _plain_argument_type  # type: ignore[method-assign]
+except (ImportError, AttributeError):  # pragma: no cover
+    pass
 
 
 def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
@@ -44,24 +78,22 @@ def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
     raise typer.Exit(code)
 
 
-def parse_timezone(value: str | None) -> tzinfo | None:
-    if not value:
-        return None
-    if value.upper() in ("UTC", "Z"):
-        return UTC
-    if value[:1] in "+-" and len(value) in (5, 6):
-        digits = value[1:].replace(":", "")
-        try:
-            offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-        except ValueError:
-            raise ConfigError(f"not a time zone offset: {value!r}") from None
-        return timezone(-offset if value[0] == "-" else offset)
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"jsonld-news {__version__}")
+        raise typer.Exit()
 
-    try:
-        return ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"unknown time zone {value!r} (use an IANA name or +HH:MM)") from None
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Convert news articles into schema.org NewsArticle JSON-LD and RDF, and validate them."""
 
 
 _SIZE_UNITS = {
@@ -85,29 +117,6 @@ def parse_size(value: str) -> int:
     return int(match.group(1)) * _SIZE_UNITS[(match.group(2) or "").lower()]
 
 
-def load_publisher(path: Path | None) -> RawOrganization | None:
-    if path is None:
-        return None
-    from jsonld_news.readers.fields import organization
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read publisher file: {exc.strerror}") from None
-    try:
-        if path.suffix.lower() in (".yaml", ".yml"):
-            import yaml
-
-            data: Any = yaml.safe_load(text)
-        else:
-            data = json.loads(text)
-    except (ValueError, Exception) as exc:
-        raise MalformedInputError(str(path), f"publisher file does not parse: {exc}") from None
-    if not isinstance(data, dict) or not data.get("name"):
-        raise ConfigError(f'{path}: a publisher file is an object with at least a "name"')
-    return organization(data)
-
-
 def make_options(
     *,
     base_iri: str = DEFAULT_BASE_IRI,
@@ -121,83 +130,112 @@ def make_options(
     syntaxes: str | None = None,
     max_input_size: str | None = None,
 ) -> Options:
-    """Options from command-line values; a bad value raises a one-line ``JsonldNewsError``."""
+    """Options from command-line values; a bad value raises a one-line ``JsonldNewsError``.
+
+    Options carry paths and values; what they name (the KB) is opened here once, so a bad KB
+    fails before any input, and batch workers open it themselves.
+    """
     options = Options(
-        base_iri=check_base_iri(base_iri),
-        timezone=parse_timezone(timezone_name),
-        publisher=load_publisher(publisher),
+        base_iri=base_iri,
+        timezone=timezone_name,
+        publisher=publisher,
         base_url=base_url,
         encoding=encoding,
         allow_remote_context=allow_remote_context,
         recognize_entities=mentions,
+        kb=kb if mentions else None,
     )
+    if syntaxes:  # replace() checks the new value as the constructor does
+        options = dataclasses.replace(options, html_syntaxes=tuple(syntaxes.split(",")))
     if max_input_size is not None:
-        options.max_input_bytes = parse_size(max_input_size)
-    if syntaxes:
-        from jsonld_news.readers.embedded import parse_syntaxes
-
-        options.html_syntaxes = parse_syntaxes(syntaxes)
-    if kb is not None and mentions:
-        from jsonld_news.enrich.recognize import load_recognizer
-
-        options.recognizer = load_recognizer(str(kb))
+        options = dataclasses.replace(options, max_input_bytes=parse_size(max_input_size))
+    prepare(options)
     return options
 
 
-BaseIri = Annotated[str, typer.Option("--base-iri", help="Namespace for minted entity IRIs.")]
+BaseIri = Annotated[
+    str, typer.Option("--base-iri", metavar="IRI", help="Namespace for minted entity IRIs.")
+]
 Timezone = Annotated[
     str | None,
-    typer.Option("--timezone", help="Zone for date-times that name none (IANA name or +HH:MM)."),
+    typer.Option(
+        "--timezone",
+        metavar="ZONE",
+        help="Zone for date-times that name none (IANA name or +HH:MM).",
+    ),
 ]
 InputFormat = Annotated[
-    str | None, typer.Option("--from", "-f", help=f"Input format: {', '.join(INPUT_FORMATS)}.")
+    str | None,
+    typer.Option(
+        "--from", "-f", metavar="FORMAT", help=f"Input format: {', '.join(INPUT_FORMATS)}."
+    ),
 ]
 Mentions = Annotated[
     bool, typer.Option("--mentions/--no-mentions", help="Recognise entities in the text.")
 ]
 KnowledgeBasePath = Annotated[
-    Path | None, typer.Option("--kb", help="Knowledge base (JSON Lines) to link entities to.")
+    Path | None,
+    typer.Option("--kb", metavar="FILE", help="Knowledge base (JSON Lines) to link entities to."),
+]
+BaseUrl = Annotated[
+    str | None,
+    typer.Option("--base-url", metavar="URL", help="Canonical URL for pages that lack one."),
 ]
 MaxInputSize = Annotated[
     str | None,
     typer.Option(
-        "--max-input-size", help="Refuse larger inputs (default 64MiB; e.g. 500k, 100M, 1GiB)."
+        "--max-input-size",
+        metavar="SIZE",
+        help="Refuse larger inputs (default 64MiB; e.g. 500k, 100M, 1GiB).",
     ),
 ]
-BaseUrl = Annotated[
-    str | None, typer.Option("--base-url", help="Canonical URL for pages that lack one.")
+Workers = Annotated[
+    int, typer.Option("--workers", "-j", metavar="N", help="Processes for a batch.")
 ]
 
 
 @app.command()
 def convert(
-    inputs: Annotated[list[str], typer.Argument(help="Files or folders; '-' reads stdin.")],
+    inputs: Annotated[
+        list[str], typer.Argument(metavar="INPUT", help="Files or folders; '-' reads stdin.")
+    ],
     to: Annotated[
         str,
         typer.Option(
-            "--to", "-t", help=f"Output format(s), comma-separated: {', '.join(OUTPUT_FORMATS)}."
+            "--to",
+            "-t",
+            metavar="FORMATS",
+            help=f"Output format(s), comma-separated: {', '.join(OUTPUT_FORMATS)}.",
         ),
     ] = "jsonld",
     from_: InputFormat = None,
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", help="Output file ('-' = stdout), or folder for many inputs."
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Output file ('-' = stdout), or folder for many inputs.",
         ),
     ] = None,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
     timezone_name: Timezone = None,
     publisher: Annotated[
-        Path | None, typer.Option("--publisher", help="JSON/YAML file describing the publisher.")
+        Path | None,
+        typer.Option(
+            "--publisher", metavar="FILE", help="JSON/YAML file describing the publisher."
+        ),
     ] = None,
     base_url: BaseUrl = None,
     encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Input encoding (default: UTF-8).")
+        str | None,
+        typer.Option("--encoding", metavar="NAME", help="Input encoding (default: UTF-8)."),
     ] = None,
     allow_remote_context: Annotated[
         bool,
         typer.Option(
-            help="Read JSON-LD input with a non-schema.org @context (it is never fetched)."
+            "--allow-remote-context",
+            help="Read JSON-LD input with a non-schema.org @context (it is never fetched).",
         ),
     ] = False,
     mentions: Mentions = True,
@@ -206,10 +244,12 @@ def convert(
         str | None,
         typer.Option(
             "--syntaxes",
-            help="HTML metadata syntaxes: json-ld,microdata,opengraph,dublincore,rdfa,microformat.",
+            metavar="LIST",
+            help="HTML metadata syntaxes: json-ld, microdata, opengraph, dublincore, rdfa, "
+            "microformat, or all.",
         ),
     ] = None,
-    workers: Annotated[int, typer.Option("--workers", "-j", help="Processes for batches.")] = 1,
+    workers: Workers = 1,
     max_input_size: MaxInputSize = None,
 ) -> None:
     """Convert articles (text, markdown, JSON, HTML, ninjs) into JSON-LD or RDF."""
@@ -230,39 +270,32 @@ def convert(
     except JsonldNewsError as exc:
         fail(str(exc))
     single = len(inputs) == 1 and (inputs[0] == "-" or not Path(inputs[0]).is_dir())
-    if single and len(formats) == 1 and (output is None or not _names_folder(output)):
+    # "out/" (or an existing folder) is a folder even for one input; convert_many refuses a
+    # batch whose folder is named like a file ("x.jsonld").
+    folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    if single and len(formats) == 1 and not folder:
         _convert_single(inputs[0], formats[0], from_, output, options)
         return
     if output is None or output == "-":
         fail("several inputs or formats need --output FOLDER")
-    if not _names_folder(output) and Path(output).suffix.lower() in _FILE_SUFFIXES:
-        fail(
-            f"--output {output}: several inputs or formats need a folder, and this names a "
-            "file; use an existing folder, or end the name with '/'"
-        )
     if "-" in inputs:
         fail("'-' (stdin) cannot be mixed into a batch")
-    _convert_batch(inputs, formats, from_, Path(output), options, workers)
+    _convert_batch(inputs, formats, from_, output, options, workers)
 
 
-# An --output with one of these suffixes names a file, unless it ends with "/" or is a folder.
-_FILE_SUFFIXES = frozenset({Path(f"x{e}").suffix for e in EXTENSIONS.values()} | {".json"})
-
-
-def _names_folder(output: str) -> bool:
-    return output.endswith(("/", os.sep)) or Path(output).is_dir()
+def _read_input(source: str, input_format: str | None, options: Options) -> Any:
+    if source == "-":
+        data = sys.stdin.buffer.read(options.max_input_bytes + 1)  # one more: "too large"
+        return read(data, input_format, options=options, name=STDIN)
+    return read(source, input_format, options=options)
 
 
 def _convert_single(
     source: str, fmt: str, input_format: str | None, output: str | None, options: Options
 ) -> None:
     try:
-        if source == "-":
-            data = sys.stdin.buffer.read(options.max_input_bytes + 1)  # one more: "too large"
-            article = convert_bytes(data, STDIN, input_format, options)
-        else:
-            article = read(Path(source), input_format, options=options)
-        text = render(to_jsonld(article), fmt)
+        article = _read_input(source, input_format, options)
+        text = serialize(article, fmt)
     except JsonldNewsError as exc:
         fail(str(exc))
     for warning in article.warnings:
@@ -272,7 +305,7 @@ def _convert_single(
         return
     try:
         write_atomic(output, text)
-    except JsonldNewsError as exc:
+    except JsonldNewsError as exc:  # OutputError: read-only, full, no permission
         fail(str(exc))
 
 
@@ -280,7 +313,7 @@ def _convert_batch(
     inputs: list[str],
     formats: list[str],
     input_format: str | None,
-    out_dir: Path,
+    out_dir: str,
     options: Options,
     workers: int,
 ) -> None:
@@ -305,11 +338,12 @@ def _convert_batch(
             workers=workers,
             on_outcome=report,
         )
-    except JsonldNewsError as exc:  # OutputError: the output cannot be written at all
+    except JsonldNewsError as exc:  # the output folder cannot be written, or names a file
         fail(str(exc))
     failed = len(result.failed) + len(missing)
+    folder = out_dir if out_dir.endswith(("/", os.sep)) else f"{out_dir}/"
     typer.echo(
-        f"converted {len(result.converted)} article(s) into {out_dir}/, {failed} failed", err=True
+        f"converted {len(result.converted)} article(s) into {folder}, {failed} failed", err=True
     )
     if failed:
         raise typer.Exit(EXIT_INVALID if result.converted else EXIT_UNUSABLE)
@@ -317,30 +351,32 @@ def _convert_batch(
 
 @app.command("validate")
 def validate_command(
-    files: Annotated[list[str], typer.Argument(help="NewsArticle JSON-LD files; '-' reads stdin.")],
+    files: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE", help="NewsArticle JSON-LD files; '-' reads stdin."),
+    ],
     validators: Annotated[
         str,
-        typer.Option(help=f"Comma-separated: {', '.join(VALIDATORS)}."),
+        typer.Option(
+            "--validators", metavar="LIST", help=f"Comma-separated: {', '.join(VALIDATORS)}."
+        ),
     ] = ",".join(DEFAULT_VALIDATORS),
     as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
-    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Validate NewsArticle JSON-LD: exit 0 valid, 1 invalid, 2 unusable input."""
-    from jsonld_news.readers.article_json import load_json
-
     names = [v.strip() for v in validators.split(",") if v.strip()]
     unknown = [n for n in names if n not in VALIDATORS]
     if unknown:
         fail(f"unknown validator {unknown[0]!r}; choose from {', '.join(VALIDATORS)}")
     worst = EXIT_OK
     reports: dict[str, Any] = {}
-    options = Options()
     for name in files:
         try:
-            data = sys.stdin.buffer.read() if name == "-" else read_file(name, options)
-            doc = load_json(data, name if name != "-" else STDIN, options)
-            if not isinstance(doc, dict):
-                raise MalformedInputError(name, "expected a JSON-LD object")
+            if name == "-":
+                doc = read_document(sys.stdin.buffer.read(), name=STDIN)
+            else:
+                doc = read_document(name)
         except JsonldNewsError as exc:
             typer.echo(f"jsonld-news: error: {exc}", err=True)
             worst = EXIT_UNUSABLE
@@ -365,33 +401,40 @@ def validate_command(
 
 @app.command()
 def load(
-    inputs: Annotated[list[str], typer.Argument(help="Files or folders (walked recursively).")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(metavar="INPUT", help="Files or folders (walked recursively)."),
+    ],
     store: Annotated[
         str,
         typer.Option(
             "--store",
             "-s",
+            metavar="STORE",
             help="memory:, oxigraph:PATH (embedded), http://HOST:PORT (Oxigraph server), "
             "gsp:URL (Graph Store Protocol data endpoint).",
         ),
     ],
     query_endpoint: Annotated[
         str | None,
-        typer.Option("--query-endpoint", help="SPARQL query URL (default: beside the data one)."),
+        typer.Option(
+            "--query-endpoint",
+            metavar="URL",
+            help="SPARQL query URL (default: beside the data one).",
+        ),
     ] = None,
-    timeout: Annotated[float, typer.Option(help="HTTP timeout in seconds.")] = 30.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", metavar="SECONDS", help="HTTP timeout in seconds.")
+    ] = 30.0,
     from_: InputFormat = None,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
     timezone_name: Timezone = None,
     mentions: Mentions = True,
     kb: KnowledgeBasePath = None,
-    workers: Annotated[int, typer.Option("--workers", "-j", help="Processes converting.")] = 1,
+    workers: Workers = 1,
     max_input_size: MaxInputSize = None,
 ) -> None:
     """Convert articles and load each into a SPARQL store, in the named graph of its @id."""
-    from jsonld_news.load import LoadFailure, load_paths
-    from jsonld_news.stores import open_store
-
     try:
         options = make_options(
             base_iri=base_iri,
@@ -429,21 +472,25 @@ def load(
 
 @app.command()
 def inspect(
-    page: Annotated[str, typer.Argument(help="An HTML page; '-' reads stdin.")],
+    page: Annotated[str, typer.Argument(metavar="PAGE", help="An HTML page; '-' reads stdin.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     base_url: BaseUrl = None,
     syntaxes: Annotated[
         str | None,
-        typer.Option("--syntaxes", help="json-ld,microdata,opengraph,dublincore,rdfa,microformat"),
+        typer.Option(
+            "--syntaxes",
+            metavar="LIST",
+            help="json-ld, microdata, opengraph, dublincore, rdfa, microformat, or all.",
+        ),
     ] = None,
 ) -> None:
     """Show what each embedded source of a page said, and which value won for each property."""
-    from jsonld_news.readers.html import inspect_html
-
     try:
         options = make_options(base_url=base_url, mentions=False, syntaxes=syntaxes)
-        data = sys.stdin.buffer.read() if page == "-" else read_file(page, options)
-        report = inspect_html(data, STDIN if page == "-" else page, options)
+        if page == "-":
+            report = inspect_page(sys.stdin.buffer.read(), options=options, name=STDIN)
+        else:
+            report = inspect_page(page, options=options)
     except JsonldNewsError as exc:
         fail(str(exc))
     if as_json:
@@ -452,9 +499,12 @@ def inspect(
         typer.echo(report.to_text())
 
 
-@app.command()
-def entities(
-    source: Annotated[str, typer.Argument(help="An article in any input format; '-' reads stdin.")],
+@app.command("entities")
+def entities_command(
+    source: Annotated[
+        str,
+        typer.Argument(metavar="INPUT", help="An article in any input format; '-' reads stdin."),
+    ],
     from_: InputFormat = None,
     kb: KnowledgeBasePath = None,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
@@ -463,17 +513,12 @@ def entities(
     ] = False,
 ) -> None:
     """A table of the people, places and organisations found: type, where, linked IRI."""
-    from jsonld_news.enrich.recognize import entities_table
-
     try:
         options = make_options(base_iri=base_iri, kb=kb)
-        if source == "-":
-            article = convert_bytes(sys.stdin.buffer.read(), STDIN, from_, options)
-        else:
-            article = read(Path(source), from_, options=options)
+        article = _read_input(source, from_, options)
     except JsonldNewsError as exc:
         fail(str(exc))
-    rows = entities_table(article.occurrences)
+    rows = entities(article)
     if as_json:
         for row in rows:
             typer.echo(json.dumps(row, ensure_ascii=False))
@@ -485,26 +530,34 @@ def entities(
         typer.echo("  ".join(str(row.get(c, "")).ljust(widths[c]) for c in columns).rstrip())
 
 
-kb_app = typer.Typer(help="Knowledge bases for entity linking.", no_args_is_help=True)
+kb_app = typer.Typer(
+    help="Knowledge bases for entity linking.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 app.add_typer(kb_app, name="kb")
 
 
 @kb_app.command("import")
 def kb_import(
     dump: Annotated[
-        Path, typer.Argument(help="A Wikidata JSON dump (or part of one), .json or .json.gz.")
+        Path,
+        typer.Argument(
+            metavar="DUMP", help="A Wikidata JSON dump (or part of one), .json or .json.gz."
+        ),
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The JSON Lines KB to write.")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="The JSON Lines KB to write."),
+    ],
 ) -> None:
     """Build a knowledge base from a Wikidata JSON dump, streaming."""
-    from jsonld_news.kb import import_wikidata
-
     try:
-        report = import_wikidata(dump, output)
+        report = import_kb(dump, output)
     except JsonldNewsError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"{dump}: {exc.strerror or exc}")
+        fail(f"{exc.filename or dump}: {exc.strerror or exc}")
     typer.echo(report.summary(), err=True)
     if report.truncated:
         raise typer.Exit(EXIT_INVALID)

@@ -40,14 +40,49 @@ class ContextRefused(JsonldNewsError):
         super().__init__(f"refusing to load remote JSON-LD document {url!r}: contexts are pinned")
 
 
-def is_schema_org_context(value: Any) -> bool:
+# Keywords of a context definition whose string values are IRIs of the vocabulary, not of
+# documents to load: they are never dereferenced by a JSON-LD processor.
+_NON_LOADING_KEYWORDS = frozenset(
+    {"@vocab", "@base", "@language", "@direction", "@version", "@propagate", "@protected"}
+)
+
+
+def remote_references(document: Any) -> list[str]:
+    """Every IRI a JSON-LD processor would load to read ``document``, in document order.
+
+    Contexts can hide in many places: ``@context`` of any node (top level, ``@graph``, nested
+    objects), arrays of contexts, ``@import`` inside an inline context, and scoped contexts in
+    term definitions, to any depth. schema.org's IRIs are not listed: they resolve to the pinned
+    copy. The walk is iterative, so depth costs no stack.
+    """
+    found: list[str] = []
+    stack: list[tuple[Any, bool]] = [(document, False)]  # (value, is it a context?)
+    while stack:
+        value, is_context = stack.pop()
+        if is_context:
+            _context_references(value, found, stack)
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                stack.append((item, key == "@context"))
+        elif isinstance(value, list):
+            stack.extend((item, False) for item in reversed(value))
+    return found
+
+
+def _context_references(value: Any, found: list[str], stack: list[tuple[Any, bool]]) -> None:
     if isinstance(value, str):
-        return value.strip() in _SCHEMA_ORG_CONTEXT_IRIS
-    if isinstance(value, list):
-        return all(is_schema_org_context(item) for item in value)
-    if isinstance(value, dict):
-        return all(isinstance(v, str) for v in value.values())  # an inline context fetches nothing
-    return False
+        if value.strip() not in _SCHEMA_ORG_CONTEXT_IRIS:
+            found.append(value)
+    elif isinstance(value, list):
+        stack.extend((item, True) for item in reversed(value))
+    elif isinstance(value, dict):
+        for key, item in reversed(list(value.items())):
+            if key in ("@import", "@context"):
+                stack.append((item, True))
+            elif key in _NON_LOADING_KEYWORDS:
+                continue
+            elif isinstance(item, dict) and "@context" in item:
+                stack.append((item["@context"], True))  # a scoped context in a term definition
 
 
 @cache

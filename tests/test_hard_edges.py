@@ -99,9 +99,12 @@ class _Recording:
         return []
 
 
-def test_recognition_is_capped_with_a_warning_naming_the_limit() -> None:
+def test_recognition_is_capped_with_a_warning_naming_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     recording = _Recording()
-    options = Options(recognizer=recording, max_recognized_chars=5_000)
+    monkeypatch.setattr("jsonld_news.enrich.mentions.recognizer_for", lambda options: recording)
+    options = Options(max_recognized_chars=5_000)
     article = convert_bytes(_article(60_000), "big.txt", None, options)
     assert recording.seen and max(recording.seen) <= 5_000
     assert len(article.body) > 50_000  # the body itself is kept whole
@@ -109,6 +112,8 @@ def test_recognition_is_capped_with_a_warning_naming_the_limit() -> None:
     short = convert_bytes(_article(3_000), "short.txt", None, options)
     assert recording.seen[-1] == len(short.body)
     assert not [w for w in short.warnings if "max_recognized_chars" in w]
+    off = convert_bytes(_article(60_000), "big.txt", None, Options(recognize_entities=False))
+    assert not [w for w in off.warnings if "max_recognized_chars" in w]
 
 
 def test_max_input_size_is_an_option_with_a_one_line_error(tmp_path: Path) -> None:

@@ -209,3 +209,28 @@ def test_common_alias_returns_the_best_scored_few(tmp_path: Path) -> None:
     found = kb.lookup("John Smith")
     assert len(found) == 32
     assert [e.score for e in found] == [float(i) for i in range(499, 467, -1)]
+
+
+def test_local_names_codes_and_qualifier_round_trip() -> None:
+    entry = KBEntry(
+        "Iceland", "Country", "iso:IS", (), (), 1.0,
+        local_names=(("de", "Island"),), codes=("IS",),
+    )  # fmt: skip
+    town = KBEntry("Birmingham", "City", "g:1", within=("US", "US-AL"), qualifier="Alabama")
+    kb = KnowledgeBase.from_entries([entry, town])
+    [back] = kb.lookup("Island")  # the index knows every name; the recognizer filters by language
+    assert back.local_names == (("de", "Island"),) and back.codes == ("IS",)
+    assert list(back.names_in("en")) == ["Iceland"]
+    assert list(back.names_in("de")) == ["Iceland", "Island"]
+    [bham] = kb.lookup("Birmingham")
+    assert bham.within == ("US", "US-AL")
+    assert bham.iri("urn:x:") == "urn:x:place/birmingham-alabama"
+
+
+def test_wikidata_names_of_other_languages_are_local(tmp_path: Path) -> None:
+    src = tmp_path / "dump.json"
+    src.write_text(dump_text(DUMP_ITEMS), encoding="utf-8")
+    dest = tmp_path / "kb.jsonl"
+    import_wikidata(src, dest)
+    [germany] = KnowledgeBase.load(dest).lookup("Deutschland")
+    assert germany.aliases == () and germany.local_names == (("de", "Deutschland"),)

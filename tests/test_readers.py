@@ -157,9 +157,25 @@ def test_remote_context_is_refused_not_fetched() -> None:
     assert jsonld_news.read(json.dumps(doc).encode(), options=allowed).headline == "H"
 
 
-def test_read_accepts_text_and_paths(tmp_path: Path) -> None:
+def test_read_takes_paths_and_bytes_read_text_takes_text(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("Title here\n\nBody here.")
     assert jsonld_news.read(path, options=NO_NLP).headline == "Title here"
     assert jsonld_news.read(str(path), options=NO_NLP).headline == "Title here"
-    assert jsonld_news.read("Other title\n\nBody.", options=NO_NLP).headline == "Other title"
+    assert jsonld_news.read(path.read_bytes(), options=NO_NLP).headline == "Title here"
+    text = "Other title\n\nBody."
+    assert jsonld_news.read_text(text, options=NO_NLP).headline == "Other title"
+    assert jsonld_news.read_text("# T\n\nB.", "markdown", options=NO_NLP).headline == "T"
+    with pytest.raises(jsonld_news.UnreadableInputError, match="read_text"):
+        jsonld_news.read(text, options=NO_NLP)
+
+
+@pytest.mark.parametrize("typo", ["artcle.txt", "no/such/dir/a.md", "article"])
+def test_a_missing_file_is_an_error_not_an_article(tmp_path: Path, typo: str) -> None:
+    with pytest.raises(jsonld_news.UnreadableInputError, match="no such file") as caught:
+        jsonld_news.read(tmp_path / typo, options=NO_NLP)
+    assert caught.value.source == str(tmp_path / typo)
+    with pytest.raises(jsonld_news.UnreadableInputError, match="no such file"):
+        jsonld_news.read(typo, options=NO_NLP)
+    with pytest.raises(jsonld_news.UnreadableInputError, match="no such file"):
+        jsonld_news.convert(typo)

@@ -277,3 +277,207 @@ def test_spacy_backend_with_entity_ruler() -> None:
     assert ("NATO", "Organization", False) in found
     berlin = next(m for m in mentions if m.entity.name == "Berlin")
     assert berlin.entity.same_as == ["https://sws.geonames.org/2950159/"]
+
+
+# --- issue 10: context decides the sense, identity, recall ----------------------------------------
+
+
+def _by_surface(mentions: list[Mention]) -> dict[str, Mention]:
+    return {m.surface: m for m in mentions}
+
+
+def test_city_and_state_decide_each_other() -> None:
+    found = _by_surface(
+        recognize_text("", "The firm moved to Atlanta, Georgia, from Birmingham, Alabama.", "en")
+    )
+    assert found["Georgia"].entity.type == "State"
+    assert found["Georgia"].entity.same_as == ["https://sws.geonames.org/4197000/"]
+    assert (
+        found["Georgia"].entity.iri != recognize_text("", "Georgia and Russia", "en")[1].entity.iri
+    )
+    assert found["Birmingham"].entity.same_as == ["https://sws.geonames.org/4049979/"]
+    assert found["Birmingham"].entity.iri.endswith("place/birmingham-alabama")
+
+
+def test_unknown_city_of_a_region_is_unlinked_and_qualified() -> None:
+    found = _by_surface(recognize_text("", "She grew up in Paris, Texas, before college.", "en"))
+    paris = found["Paris"].entity
+    assert paris.same_as == []  # never the French capital's GeoNames IRI
+    assert paris.iri.endswith("place/paris-texas")
+    towns = _by_surface(recognize_text("", "He lives in South Portland, Maine, now.", "en"))
+    assert towns["South Portland"].entity.iri.endswith("place/south-portland-maine")
+    assert "Portland" not in towns  # the compass word makes another place
+
+
+def test_country_or_state_without_evidence_is_not_guessed() -> None:
+    [georgia] = recognize_text("", "In Smalltown, Georgia, people vote.", "en", BASE)
+    assert georgia.entity.same_as == [] and georgia.entity.iri.startswith("#")
+    found = _by_surface(recognize_text("", "He lives in Tbilisi. Georgia is a country.", "en"))
+    assert found["Georgia"].entity.type == "Country"
+
+
+def test_short_forms_never_merge_two_people() -> None:
+    from jsonld_news.kb import KBEntry
+
+    kb = KnowledgeBase.from_entries(
+        [KBEntry("Barack Obama", "Person", "Q76", ("Obama",), ("http://x/Q76",), 300.0)]
+    )
+    rec = RuleRecognizer([kb, starter_kb()])
+    text = "Michelle Obama said the book was personal. Obama added that she wrote it alone."
+    mentions = rec.recognize("", text, language="en", base_iri=BASE)
+    assert {m.entity.name for m in mentions} == {"Michelle Obama"}
+    assert all(m.entity.same_as == [] for m in mentions)
+    both = "Michelle Obama and Barack Obama spoke. Obama left early."
+    names = [m.entity.name for m in recognize_text("", both, "en", BASE)]
+    assert names == ["Michelle Obama", "Barack Obama"]  # "Obama" alone is either: neither
+
+
+def test_aliases_belong_to_their_language() -> None:
+    assert recognize_text("", "Island hopping is popular, said Jane Doe.", "en") == [
+        m
+        for m in recognize_text("", "Island hopping is popular, said Jane Doe.", "en")
+        if m.entity.type == "Person"
+    ]
+    [iceland] = recognize_text("", "Die Reise nach Island war kalt.", "de", BASE)
+    assert iceland.entity.name == "Iceland"
+
+
+def test_streets_and_landmarks_are_not_people() -> None:
+    text = "Lawmakers on Capitol Hill said no. Main Street's shops closed, said Jane Doe."
+    assert entities(recognize_text("", text, "en")) == {"Jane Doe": "Person"}
+
+
+def test_no_person_typed_from_a_place_inside_the_name() -> None:
+    found = entities(recognize_text("", "Jordan Peterson said the lecture was sold out.", "en"))
+    assert found == {"Jordan Peterson": "Person"}
+
+
+def test_towns_named_like_people_need_a_place_cue() -> None:
+    assert entities(recognize_text("", "Nada said she was pleased.", "en")) == {}
+    assert entities(recognize_text("", "Nada Ali said she was pleased.", "en")) == {
+        "Nada Ali": "Person"
+    }
+    assert entities(recognize_text("", "The factory is in Nada.", "en")) == {"Nada": "City"}
+
+
+def test_names_are_not_cut_short() -> None:
+    text = "The Academy of Motion Picture Arts and Sciences said it would review the rules."
+    [m] = recognize_text("", text, "en")
+    assert m.entity.name == "Academy of Motion Picture Arts and Sciences"
+    long = "The National Union of Rail Maritime and Transport Workers of Greater London said so."
+    assert all(not m.entity.name.startswith("National Union") for m in recognize_text("", long))
+
+
+def test_generic_bodies_are_qualified_or_local() -> None:
+    text = (
+        "The Springfield City Council voted. The City Council met again. The bill passed the "
+        "U.S. Senate on Monday. The Department of Transportation said so."
+    )
+    iris = {m.surface: m.entity.iri for m in recognize_text("", text, "en", BASE)}
+    assert iris["Springfield City Council"] == f"{BASE}organization/springfield-city-council"
+    assert iris["City Council"] == "#organization-city-council"
+    assert iris["U.S. Senate"] == f"{BASE}organization/united-states-senate"
+    assert iris["Department of Transportation"] == "#organization-department-of-transportation"
+
+
+def test_generic_body_iri_is_a_fragment_of_the_article() -> None:
+    from jsonld_news import convert
+
+    doc = convert(
+        b"---\ntitle: Budget vote\nurl: https://news.example.org/a/1\n---\n"
+        b"The City Council approved the budget on Tuesday.\n",
+        format="markdown",
+    )
+    text = json.dumps(doc)
+    assert "https://news.example.org/a/1#organization-city-council" in text
+    assert "organization/city-council" not in text
+
+
+def test_place_labels_are_english_in_every_language() -> None:
+    [de] = recognize_text("", "Der Zug fuhr nach Köln.", "de", BASE)
+    [en] = recognize_text("", "The train went to Cologne.", "en", BASE)
+    assert de.entity.name == en.entity.name == "Cologne"
+    assert de.entity.iri == en.entity.iri == f"{BASE}place/cologne"
+
+
+def test_a_user_kb_adds_same_as_but_never_changes_the_iri() -> None:
+    from jsonld_news.kb import KBEntry
+
+    kb = KnowledgeBase.from_entries(
+        [
+            KBEntry(
+                "Volodymyr Zelenskyy", "Person", "Q3874799", ("Volodymyr Zelensky", "Zelensky"),
+                ("http://www.wikidata.org/entity/Q3874799",), 200.0,
+            )
+        ]
+    )  # fmt: skip
+    text = "President Volodymyr Zelensky said Ukraine would fight. Zelensky left."
+    plain = {
+        m.entity.iri for m in recognize_text("", text, "en", BASE) if m.entity.kind == "person"
+    }
+    rec = RuleRecognizer([kb, starter_kb()])
+    linked = [m.entity for m in rec.recognize("", text, language="en", base_iri=BASE)]
+    people = {e.iri: e for e in linked if e.kind == "person"}
+    assert set(people) == plain == {f"{BASE}person/volodymyr-zelensky"}
+    assert people[f"{BASE}person/volodymyr-zelensky"].same_as == [
+        "http://www.wikidata.org/entity/Q3874799"
+    ]
+
+
+def test_well_known_people_without_a_cue() -> None:
+    text = "Joe Biden, Barack Obama and Elizabeth Warren spoke at the rally in Iowa."
+    found = entities(recognize_text("", text, "en"))
+    assert found["Joe Biden"] == found["Elizabeth Warren"] == "Person"
+    assert found["Iowa"] == "State"
+    middle = entities(recognize_text("", "This is billionaire Michael R. Bloomberg again.", "en"))
+    assert middle == {"Michael R. Bloomberg": "Person"}
+
+
+def test_given_names_that_are_words_need_a_surname() -> None:
+    found = entities(recognize_text("", "Shoppers went to Best Buy while Jim Rich waited.", "en"))
+    assert "Best Buy" not in found  # "Best" and "Buy" are both words
+    assert found.get("Jim Rich") == "Person"  # "Rich" is a word, but a known surname
+
+
+def test_dev_gold_precision_and_no_wrong_same_as() -> None:
+    sys.path.insert(0, str(Path(__file__).parent.parent / "tools"))
+    try:
+        import eval_mentions
+    finally:
+        sys.path.pop(0)
+    for name in ("old", "dev"):
+        docs, _ = eval_mentions.load_set(name)
+        if not docs:
+            continue
+        result = eval_mentions.score(docs)
+        assert result["wrong_same_as"] == 0, name
+        for kind in ("person", "place", "organization"):
+            scores = result[kind]
+            assert isinstance(scores, dict)
+            assert scores["precision"] >= 0.9, (name, kind, scores)
+
+
+def test_dateline_region_decides_the_place() -> None:
+    from jsonld_news import convert
+
+    doc = convert(
+        "---\ntitle: Vote\n---\nPARIS, Texas (AP) — The town voted.\n".encode(), format="markdown"
+    )
+    text = json.dumps(doc)
+    assert "place/paris-texas" in text
+    assert "https://sws.geonames.org/2988507/" not in text  # the French capital
+
+
+def test_unknown_name_after_in_is_a_local_place() -> None:
+    [m] = recognize_text("", "The line ends in Dadeland on weekdays.", "en", BASE)
+    assert (m.entity.type, m.entity.iri) == ("Place", "#place-dadeland")
+    found = entities(recognize_text("", "The rule is in Force and written in English.", "en"))
+    assert found == {}  # common words are no places
+
+
+def test_text_in_another_language_labelled_english_gets_kb_names_only() -> None:
+    text = (
+        "Die Beschäftigten müssen in Quarantäne, sagte der Sprecher. Wer Abmahnungen "
+        "bekommt, sollte sich wehren. Die Firma hat ihren Sitz in Berlin und in Kiel."
+    )
+    assert entities(recognize_text("", text, "en")) == {"Berlin": "City"}  # Kiel: too small

@@ -11,7 +11,7 @@ import re
 
 from jsonld_news.agencies import find_agency
 from jsonld_news.enrich.byline import tidy_name
-from jsonld_news.enrich.mentions import default_recognizer
+from jsonld_news.enrich.mentions import recognizer_for
 from jsonld_news.enrich.people import organization_entity
 from jsonld_news.identity import entity_iri
 from jsonld_news.model import Article, Dateline, Entity
@@ -90,22 +90,33 @@ class DatelineEnricher:
             name = tidy_name(place_name) if place_name.isupper() else place_name
             iri = entity_iri(base, "Place", name)
             known = {e.iri: e for e in (*article.about, *article.mentions)}
-            place = (
-                known.get(iri)
-                or _recognized_place(name, article, options)
-                or Entity("Place", name, iri)
-            )
+            region = _region_of(text, place_name)
+            recognized = _recognized_place(name, article, options, region)
+            if recognized is not None:  # the article's own entity where it is the same place
+                place = known.get(recognized.iri, recognized)
+            else:
+                place = (None if region else known.get(iri)) or Entity("Place", name, iri)
         agency = organization_entity(agency_name, base) if agency_name else None
         article.dateline = Dateline(text=text, place=place, agency=agency)
 
 
-def _recognized_place(name: str, article: Article, options: Options) -> Entity | None:
-    """Type and link the dateline's place with the same recognizer the mentions used."""
-    recognizer = options.recognizer
-    if recognizer is None and options.recognize_entities:
-        recognizer = default_recognizer()
+def _region_of(text: str, place_name: str) -> str | None:
+    """The region a dateline gives after its place ("PARIS, Texas (AP)": "Texas")."""
+    rest = text[text.find(place_name) + len(place_name) :] if place_name in text else ""
+    match = re.match(r"\s*,\s*([A-Z][\w.' ]{1,30}?)\s*(?:[,(]|$)", rest)
+    return match.group(1).strip() if match else None
+
+
+def _recognized_place(
+    name: str, article: Article, options: Options, region: str | None = None
+) -> Entity | None:
+    """Type and link the dateline's place with the same recognizer the mentions used, with
+    the region the dateline gives, so that "PARIS, Texas" is not the French capital."""
+    recognizer = recognizer_for(options)
     if recognizer is None:
         return None
-    found = recognizer.recognize("", name, language=article.language, base_iri=options.base_iri)
-    whole = [m.entity for m in found if m.start == 0 and m.end == len(name)]
+    # "in" makes it a place's name, as the dateline does, not a sentence's first word
+    text = f"in {name}, {region}" if region else f"in {name}"
+    found = recognizer.recognize("", text, language=article.language, base_iri=options.base_iri)
+    whole = [m.entity for m in found if m.start == 3 and m.end == 3 + len(name)]
     return whole[0] if whole and whole[0].kind == "place" else None

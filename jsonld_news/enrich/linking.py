@@ -6,17 +6,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jsonld_news.enrich.findings import ArticleState, Found, fold_name
+from jsonld_news.enrich.findings import (
+    ArticleState,
+    Found,
+    add_surname,
+    fold_name,
+    same_given_name,
+)
 from jsonld_news.enrich.name_rules import MAX_SPAN_TOKENS
+from jsonld_news.enrich.names import given_name
 from jsonld_news.enrich.rule_words import (
     CALENDAR_WORDS,
     CONNECTORS,
+    LOCATIVES,
     NAME_LIKE_TYPES,
     PARTICLES,
     word_set,
 )
 from jsonld_news.enrich.tokens import Mode, Token
-from jsonld_news.gazetteer import FUNCTION_WORDS, ROLE_NOUNS
+from jsonld_news.gazetteer import FUNCTION_WORDS, ROLE_NOUNS, TITLE_WORDS
 from jsonld_news.kb import KBEntry, KnowledgeBase, key_hash, name_key
 
 # A single-word city must be this big (or a capital) where capitals are weak evidence: at a
@@ -40,14 +48,22 @@ class KBLinker:
 
     def __init__(self, kbs: Sequence[KnowledgeBase]) -> None:
         self.kbs = list(kbs)
-        # surface -> entries; KBs never change, so this is shared by all articles, bounded
-        self._cache: dict[str, tuple[KBEntry, ...]] = {}
+        # language -> surface -> entries (a name may match in one language only); KBs never
+        # change, so these are shared by all articles, bounded
+        self._caches: dict[str, dict[str, tuple[KBEntry, ...]]] = {}
 
     def clear_cache(self) -> None:
-        self._cache.clear()
+        self._caches.clear()
+
+    def _cache_for(self, lang: str) -> dict[str, tuple[KBEntry, ...]]:
+        cache = self._caches.get(lang)
+        if cache is None:
+            cache = self._caches[lang] = {}
+        return cache
 
     def _lookup(self, surface: str, art: ArticleState) -> tuple[KBEntry, ...]:
-        hit = self._cache.get(surface)
+        cache = art.cache
+        hit = cache.get(surface)
         if hit is None:
             hit = ()  # most names are in no KB: the one empty tuple, no new object to keep
             key = name_key(surface)
@@ -57,16 +73,16 @@ class KBLinker:
                 for kb in self.kbs:
                     candidates = kb.lookup_key(key, hashed)
                     if candidates:
-                        hit += tuple(e for e in candidates if _case_ok(e, surface, key))
-            if len(self._cache) >= _CACHE_SIZE:
-                self._cache.clear()  # crude but bounded; refills with the common names
-            self._cache[surface] = hit
+                        hit += tuple(e for e in candidates if _case_ok(e, surface, key, art.lang))
+            if len(cache) >= _CACHE_SIZE:
+                cache.clear()  # crude but bounded; refills with the common names
+            cache[surface] = hit
         return hit
 
     def _non_person(self, tok: Token, art: ArticleState) -> bool:
         """A country, continent or organisation: never part of a person's name. Cities can be
         ("Vladimir Putin", "George Washington")."""
-        entries = self._cache.get(tok.text)
+        entries = art.cache.get(tok.text)
         if entries is None:
             entries = self._lookup(tok.text, art)
         return any(e.type not in NAME_LIKE_TYPES for e in entries) if entries else False
@@ -83,7 +99,7 @@ class KBLinker:
     ) -> Found | None:
         if alone and lang == "en":  # the common case: one capitalised word between others
             tok = toks[i]
-            entries = self._cache.get(tok.text)
+            entries = art.cache.get(tok.text)
             if entries is None:
                 entries = self._lookup(tok.text, art)
             if not entries:
@@ -99,7 +115,7 @@ class KBLinker:
             if not (nxt.cap or nxt.lower in CONNECTORS or (lang != "en" and nxt.text.isalpha())):
                 break
             last += 1
-        cache = self._cache
+        cache = art.cache
         start = toks[i].start
         for j in range(last, i - 1, -1):
             if not toks[j].cap and (lang == "en" or toks[j].lower in CONNECTORS):
@@ -127,11 +143,47 @@ class KBLinker:
     ) -> Found | None:
         """The best-scored entry for tokens ``i..j``, unless its context rules it out."""
         if entry.type == "Corporation" and i == j and i > 0 and toks[i - 1].lower == "the":
-            art.not_companies.add(entry.label)  # "the Amazon", "the Shell"
+            # "the Amazon", "the Shell": another sense, if the article uses it more often
+            art.not_companies[entry.label] = art.not_companies.get(entry.label, 0) + 1
             return None
+        if j > i and toks[i].lower in _LEADING_ARTICLES and not _starts_with_article(entry):
+            return None  # "The Springfield City Council": the name starts after "The"
         if not _kb_ok(entry, toks, i, j, mode, lang):
             return None
+        if entry.type == "Person":
+            return self._kb_person(entry, toks, i, j, surface, art)
         return Found(toks[i].start, toks[j].end, surface, "kb", entry, entry.label, entry.type)
+
+    def _kb_person(
+        self, entry: KBEntry, toks: list[Token], i: int, j: int, surface: str, art: ArticleState
+    ) -> Found | None:
+        """A person of a KB. One word of a longer name is not that person ("Obama" of
+        "Michelle Obama"), nor is the surname of someone else the article has introduced.
+        The name is the one the text gives, so that the IRI is the same without the KB."""
+        if i == j:
+            prev = toks[i - 1] if i > 0 else None
+            inside = prev is not None and prev.cap and toks[i].joined and not prev.poss
+            if (
+                inside
+                and prev is not None
+                and not (prev.sent_start and prev.lower in FUNCTION_WORDS)
+                and prev.lower.rstrip(".") not in TITLE_WORDS
+            ):
+                return None
+            if j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].joined and not toks[j].poss:
+                return None
+            known = art.surnames.get(fold_name(toks[i].text))
+            if known == "" or (known and not same_given_name(known, entry.label)):
+                return None  # "Obama" after "Michelle Obama": the short-form pass decides
+            name = known or art.people.get(fold_name(entry.label), entry.label)
+        else:
+            name = " ".join(t.text for t in toks[i : j + 1])
+            key = fold_name(surface)
+            art.people.setdefault(key, name)
+            name = art.people[key]
+            add_surname(art, toks[j].text, name)
+        art.person_entries.setdefault(fold_name(name), entry)
+        return Found(toks[i].start, toks[j].end, surface, "kb", entry, name, entry.type)
 
     def _country(self, code: str, art: ArticleState) -> KBEntry | None:
         import pycountry
@@ -143,6 +195,13 @@ class KBLinker:
                     if entry.type == "Country":
                         return entry
         return None
+
+
+_LEADING_ARTICLES = frozenset(("the", "a", "an"))
+
+
+def _starts_with_article(entry: KBEntry) -> bool:
+    return any(n[:4].lower() == "the " for n in entry.names())
 
 
 def _choose(entries: tuple[KBEntry, ...], surface: str, art: ArticleState) -> KBEntry:
@@ -165,6 +224,8 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
     if i == j and word in PARTICLES:
         return False  # "Van", "De", "La": name particles first, towns second
     if entry.type in ("City", "Place", "State") and i == j:
+        if mode == "dateline":
+            return True  # "Düsseldorf -" on a line of its own
         big = entry.score >= BIG_CITY_SCORE or entry.description == "capital"
         if tok.sent_start and not big and entry.score < SENTENCE_START_CITY_SCORE:
             return False
@@ -173,13 +234,27 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
             return i > 0 and toks[i - 1].lower in _STRICT_CITY_BEFORE
         if lang not in ("en", "de", "fr", "es") and not big:
             return False
+        if (
+            entry.type != "State"
+            and entry.score < SENTENCE_START_CITY_SCORE
+            and not big
+            and given_name(tok.text)
+        ):
+            # a town named like a person ("Nada", "Austin", "Florence") needs a place's cue:
+            # a locative before it ("in Nada", "the town of Nada") or a region after its comma
+            before = toks[i - 1].lower if i > 0 else ""
+            region = j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].gap_before == ", "
+            return before in LOCATIVES or before == "of" or before in _STRICT_CITY_BEFORE or region
     return True
 
 
-def _case_ok(entry: KBEntry, surface: str, key: str) -> bool:
+def _case_ok(entry: KBEntry, surface: str, key: str, lang: str) -> bool:
     """An all-caps KB name ("WHO", "AP") matches only all-caps text; others need a capital.
-    ``key`` is the ``name_key`` of ``surface``."""
-    for name in (entry.label, *entry.aliases):  # entry.names(), without a generator
+    ``key`` is the ``name_key`` of ``surface``. Names of another language never match."""
+    names = (entry.label, *entry.aliases)
+    if entry.local_names:
+        names += tuple(n for name_lang, n in entry.local_names if name_lang == lang)
+    for name in names:
         if name_key(name) != key:
             continue
         bare = name.replace(".", "")

@@ -8,7 +8,14 @@ from __future__ import annotations
 from functools import cache
 
 from jsonld_news.enrich.base import EntityRecognizer
-from jsonld_news.identity import ORGANIZATION_TYPES, PLACE_TYPES, entity_iri, normalize_url
+from jsonld_news.errors import ConfigError
+from jsonld_news.identity import (
+    ORGANIZATION_TYPES,
+    PLACE_TYPES,
+    entity_iri,
+    fragment_iri,
+    normalize_url,
+)
 from jsonld_news.model import Article, Entity
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle, RawEntity
@@ -67,6 +74,36 @@ def default_recognizer() -> EntityRecognizer | None:
     return recognizer
 
 
+def recognizer_for(options: Options) -> EntityRecognizer | None:
+    """The recognizer ``options`` name, or ``None`` when recognition is off."""
+    if not options.recognize_entities:
+        return None
+    kb = str(options.kb) if options.kb is not None else None
+    if options.recognizer == "rules" and kb is None:
+        return default_recognizer()
+    return _opened_recognizer(options.recognizer, kb)
+
+
+@cache
+def _opened_recognizer(backend: str, kb: str | None) -> EntityRecognizer:
+    """Opened once per process: options carry the KB's path, each batch worker opens it itself
+    (a memory-mapped index is shared between processes by the OS, not pickled)."""
+    if backend.startswith("spacy:"):
+        from jsonld_news.enrich.spacy_backend import load_spacy_recognizer
+
+        try:
+            spacy_recognizer: EntityRecognizer = load_spacy_recognizer(backend[6:], kb)
+        except ImportError:
+            raise ConfigError("recognizer spacy:...: install jsonld-news[spacy]") from None
+        except OSError as exc:  # the model is not installed; it is never downloaded
+            raise ConfigError(f"recognizer {backend}: {exc}".splitlines()[0]) from None
+        return spacy_recognizer
+    from jsonld_news.enrich.recognize import load_recognizer
+
+    recognizer: EntityRecognizer = load_recognizer(kb)
+    return recognizer
+
+
 class MentionsEnricher:
     name = "mentions"
 
@@ -77,15 +114,16 @@ class MentionsEnricher:
             entity = listed_entity(raw_entity, options.base_iri)
             target = about if raw_entity.role == "about" else mentions
             _merge_into(target, entity)
-        recognizer = options.recognizer
-        if recognizer is None and options.recognize_entities:
-            recognizer = default_recognizer()
+        recognizer = recognizer_for(options)
         if recognizer is not None:
             found = recognizer.recognize(
                 article.headline, article.body, language=article.language, base_iri=options.base_iri
             )
             article.occurrences = found
             for occurrence in found:
+                entity = occurrence.entity
+                if entity.iri.startswith("#"):  # a generic body: local to this article
+                    entity.iri = fragment_iri(article.iri, entity.iri[1:])
                 _merge_into(about if occurrence.in_headline else mentions, occurrence.entity)
         article.about = list(about.values())
         article.mentions = [e for iri, e in mentions.items() if iri not in about]

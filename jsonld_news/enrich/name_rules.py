@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from jsonld_news.enrich.findings import Found
+from jsonld_news.enrich.names import given_name
 from jsonld_news.enrich.rule_words import (
     ADJECTIVE_ENDING,
     ARTICLES,
@@ -20,8 +21,10 @@ from jsonld_news.enrich.rule_words import (
     CONNECTORS,
     DEPARTMENTS,
     DIRECTIONS,
+    GENERIC_ORG_WORDS,
     HONORIFICS,
     ORG_CUES,
+    ORG_FOLLOWERS,
     ORG_HEADS,
     PARTICLES,
     PERSON_BEFORE,
@@ -55,8 +58,9 @@ def name_run(toks: list[Token], i: int) -> int:
     stops = CALENDAR_WORDS
     while j < len(toks) and j - i <= MAX_NAME_TOKENS:
         t = toks[j]
-        if j > i and (not t.joined or toks[j - 1].poss):
-            break
+        initial = _initial(toks[j - 1]) and j - 1 > i and t.gap_before == ". " and t.cap
+        if j > i and (not t.joined or toks[j - 1].poss) and not initial:
+            break  # but "Michael R. Bloomberg" goes on after its middle initial
         word = t.lower
         if t.cap:
             if (t.upper and len(t.text) > 3) or not t.text[0].isalpha():
@@ -77,6 +81,8 @@ def name_run(toks: list[Token], i: int) -> int:
                 break
         else:
             particle = j > i and j + 1 < len(toks) and toks[j + 1].cap and word in PARTICLES
+            if particle and word == "y" and given_name(toks[j + 1].text):
+                particle = False  # "Loreto Aravena y Pancha Merino": two people
             if not particle and (j == i or not _particle_prefix(t.text)):  # "al-Sisi" goes on
                 break
         j += 1
@@ -88,6 +94,10 @@ def name_run(toks: list[Token], i: int) -> int:
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
+def _initial(tok: Token) -> bool:
+    return len(tok.text) == 1 and tok.cap
+
+
 def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
     """French and Spanish names lead with their head: "Banco de México", "Policía Nacional",
     "Assemblée nationale", "Agencia Estatal de Meteorología"."""
@@ -97,8 +107,10 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
     n = len(toks)
     j = i + 1
     end = i
-    while j < n and j - i < MAX_SPAN_TOKENS and toks[j].joined:
+    while j < n and j - i < MAX_SPAN_TOKENS and (toks[j].joined or _elided(toks[j])):
         t = toks[j]
+        if t.cap and end > i and toks[end].cap and given_name(t.text):
+            break  # "... d'Ostrava Jiří Havrlant": a person's name starts
         if t.cap:
             end = j
         elif t.lower in PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "et"):
@@ -117,13 +129,39 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
     return Found(toks[i].start, toks[end].end, surface, "org", None, surface, head)
 
 
+def _elided(tok: Token) -> bool:
+    """ "d'Ostrava", "l'Union": the elided article belongs to the name it opens."""
+    return tok.gap_before.strip() in ("d'", "d’", "l'", "l’") and tok.cap
+
+
 def may_be_org(toks: list[Token], i: int) -> bool:
     """A single word that context might still mark as an organisation ("the journal Nature",
     "Mila, an AI research institute", "analysts at Barclays")."""
     prev = toks[i - 1].lower if i > 0 else ""
     if prev in ORG_CUES or prev == "at":
         return True
+    if i + 1 < len(toks) and _org_follower(toks, i, i + 1) is not None:
+        return True
     return i + 1 < len(toks) and "," in toks[i + 1].gap_before
+
+
+def _org_follower(toks: list[Token], start: int, end: int) -> str | None:
+    """What the words right after a name say it is, for an organisation: "the Vox founder",
+    "the LVMH CEO" (a determiner, the name, a noun of a company's people or parts) or a stock
+    ticker in parentheses ("LVMH (LVMHF)")."""
+    if end >= len(toks):
+        return None
+    nxt = toks[end]
+    alone = start == 0 or not (toks[start - 1].cap and toks[start].joined)
+    closed = end + 1 >= len(toks) or ")" in toks[end + 1].gap_before
+    # one word and its ticker; "Bus Rapid Transit (BRT)" spells out an abbreviation
+    ticker = "(" in nxt.gap_before and nxt.upper and nxt.text.isalpha() and 2 <= len(nxt.text) <= 5
+    if alone and end - start == 1 and ticker and closed:
+        return "Corporation"
+    determined = start > 0 and toks[start - 1].lower == "the"
+    if determined and nxt.joined and not nxt.cap and nxt.lower in ORG_FOLLOWERS:
+        return "Organization"
+    return None
 
 
 def complement_name(toks: list[Token], start: int) -> tuple[int, int]:
@@ -217,6 +255,17 @@ def _role_before(toks: list[Token], start: int) -> bool:
     return False
 
 
+def _role_before_at(toks: list[Token], at: int) -> bool:
+    """A role noun among the few words before "at", within the clause: "researchers at",
+    "a professor of management at"."""
+    for k in range(at - 1, max(at - 5, -1), -1):
+        if toks[k].lower in AT_ROLES:
+            return True
+        if toks[k].cap or not toks[k + 1].joined or sentence_break(toks[k + 1]):
+            return False
+    return False
+
+
 def _apposition(toks: list[Token], end: int) -> str | None:
     """What ", a senior scientist" or ", an AI research institute" after a name says it is."""
     if end >= len(toks) or "," not in toks[end].gap_before:
@@ -243,37 +292,78 @@ def _apposition(toks: list[Token], end: int) -> str | None:
     return None
 
 
+_COMPASS = frozenset(("north", "south", "east", "west"))
+
+
 def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode) -> bool:
-    """A city inside a longer capitalised name ("Manchester United", "Kobe Hospital")."""
-    if hit.type not in ("City", "State", "Place") or mode == "title":
+    """A place inside a longer capitalised name: "Manchester United", "Kobe Hospital", the
+    country of "Jordan Peterson" or "Air France", the city of "South Portland" (a compass word
+    makes another place; "Southern California" is still California)."""
+    country = hit.type == "Country"
+    if hit.type not in ("City", "State", "Place", "Country") or mode in ("title", "dateline"):
         return False
     if after < len(toks) and not toks[after - 1].poss and toks[after].joined:
         nxt = toks[after]
         if nxt.cap and not weak_word(nxt) and nxt.lower not in TITLE_WORDS:
-            return True
+            # a country before an acronym is an adjective ("US RTX 3080 retailers")
+            return not (country and (nxt.text in DEMONYMS or nxt.upper))
     if i > 0 and toks[i].joined and not toks[i - 1].poss:
         prev = toks[i - 1]
+        if prev.lower in ARTICLES or prev.lower in HONORIFICS:
+            return False  # "La Chine", "Der Spiegel" is a KB name of its own
         if prev.cap and not weak_word(prev) and not title_word(prev.lower, TITLE_WORDS):
+            if prev.lower in _COMPASS:
+                return hit.type == "City"
             return prev.lower not in DIRECTIONS and prev.text not in DEMONYMS
     return False
 
 
+MAX_ORG_TOKENS = 10  # longest organisation name taken from capitals and connectors
+
+
+def plural_possessive(tok: Token, text: str) -> bool:
+    """ "Citizens’", "Veterans'": a plural possessive that can open a name ("Citizens’
+    Independent Transportation Trust"), unlike "Trump's"."""
+    if not tok.poss or tok.end >= len(text) or text[tok.end] not in "'’":
+        return False
+    return tok.end + 1 >= len(text) or text[tok.end + 1] not in "sS"
+
+
 def org_run(toks: list[Token], i: int, text: str) -> Found | None:
-    """A capitalised run headed by an organisation word: "Foreign Ministry", "Bank of X"."""
+    """A capitalised run headed by an organisation word: "Foreign Ministry", "Bank of X".
+
+    Trailing time words are not part of it ("the Senate on Monday"), and a name that runs on
+    past the longest one taken is not emitted cut short ("Academy of Motion Picture Arts ...").
+    """
     if toks[i].sent_start and weak_word(toks[i]):
         return None
     j = i
     head_type = None
     head_at = -1
-    while j < len(toks) and j - i < MAX_SPAN_TOKENS:
+    n = len(toks)
+    while j < n:
         t = toks[j]
         if j > i and (not t.joined or toks[j - 1].poss):
-            break
+            # "Citizens’ Independent Transportation Trust" goes on; "... Sciences’ FAST" not
+            if head_type is not None or not plural_possessive(toks[j - 1], text):
+                break
+            if t.gap_before.strip() not in "'’":
+                break
+        if j - i >= MAX_ORG_TOKENS:
+            return None  # the name goes on: no telling where it ends
         if not t.cap:
-            nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if t.lower in CONNECTORS and nxt is not None and nxt.cap and j > i:
+            nxt = toks[j + 1] if j + 1 < n else None
+            if (
+                t.lower in CONNECTORS
+                and nxt is not None
+                and nxt.cap
+                and j > i
+                and nxt.lower not in CALENDAR_WORDS
+            ):
                 j += 1
                 continue
+            break
+        if t.lower in CALENDAR_WORDS:
             break
         if t.lower in TITLE_WORDS and j > i and head_type is None:
             break  # "Foreign Ministry Spokesperson Maria" stops before the title
@@ -290,8 +380,29 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
         end = head_at  # the name ends at its head unless "of ..." follows
     if end == i:
         return None  # the head word alone ("Ministry") names nothing
+    if i > 0 and toks[i].joined and _ORDINAL.fullmatch(toks[i - 1].text):
+        i -= 1  # "4th District Court of Appeal"
     surface = text[toks[i].start : toks[end].end]
     return Found(toks[i].start, toks[end].end, surface, "org", None, surface, head_type)
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def generic_split(words: list[str]) -> int:
+    """How many leading words of an organisation's name qualify it ("Springfield" of
+    "Springfield City Council"): the rest is generic, a body every place has. ``len(words)``
+    when the name is not generic at all ("Academy of Motion Picture Arts and Sciences")."""
+    k = len(words)
+    while k > 0:
+        word = words[k - 1].lower().rstrip(".")
+        if word not in GENERIC_ORG_WORDS and word not in ORG_HEADS:
+            break
+        k -= 1
+    heads = [w.lower().rstrip(".") for w in words[k:]]
+    if k == len(words) or not any(w in ORG_HEADS or w == "congress" for w in heads):
+        return len(words)
+    return k
 
 
 def context_cue(toks: list[Token], start: int, end: int) -> str | None:
@@ -301,8 +412,12 @@ def context_cue(toks: list[Token], start: int, end: int) -> str | None:
     prev = toks[start - 1].lower if start > 0 and joined_loose(toks[start]) else ""
     prev2 = toks[start - 2].lower if start > 1 else ""
     # organisation cues first: "analysts at X", "the journal X", "X, a startup"
-    if prev == "at" and prev2 in AT_ROLES:
-        return "Organization"
+    if prev == "at" and _role_before_at(toks, start - 1):
+        return "Organization"  # "analysts at Barclays", "a professor of management at MIT"
+    if prev == "the" and end - start == 1 and end < len(toks) and toks[end].joined:
+        verb = toks[end].lower
+        if verb in SPEECH_VERBS and verb not in ("who", "whose"):
+            return "Organization"  # "the Louvre declared": people take no article
     if prev in ORG_CUES and toks[start].joined:
         return ORG_CUES[prev]
     if end < len(toks) and prev == "the" and toks[end].joined and not toks[end].cap:
@@ -315,6 +430,9 @@ def context_cue(toks: list[Token], start: int, end: int) -> str | None:
     appos = _apposition(toks, end)
     if appos is not None and appos != "Person":
         return appos
+    by_follower = _org_follower(toks, start, end)
+    if by_follower is not None:
+        return by_follower
     if prev == "at":
         return None
     if appos == "Person" or (toks[end - 1].poss and end - start >= 2):

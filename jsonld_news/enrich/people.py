@@ -87,7 +87,7 @@ class PublisherEnricher:
     name = "publisher"
 
     def __call__(self, article: Article, raw: RawArticle, options: Options) -> None:
-        chosen = options.publisher or raw.publisher
+        chosen = options.publisher_organization or raw.publisher
         if chosen is None and raw.site_name:
             chosen = RawOrganization(name=raw.site_name)
         url = normalize_url(chosen.url) if chosen and chosen.url else None

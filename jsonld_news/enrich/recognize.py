@@ -3,12 +3,20 @@
 How a name is found, in order of trust:
 
 1. names introduced by a title or role ("German Chancellor Olaf Scholz", "spokesperson Jane Doe");
-2. knowledge-base names (the starter KB of countries, cities, organisations, plus a user KB);
-3. capitalised runs headed by an organisation word ("Foreign Ministry", "Bank of England") or
-   introduced by one ("the journal Nature", "Mila, an AI research institute");
-4. capitalised runs with context that marks a person: a speech verb, a possessive, "by" or
-   "according to", an apposition with a role ("Jane Doe, a senior scientist");
-5. short forms ("Putin", "Scholz's", "Trump-Putin") that repeat the surname of a person found.
+2. a known given name and what follows it ("Angela Bolger", "Michael R. Bloomberg"; tables in
+   ``names``; a word that is also a common English word needs a known surname);
+3. knowledge-base names (the starter KB of countries, cities, organisations, plus a user KB),
+   with "City, Region" deciding between namesakes ("Atlanta, Georgia");
+4. capitalised runs headed by an organisation word ("Foreign Ministry", "Bank of England") or
+   introduced by one ("the journal Nature", "Mila, an AI research institute"); generic ones
+   qualified by their place or made local to the article (see ``findings``);
+5. capitalised runs with context that marks a person: a speech verb, a possessive, "by" or
+   "according to", an apposition with a role ("Jane Doe, a senior scientist"); or a place:
+   "in"/"near" before a name nothing else claimed;
+6. short forms ("Putin", "Scholz's", "Trump-Putin") that repeat the surname of a person found,
+   never one that two people of the article share.
+
+Then one sense per article for places (``_resolve_senses``).
 
 Title-case lines (headlines, "Related article: ...") capitalise every word, so there only KB
 names, titles and short forms count. All-caps lines and photo credits are skipped. German, French
@@ -16,9 +24,10 @@ and Spanish get KB names, their own titles, head-first organisation names ("Banc
 French and Spanish only) and short forms: no mention beats a wrong one. Other languages get KB
 names only.
 
-Identity: an entity linked to a KB entry gets ``entity_iri(base, entry.type, entry.label)`` and
-the entry's ``sameAs``; any other gets ``entity_iri(base, type, full name)``. Both depend only on
-kind and name, so an article read with or without a KB names "Olaf Scholz" with the same IRI.
+Identity (see ``findings``): a starter-KB entry gives its label, anything else the name the text
+gives; a user's KB adds ``sameAs`` only, so an article read with or without a KB names "Olaf
+Scholz" with the same IRI. Text that does not read as English although labelled so gets KB names
+only.
 
 Each pass is one scan over the tokens with bounded look-around, so time is linear in the text.
 
@@ -33,11 +42,12 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from jsonld_news.enrich.findings import ArticleState, fold_name, to_mentions
+from jsonld_news.enrich.findings import ArticleState, Found, fold_name, to_mentions
+from jsonld_news.enrich.names import common_word
 from jsonld_news.enrich.scanner import RuleScanner
 from jsonld_news.enrich.short_forms import short_forms
-from jsonld_news.enrich.tokens import Mode, tokenize
-from jsonld_news.identity import DEFAULT_BASE_IRI
+from jsonld_news.enrich.tokens import Line, Mode, tokenize
+from jsonld_news.identity import DEFAULT_BASE_IRI, kind_of
 from jsonld_news.kb import KnowledgeBase
 from jsonld_news.model import Mention
 
@@ -49,21 +59,83 @@ class RuleRecognizer(RuleScanner):
         self, headline: str, body: str, *, language: str | None, base_iri: str
     ) -> list[Mention]:
         lang = (language or "en").split("-")[0].casefold()
-        art = ArticleState()
         body_mode: Mode = "full" if lang == "en" else "strict"
         body_lines = tokenize(body, body_mode)
+        if lang == "en" and not _reads_as_english(body_lines):
+            # labelled English (or not labelled) but written in another language: the English
+            # rules would read its nouns as names ("Casa Rosada", "Quarantäne"); KB names only
+            lang, body_mode = "und", "strict"
+            body_lines = tokenize(body, body_mode)
+        art = ArticleState(lang, self._cache_for(lang), body)
         head_lines = tokenize(headline, "title" if lang != "en" else "full")
         found = self._scan(body_lines, body, lang, art, in_headline=False)
         found += self._scan(head_lines, headline, lang, art, in_headline=True)
         found += short_forms(body_lines, found, art, in_headline=False)
         found += short_forms(head_lines, found, art, in_headline=True)
-        if art.not_companies:  # one sense per article
-            found = [f for f in found if f.entry is None or f.entry.label not in art.not_companies]
+        if art.not_companies:  # one sense per article: the one used more often
+            bare: dict[str, int] = {}
+            for f in found:
+                if f.entry is not None and f.entry.label in art.not_companies:
+                    bare[f.entry.label] = bare.get(f.entry.label, 0) + 1
+            other = {k for k, n in art.not_companies.items() if n >= bare.get(k, 0)}
+            found = [f for f in found if f.entry is None or f.entry.label not in other]
+        self._resolve_senses(found, art)
         for f in found:  # single-word names after a title take the full name once known
             if f.kind == "person" and " " not in f.name:
-                f.name = art.surnames.get(fold_name(f.name), f.name)
+                f.name = art.surnames.get(fold_name(f.name)) or f.name
         found.sort(key=lambda f: (f.in_headline, f.start))
         return to_mentions(found, art, base_iri)
+
+    def _resolve_senses(self, found: list[Found], art: ArticleState) -> None:
+        """One sense per article for places: a name that context resolved once ("Birmingham,
+        Alabama") means the same everywhere in the article; a name that is both a country and
+        a state ("Georgia") takes the sense another place of the article lies in (Atlanta:
+        the state; Tbilisi: the country) and, with no such evidence, stays unlinked, with an
+        IRI local to the article rather than a guess."""
+        resolved = {fold_name(f.surface): f for f in found if f.resolved}
+        codes: dict[str, int] = {}
+        for f in found:
+            if f.entry is not None:
+                for code in f.entry.within:
+                    codes[code] = codes.get(code, 0) + 1
+        for f in found:
+            if f.resolved or f.entry is None or kind_of(f.entry.type) != "place":
+                continue
+            same = resolved.get(fold_name(f.surface))
+            if same is not None:
+                f.entry, f.name, f.type = same.entry, same.name, same.type
+                f.kind, f.iri_name, f.local = same.kind, same.iri_name, same.local
+                continue
+            if f.entry.type not in ("Country", "State"):
+                continue
+            senses = [e for e in self._lookup(f.surface, art) if e.type in ("Country", "State")]
+            if len({e.type for e in senses}) < 2:
+                continue
+            backed = [e for e in senses if any(codes.get(c) for c in e.codes)]
+            if len(backed) == 1:
+                f.entry, f.name, f.type = backed[0], backed[0].label, backed[0].type
+            else:
+                name = f.surface if not f.surface.isupper() else f.entry.label
+                f.entry, f.kind, f.name, f.type, f.local = None, "place", name, "Place", True
+            resolved[fold_name(f.surface)] = f
+            f.resolved = True
+
+
+_ENGLISH_SAMPLE = 60  # lower-case words looked at
+_ENGLISH_SHARE = 0.6  # of them common English words (English text: 0.9 and more)
+
+
+def _reads_as_english(lines: list[Line]) -> bool:
+    """Whether the text's lower-case words are mostly common English words (SCOWL)."""
+    seen = english = 0
+    for line in lines:
+        for tok in line.toks:
+            if not tok.cap and tok.text.isalpha() and len(tok.text) > 2:
+                seen += 1
+                english += common_word(tok.text)
+                if seen >= _ENGLISH_SAMPLE:
+                    return english >= _ENGLISH_SHARE * seen
+    return seen < 10 or english >= _ENGLISH_SHARE * seen
 
 
 # --- entry points -------------------------------------------------------------------------------
@@ -73,7 +145,7 @@ class RuleRecognizer(RuleScanner):
 def starter_kb() -> KnowledgeBase:
     """The KB shipped in ``jsonld_news/data`` (countries, cities, organisations)."""
     data = resources.files("jsonld_news").joinpath("data/starter_kb.jsonl").read_bytes()
-    return KnowledgeBase.from_bytes(data, "starter_kb.jsonl")
+    return KnowledgeBase.from_bytes(data, "starter_kb.jsonl", shipped=True)
 
 
 @cache

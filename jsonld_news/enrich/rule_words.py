@@ -17,7 +17,7 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-PARTICLES = word_set("von van der den de del della di da du le la al bin ibn dos das y")
+PARTICLES = word_set("von van der den de des del della di da du le la al bin ibn dos das y")
 CONNECTORS = word_set("of for and the on de du des la le del y und für")
 DIRECTIONS = word_set(
     "northern southern eastern western central north south east west upper lower greater"
@@ -139,7 +139,8 @@ ROMANCE_HEADS: dict[str, str] = {
         word_set(
             "ministerio ministère policía police agencia agence comisión commission gobierno "
             "gouvernement tribunal tribunale corte cour consejo conseil asamblea assemblée "
-            "senado sénat congreso congrès ejército armée guardia garde"
+            "senado sénat congreso congrès ejército armée guardia garde alcaldía ayuntamiento "
+            "mairie préfecture gobernación"
         ),
         "GovernmentOrganization",
     ),
@@ -152,6 +153,7 @@ ROMANCE_HEADS: dict[str, str] = {
         word_set("fundación fondation asociación association federación fédération sindicato"),
         "Organization",
     ),
+    **dict.fromkeys(word_set("hôpital hospital clínica clinique"), "MedicalOrganization"),
 }
 
 
@@ -163,3 +165,51 @@ HONORIFICS = word_set("mme mlle m herr frau sr sra srta don doña dña")
 
 
 PREPOSITIONS = word_set("de des du del d der von")
+
+
+# Street suffixes of USPS Publication 28, Appendix C1 (primary names that are not also common
+# surnames or organisation heads): a capitalised run ending in one is a street, never a person
+# ("Main Street", "Pennsylvania Avenue").
+STREET_WORDS = word_set(
+    """
+    street st avenue ave boulevard blvd road rd lane ln drive dr highway hwy parkway pkwy
+    expressway freeway turnpike alley terrace plaza square circle crescent causeway
+    """
+)
+# Landmark and building nouns (curated; generic English): a run ending in one names a place,
+# not a person ("Capitol Hill", "Trump Tower", "Union Station"). Surnames too ("Hill"), so a
+# run that opens with a known given name ("Lauryn Hill") is still a person.
+LANDMARK_WORDS = word_set(
+    """
+    hill hills tower towers building bridge station airport stadium arena palace castle
+    cathedral church mosque temple monument memorial park garden gardens harbour harbor pier
+    beach island islands valley canyon mountain mount lake river bay coast wharf mall
+    """
+)
+# Prepositions that put a place name in a place's role ("in Nada", "from Austin").
+LOCATIVES = word_set("in at from to near outside inside across around toward towards via")
+# Words that make up generic names of bodies, which exist in every country, city or company
+# ("City Council", "Supreme Court", "Ministry of Finance", "Department of Transportation"):
+# organisation heads (ORG_HEADS) plus these modifiers and portfolios (curated: the portfolios
+# of the US Cabinet departments and of the ministries most governments have).
+GENERIC_ORG_WORDS = word_set(
+    """
+    city county state town village municipal metropolitan regional provincial district
+    federal national central supreme superior high appeals appellate circuit constitutional
+    general public civil criminal family juvenile probate administrative
+    finance foreign interior justice health defence defense education transportation
+    transport agriculture labor labour energy commerce treasury environment housing culture
+    economy economic trade industry home affairs planning
+    police fire human services development works water elections electoral congress
+    the of for and on de du des la le del y
+    """
+)
+# Nouns that, after "the" and a name, make the name an organisation's ("the Vox founder",
+# "the LVMH CEO", "the Amazon website"): its people, governance and channels (curated).
+ORG_FOLLOWERS = word_set(
+    """
+    founder founders cofounder co-founder ceo cfo coo cto chairman chairwoman chairperson
+    spokesperson spokesman spokeswoman employees employee staffers shareholders investors
+    board website app platform subsidiary headquarters brand franchise
+    """
+)

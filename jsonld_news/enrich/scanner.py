@@ -3,30 +3,53 @@ lookups in order of trust, and records the people it finds for the short-form pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from jsonld_news.enrich.findings import ArticleState, Found, fold_name
+from jsonld_news.enrich.findings import (
+    ArticleState,
+    Found,
+    add_surname,
+    fold_name,
+    same_given_name,
+)
 from jsonld_news.enrich.linking import KBLinker
 from jsonld_news.enrich.name_rules import (
     complement_name,
     context_cue,
     embedded_place,
+    generic_split,
     may_be_org,
     name_run,
     org_run,
+    plural_possessive,
     romance_org,
     title_run,
     title_word,
     weak_word,
 )
+from jsonld_news.enrich.names import (
+    common_word,
+    given_name,
+    language_name,
+    subdivision_name,
+    surname,
+    word_like_given_name,
+)
 from jsonld_news.enrich.rule_words import (
     CALENDAR_WORDS,
     CONNECTORS,
+    DIRECTIONS,
+    LANDMARK_WORDS,
     NAME_LIKE_TYPES,
+    ORG_HEADS,
+    STREET_WORDS,
     TITLES_BY_LANG,
 )
-from jsonld_news.enrich.tokens import Line, Mode, Token, index_after
-from jsonld_news.gazetteer import DEMONYMS, FUNCTION_WORDS, STATE_NOUNS
+from jsonld_news.enrich.tokens import ABBREVIATIONS, Line, Mode, Token, index_after
+from jsonld_news.gazetteer import DEMONYMS, FUNCTION_WORDS, STATE_NOUNS, TITLE_WORDS
+from jsonld_news.identity import kind_of
+from jsonld_news.kb import KBEntry
 
 
 class RuleScanner(KBLinker):
@@ -37,7 +60,10 @@ class RuleScanner(KBLinker):
     ) -> list[Found]:
         found: list[Found] = []
         for line in lines:
-            for f in self._scan_line(line.toks, text, line.mode, lang, art):
+            line_found = list(self._scan_line(line.toks, text, line.mode, lang, art))
+            if lang == "en" and line.mode == "full" and line_found:
+                line_found += _towns_before_states(line.toks, text, line_found)
+            for f in line_found:
                 f.in_headline = in_headline
                 found.append(f)
         return found
@@ -80,6 +106,8 @@ class RuleScanner(KBLinker):
             alone = nxt is None or tok.poss or not nxt.joined or not nxt.cap
             if alone and nxt is not None and nxt.lower in CONNECTORS and nxt.joined:
                 alone = False  # "Bank of England"
+            if alone and tok.poss and nxt is not None and nxt.cap:
+                alone = not plural_possessive(tok, text)  # "Citizens’ Independent ... Trust"
             name_start = -1
             word = tok.lower
             if (
@@ -106,25 +134,44 @@ class RuleScanner(KBLinker):
             if alone and (word in FUNCTION_WORDS or word in CALENDAR_WORDS):
                 i += 1  # "The", "However", "Friday" alone: never a name
                 continue
-            # 2. a knowledge-base name, unless an organisation name runs past it
+            # 2. a given name and a surname ("Angela Bolger", "Jordan Peterson")
+            if not alone and mode not in ("title", "dateline"):
+                end = self._given_name_run(toks, i, text, lang, art)
+                if end > i:
+                    yield self._person(toks, i, end, text, art)
+                    i = end
+                    continue
+            # 3. a knowledge-base name, unless an organisation name runs past it
             hit = self._kb_at(toks, i, text, mode, lang, art, alone)
             org = None
             if english and mode == "full" and not alone:
                 org = org_run(toks, i, text)
             if org is not None and (hit is None or org.end > hit.end):
-                yield org
+                yield self._qualified(org, toks, i, text, art)
                 i = index_after(toks, i, org.end)
                 continue
             if hit is not None:
                 after = i + 1 if tok.end >= hit.end else index_after(toks, i, hit.end)
-                if hit.type in NAME_LIKE_TYPES and embedded_place(hit, toks, i, after, mode):
+                if (hit.type in NAME_LIKE_TYPES or hit.type == "Country") and embedded_place(
+                    hit, toks, i, after, mode
+                ):
                     i = after  # "Real Madrid", "Kobe Hospital": the city names something else
                     continue
+                if hit.end == tok.end and hit.type != "Person":
+                    person = self._person_by_surname(tok, art)
+                    if person is not None:  # "Bloomberg" after "Michael R. Bloomberg"
+                        yield person
+                        i += 1
+                        continue
                 if english and hit.end == toks[i].end and toks[i].text in DEMONYMS:
                     pass  # a demonym alone is no country; see _demonym_phrase
                 else:
+                    region = self._region_after(hit, toks, after, text, mode, lang, art)
                     yield hit
                     i = after
+                    if region is not None:  # "Atlanta, Georgia": the state that holds the city
+                        yield region
+                        i = index_after(toks, i, region.end)
                     continue
             if english and toks[i].text in DEMONYMS:
                 country = self._demonym_phrase(toks, i, art)
@@ -138,9 +185,16 @@ class RuleScanner(KBLinker):
                     yield org
                     i = index_after(toks, i, org.end)
                     continue
-            # 3. capitalised runs that context marks as a person or an organisation
+            # 4. capitalised runs that context marks as a person or an organisation
             if english and mode == "full" and (not alone or may_be_org(toks, i)):
                 found = self._contextual(toks, i, text, art)
+                if found is not None:
+                    yield found
+                    i = index_after(toks, i, found.end)
+                    continue
+            # 5. a name no KB knows after "in" or "near": a place, local to the article
+            if english and mode == "full" and i > 0 and toks[i - 1].lower in _PLACE_BEFORE:
+                found = self._locative_place(toks, i, text, art)
                 if found is not None:
                     yield found
                     i = index_after(toks, i, found.end)
@@ -198,6 +252,9 @@ class RuleScanner(KBLinker):
         if start >= len(toks) or not toks[start].cap:
             return None
         end = name_run(toks, start)
+        acronym = end == start and toks[start].upper and toks[start].text.isalpha()
+        if acronym:
+            end = start + 1  # "LVMH", "MIT": an organisation's, if the context says so
         # a KB place or organisation inside ends the run: "Rival Alphabet", "Tory MPs"
         for j in range(start, end):
             if j > start and self._non_person(toks[j], art):
@@ -206,15 +263,22 @@ class RuleScanner(KBLinker):
         if end <= start or self._not_a_name(toks, start, end, text, art):
             return None
         cue = context_cue(toks, start, end)
-        if cue is None:
+        if cue is None or (acronym and cue == "Person"):
             return None
         if cue != "Person":
+            while end + 1 < len(toks) and toks[end].lower in CONNECTORS and toks[end + 1].cap:
+                if not (toks[end].joined and toks[end + 1].joined):
+                    break
+                end = name_run(toks, end + 1) if name_run(toks, end + 1) > end + 1 else end + 2
             surface = text[toks[start].start : toks[end - 1].end]
             return Found(toks[start].start, toks[end - 1].end, surface, "org", None, surface, cue)
         if end - start < 2:
             return None
         if toks[start].sent_start and any(t.upper for t in toks[start:end]):
             return None
+        last = toks[end - 1].lower
+        if last in STREET_WORDS or (last in LANDMARK_WORDS and not given_name(toks[start].text)):
+            return None  # "Main Street's shops", "on Capitol Hill, who": places, not people
         return self._person(toks, start, end, text, art)
 
     def _person(
@@ -225,12 +289,255 @@ class RuleScanner(KBLinker):
         canonical = art.people.get(key)
         if canonical is None:
             if end - start == 1:
-                canonical = art.surnames.get(key, surface)
+                canonical = art.surnames.get(key) or surface
             else:
-                canonical = " ".join(t.text for t in toks[start:end])
+                canonical = " ".join(surface.split())
+                known = art.surnames.get(fold_name(toks[end - 1].text))
+                if known and " " in known and same_given_name(known, canonical):
+                    canonical = known  # "Michael Bloomberg" after "Michael R. Bloomberg"
                 art.people[key] = canonical
-                art.surnames.setdefault(fold_name(toks[end - 1].text), canonical)
+                add_surname(art, toks[end - 1].text, canonical)
                 entries = [e for e in self._lookup(surface, art) if e.type == "Person"]
                 if entries:
                     art.person_entries[fold_name(canonical)] = entries[0]
         return Found(toks[start].start, toks[end - 1].end, surface, "person", None, canonical)
+
+    def _given_name_run(
+        self, toks: list[Token], i: int, text: str, lang: str, art: ArticleState
+    ) -> int:
+        """End of a person's name that opens with a known given name and goes on with
+        name-like words, or -1. Where a word is also a common English word ("Will", "Rich"),
+        the other must be a known surname ("Will Smith", "Jim Rich", not "Best Buy"); streets,
+        organisations and KB places as a whole are no people ("Main Street", "Santa Ana")."""
+        first = toks[i]
+        if lang not in _NAME_LANGUAGES:
+            return -1  # other languages: KB names only
+        if first.upper or not given_name(first.text, lang) or weak_word(first):
+            return -1
+        if first.lower in TITLE_WORDS or first.text in DEMONYMS or first.lower in ORG_HEADS:
+            return -1
+        if art.writes_lower(first.lower):
+            return -1  # the article writes it in lower case: a word here ("Im", "Wie", "Will")
+        english = lang == "en"
+        if (
+            english
+            and i > 0
+            and toks[i - 1].cap
+            and (first.joined or toks[i - 1].lower in ABBREVIATIONS)
+        ):
+            prev = toks[i - 1]
+            if not (
+                weak_word(prev) or title_word(prev.lower, TITLE_WORDS) or prev.text in DEMONYMS
+            ):
+                return -1  # inside a longer name: "St. Louis Park", "Fondation Louis Vuitton"
+        end = name_run(toks, i)
+        if end - i < 2 or end - i > _MAX_GIVEN_RUN + sum(not t.cap for t in toks[i:end]):
+            return -1
+        last = toks[end - 1]
+        titles = TITLES_BY_LANG.get(lang, frozenset())
+        for t in toks[i + 1 : end]:
+            if t.lower in STREET_WORDS or art.writes_lower(t.lower) or _SAINT.match(t.text):
+                return -1
+            if t.lower in titles:
+                return -1  # "Wie Sprecher Stefan Gobbin": the name starts after the title
+            if not english and _NOUN_ENDING.search(t.lower):
+                return -1  # a German, French or Spanish noun: "Kiel Abmahnungen"
+        rest = text[toks[i + 1].start : last.end]
+        if any(kind_of(e.type) == "place" for e in self._lookup(rest, art)) and end - i > 2:
+            return -1  # "Western North Carolina"
+        if subdivision_name(text[first.start : last.end]):
+            return -1  # "Mato Grosso": a state of ISO 3166-2
+        word1 = english and (word_like_given_name(first.text) or common_word(first.text))
+        word2 = english and (common_word(last.text) or last.lower in LANDMARK_WORDS)
+        if word1 and (
+            word2 or any(kind_of(e.type) == "place" for e in self._lookup(last.text, art))
+        ):
+            return -1  # "Best Buy", "Real Madrid"
+        # a country's name ends no person's ("Chad Jordan" needs "Jordan" known as a surname);
+        # a company's may ("Michael R. Bloomberg", "Ralph Lauren")
+        place_last = any(e.type in ("Country", "Continent") for e in self._lookup(last.text, art))
+        org_last = not place_last and self._non_person(last, art)
+        if (word1 or word2 or place_last or (org_last and word1)) and not surname(last.text):
+            return -1
+        surface = text[first.start : last.end]
+        if any(kind_of(e.type) != "person" for e in self._lookup(surface, art)):
+            return -1  # "Santa Ana", "Charlotte Hornets" as a whole
+        if end < len(toks) and toks[end].joined and toks[end].lower in ORG_HEADS:
+            return -1  # "Morgan Stanley Bank": the organisation rule decides
+        return end
+
+    def _locative_place(
+        self, toks: list[Token], i: int, text: str, art: ArticleState
+    ) -> Found | None:
+        """ "in Bethany", "near Maria Lodge": a capitalised name that no rule or KB has
+        claimed, right after "in" or "near", names a place. Common words ("in Congress", "in
+        English"), given names and acronyms are left alone; without a KB to tell namesakes
+        apart, its IRI is local to the article."""
+        first = toks[i]
+        if not first.joined or first.sent_start or first.upper or weak_word(first):
+            return None
+        end = name_run(toks, i)
+        if end <= i or end - i > 3 or toks[end - 1].poss:
+            return None
+        if end < len(toks) and toks[end].joined and toks[end].cap:
+            return None  # the run goes on past what a name may be
+        if end < len(toks) and toks[end].gap_before == ", " and toks[end].cap:
+            region = self._lookup(toks[end].text, art)
+            if any(e.type in _REGION_TYPES for e in region):
+                return None  # "in Smalltown, Georgia": the town-and-region rules decide
+        for k, t in enumerate(toks[i:end]):
+            if k == 0 and end - i > 1 and t.lower in DIRECTIONS:
+                continue  # "in South Dade"
+            if common_word(t.text) or t.upper or t.lower in ORG_HEADS or t.text in DEMONYMS:
+                return None
+            if language_name(t.text):
+                return None  # "in English"
+            if any(part in DEMONYMS for part in t.text.split("-")):
+                return None  # "Russian-German"
+        if given_name(first.text, art.lang):
+            return None
+        surface = text[first.start : toks[end - 1].end]
+        if self._lookup(surface, art):
+            return None
+        place = Found(first.start, toks[end - 1].end, surface, "place", None, surface, "Place")
+        place.local = True
+        return place
+
+    def _person_by_surname(self, tok: Token, art: ArticleState) -> Found | None:
+        """A word that is the surname of a person this article has introduced names that
+        person here, whatever a KB says the word also names (one sense per article)."""
+        canonical = art.surnames.get(fold_name(tok.text))
+        if not canonical:
+            return None
+        return Found(tok.start, tok.end, tok.text, "short", None, canonical)
+
+    def _region_after(
+        self,
+        hit: Found,
+        toks: list[Token],
+        after: int,
+        text: str,
+        mode: Mode,
+        lang: str,
+        art: ArticleState,
+    ) -> Found | None:
+        """ "City, Region": the region after a city's comma decides which city it is, and the
+        city which region ("Atlanta, Georgia" is the US state; "Paris, Texas" is not the
+        French capital: with no such city in the KB it stays unlinked, its IRI qualified)."""
+        if hit.type not in ("City", "Place") or after >= len(toks):
+            return None
+        nxt = toks[after]
+        if not nxt.cap or nxt.gap_before.strip() != "," or toks[after - 1].poss:
+            return None
+        region = self._kb_at(toks, after, text, mode, lang, art)
+        if region is None:
+            return None
+        regions = [e for e in self._lookup(region.surface, art) if e.type in _REGION_TYPES]
+        if not regions:
+            return None
+        cities = [e for e in self._lookup(hit.surface, art) if e.type in ("City", "Place")]
+        for city in cities:
+            for place in regions:
+                if set(place.codes) & set(city.within):
+                    _set_entry(hit, city)
+                    _set_entry(region, place)
+                    hit.resolved = region.resolved = True
+                    return region
+        place = regions[0] if region.entry is None or region.entry not in regions else region.entry
+        _set_entry(region, place)
+        if hit.entry is not None and hit.entry.within and place.codes:
+            # no city of that name in that region is known: a place, unlinked, and an IRI
+            # qualified by the region so that it is never the namesake's
+            name = hit.surface if not hit.surface.isupper() else hit.entry.label
+            hit.entry, hit.kind, hit.name, hit.type = None, "place", name, "City"
+            hit.iri_name = f"{name}, {place.identity_name()}"
+            hit.resolved = True
+        return region
+
+    def _qualified(
+        self, org: Found, toks: list[Token], i: int, text: str, art: ArticleState
+    ) -> Found:
+        """A generic body ("City Council", "Ministry of Finance") takes the place that
+        qualifies it into its IRI ("Springfield City Council", "Ukraine's Ministry of
+        Finance", "the U.S. Supreme Court"); with none, its IRI is local to the article."""
+        words = org.surface.split()
+        k = generic_split(words)
+        if k == len(words):
+            return org
+        generic = " ".join(words[k:])
+        if k > 0:
+            qualifier = " ".join(words[:k])
+        elif i > 0 and toks[i - 1].poss and toks[i].joined and toks[i - 1].cap:
+            qualifier = toks[i - 1].text  # "Ukraine's Ministry of Finance"
+        else:
+            org.local = True
+            return org
+        if qualifier in DEMONYMS:
+            country = self._country(DEMONYMS[qualifier], art)
+            qualifier = country.label if country is not None else qualifier
+        else:
+            places = [e for e in self._lookup(qualifier, art) if kind_of(e.type) == "place"]
+            if places:
+                qualifier = places[0].identity_name()
+        org.iri_name = f"{qualifier} {generic}"
+        return org
+
+
+_REGION_TYPES = frozenset({"Country", "State", "AdministrativeArea"})
+_NAME_LANGUAGES = frozenset(("en", "de", "fr", "es"))
+# Derivational noun endings of German, French and Spanish (their grammars' lists): surnames
+# seldom end so, capitalised nouns often do ("Abmahnungen", "Gesundheits-Checkliste").
+_NOUN_ENDING = re.compile(
+    r"(?:ungen|ung|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ität|täten|nisse|ismus"
+    r"|liste|ción|ciones|dades|miento|mientos|ité|isme|ements)$"
+)
+_MAX_GIVEN_RUN = 4  # given name, middle name or initial, surname(s); particles come on top
+_SAINT = re.compile(r"(?:Saint|Sainte|San|Santa|St)\b[-.]")
+
+
+_PLACE_BEFORE = frozenset(("in", "near"))
+_TOWN_TOKENS = 4
+
+
+def _towns_before_states(toks: list[Token], text: str, found: list[Found]) -> list[Found]:
+    """ "South Portland, Maine", "St. Louis Park, Minnesota": the capitalised run before a US
+    state's comma is a town in that state (the US style for places), even one too small for
+    the KB. Unlinked, its IRI qualified by the state."""
+    out: list[Found] = []
+    if not any(f.type == "State" for f in found):
+        return out
+    starts = {t.start: k for k, t in enumerate(toks)}
+    taken = [(f.start, f.end) for f in found]
+    for f in found:
+        if f.type != "State" or f.entry is None or f.start not in starts:
+            continue
+        k = starts[f.start]
+        if k == 0 or toks[k].gap_before != ", ":
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= _TOWN_TOKENS and toks[j].cap and not toks[j].poss:
+            if weak_word(toks[j]) or toks[j].lower in TITLE_WORDS or toks[j].text in DEMONYMS:
+                break
+            if j == 0 or toks[j].sent_start:
+                j -= 1
+                break
+            prev, cur = toks[j - 1], toks[j]
+            if not (cur.joined or (prev.lower in ABBREVIATIONS and cur.gap_before == ". ")):
+                j -= 1
+                break
+            j -= 1
+        first = j + 1
+        if first >= k or not toks[first].cap or weak_word(toks[first]):
+            continue
+        start, end = toks[first].start, toks[k - 1].end
+        if any(a < end and start < b for a, b in taken):
+            continue  # already named: "Atlanta, Georgia", a person
+        name = text[start:end]
+        town = Found(start, end, name, "place", None, name, "City")
+        town.iri_name = f"{name}, {f.entry.identity_name()}"
+        out.append(town)
+    return out
+
+
+def _set_entry(f: Found, entry: KBEntry) -> None:
+    f.entry, f.name, f.type = entry, entry.label, entry.type

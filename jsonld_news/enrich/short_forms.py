@@ -27,7 +27,7 @@ def short_forms(
                 continue  # the common case, decided without splitting
             for part, start in _parts(tok):
                 canonical = art.surnames.get(fold_name(part))
-                if canonical is None or _overlaps(taken, start, start + len(part)):
+                if not canonical or _overlaps(taken, start, start + len(part)):
                     continue
                 f = Found(start, start + len(part), part, "short", None, canonical)
                 f.in_headline = in_headline

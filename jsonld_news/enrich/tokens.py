@@ -15,7 +15,9 @@ from typing import Literal
 
 from jsonld_news.enrich.rule_words import word_set
 
-Mode = Literal["full", "title", "strict"]
+# "dateline": a line that is only a dateline ("WASHINGTON —", "Düsseldorf -"): KB names only,
+# and a city there needs no other cue
+Mode = Literal["full", "title", "strict", "dateline"]
 
 
 _URL = re.compile(r"<?(?:https?://|www\.)\S+")
@@ -39,7 +41,7 @@ _CREDIT_WORDS = (
     "copyright",
 )
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[A-ZÀ-ÖØ-Þ])")
-_ABBREVIATIONS = word_set(
+ABBREVIATIONS = word_set(
     "mr mrs ms dr st sen rep gov gen lt col capt sgt prof jr sr inc co corp ltd no vs rev adm maj"
     " cmdr mt ft dept univ jan feb mar apr jun jul aug sep sept oct nov dec"
 )
@@ -164,6 +166,11 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
     return lines
 
 
+_BYLINE_TOKENS = 12
+_DATELINE_TOKENS = 3
+_DATELINE_END = re.compile(r"[ \t]*(?:—|–|--|-)[ \t]*(?:\n|$)")
+
+
 def _has_credit(masked: str, low: str) -> bool:
     """``_CREDIT.search(masked)``, but tried only where ``low`` (the text in lower case) has one
     of its words: a search from every position costs more than the rest of tokenising."""
@@ -188,10 +195,17 @@ def _blank(match: re.Match[str]) -> str:
 def _close_line(
     toks: list[Token], caps: list[Token], text: str, mode: Mode, lines: list[Line]
 ) -> None:
+    if len(toks) <= _DATELINE_TOKENS and toks[0].cap and _DATELINE_END.match(text, toks[-1].end):
+        lines.append(Line(toks, "dateline", caps))
+        return
     if text[toks[0].start : toks[-1].end].isupper():
         return  # all caps: photo credits, shouted headers; capitals tell nothing there
+    if toks[0].text == "By" and len(toks) <= _BYLINE_TOKENS:
+        return  # a byline ("By Evan Symon, August 14, 2020"): its author is no mention
     title = mode == "full" and len(caps) >= 4 and 2 * len(caps) >= len(toks)
     line_mode: Mode = "title" if title and _is_title_case(toks) else mode
+    if mode == "strict" and len(toks) >= 6 and 5 * len(caps) >= 4 * len(toks):
+        line_mode = "title"  # German nouns are capitalised, but not every word of a line
     lines.append(Line(toks, line_mode, caps))
 
 
@@ -217,7 +231,9 @@ def _ends_sentence(prev: Token, gap: str) -> bool:
     if _SENTENCE_GAP.search(gap):
         return True
     if "." in gap:
-        return prev.lower.rstrip(".") not in _ABBREVIATIONS and not prev.upper
+        if len(prev.text) == 1 and prev.cap:
+            return False  # an initial: "Michael R. Bloomberg"
+        return prev.lower.rstrip(".") not in ABBREVIATIONS and not prev.upper
     return False
 
 

@@ -7,9 +7,11 @@ module of its own; ``detect_format`` picks one from the file name and the first 
 from __future__ import annotations
 
 import importlib
+from codecs import BOM_UTF16_BE, BOM_UTF16_LE
 from collections.abc import Callable
 from pathlib import PurePath
 
+from jsonld_news.decode import utf16_without_bom
 from jsonld_news.errors import UnknownFormatError
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle
@@ -56,7 +58,11 @@ def get_reader(format_name: str, source: str = "<input>") -> Reader:
 
 def detect_format(data: bytes, source: str) -> str:
     """Guess the format from the content first (extensions lie), then from the file name."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    head = data[:4096]
+    utf16 = "utf-16" if head.startswith((BOM_UTF16_LE, BOM_UTF16_BE)) else utf16_without_bom(head)
+    if utf16:  # look at UTF-16 as the text it is
+        head = head.decode(utf16, errors="ignore").encode("utf-8")
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"{", b"[")):
         return "json"
     if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or (

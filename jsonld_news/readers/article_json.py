@@ -10,12 +10,12 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from jsonld_news.context import is_schema_org_context
+from jsonld_news.context import remote_references
 from jsonld_news.decode import check_size, decode_text
-from jsonld_news.errors import MalformedInputError, RemoteContextError
+from jsonld_news.errors import ArticleError, MalformedInputError, RemoteContextError
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle, RawImage, RawOrganization
-from jsonld_news.readers.fields import apply_fields, strings, text_of
+from jsonld_news.readers.fields import OWN_KINDS, apply_fields, strings, text_of, type_problems
 
 MAX_DEPTH = 64
 
@@ -49,7 +49,7 @@ def _depth_exceeds(value: Any, limit: int) -> bool:
     return False
 
 
-def _object(value: Any, source: str) -> Mapping[str, Any]:
+def _object(value: Any, source: str, options: Options) -> Mapping[str, Any]:
     if isinstance(value, list) and len(value) == 1:
         value = value[0]
     if not isinstance(value, dict):
@@ -57,12 +57,25 @@ def _object(value: Any, source: str) -> Mapping[str, Any]:
         raise MalformedInputError(
             source, f"expected a JSON object describing one article, got {kind}"
         )
+    _refuse_remote_contexts(value, source, options)
     return value
+
+
+def _refuse_remote_contexts(obj: Mapping[str, Any], source: str, options: Options) -> None:
+    """Any ``@context`` anywhere that would load a document, in whatever JSON we were given."""
+    remote = [] if options.allow_remote_context else remote_references(obj)
+    if remote:
+        others = f" (and {len(remote) - 1} more)" if len(remote) > 1 else ""
+        raise RemoteContextError(
+            source,
+            f"refusing @context {_short(remote[0])}{others}: only schema.org's pinned context "
+            "is used; pass --allow-remote-context to read the document without fetching it",
+        )
 
 
 def read_json(data: bytes, source: str, options: Options) -> RawArticle:
     """Any article JSON: detect which producer wrote it, then read it with that producer's map."""
-    obj = _object(load_json(data, source, options), source)
+    obj = _object(load_json(data, source, options), source, options)
     variant = detect_variant(obj)
     if variant == "ninjs":
         from jsonld_news.readers.ninjs import read_ninjs
@@ -92,32 +105,83 @@ def _looks_like_ninjs(obj: Mapping[str, Any]) -> bool:
 
 
 def read_newsplease(data: bytes, source: str, options: Options) -> RawArticle:
-    return _from_newsplease(_object(load_json(data, source, options), source), source, options)
+    return _from_newsplease(
+        _object(load_json(data, source, options), source, options), source, options
+    )
 
 
 def read_trafilatura(data: bytes, source: str, options: Options) -> RawArticle:
-    return _from_trafilatura(_object(load_json(data, source, options), source), source, options)
+    return _from_trafilatura(
+        _object(load_json(data, source, options), source, options), source, options
+    )
+
+
+# Fields each producer writes, by kind (``readers.fields``): a wrong type is an ``ArticleError``.
+NEWSPLEASE_KINDS = {
+    **dict.fromkeys(
+        (
+            "title",
+            "title_page",
+            "title_rss",
+            "description",
+            "maintext",
+            "text",
+            "url",
+            "date_publish",
+            "date_modify",
+            "date_download",
+            "language",
+            "image_url",
+            "source_domain",
+        ),
+        "text",
+    ),
+    "authors": "texts",
+}
+TRAFILATURA_KINDS = {
+    **dict.fromkeys(
+        (
+            "title",
+            "excerpt",
+            "description",
+            "text",
+            "raw_text",
+            "source",
+            "url",
+            "date",
+            "author",
+            "source-hostname",
+            "sitename",
+            "hostname",
+            "language",
+            "image",
+            "license",
+        ),
+        "text",
+    ),
+    "categories": "texts",
+    "tags": "texts",
+}
+
+
+def _check_types(
+    obj: Mapping[str, Any], kinds: Mapping[str, str], source: str, *, lenient: bool = False
+) -> None:
+    problems = type_problems(obj, kinds, lenient=lenient)
+    if problems:
+        raise ArticleError(source, problems)
 
 
 def _from_own(obj: Mapping[str, Any], source: str, options: Options) -> RawArticle:
+    _check_types(obj, OWN_KINDS, source)
     raw = RawArticle(source=source, format="json")
     apply_fields(raw, obj)
     return raw
 
 
 def _from_jsonld(obj: Mapping[str, Any], source: str, options: Options) -> RawArticle:
-    context = obj.get("@context")
-    if (
-        context is not None
-        and not is_schema_org_context(context)
-        and not options.allow_remote_context
-    ):
-        raise RemoteContextError(
-            source,
-            f"refusing @context {_short(context)}: only schema.org's pinned context is used; "
-            "pass --allow-remote-context to read the document without fetching it",
-        )
     node = _main_node(obj)
+    _check_types(node, OWN_KINDS, source, lenient=True)
     raw = RawArticle(source=source, format="jsonld")
     apply_fields(raw, node)
     page = node.get("mainEntityOfPage")
@@ -142,6 +206,7 @@ def _short(value: Any) -> str:
 
 def _from_newsplease(obj: Mapping[str, Any], source: str, options: Options) -> RawArticle:
     """news-please: ``authors`` list, naive ``date_publish``, ``maintext``, ``image_url``."""
+    _check_types(obj, NEWSPLEASE_KINDS, source)
     raw = RawArticle(source=source, format="newsplease")
     raw.title = text_of(obj.get("title")) or text_of(obj.get("title_page"))
     raw.description = text_of(obj.get("description"))
@@ -167,6 +232,7 @@ def _newsplease_date(value: Any) -> str | None:
 
 def _from_trafilatura(obj: Mapping[str, Any], source: str, options: Options) -> RawArticle:
     """trafilatura: ``author`` joined with "; ", ``source`` URL, ``source-hostname`` site name."""
+    _check_types(obj, TRAFILATURA_KINDS, source)
     raw = RawArticle(source=source, format="trafilatura")
     raw.title = text_of(obj.get("title"))
     raw.description = text_of(obj.get("excerpt")) or text_of(obj.get("description"))

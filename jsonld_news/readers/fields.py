@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from jsonld_news.errors import Problem
 from jsonld_news.raw import RawArticle, RawEntity, RawImage, RawLink, RawOrganization
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -180,6 +181,8 @@ def _apply_authors(raw: RawArticle, value: Any) -> None:
 
 
 def organization(value: Any) -> RawOrganization:
+    if isinstance(value, list) and value:
+        value = value[0]  # JSON-LD may wrap one publisher in an array
     if isinstance(value, dict):
         logo = value.get("logo")
         if isinstance(logo, dict):
@@ -256,3 +259,136 @@ def entities(value: Any, role: str, implied_type: str | None) -> list[RawEntity]
         elif text_of(item):
             out.append(RawEntity(name=str(text_of(item)), type=implied_type, role=role))
     return out
+
+
+# --- type checking of input fields ---------------------------------------------------------------
+# A value of the wrong JSON type is reported, never coerced ("title": 42) or dropped ("text":
+# ["no"]). Each kind says what it accepts; ``type_problems`` lists every wrong field at once.
+
+TEXT_KEYS = ("@value", "value", "name", "@id")  # a value object or a named thing stands for text
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a value's type, as a user would say it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (dict, Mapping)):
+        return "object"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, (datetime, date)):
+        return "date"
+    return type(value).__name__
+
+
+def _is_text(value: Any, lenient: bool) -> bool:
+    if isinstance(value, str):
+        return True
+    if lenient and isinstance(
+        value, Mapping
+    ):  # {"@value": "..."}, {"@type": "Language", "name": ...}
+        return any(isinstance(value.get(key), str) for key in TEXT_KEYS)
+    return False
+
+
+# kind -> (what it is called in a message, accepts a list?, accepts an object?)
+_KINDS: dict[str, tuple[str, bool, bool]] = {
+    "text": ("text", False, False),
+    "texts": ("text or an array of text", True, False),
+    "thing": ("text or an object", False, True),
+    "things": ("text, an object, or an array of them", True, True),
+    "list": ("an array of text or objects", True, True),
+}
+
+# Text-valued keys of the objects a field may hold (authors, images, entities, related links).
+_OBJECT_TEXT_KEYS = ("name", "url", "caption", "credit", "creditText", "title", "headline", "alt")
+
+# The project's own JSON (and the fields JSON-LD shares with it): each alias gets its field's kind.
+OWN_KINDS: dict[str, str] = {
+    **{
+        key: "text"
+        for field in (
+            "title",
+            "alternative_headline",
+            "description",
+            "body",
+            "url",
+            "date_published",
+            "date_modified",
+            "date_created",
+            "byline",
+            "photo_credit",
+            "language",
+            "dateline",
+            "copyright_notice",
+            "is_based_on",
+        )
+        for key in ALIASES[field]
+    },
+    **{
+        key: "texts"
+        for field in ("section", "keywords", "genres", "identifiers")
+        for key in ALIASES[field]
+    },
+    **{key: "things" for field in ("authors", "images") for key in ALIASES[field]},
+    **{key: "thing" for field in ("publisher", "copyright_holder") for key in ALIASES[field]},
+    **{key: "list" for key in ALIASES["related"]},
+    **{key: "things" for key in ENTITY_KEYS},
+}
+
+
+def type_problems(
+    obj: Mapping[str, Any], kinds: Mapping[str, str], *, lenient: bool = False
+) -> list[Problem]:
+    """Every field of ``obj`` named in ``kinds`` whose value has the wrong type, in input order.
+
+    ``lenient`` (JSON-LD) also takes schema.org's forms of text: a value object
+    (``{"@value": ...}``), a named thing (``{"name": ...}``) or an array of them. ``null`` is
+    "not given", never a problem.
+    """
+    problems: list[Problem] = []
+    for key, value in obj.items():
+        kind = kinds.get(key)
+        if kind is None or value is None:
+            continue
+        problems.extend(_check(key, value, kind, lenient))
+    return problems
+
+
+def _check(path: str, value: Any, kind: str, lenient: bool) -> list[Problem]:
+    expected, allows_list, allows_object = _KINDS[kind]
+    item_kind = "thing" if allows_object else "text"
+    if isinstance(value, list):
+        if not (allows_list or lenient):
+            return [_wrong(path, value, expected)]
+        return [
+            problem
+            for i, item in enumerate(value)
+            for problem in _check_item(f"{path}[{i}]", item, item_kind, lenient)
+        ]
+    fits = _is_text(value, lenient) or (allows_object and isinstance(value, Mapping))
+    if kind == "list" or not fits:
+        return [_wrong(path, value, expected)]  # related links are an array, always
+    return _check_item(path, value, item_kind, lenient)
+
+
+def _check_item(path: str, value: Any, kind: str, lenient: bool) -> list[Problem]:
+    if _is_text(value, lenient):
+        return []
+    if kind == "thing" and isinstance(value, Mapping):
+        return [
+            _wrong(f"{path}.{key}", value[key], "text")
+            for key in _OBJECT_TEXT_KEYS
+            if value.get(key) is not None and not _is_text(value[key], lenient)
+        ]
+    return [_wrong(path, value, "text or an object" if kind == "thing" else "text")]
+
+
+def _wrong(path: str, value: Any, expected: str) -> Problem:
+    return Problem(path, f"expected {expected}, found {json_type(value)}", value)

@@ -27,7 +27,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
-from jsonld_news.decode import check_size, looks_binary
+from jsonld_news.decode import check_size, decode_utf16, looks_binary, utf16_without_bom
 from jsonld_news.errors import ArticleError, MalformedInputError, Problem, UnreadableInputError
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle
@@ -67,7 +67,11 @@ class ParsedPage:
 
 def decode_html(data: bytes, source: str, forced: str | None = None) -> tuple[str, str, list[str]]:
     """(text, encoding used, notes). Raises ``UnreadableInputError`` for binary data."""
-    if looks_binary(data):
+    sniffed = None if forced else utf16_without_bom(data)
+    if sniffed:
+        note = f"read as {sniffed}: UTF-16 without a byte-order mark"
+        return decode_utf16(data, source, sniffed), sniffed, [note]
+    if looks_binary(data) and not forced:
         raise UnreadableInputError(source, "binary data, not an HTML page")
     if forced:
         try:

@@ -116,7 +116,7 @@ def _is_date(line: str, options: Options) -> bool:
     if len(line) > 60 or not any(ch.isdigit() for ch in line):
         return False
     try:
-        parse_date(line, options.timezone)
+        parse_date(line, options.zone)
     except DateParseError:
         return False
     return True

@@ -1,0 +1,532 @@
+"""Input documents as a stream: files, folders, JSON Lines and WARC files, one document at a time.
+
+``iter_documents(paths)`` yields, in a stable order that two runs reproduce exactly:
+
+- ``Document``: one article's bytes with where it came from and how to name its outputs;
+- ``Skipped``: a record that is not an article (a WARC request, metadata, image, revisit, a
+  non-200 response), with the reason; counted, never a failure;
+- ``Failed``: a document that cannot even be cut out of its input (a malformed JSON line, a file
+  that cannot be read, a truncated gzip stream), with its position, reason and error class.
+  One failure never stops the stream: the next line, record or file follows.
+
+Nothing is collected up front. A folder is walked depth first, each directory's entries sorted
+by name, which is exactly the order of ``sorted(folder.rglob("*"))`` (paths compare part by
+part) while holding only one directory listing per level. JSON Lines are read line by line and
+WARC files record by record, so memory stays flat however many documents an input holds.
+
+Inputs, by name:
+
+- a folder: walked recursively; hidden files and folders (a name starting with ".") are left
+  out, symbolic links to folders are not followed (as ``rglob``); files with an article suffix
+  (``ARTICLE_SUFFIXES``) are documents, JSON Lines and WARC files in it are expanded;
+- ``.jsonl``, ``.jsonl.gz``, ``.ndjson``, ``.ndjson.gz``: one article JSON per line (the
+  project's own, news-please or trafilatura, told apart per line by their keys; the line's
+  ``format`` is that variant's reader); blank lines are skipped; UTF-8, as JSON Lines requires;
+- ``.warc``, ``.warc.gz``: the HTTP 200 responses whose Content-Type is HTML are documents
+  (``format="html"``), every other record is ``Skipped``; gzip is read per record (one member a
+  record, as crawlers write them; a file gzipped as one stream is read too); HTTP Transfer- and
+  Content-Encoding are undone; the record's ``WARC-Target-URI`` is the document's ``url`` and the charset of the
+  HTTP ``Content-Type`` header its ``charset``;
+- any other file: one document, its format detected later (``format=None``).
+
+Keys (the stable name of a document's outputs, without extension):
+
+- a file found in a folder: its path relative to that folder without its suffix
+  (``crawl/2024/a.html`` given as ``crawl`` -> ``2024/a``). Two files of one directory with the
+  same stem (``a.txt``, ``a.md``; ``a.jsonl``, ``a.jsonl.gz``) keep their full names (``a.txt``,
+  ``a.md``; ``a.jsonl/000000001``...), as ``batch.plan_outputs`` does; the clash is seen within
+  the directory's own listing, so nothing needs the whole list;
+- a file given by name: its name without suffix;
+- a JSON line or WARC record: ``<input stem>/<position>``, the stem being the input's key as
+  above without its archive suffixes (``export.jsonl.gz`` -> ``export``) and the position zero
+  padded to 9 digits (``export/000001234``: line 1,234; ``crawl/000052311``: the record at byte
+  52,311 of the file, the offset of its gzip member as CDX indexes give it; in a WARC gzipped as
+  one stream, its offset in the uncompressed WARC). Positions come from the input itself, so the same input gives the same keys in any
+  run and on any machine, and sorted keys follow input order (up to a billion lines or bytes,
+  past which the number simply grows longer). A slug of the URL was rejected: it needs a
+  collision suffix, which depends on every URL seen before it, and a JSON line may have no URL.
+
+WARC reader: FastWARC (``fastwarc``, resiliparse's WARC library), chosen over warcio by
+``python tools/bench_warc.py`` on the same WARC (the 28 pages of ``../shared/corpus/html`` and
+2,000 generated pages, each after its request record, with metadata, image, revisit and 404
+records: 4,221 records, 16 MB), iterating every record and reading the payload, target URI and
+charset of each HTML 200 response; records/s in CPU time, median of 5 warm passes and the first
+(cold, import included) pass, on the shared 2-core machine:
+
+    bench.warc.gz fastwarc     90,779 records/s warm,    81,537 cold, 2,028 HTML pages
+    bench.warc.gz warcio       21,960 records/s warm,    21,101 cold, 2,028 HTML pages
+    bench.warc.gz fastwarc / warcio: 4.1x
+    bench.warc    fastwarc    185,033 records/s warm,   196,444 cold, 2,028 HTML pages
+    bench.warc    warcio       38,297 records/s warm,    30,835 cold, 2,028 HTML pages
+    bench.warc    fastwarc / warcio: 4.8x     (8.4x in the next run: the box is shared)
+
+Both are maintained and both undo chunked and gzip HTTP bodies; FastWARC is 4-8 times faster,
+reads per-record gzip natively, and gives the record's offset and the HTTP charset directly
+(warcio's offset is known only once the record is read to its end). Next to the HTML path
+(13 ms a page, two records a page) either reader is small; the reading happens in the one
+parent process that feeds every worker, though, so its speed bounds a many-worker run: at
+FastWARC's ~90,000 gzipped records/s that bound is ~45,000 pages/s, at warcio's ~22,000 it is
+~11,000. warcio stays a dev
+dependency, for the benchmark only.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
+
+import orjson
+
+from jsonld_news.options import MAX_INPUT_BYTES
+
+ARTICLE_SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".markdown", ".json", ".ninjs", ".html", ".htm"}
+)
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+POSITION_DIGITS = 9
+
+# JSON variant (readers.article_json.detect_variant) -> the reader that takes it as a whole file.
+_VARIANT_FORMATS = {"own": "json", "jsonld": "json", "newsplease": "newsplease",
+                    "trafilatura": "trafilatura", "ninjs": "ninjs"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article's bytes. ``position``: line number (JSON Lines), record offset (WARC), or None."""
+
+    source: str
+    position: int | None
+    key: str
+    data: bytes
+    format: str | None = None  # a reader name; None: detect from the bytes
+    url: str | None = None  # WARC-Target-URI: the page's URL
+    charset: str | None = None  # from the HTTP Content-Type header
+
+    @property
+    def label(self) -> str:
+        """How messages name the document: ``a.html``, ``export.jsonl:12``, ``crawl.warc@4096``."""
+        return _label(self.source, self.position, self.url)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A record that is not an article (a WARC request, image, revisit...): counted, not failed."""
+
+    source: str
+    position: int | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """A document that could not be cut out of its input. ``error_class`` names the kind."""
+
+    source: str
+    position: int | None
+    key: str | None
+    reason: str
+    error_class: str
+
+    @property
+    def label(self) -> str:
+        return _label(self.source, self.position, None)
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.reason}"
+
+
+Item = Document | Skipped | Failed
+
+
+def _label(source: str, position: int | None, url: str | None) -> str:
+    if position is None:
+        return source
+    if url is not None or source.endswith(WARC_SUFFIXES):
+        return f"{source}@{position}"
+    return f"{source}:{position}"
+
+
+@dataclass(slots=True)
+class Counts:
+    """What a stream has yielded so far; ``bytes_read`` is input consumed, for progress."""
+
+    documents: int = 0
+    failed: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    bytes_read: int = 0  # of the input files as on disk (compressed bytes for .gz)
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+
+class DocumentStream:
+    """``iter_documents`` with running counts: ``for item in stream: ...; stream.counts``."""
+
+    def __init__(
+        self, paths: Iterable[str | Path], *, max_document_bytes: int = MAX_INPUT_BYTES
+    ) -> None:
+        self._paths = [Path(p) for p in paths]
+        self._limit = max_document_bytes
+        self.counts = Counts()
+
+    def __iter__(self) -> Iterator[Item]:
+        counts = self.counts
+        for path in self._paths:
+            for item in _iter_path(path, self._limit, counts):
+                if isinstance(item, Document):
+                    counts.documents += 1
+                elif isinstance(item, Skipped):
+                    counts.skipped[_reason_kind(item.reason)] += 1
+                else:
+                    counts.failed += 1
+                yield item
+
+
+def input_bytes(paths: Iterable[str | Path]) -> int | None:
+    """The bytes on disk of inputs named as files, to set ``Counts.bytes_read`` against for
+    progress; None when a folder is among them (its size is known only once walked)."""
+    total = 0
+    for path in map(Path, paths):
+        try:
+            if path.is_dir():
+                return None
+            total += path.stat().st_size
+        except OSError:
+            continue  # the stream reports it
+    return total
+
+
+def iter_documents(
+    paths: Iterable[str | Path], *, max_document_bytes: int = MAX_INPUT_BYTES
+) -> Iterator[Item]:
+    """Every document of ``paths`` in a stable order, with skipped records and failures in line."""
+    return iter(DocumentStream(paths, max_document_bytes=max_document_bytes))
+
+
+def _reason_kind(reason: str) -> str:
+    """The counter bucket of a skip reason: ``HTTP 404 Not Found`` -> ``HTTP 404``."""
+    return " ".join(reason.split()[:2]) if reason.startswith("HTTP ") else reason.split(":")[0]
+
+
+def archive_kind(name: str) -> str | None:
+    lower = name.lower()
+    if lower.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if lower.endswith(WARC_SUFFIXES):
+        return "warc"
+    return None
+
+
+def _stem(relative: str) -> str:
+    """``2024/export.jsonl.gz`` -> ``2024/export``: the key base of an archive."""
+    lower = relative.lower()
+    for suffix in (*JSONL_SUFFIXES, *WARC_SUFFIXES):
+        if lower.endswith(suffix):
+            return relative[: -len(suffix)]
+    return relative
+
+
+def _iter_path(path: Path, limit: int, counts: Counts) -> Iterator[Item]:
+    if path.is_dir():
+        yield from _walk(path, path, limit, counts)
+    else:
+        yield from _iter_file(path, _file_key(path.name, path.name, clash=False), limit, counts)
+
+
+def _file_key(relative: str, name: str, *, clash: bool) -> str:
+    if clash:
+        return relative
+    if archive_kind(name):
+        return _stem(relative)
+    return PurePosixPath(relative).with_suffix("").as_posix()
+
+
+def _key_stem(name: str) -> tuple[bool, str]:
+    """What a file's key keeps of its name when nothing clashes: ``a.txt``, ``a.jsonl.gz`` -> ``a``.
+
+    Archives and article files never clash with each other: an archive's keys end in a position.
+    """
+    if archive_kind(name):
+        return True, _stem(name)
+    return False, PurePosixPath(name).stem
+
+
+def _walk(root: Path, folder: Path, limit: int, counts: Counts) -> Iterator[Item]:
+    """Depth first, each listing sorted by name: the order of ``sorted(root.rglob("*"))``.
+
+    A folder's listing (its names) is held while the folder is walked: one listing per level.
+    """
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(
+                (entry.name, is_dir)
+                for entry in scan
+                if not entry.name.startswith(".")
+                and ((is_dir := _is_dir(entry)) or _is_input(entry))
+            )
+    except OSError as exc:
+        reason = exc.strerror or "cannot be listed"
+        yield Failed(str(folder), None, None, reason, "UnreadableInputError")
+        return
+    # two files of this folder that would get the same key keep their full names
+    stems = Counter(_key_stem(name) for name, is_dir in entries if not is_dir)
+    for name, is_dir in entries:
+        path = folder / name
+        if is_dir:
+            yield from _walk(root, path, limit, counts)
+            continue
+        relative = path.relative_to(root).as_posix()
+        key = _file_key(relative, name, clash=stems[_key_stem(name)] > 1)
+        yield from _iter_file(path, key, limit, counts)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)  # as rglob: links to folders are not followed
+    except OSError:
+        return False
+
+
+def _is_input(entry: os.DirEntry[str]) -> bool:
+    try:
+        if not entry.is_file():
+            return False
+    except OSError:
+        return False
+    name = entry.name
+    return archive_kind(name) is not None or PurePosixPath(name).suffix.lower() in ARTICLE_SUFFIXES
+
+
+def _iter_file(path: Path, key: str, limit: int, counts: Counts) -> Iterator[Item]:
+    kind = archive_kind(path.name)
+    if kind == "jsonl":
+        yield from _iter_jsonl(path, key, limit, counts)
+    elif kind == "warc":
+        yield from _iter_warc(path, key, limit, counts)
+    else:
+        source = str(path)
+        try:
+            size = path.stat().st_size
+            if size > limit:
+                yield Failed(source, None, key, f"input is {size:,} bytes, more than the limit of {limit:,}", "UnreadableInputError")  # fmt: skip
+                return
+            data = path.read_bytes()
+        except OSError as exc:
+            yield Failed(source, None, key, _os_reason(exc), "UnreadableInputError")
+            return
+        counts.bytes_read += len(data)
+        yield Document(source, None, key, data)
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory, not a file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return exc.strerror or "cannot be read"
+
+
+def position_key(stem: str, position: int) -> str:
+    return f"{stem}/{position:0{POSITION_DIGITS}d}"
+
+
+# ---------------------------------------------------------------------------------- JSON Lines
+
+
+def _iter_jsonl(path: Path, stem: str, limit: int, counts: Counts) -> Iterator[Item]:
+    source = str(path)
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        yield Failed(source, None, None, _os_reason(exc), "UnreadableInputError")
+        return
+    start = counts.bytes_read
+    with raw:
+        stream: BinaryIO = raw
+        if path.name.lower().endswith(".gz"):
+            stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
+        number = 0
+        while True:
+            try:
+                line = stream.readline(limit + 1)
+                if len(line) > limit and not line.endswith(b"\n"):
+                    # too long to be an article: skip the rest of the line, in bounded reads
+                    rest = line
+                    while rest and not rest.endswith(b"\n"):
+                        rest = stream.readline(1 << 20)
+                    number += 1
+                    reason = f"line is more than the limit of {limit:,} bytes"
+                    yield Failed(source, number, position_key(stem, number), reason, "UnreadableInputError")  # fmt: skip
+                    continue
+            except (OSError, EOFError, zlib.error) as exc:
+                reason = _gzip_reason(exc, number)
+                yield Failed(source, number + 1, None, reason, "UnreadableInputError")
+                break
+            if not line:
+                break
+            number += 1
+            # bytes of the file as on disk (compressed for .gz), so progress can compare with sizes
+            counts.bytes_read = start + raw.tell()
+            yield from _jsonl_line(source, stem, number, line)
+        counts.bytes_read = start + os.fstat(raw.fileno()).st_size
+
+
+def _gzip_reason(exc: BaseException, lines: int) -> str:
+    if isinstance(exc, EOFError):
+        return f"truncated gzip stream after line {lines}"
+    return f"unreadable gzip stream after line {lines}: {exc}"
+
+
+def _jsonl_line(source: str, stem: str, number: int, line: bytes) -> Iterator[Item]:
+    data = line.strip()
+    if not data:
+        return
+    key = position_key(stem, number)
+    try:
+        value: Any = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        yield Failed(source, number, key, _json_reason(data, exc), "MalformedInputError")
+        return
+    if not isinstance(value, dict):
+        kind = _JSON_KINDS.get(type(value).__name__, type(value).__name__)
+        reason = f"expected a JSON object describing one article, got {kind}"
+        yield Failed(source, number, key, reason, "MalformedInputError")
+        return
+    from jsonld_news.readers.article_json import detect_variant
+
+    yield Document(source, number, key, data, _VARIANT_FORMATS[detect_variant(value)])
+
+
+_JSON_KINDS = {"list": "array", "str": "string", "NoneType": "null", "bool": "boolean", "float": "number", "int": "number"}  # fmt: skip
+
+
+def _json_reason(data: bytes, exc: orjson.JSONDecodeError) -> str:
+    import json
+
+    try:
+        json.loads(data)
+    except UnicodeDecodeError as error:
+        return f"not UTF-8 (byte 0x{data[error.start]:02x} at column {error.start + 1})"
+    except json.JSONDecodeError as error:  # the standard library's message names the column
+        return f"malformed JSON at column {error.colno}: {error.msg}"
+    except RecursionError:
+        return "JSON nested too deeply"
+    return f"malformed JSON: {exc}"
+
+
+# ---------------------------------------------------------------------------------------- WARC
+
+_FIRST_MEMBER_PROBE = 1 << 20
+
+
+def _one_gzip_stream(raw: BinaryIO) -> bool:
+    """Is this a gzip file whose first member does not end within its first MiB?
+
+    Crawlers gzip each record on its own, so a record's offset is that of its member: what CDX
+    indexes list. A WARC gzipped as one stream has no such offsets, and FastWARC would give
+    records of one buffer the same position; such a file is read through ``gzip`` instead and a
+    record's position is its offset in the uncompressed WARC. Either way positions are unique.
+    """
+    head = raw.read(_FIRST_MEMBER_PROBE)
+    raw.seek(0)
+    if not head.startswith(b"\x1f\x8b"):
+        return False
+    inflate = zlib.decompressobj(wbits=31)
+    step = 16384
+    try:
+        for start in range(0, len(head), step):
+            inflate.decompress(head[start : start + step], 1 << 16)
+            while inflate.unconsumed_tail and not inflate.eof:
+                inflate.decompress(inflate.unconsumed_tail, 1 << 16)
+            if inflate.eof:  # more after the first member: a member per record
+                more = inflate.unused_data or head[start + step :]
+                return not more and len(head) < _FIRST_MEMBER_PROBE
+    except zlib.error:
+        return False  # not gzip after all: FastWARC reports what it is
+    return True
+
+
+def _iter_warc(path: Path, stem: str, limit: int, counts: Counts) -> Iterator[Item]:
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    source = str(path)
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        yield Failed(source, None, None, _os_reason(exc), "UnreadableInputError")
+        return
+    with raw:
+        stream: BinaryIO = raw
+        single = _one_gzip_stream(raw)
+        if single:  # offsets of records inside one compressed stream: uncompressed offsets
+            stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
+        # FastWARC detects gzip itself and reads it member by member
+        records = ArchiveIterator(stream, auto_decode="all", strict_mode=False)
+        last = 0
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                counts.bytes_read += max(0, os.fstat(raw.fileno()).st_size - last)
+                break
+            except Exception as exc:  # FastWARC raises plain exceptions on broken input
+                reason = f"unreadable WARC after byte {last}: {exc}"
+                yield Failed(source, last, None, reason, "UnreadableInputError")
+                return
+            position = record.stream_pos
+            counts.bytes_read += max(0, (raw.tell() if single else position) - last)
+            last = raw.tell() if single else position
+            kind = record.record_type
+            if kind != WarcRecordType.response:
+                yield Skipped(source, position, f"{kind} record")
+                continue
+            uri = record.headers.get("WARC-Target-URI")
+            if not record.is_http:
+                yield Skipped(source, position, "response record without HTTP headers")
+                continue
+            http = record.http_headers
+            status = http.status_code
+            if status != 200:
+                yield Skipped(source, position, f"HTTP {status} {http.reason_phrase or ''}".rstrip())  # fmt: skip
+                continue
+            media = (record.http_content_type or "").lower()
+            if media not in HTML_TYPES:
+                yield Skipped(source, position, f"not HTML: {media or 'no Content-Type'}")
+                continue
+            key = position_key(stem, position)
+            if record.content_length > limit:
+                reason = f"record is {record.content_length:,} bytes, more than the limit of {limit:,}"  # fmt: skip
+                yield Failed(source, position, key, reason, "UnreadableInputError")
+                continue
+            try:
+                data = record.reader.read()
+            except Exception as exc:
+                yield Failed(source, position, key, f"unreadable record: {exc}", "UnreadableInputError")  # fmt: skip
+                continue
+            yield Document(source, position, key, data, "html", uri, record.http_charset)
+
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "Counts",
+    "Document",
+    "DocumentStream",
+    "Failed",
+    "Item",
+    "Skipped",
+    "archive_kind",
+    "input_bytes",
+    "iter_documents",
+    "position_key",
+]

@@ -1,0 +1,62 @@
+"""Bytes to text: UTF-16 without a byte-order mark is recognised, binary data is still refused."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import jsonld_news
+from jsonld_news.cli import app
+from jsonld_news.decode import decode_text, utf16_without_bom
+from jsonld_news.options import Options
+
+NO_NLP = Options(recognize_entities=False, detect_language=False)
+TEXT = "Scholz und Putin sprechen\n\nKYIV — Der Kanzler rief an. Путин ответил.\n"
+PAGE = next(iter(sorted((Path(__file__).parent / "fixtures" / "html").glob("*.html"))))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_decoded(encoding: str) -> None:
+    data = TEXT.encode(encoding)
+    assert utf16_without_bom(data) == encoding
+    assert decode_text(data, "a.txt") == TEXT
+    article = jsonld_news.read(data, "text", options=NO_NLP)
+    assert article.headline == "Scholz und Putin sprechen"
+    doc = {"headline": "Köln", "body": "Text."}
+    assert jsonld_news.read(json.dumps(doc).encode(encoding), options=NO_NLP).headline == "Köln"
+    html = PAGE.read_bytes().decode("utf-8")
+    page = jsonld_news.read(html.encode(encoding), "html", options=NO_NLP)
+    assert page.headline == jsonld_news.read(PAGE, options=NO_NLP).headline
+
+
+def test_utf16_with_an_explicit_encoding_is_not_called_binary(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(TEXT.encode("utf-16-le"))
+    result = CliRunner().invoke(
+        app, ["convert", str(path), "--encoding", "utf-16-le", "--no-mentions"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["headline"] == "Scholz und Putin sprechen"
+
+
+def test_utf16_that_does_not_decode_gets_the_hint(tmp_path: Path) -> None:
+    data = (TEXT * 4).encode("utf-16-le") + b"\x00\xd8"  # a lone surrogate at the end
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    result = CliRunner().invoke(app, ["convert", str(path), "--no-mentions"])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "looks like UTF-16 without a BOM; pass --encoding utf-16-le" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "data",
+    [os.urandom(4096), bytes(range(256)) * 16, b"\x89PNG\r\n\x1a\n" + bytes(200), b"ab\x00cd" * 50],
+)
+def test_binary_is_still_binary(data: bytes) -> None:
+    assert utf16_without_bom(data) is None
+    with pytest.raises(jsonld_news.UnreadableInputError, match="binary"):
+        decode_text(data, "x.bin")
