@@ -267,3 +267,15 @@ def test_store_without_colon_is_refused() -> None:
     assert code == 2 and err.count("\n") == 1 and "oxigraph:PATH" in err
     code, _, err = run("load", str(SEED), "--store", "oxigraph:", "--no-mentions")
     assert code == 0 and "in memory: discarded" in err
+
+
+def test_convert_many_refuses_a_folder_named_like_a_file(tmp_path: Path) -> None:
+    from jsonld_news import convert_many
+
+    with pytest.raises(ConfigError, match="names a file"):
+        convert_many([INPUTS], tmp_path / "x.jsonld", options=Options(recognize_entities=False))
+    assert not (tmp_path / "x.jsonld").exists()
+    result = convert_many(
+        [INPUTS], f"{tmp_path / 'x.jsonld'}/", options=Options(recognize_entities=False)
+    )
+    assert result.ok and (tmp_path / "x.jsonld").is_dir()
