@@ -184,6 +184,13 @@ def test_full_disk_real(tmp_path: Path) -> None:
             == f"jsonld-news: error: {target}: cannot write the output: no space left on device\n"
         )
         assert list(mount.iterdir()) == []  # neither the output nor its temporary file
+        folder = tmp_path / "many"
+        for n in range(10):
+            (folder / str(n)).mkdir(parents=True)
+            shutil.copy(big, folder / str(n) / "big.txt")
+        code, _, err = run("convert", str(folder), "-o", str(mount / "out"), "--no-mentions")
+        assert code == 2 and err.count("\n") == 1 and "no space left on device" in err
+        assert ".tmp" not in err
 
 
 @pytest.mark.parametrize(
