@@ -147,16 +147,11 @@ def normalize_language(value: str) -> str | None:
     return code
 
 
-@cache
-def _identifier() -> object:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
 def detect_language(body: str) -> str | None:
     """The body's language, only when the text is long enough and the model is nearly certain."""
     if count_words(body, stop=_MIN_WORDS_TO_DETECT) < _MIN_WORDS_TO_DETECT:
         return None
-    code, confidence = _identifier().classify(body[:_LANGUAGE_SAMPLE])  # type: ignore[attr-defined]
+    from jsonld_news.language import identifier  # its model is mapped on first use
+
+    code, confidence = identifier().classify(body[:_LANGUAGE_SAMPLE])
     return str(code) if confidence >= _MIN_LANGUAGE_CONFIDENCE else None

@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -23,24 +23,14 @@ from jsonld_news import (
     VALIDATORS,
     ConfigError,
     JsonldNewsError,
-    LoadFailure,
     Options,
-    Outcome,
-    __version__,
-    convert_many,
-    entities,
-    import_kb,
-    inspect_page,
-    load_paths,
-    open_store,
     output_format,
-    prepare,
-    read,
-    read_document,
-    serialize,
-    validate,
-    write_atomic,
 )
+
+# The functions that run the pipeline are imported inside the commands that call them, so
+# `--help`, `--version`, `formats` and usage errors start in a tenth of a second.
+if TYPE_CHECKING:
+    from jsonld_news import LoadFailure, Outcome
 
 STDIN = "<stdin>"
 
@@ -67,8 +57,9 @@ def _plain_argument_type(self: Any, ctx: Any) -> str | None:
 try:  # typer >= 0.20 renders argument types itself; older ones go through click and need no help
     from typer.core import TyperArgument
 
-    _argument_type = TyperArgument.display_type_rich
-    TyperArgument.display_type_rich = _plain_argument_type  # type: ignore[method-assign]
+    # typer 0.28 (pinned: 0.29 imports pydantic on every start) has no display_type_rich
+    _argument_type = TyperArgument.display_type_rich  # type: ignore[attr-defined,unused-ignore]
+    TyperArgument.display_type_rich = _plain_argument_type  # type: ignore[attr-defined,method-assign,unused-ignore]
 except (ImportError, AttributeError):  # pragma: no cover
     pass
 
@@ -80,6 +71,8 @@ def fail(message: str, code: int = EXIT_UNUSABLE) -> NoReturn:
 
 def _version(value: bool) -> None:
     if value:
+        from jsonld_news import __version__
+
         typer.echo(f"jsonld-news {__version__}")
         raise typer.Exit()
 
@@ -135,6 +128,8 @@ def make_options(
     Options carry paths and values; what they name (the KB) is opened here once, so a bad KB
     fails before any input, and batch workers open it themselves.
     """
+    from jsonld_news import prepare
+
     options = Options(
         base_iri=base_iri,
         timezone=timezone_name,
@@ -284,6 +279,8 @@ def convert(
 
 
 def _read_input(source: str, input_format: str | None, options: Options) -> Any:
+    from jsonld_news import read
+
     if source == "-":
         data = sys.stdin.buffer.read(options.max_input_bytes + 1)  # one more: "too large"
         return read(data, input_format, options=options, name=STDIN)
@@ -293,6 +290,8 @@ def _read_input(source: str, input_format: str | None, options: Options) -> Any:
 def _convert_single(
     source: str, fmt: str, input_format: str | None, output: str | None, options: Options
 ) -> None:
+    from jsonld_news import serialize, write_atomic
+
     try:
         article = _read_input(source, input_format, options)
         text = serialize(article, fmt)
@@ -317,6 +316,8 @@ def _convert_batch(
     options: Options,
     workers: int,
 ) -> None:
+    from jsonld_news import convert_many
+
     missing = [p for p in inputs if not Path(p).exists()]
     for path in missing:
         typer.echo(f"jsonld-news: error: {path}: no such file or folder", err=True)
@@ -365,6 +366,8 @@ def validate_command(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Validate NewsArticle JSON-LD: exit 0 valid, 1 invalid, 2 unusable input."""
+    from jsonld_news import read_document, validate
+
     names = [v.strip() for v in validators.split(",") if v.strip()]
     unknown = [n for n in names if n not in VALIDATORS]
     if unknown:
@@ -435,6 +438,8 @@ def load(
     max_input_size: MaxInputSize = None,
 ) -> None:
     """Convert articles and load each into a SPARQL store, in the named graph of its @id."""
+    from jsonld_news import load_paths, open_store
+
     try:
         options = make_options(
             base_iri=base_iri,
@@ -485,6 +490,8 @@ def inspect(
     ] = None,
 ) -> None:
     """Show what each embedded source of a page said, and which value won for each property."""
+    from jsonld_news import inspect_page
+
     try:
         options = make_options(base_url=base_url, mentions=False, syntaxes=syntaxes)
         if page == "-":
@@ -513,6 +520,8 @@ def entities_command(
     ] = False,
 ) -> None:
     """A table of the people, places and organisations found: type, where, linked IRI."""
+    from jsonld_news import entities
+
     try:
         options = make_options(base_iri=base_iri, kb=kb)
         article = _read_input(source, from_, options)
@@ -552,6 +561,8 @@ def kb_import(
     ],
 ) -> None:
     """Build a knowledge base from a Wikidata JSON dump, streaming."""
+    from jsonld_news import import_kb
+
     try:
         report = import_kb(dump, output)
     except JsonldNewsError as exc:

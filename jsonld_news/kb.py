@@ -320,8 +320,16 @@ class KnowledgeBase:
         self._entry_at = lru_cache(maxsize=65536)(self._parse_at)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str], *, write_index: bool = True) -> KnowledgeBase:
-        """Open a JSONL KB (``.gz`` too). The index is built once, saved as ``<kb>.idx``, mapped.
+    def load(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        write_index: bool = True,
+        index_path: str | os.PathLike[str] | None = None,
+        shipped: bool = False,
+    ) -> KnowledgeBase:
+        """Open a JSONL KB (``.gz`` too). The index is built once, saved as ``<kb>.idx`` (or
+        ``index_path``), and mapped by every later open.
 
         Raises ``KBError`` naming the file and line of the first malformed entry.
         """
@@ -332,21 +340,21 @@ class KnowledgeBase:
                 with gzip.open(path, "rb") as fh:
                     raw = fh.read()
                 index, count = _build_index(raw, source)
-                return cls(source, raw, index, count)
+                return cls(source, raw, index, count, shipped)
             stat = path.stat()
             with open(path, "rb") as fh:
                 data: bytes | mmap.mmap = _map(fh.fileno()) if stat.st_size else b""
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             raise KBError(source, f"cannot read knowledge base: {exc}") from None
-        idx_path = path.with_name(path.name + ".idx")
+        idx_path = Path(index_path) if index_path else path.with_name(path.name + ".idx")
         cached = _read_index(idx_path, stat)
         if cached is not None:
-            return cls(source, data, *cached)
+            return cls(source, data, *cached, shipped)
         index, count = _build_index(data, source)
         if write_index:
             with contextlib.suppress(OSError):  # a read-only folder: keep the index in memory
                 _write_index(idx_path, index, stat, count)
-        return cls(source, data, index, count)
+        return cls(source, data, index, count, shipped)
 
     @classmethod
     def from_entries(cls, entries: Iterable[KBEntry], name: str = "<memory>") -> KnowledgeBase:

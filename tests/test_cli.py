@@ -11,10 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from jsonld_news.cli import app
-from tests.conftest import EXAMPLES, SHARED
+from tests.conftest import EXAMPLES, NO_SHARED, SHARED
 from tests.test_kb import DUMP_ITEMS, dump_text
 
 SEED = EXAMPLES / "inputs" / "moscowtimes-scholz-putin.txt"
+FOCUS_PAGE = SHARED / "corpus" / "html" / "focus.de.leasen.html"
 runner = CliRunner()
 
 
@@ -175,8 +176,9 @@ def test_load_into_embedded_oxigraph(tmp_path: Path) -> None:
     assert "loaded 4 article(s)" in err and "0 failed" in err
 
 
+@pytest.mark.skipif(not FOCUS_PAGE.is_file(), reason=NO_SHARED)
 def test_inspect_shows_sources_and_winners() -> None:
-    page = SHARED / "corpus" / "html" / "focus.de.leasen.html"
+    page = FOCUS_PAGE
     code, out, err = run("inspect", str(page))
     assert code == 0, err
     assert "title:" in out and "json-ld" in out and "*" in out

@@ -149,14 +149,14 @@ def test_rdfa_when_asked() -> None:
     assert article["headline"] == "RDFa headline"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.text(max_size=300))
 def test_lenient_reader_never_raises(text: str) -> None:
     values, notes = parse_json_lenient(text)
     assert isinstance(values, list) and isinstance(notes, list)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(
     st.recursive(
         st.none() | st.booleans() | st.text(max_size=5),

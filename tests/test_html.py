@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -275,15 +275,25 @@ def test_deep_json_ld_and_deep_markup() -> None:
         read_html(nested, "n.html", Options())
 
 
-def test_twenty_megabyte_page_is_read_quickly() -> None:
+def test_twenty_megabyte_page_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The work a page costs is its parse: one, whatever the page's size (counted, not timed;
+    # timings live in `make bench`).
+    from lxml.html import document_fromstring as real
+
+    parses = []
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        parses.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("jsonld_news.readers.html.document_fromstring", counting)
     filler = b"<!-- " + b"x" * 20_000_000 + b" -->"
     data = (
         (FIXTURES / "malformed_jsonld.html").read_bytes().replace(b"</head>", filler + b"</head>")
     )
-    start = time.perf_counter()
     raw = read_html(data, "big.html", Options())
     assert raw.title == "Council approves tram extension"
-    assert time.perf_counter() - start < 10
+    assert len(parses) == 1
 
 
 def test_over_the_size_limit() -> None:
@@ -291,7 +301,7 @@ def test_over_the_size_limit() -> None:
         read_html(b"<html>" + b" " * 2000 + b"</html>", "x.html", Options(max_input_bytes=1000))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(
     st.lists(
         st.sampled_from(

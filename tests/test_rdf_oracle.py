@@ -35,7 +35,7 @@ def test_examples_mean_the_same_graph_in_every_format(path: Path) -> None:
     _assert_same_graph(to_jsonld(jsonld_news.read(path)))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(own_json_article())
 def test_generated_articles_mean_the_same_graph(article: dict[str, Any]) -> None:
     data = json.dumps(article).encode()

@@ -11,7 +11,7 @@ import jsonld_news
 from jsonld_news.options import Options
 from jsonld_news.pipeline import read_raw
 from jsonld_news.readers import detect_format
-from tests.conftest import SHARED
+from tests.conftest import NO_SHARED, SHARED
 
 CORPUS_INPUTS = SHARED / "corpus" / "inputs"
 NO_NLP = Options(recognize_entities=False)
@@ -112,6 +112,7 @@ def test_trafilatura_json_authors_joined_with_semicolons() -> None:
     assert article.keywords == ["a", "b"]
 
 
+@pytest.mark.skipif(not CORPUS_INPUTS.is_dir(), reason=NO_SHARED)
 @pytest.mark.parametrize("folder", ["trafilatura-json", "newsplease-json", "markdown"])
 def test_every_corpus_input_converts(folder: str) -> None:
     paths = sorted((CORPUS_INPUTS / folder).iterdir())

@@ -3,11 +3,9 @@ linear time on hostile text, and the gold-set thresholds."""
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import json
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ from jsonld_news.enrich.recognize import (
 )
 from jsonld_news.kb import KBError, KnowledgeBase
 from jsonld_news.model import Mention
+from tests.work import growth
 
 GOLD = Path(__file__).parent / "gold" / "mentions"
 BASE = "https://data.example.org/id/"
@@ -194,34 +193,38 @@ def test_default_recognizer_is_cached() -> None:
     assert load_recognizer(None) is default_recognizer()
 
 
+_QUADRATIC_TITLES = pytest.mark.xfail(
+    reason="name_rules.title_run walks the whole run of title words from every position "
+    "(quadratic on 'President President ...' with no name after it); reported to the "
+    "recogniser's owner",
+    strict=False,
+)
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("unit", "tail"),
     [
-        "no capitals at all here, just words and more words " * 2000,
-        "ALL CAPITALS HERE, PRESIDENT VLADIMIR PUTIN MET NATO IN BERLIN. " * 2000,
-        "Vladimir Putin " * 100_000,
-        "Putin, " * 100_000,
-        "President " * 50_000 + "Olaf Scholz",
+        ("no capitals at all here, just words and more words ", ""),
+        ("ALL CAPITALS HERE, PRESIDENT VLADIMIR PUTIN MET NATO IN BERLIN. ", ""),
+        ("Vladimir Putin ", ""),
+        ("Putin, ", ""),
+        ("President ", "Olaf Scholz"),
+        pytest.param("President ", "", marks=_QUADRATIC_TITLES),
+        ("President Vladimir Putin met Olaf Scholz in Berlin, the Kremlin said. ", ""),
     ],
 )
-def test_hostile_text_finishes_in_linear_time(text: str) -> None:
-    start = time.perf_counter()
-    recognize_text("", text, "en")
-    assert time.perf_counter() - start < 10
+def test_work_grows_linearly_on_hostile_text(unit: str, tail: str) -> None:
+    # Lines executed, not seconds: 8 times the text is about 8 times the work (quadratic: 64).
+    def run(repeats: int) -> None:
+        recognize_text("", unit * repeats + tail, "en")
+
+    assert growth(run, 40, 8) < 8 * 1.25
 
 
-def test_time_grows_linearly() -> None:
-    unit = "President Vladimir Putin met Olaf Scholz in Berlin, the Kremlin said. " * 400
-    timings = []
-    for factor in (1, 8):
-        best = float("inf")
-        for _ in range(3):  # the best of three: other work on the machine only adds
-            gc.collect()
-            start = time.perf_counter()
-            recognize_text("", unit * factor, "en")
-            best = min(best, time.perf_counter() - start)
-        timings.append(best)
-    assert timings[1] < timings[0] * 8 * 4  # generous (a loaded machine): quadratic is 64
+def test_hostile_text_of_a_realistic_size_finishes() -> None:
+    texts = ("Vladimir Putin " * 20_000, "Putin, " * 20_000, "President " * 20_000 + "Olaf Scholz")
+    for text in texts:
+        assert isinstance(recognize_text("", text, "en"), list)
 
 
 def test_gold_set_thresholds() -> None:

@@ -29,7 +29,7 @@ def _doc(article: dict[str, Any]) -> dict[str, Any] | None:
         return None
 
 
-@settings(max_examples=80, deadline=None)
+@settings(deadline=None)
 @given(own_json_article())
 def test_our_output_always_validates(article: dict[str, Any]) -> None:
     doc = _doc(article)
@@ -50,7 +50,7 @@ _BREAKAGES = [
 ]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(deadline=None)
 @given(own_json_article(), st.sampled_from(_BREAKAGES))
 def test_fast_and_full_validators_agree(article: dict[str, Any], breakage: tuple[str, Any]) -> None:
     doc = _doc(article)

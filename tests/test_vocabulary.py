@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
@@ -254,20 +253,19 @@ def test_graph_members_are_walked() -> None:
 # --- cost -------------------------------------------------------------------------------------
 
 
-def test_vocabulary_is_cached_and_loads_fast() -> None:
+def test_vocabulary_is_parsed_once_per_process() -> None:
     assert vocabulary() is vocabulary()
-    started = time.perf_counter()
     fresh = vocabulary.__wrapped__()
-    assert time.perf_counter() - started < 1.0
     assert fresh.is_a("NewsArticle", "Thing") and fresh.is_property("headline")
 
 
-def test_checking_a_document_is_fast() -> None:
+def test_checking_documents_never_parses_the_vocabulary_again() -> None:
+    # Counted, not timed (timings live in `make bench`): the cost of a check is the vocabulary's
+    # parse, done once; each further document is a walk over its own nodes.
     doc = seed()
     list(vocabulary_issues(doc))
-    rounds = 200
-    started = time.perf_counter()
-    for _ in range(rounds):
+    before = vocabulary.cache_info()
+    for _ in range(50):
         list(vocabulary_issues(doc))
-    per_doc = (time.perf_counter() - started) / rounds
-    assert per_doc < 0.005  # ~0.15 ms measured; generous for slow CI
+    after = vocabulary.cache_info()
+    assert after.misses == before.misses and after.hits > before.hits

@@ -41,7 +41,9 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
+from jsonld_news.cache import cache_path
 from jsonld_news.enrich.findings import ArticleState, Found, fold_name, to_mentions
 from jsonld_news.enrich.names import common_word
 from jsonld_news.enrich.scanner import RuleScanner
@@ -143,9 +145,17 @@ def _reads_as_english(lines: list[Line]) -> bool:
 
 @cache
 def starter_kb() -> KnowledgeBase:
-    """The KB shipped in ``jsonld_news/data`` (countries, cities, organisations)."""
-    data = resources.files("jsonld_news").joinpath("data/starter_kb.jsonl").read_bytes()
-    return KnowledgeBase.from_bytes(data, "starter_kb.jsonl", shipped=True)
+    """The KB shipped in ``jsonld_news/data`` (countries, cities, organisations).
+
+    Its index is built by the first process and kept in the cache folder; later processes map
+    it instead of parsing the KB's thousands of lines again.
+    """
+    shipped = resources.files("jsonld_news").joinpath("data/starter_kb.jsonl")
+    if isinstance(shipped, Path) and shipped.is_file():
+        index = cache_path("starter_kb", shipped, ".idx")
+        if index is not None:
+            return KnowledgeBase.load(shipped, index_path=index, shipped=True)
+    return KnowledgeBase.from_bytes(shipped.read_bytes(), "starter_kb.jsonl", shipped=True)
 
 
 @cache

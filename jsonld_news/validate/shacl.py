@@ -44,6 +44,7 @@ from typing import Any
 from jsonld_news import rdf
 from jsonld_news.context import RDF_TYPE as _RDF_TYPE
 from jsonld_news.context import SCHEMA
+from jsonld_news.errors import ConfigError
 from jsonld_news.resources import schema_file
 from jsonld_news.validate.report import Issue, json_path
 from jsonld_news.validate.vocabulary import vocabulary
@@ -116,7 +117,10 @@ def _to_http(triple: rdf.Triple) -> rdf.Triple:
 
 def shacl_issues(doc: Mapping[str, Any]) -> Iterator[Issue]:
     """Every SHACL result of schema.org's shapes on the document's RDF graph."""
-    from pyshacl import validate
+    try:
+        from pyshacl import validate
+    except ImportError:  # a dependency, but an installation may have been trimmed
+        raise ConfigError("the shacl validator needs pyshacl: pip install pyshacl") from None
     from rdflib import Graph, URIRef
 
     triples = [_to_http(t) for t in rdf.triples(doc)]

@@ -1,0 +1,26 @@
+"""The throughput benchmarks still run on tiny inputs, and their baselines still make the graph
+ours makes (each script checks that before timing). Their figures are `make bench`'s, never
+asserted here."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+SCRIPTS = [
+    ["tools/bench.py", "--articles", "12", "--baseline-articles", "3"],
+    ["tools/bench_store.py", "--articles", "12", "--naive-articles", "3"],
+]
+
+
+@pytest.mark.parametrize("argv", SCRIPTS, ids=lambda argv: argv[0])
+def test_benchmark_runs_and_prints_its_baselines(argv: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, *argv], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip()
