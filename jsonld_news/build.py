@@ -11,7 +11,7 @@ from jsonld_news.credits import split_wire_trailer
 from jsonld_news.dates import AmbiguousDateError, DateParseError, is_after, is_null, read_date
 from jsonld_news.errors import ArticleError, Problem
 from jsonld_news.identity import article_iri, normalize_url
-from jsonld_news.model import Article
+from jsonld_news.model import Article, count_words
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle
 
@@ -168,7 +168,7 @@ def normalize_language(value: str) -> str | None:
 
 def detect_language(body: str) -> str | None:
     """The body's language, only when the text is long enough and the model is nearly certain."""
-    if len(body.split()) < _MIN_WORDS_TO_DETECT:
+    if count_words(body, stop=_MIN_WORDS_TO_DETECT) < _MIN_WORDS_TO_DETECT:
         return None
     from jsonld_news.language import identifier  # its model is mapped on first use
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -20,6 +21,7 @@ from jsonld_news import (
     INPUT_FORMATS,
     OUTPUT_FORMATS,
     VALIDATORS,
+    ConfigError,
     JsonldNewsError,
     Options,
     output_format,
@@ -87,6 +89,27 @@ def _main(
     """Convert news articles into schema.org NewsArticle JSON-LD and RDF, and validate them."""
 
 
+_SIZE_UNITS = {
+    "": 1,
+    "k": 1000,
+    "m": 1000**2,
+    "g": 1000**3,
+    "ki": 1024,
+    "mi": 1024**2,
+    "gi": 1024**3,
+}
+
+
+def parse_size(value: str) -> int:
+    """``64MiB``, ``100M``, ``500k`` or a number of bytes."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d+)\s*([kmg]i?)?b?\s*", value, re.I)
+    if not match or int(match.group(1)) == 0:
+        raise ConfigError(f"not a size: {value!r} (use bytes, or 500k, 100M, 64MiB, 1G)")
+    return int(match.group(1)) * _SIZE_UNITS[(match.group(2) or "").lower()]
+
+
 def make_options(
     *,
     base_iri: str = DEFAULT_BASE_IRI,
@@ -98,6 +121,7 @@ def make_options(
     mentions: bool = True,
     kb: Path | None = None,
     syntaxes: str | None = None,
+    max_input_size: str | None = None,
 ) -> Options:
     """Options from command-line values; a bad value raises a one-line ``JsonldNewsError``.
 
@@ -118,6 +142,8 @@ def make_options(
     )
     if syntaxes:  # replace() checks the new value as the constructor does
         options = dataclasses.replace(options, html_syntaxes=tuple(syntaxes.split(",")))
+    if max_input_size is not None:
+        options = dataclasses.replace(options, max_input_bytes=parse_size(max_input_size))
     prepare(options)
     return options
 
@@ -149,6 +175,14 @@ KnowledgeBasePath = Annotated[
 BaseUrl = Annotated[
     str | None,
     typer.Option("--base-url", metavar="URL", help="Canonical URL for pages that lack one."),
+]
+MaxInputSize = Annotated[
+    str | None,
+    typer.Option(
+        "--max-input-size",
+        metavar="SIZE",
+        help="Refuse larger inputs (default 64MiB; e.g. 500k, 100M, 1GiB).",
+    ),
 ]
 Workers = Annotated[
     int, typer.Option("--workers", "-j", metavar="N", help="Processes for a batch.")
@@ -211,6 +245,7 @@ def convert(
         ),
     ] = None,
     workers: Workers = 1,
+    max_input_size: MaxInputSize = None,
 ) -> None:
     """Convert articles (text, markdown, JSON, HTML, ninjs) into JSON-LD or RDF."""
     try:
@@ -225,25 +260,30 @@ def convert(
             mentions=mentions,
             kb=kb,
             syntaxes=syntaxes,
+            max_input_size=max_input_size,
         )
     except JsonldNewsError as exc:
         fail(str(exc))
     single = len(inputs) == 1 and (inputs[0] == "-" or not Path(inputs[0]).is_dir())
-    if single and len(formats) == 1 and (output is None or not Path(output).is_dir()):
+    # "out/" (or an existing folder) is a folder even for one input; convert_many refuses a
+    # batch whose folder is named like a file ("x.jsonld").
+    folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    if single and len(formats) == 1 and not folder:
         _convert_single(inputs[0], formats[0], from_, output, options)
         return
     if output is None or output == "-":
         fail("several inputs or formats need --output FOLDER")
     if "-" in inputs:
         fail("'-' (stdin) cannot be mixed into a batch")
-    _convert_batch(inputs, formats, from_, Path(output), options, workers)
+    _convert_batch(inputs, formats, from_, output, options, workers)
 
 
 def _read_input(source: str, input_format: str | None, options: Options) -> Any:
     from jsonld_news import read
 
     if source == "-":
-        return read(sys.stdin.buffer.read(), input_format, options=options, name=STDIN)
+        data = sys.stdin.buffer.read(options.max_input_bytes + 1)  # one more: "too large"
+        return read(data, input_format, options=options, name=STDIN)
     return read(source, input_format, options=options)
 
 
@@ -261,15 +301,18 @@ def _convert_single(
         typer.echo(f"jsonld-news: warning: {source}: {warning}", err=True)
     if output is None or output == "-":
         sys.stdout.write(text)
-    else:
+        return
+    try:
         write_atomic(output, text)
+    except JsonldNewsError as exc:  # OutputError: read-only, full, no permission
+        fail(str(exc))
 
 
 def _convert_batch(
     inputs: list[str],
     formats: list[str],
     input_format: str | None,
-    out_dir: Path,
+    out_dir: str,
     options: Options,
     workers: int,
 ) -> None:
@@ -286,18 +329,22 @@ def _convert_batch(
             typer.echo(f"jsonld-news: warning: {outcome.source}: {warning}", err=True)
 
     present = [p for p in inputs if Path(p).exists()]
-    result = convert_many(
-        present,
-        out_dir,
-        formats,
-        input_format=input_format,
-        options=options,
-        workers=workers,
-        on_outcome=report,
-    )
+    try:
+        result = convert_many(
+            present,
+            out_dir,
+            formats,
+            input_format=input_format,
+            options=options,
+            workers=workers,
+            on_outcome=report,
+        )
+    except JsonldNewsError as exc:  # the output folder cannot be written, or names a file
+        fail(str(exc))
     failed = len(result.failed) + len(missing)
+    folder = out_dir if out_dir.endswith(("/", os.sep)) else f"{out_dir}/"
     typer.echo(
-        f"converted {len(result.converted)} article(s) into {out_dir}/, {failed} failed", err=True
+        f"converted {len(result.converted)} article(s) into {folder}, {failed} failed", err=True
     )
     if failed:
         raise typer.Exit(EXIT_INVALID if result.converted else EXIT_UNUSABLE)
@@ -388,13 +435,18 @@ def load(
     mentions: Mentions = True,
     kb: KnowledgeBasePath = None,
     workers: Workers = 1,
+    max_input_size: MaxInputSize = None,
 ) -> None:
     """Convert articles and load each into a SPARQL store, in the named graph of its @id."""
     from jsonld_news import load_paths, open_store
 
     try:
         options = make_options(
-            base_iri=base_iri, timezone_name=timezone_name, mentions=mentions, kb=kb
+            base_iri=base_iri,
+            timezone_name=timezone_name,
+            mentions=mentions,
+            kb=kb,
+            max_input_size=max_input_size,
         )
         target = open_store(store, timeout=timeout, query_endpoint=query_endpoint)
     except JsonldNewsError as exc:
@@ -413,9 +465,10 @@ def load(
         total = target.count_triples()
     for warning in result.warnings:
         typer.echo(f"jsonld-news: warning: {warning}", err=True)
+    gone = " (in memory: discarded now)" if store.lower() in ("memory:", "oxigraph:") else ""
     typer.echo(
         f"loaded {len(result.loaded)} article(s), {result.triples} triple(s) into {store} "
-        f"({total} in its named graphs), {len(result.failed)} failed",
+        f"({total} in its named graphs){gone}, {len(result.failed)} failed",
         err=True,
     )
     if result.failed:
@@ -528,12 +581,26 @@ def formats() -> None:
     typer.echo("output: " + ", ".join(OUTPUT_FORMATS))
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the main thread is, so workers are stopped and stores closed."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         app()
     except KeyboardInterrupt:
         typer.echo("jsonld-news: interrupted", err=True)
         sys.exit(130)
+    except _Terminated:
+        typer.echo("jsonld-news: terminated", err=True)
+        sys.exit(128 + signal.SIGTERM)
     except JsonldNewsError as exc:
         typer.echo(f"jsonld-news: error: {exc}", err=True)
         sys.exit(EXIT_UNUSABLE)

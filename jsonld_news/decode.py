@@ -12,7 +12,7 @@ def check_size(data: bytes, source: str, limit: int) -> None:
         raise UnreadableInputError(source, "empty input")
     if len(data) > limit:
         raise UnreadableInputError(
-            source, f"input is {len(data):,} bytes, more than the limit of {limit:,}"
+            source, f"input is more than the limit of {limit:,} bytes (see --max-input-size)"
         )
 
 

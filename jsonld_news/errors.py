@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -71,3 +72,25 @@ class UnsupportedOutputError(JsonldNewsError):
 
 class ConfigError(JsonldNewsError):
     """A bad option value: a base IRI that is not absolute, an unknown time zone, a bad publisher file."""
+
+
+class OutputError(JsonldNewsError):
+    """An output that cannot be written. Names the output (never its temporary file) and the
+    reason. ``fatal`` when every further output would fail the same way (a read-only or full
+    file system, no permission): a batch stops at once instead of failing article by article."""
+
+    FATAL_ERRNOS = frozenset({errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM})
+
+    def __init__(self, target: str, error: OSError) -> None:
+        self.target = target
+        self.error = error
+        self.errno = error.errno
+        reason = (error.strerror or type(error).__name__).lower()
+        super().__init__(f"{target}: cannot write the output: {reason}")
+
+    def __reduce__(self) -> tuple[type[OutputError], tuple[str, OSError]]:
+        return (type(self), (self.target, self.error))  # it crosses from worker processes
+
+    @property
+    def fatal(self) -> bool:
+        return self.errno in self.FATAL_ERRNOS

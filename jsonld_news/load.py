@@ -8,6 +8,7 @@ that cannot be converted or that the store refuses is recorded and the rest go o
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -217,7 +218,9 @@ def load_paths(
     inputs = collect_inputs(Path(p) for p in paths)
     tasks = [(str(path), input_format, options) for path, _ in inputs]
     loader = _Loader(store, batch_size, on_failure)
-    for item in process_map(_convert_file, tasks, workers, window=DEFAULT_BATCH_SIZE):
-        loader.add(item)
+    # closing(): a store that fails stops the workers at once, not when the generator is freed.
+    with closing(process_map(_convert_file, tasks, workers, window=DEFAULT_BATCH_SIZE)) as items:
+        for item in items:
+            loader.add(item)
     loader.flush()
     return loader.result

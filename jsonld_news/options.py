@@ -21,6 +21,9 @@ from jsonld_news.identity import DEFAULT_BASE_IRI, check_base_iri
 from jsonld_news.raw import RawOrganization
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+# Far longer than any news article (about 35,000 words); beyond it, recognition time and memory
+# would grow with the body while the people and places named are nearly always named earlier.
+MAX_RECOGNIZED_CHARS = 200_000
 DEFAULT_SYNTAXES = ("json-ld", "microdata", "opengraph", "dublincore")
 
 # ISO 8601 / RFC 3339 offsets: +HH:MM, +HHMM or +HH, hours 00-23 and minutes 00-59
@@ -133,7 +136,8 @@ class Options:
     kb: str | Path | None = None  # a JSON Lines KB; each process opens it once (enrich.mentions)
     recognizer: str = "rules"  # "rules" (offline, default) or "spacy:MODEL"
     html_syntaxes: tuple[str, ...] = DEFAULT_SYNTAXES
-    max_input_bytes: int = MAX_INPUT_BYTES
+    max_input_bytes: int = MAX_INPUT_BYTES  # a larger input is refused (--max-input-size)
+    max_recognized_chars: int = MAX_RECOGNIZED_CHARS  # entities are recognised in this much body
 
     def __post_init__(self) -> None:
         # Checked and normalised once, so every later reader sees tzinfo / RawOrganization / str.
@@ -156,10 +160,10 @@ class Options:
             self.html_syntaxes = parse_syntaxes(
                 names if isinstance(names, str) else ",".join(names)
             )
-        if not isinstance(self.max_input_bytes, int) or self.max_input_bytes <= 0:
-            raise ConfigError(
-                f"max_input_bytes must be a positive integer, got {self.max_input_bytes!r}"
-            )
+        for name in ("max_input_bytes", "max_recognized_chars"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise ConfigError(f"{name} must be a positive integer, got {value!r}")
 
     @property
     def zone(self) -> tzinfo | None:

@@ -440,3 +440,22 @@ def test_unreachable_store_is_unavailable(docs: list[Doc]) -> None:
     with pytest.raises(StoreUnavailableError, match="refused") as caught:
         load_articles(docs, store)
     assert caught.value.status is None and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_oxigraph_replacing_changed_content_leaves_exactly_the_new_graph(
+    tmp_path: Path, on_disk: bool
+) -> None:
+    store = OxigraphStore(tmp_path / "db" if on_disk else None)
+    g, h = "https://ex.org/g#article", "https://ex.org/h#article"
+    old = '<https://ex.org/s> <https://ex.org/p> "old" .\n<https://ex.org/s> <https://ex.org/q> "kept" .\n'
+    new = '<https://ex.org/s> <https://ex.org/p> "new" .\n<https://ex.org/s> <https://ex.org/q> "kept" .\n'
+    blank = '_:b0 <https://ex.org/p> "x" .\n'
+    store.replace_graphs([(g, old), (h, blank)])
+    store.replace_graphs([(g, new), (h, blank + '_:b1 <https://ex.org/p> "y" .\n')])
+    rows = store.select(f"SELECT ?p ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} ORDER BY ?o")
+    assert [row["o"] for row in rows] == ["kept", "new"]
+    assert store.count_triples(h) == 2
+    store.replace_graph(g, "")
+    assert store.count_triples() == 2
+    store.close()

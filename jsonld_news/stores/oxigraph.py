@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jsonld_news.stores.base import SelectStore, StoreError, StoreUnavailableError, check_graph_iri
 
@@ -18,10 +18,13 @@ class OxigraphStore(SelectStore):
     """Embedded pyoxigraph: on disk at ``path`` (RocksDB, one process at a time), else in memory.
 
     ``replace_graphs`` checks every article's N-Triples first (so a bad one leaves every old
-    graph as it was), drops the graphs being replaced, then loads the whole batch as one TriG
-    document: several times faster on disk than a transaction per article. On disk the batch is
-    written with ``bulk_load``, which is not transactional: a crash mid-batch can leave graphs
-    missing or partial until they are loaded again.
+    graph as it was). Graphs already stored are then replaced by one SPARQL update that deletes
+    what the new content lacks and inserts what it adds: one transaction, so a crash leaves each
+    of them with its old content or its new one, complete, never missing; a reload of unchanged
+    content writes nothing. (In memory, where a crash loses everything anyway, stored graphs are
+    dropped and loaded again: faster.) Graphs stored for the first time go in as one TriG
+    document, on disk with ``bulk_load`` (several times faster, not transactional: a crash can
+    leave such a new graph partial; loading it again repairs it; no stored graph is at risk).
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
@@ -42,52 +45,100 @@ class OxigraphStore(SelectStore):
             raise StoreUnavailableError(self.endpoint, "store is closed")
         return self._store
 
-    def _check(self, graph_iri: str, ntriples: str) -> None:
-        """Parse without storing, so nothing is dropped for content that cannot be loaded."""
-        check_graph_iri(graph_iri, self.endpoint)
+    def _parse(self, graph_iri: str, ntriples: str, keep: bool) -> list[pyoxigraph.Triple]:
+        """Parse without storing, so nothing is touched for content that cannot be loaded;
+        the triples are kept only when ``keep`` or when there are blank nodes to scope."""
+        keep = keep or "_:" in ntriples
         try:
-            for _ in self._ox.parse(ntriples, self._ox.RdfFormat.N_TRIPLES):
-                pass
+            triples = self._ox.parse(ntriples, self._ox.RdfFormat.N_TRIPLES)
+            if not keep:
+                for _ in triples:
+                    pass
+                return []
+            parsed = list(triples)
         except SyntaxError as exc:
             raise StoreError(self.endpoint, f"<{graph_iri}>: invalid N-Triples: {exc}") from None
+        if "_:" not in ntriples:
+            return parsed
+        # Blank node labels are document-scoped: ``_:b0`` of one article is never another's.
+        ox = self._ox
+        fresh: dict[str, Any] = {}
 
-    def _drop(self, graph: pyoxigraph.NamedNode) -> None:
-        store = self.native
-        if store.contains_named_graph(graph):  # a fresh graph costs no removal
-            store.remove_graph(graph)
+        def scoped(term: Any) -> Any:
+            if isinstance(term, ox.BlankNode):
+                return fresh.setdefault(term.value, ox.BlankNode())
+            return term
+
+        return [ox.Triple(scoped(t.subject), t.predicate, scoped(t.object)) for t in parsed]
+
+    def _has_blank_node(self, triple: pyoxigraph.Triple) -> bool:
+        return isinstance(triple.subject, self._ox.BlankNode) or isinstance(
+            triple.object, self._ox.BlankNode
+        )
 
     def replace_graph(self, graph_iri: str, ntriples: str) -> None:
-        self._check(graph_iri, ntriples)
-        graph = self._ox.NamedNode(graph_iri)
-        try:
-            self._drop(graph)
-            # Checked above, so the lenient (no IRI re-validation) parse is safe and faster.
-            self.native.load(ntriples, self._ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
-        except OSError as exc:
-            raise StoreUnavailableError(self.endpoint, str(exc)) from None
+        self._write({graph_iri: ntriples})
 
     def replace_graphs(self, graphs: Iterable[tuple[str, str]]) -> None:
-        batch = dict(graphs)  # the same graph twice: the last one wins, as one by one would
-        for graph_iri, ntriples in batch.items():
-            self._check(graph_iri, ntriples)
-        # Blank node labels are document-scoped in TriG: articles with blank nodes are loaded
-        # on their own so that ``_:b0`` of one article never merges with ``_:b0`` of another.
-        alone = {g: nt for g, nt in batch.items() if "_:" in nt}
-        together = [(g, nt) for g, nt in batch.items() if g not in alone]
+        self._write(dict(graphs))  # the same graph twice: the last one wins, as one by one would
+
+    def _write(self, batch: dict[str, str]) -> None:
+        ox, store = self._ox, self.native
+        for graph_iri in batch:
+            check_graph_iri(graph_iri, self.endpoint)
         try:
-            for graph_iri, _ in together:
-                self._drop(self._ox.NamedNode(graph_iri))
-            if together:
-                # Checked N-Triples is valid Turtle, so it can sit inside a TriG graph block.
-                text = "".join(f"<{g}> {{\n{nt}\n}}\n" for g, nt in together)
-                load = self.native.load if self.path is None else self.native.bulk_load
-                load(text, self._ox.RdfFormat.TRIG, lenient=True)
+            stored = {g for g in batch if store.contains_named_graph(ox.NamedNode(g))}
         except OSError as exc:
             raise StoreUnavailableError(self.endpoint, str(exc)) from None
-        except SyntaxError as exc:  # only for N-Triples that TriG reads otherwise
+        on_disk = self.path is not None
+        # Every graph is checked before anything is written.
+        parsed = {g: self._parse(g, nt, keep=on_disk and g in stored) for g, nt in batch.items()}
+        if not on_disk:
+            # In memory a crash loses everything anyway: dropping and loading again is faster
+            # than computing the difference, and the content is already known to be good.
+            for graph_iri in stored:
+                store.remove_graph(ox.NamedNode(graph_iri))
+            stored = set()
+        first: list[str] = []  # TriG blocks of graphs not stored yet
+        first_quads: list[pyoxigraph.Quad] = []  # the same, for content with blank nodes
+        changes: list[str] = []  # SPARQL update operations for graphs already stored
+        alone: list[str] = []  # stored graphs with blank nodes: DELETE DATA cannot name them
+        try:
+            for graph_iri, new_triples in parsed.items():
+                graph = ox.NamedNode(graph_iri)
+                new_blank = "_:" in batch[graph_iri] and any(map(self._has_blank_node, new_triples))
+                if graph_iri not in stored:
+                    if new_blank:
+                        first_quads.extend(ox.Quad(*t, graph) for t in new_triples)
+                    else:
+                        # Checked N-Triples is valid Turtle, so it can sit in a TriG graph block.
+                        first.append(f"<{graph_iri}> {{\n{batch[graph_iri]}\n}}\n")
+                    continue
+                old_triples = [q.triple for q in store.quads_for_pattern(None, None, None, graph)]
+                if new_blank or any(map(self._has_blank_node, old_triples)):
+                    drop = f"DROP SILENT GRAPH <{graph_iri}> ;\n"
+                    alone.append(drop + _insert_data(graph_iri, map(str, new_triples)))
+                    continue
+                # Terms compare by their N-Triples text (pyoxigraph terms hash by identity).
+                old = {str(t) for t in old_triples}
+                new = {str(t) for t in new_triples}
+                if old - new:
+                    changes.append(_delete_data(graph_iri, old - new))
+                if new - old:
+                    changes.append(_insert_data(graph_iri, new - old))
+            if changes:
+                store.update(" ;\n".join(changes))
+            for update in alone:  # on its own: blank node labels are scoped to the request
+                store.update(update)
+            if first_quads:
+                store.extend(first_quads)
+            if first:
+                load = store.load if self.path is None else store.bulk_load
+                load("".join(first), ox.RdfFormat.TRIG, lenient=True)
+        except OSError as exc:
+            raise StoreUnavailableError(self.endpoint, str(exc)) from None
+        except SyntaxError as exc:  # only for terms that SPARQL or TriG reads otherwise
             raise StoreError(self.endpoint, f"batch did not load: {exc}") from None
-        for graph_iri, ntriples in alone.items():
-            self.replace_graph(graph_iri, ntriples)
 
     def select(self, query: str) -> list[dict[str, str]]:
         """A SPARQL SELECT; each row maps a variable name to its value's lexical form."""
@@ -109,3 +160,16 @@ class OxigraphStore(SelectStore):
             if self.path is not None:
                 self._store.flush()
             self._store = None  # pyoxigraph releases the RocksDB lock when the Store is dropped
+
+
+def _triples_text(triples: Iterable[str]) -> str:
+    # A triple's str() is its N-Triples form, which SPARQL quad data reads the same.
+    return "".join(f"{triple} .\n" for triple in triples)
+
+
+def _insert_data(graph_iri: str, triples: Iterable[str]) -> str:
+    return f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{_triples_text(triples)}}} }}"
+
+
+def _delete_data(graph_iri: str, triples: Iterable[str]) -> str:
+    return f"DELETE DATA {{ GRAPH <{graph_iri}> {{\n{_triples_text(triples)}}} }}"

@@ -20,12 +20,19 @@ def open_store(
     """A store from a spec string.
 
     ``memory:`` the in-memory double; ``oxigraph:`` embedded in memory, ``oxigraph:PATH`` on
-    disk; ``http://HOST:PORT`` an Oxigraph server (``/store`` and ``/query``);
+    disk (``oxigraph`` or ``memory`` without the colon is refused: a forgotten path); ``http://HOST:PORT`` an Oxigraph server (``/store`` and ``/query``);
     ``gsp:URL`` any Graph Store Protocol data endpoint (Fuseki: ``gsp:http://h:3030/ds/data``),
     its query endpoint the sibling ``query`` unless ``query_endpoint`` names it.
     """
-    scheme, _, rest = spec.partition(":")
+    scheme, colon, rest = spec.partition(":")
     scheme = scheme.lower()
+    if not colon and scheme in ("oxigraph", "memory"):
+        # Bare "oxigraph" is nearly always a forgotten path: refuse it rather than load into
+        # a store that is gone when the process ends. "oxigraph:" says "in memory" on purpose.
+        raise ConfigError(
+            f"store {spec!r} names no place: use oxigraph:PATH for a store on disk, "
+            f"or {scheme}: (with the colon) for one in memory, discarded at the end"
+        )
     if scheme == "memory" and rest in ("", "//"):
         return MemoryStore()
     if scheme == "oxigraph":
