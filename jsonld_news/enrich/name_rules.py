@@ -206,23 +206,67 @@ def _particle_prefix(word: str) -> bool:
     return bool(dash) and head in ("al", "el", "bin", "ibn", "abu", "ben") and tail[:1].isupper()
 
 
+class TitleRuns:
+    """What ``title_run`` learnt of one line, so that a run of n title words with no name after
+    it ("President President ...") costs O(n) over the whole scan, not O(n) from every word.
+
+    ``end[p]``: where the run through ``p`` ends, for every ``p`` a walk passed that is a joined
+    title word (any walk reaching ``p`` goes on from there the same way). ``departments[p]``:
+    the first word at or after ``p`` that is not a department word.
+    """
+
+    __slots__ = ("departments", "end")
+
+    def __init__(self) -> None:
+        self.end: dict[int, int] = {}
+        self.departments: dict[int, int] = {}
+
+    def not_department(self, toks: list[Token], j: int) -> int:
+        known = self.departments.get(j)
+        if known is not None:
+            return known
+        k = j
+        while k < len(toks) and toks[k].lower in DEPARTMENTS:
+            k += 1
+        for p in range(j, k + 1):
+            self.departments[p] = k
+        return k
+
+
 def title_run(
-    toks: list[Token], i: int, titles: frozenset[str], qualifier: int, english: bool
+    toks: list[Token],
+    i: int,
+    titles: frozenset[str],
+    qualifier: int,
+    english: bool,
+    runs: TitleRuns | None = None,
 ) -> int:
     """Where a name introduced by a title at ``i`` starts, or -1 when no title is there.
 
     "[demonym] Title [of Title] Name" ("German Chancellor Olaf Scholz", "Secretary of State X")
     starts the name after the titles; a lower-case role right before ``i`` ("spokesperson Jane
-    Doe", "chief executive Satya Nadella") makes the name start at ``i`` itself.
+    Doe", "chief executive Satya Nadella") makes the name start at ``i`` itself. ``runs`` (one
+    per line) keeps the scan linear on long runs of titles.
     """
+    if runs is None:
+        runs = TitleRuns()
     j = i + qualifier
     k = j
+    passed: list[int] = []
     while k < len(toks) and title_word(toks[k].lower, titles) and (k == i or toks[k].joined):
+        known = runs.end.get(k)
+        if known is not None:
+            k = known
+            break
+        if toks[k].joined:
+            passed.append(k)
         k += 1
         if k + 1 < len(toks) and toks[k].lower == "of" and toks[k + 1].lower in titles:
             k += 2  # "Secretary of State"
+    for p in passed:
+        runs.end[p] = k
     if k > j:
-        if all(t.lower in DEPARTMENTS for t in toks[j:k]):
+        if runs.not_department(toks, j) >= k:
             return -1  # "Foreign", "Health" alone introduce nobody
         if (k < len(toks) and toks[k].cap and toks[k].joined) or not english:
             return k

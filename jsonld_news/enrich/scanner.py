@@ -15,6 +15,7 @@ from jsonld_news.enrich.findings import (
 )
 from jsonld_news.enrich.linking import KBLinker
 from jsonld_news.enrich.name_rules import (
+    TitleRuns,
     complement_name,
     context_cue,
     embedded_place,
@@ -75,6 +76,7 @@ class RuleScanner(KBLinker):
         english = lang == "en"
         n = len(toks)
         pending: dict[int, int] = {}  # name start -> end, for names found ahead of the scan
+        runs = TitleRuns()
         i = 0
         while i < n:
             if i in pending:
@@ -116,7 +118,7 @@ class RuleScanner(KBLinker):
                 or word in titles
                 or (("-" in word or "." in word) and title_word(word, titles))
             ):
-                name_start = title_run(toks, i, titles, qualifier, english)
+                name_start = title_run(toks, i, titles, qualifier, english, runs)
             if name_start >= 0:
                 name_start, name_end = self._title_name(toks, name_start, lang, text, art)
                 if name_end > name_start:
