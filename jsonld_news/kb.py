@@ -41,7 +41,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -51,8 +51,9 @@ from jsonld_news.identity import entity_iri, kind_of
 
 WIKIDATA_IRI = "http://www.wikidata.org/entity/{}"
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
-_INDEX_MAGIC = b"JNKBIDX3"
-_HEADER = struct.Struct("<8sQQQQ")  # magic, kb size, kb mtime_ns, row count, entity count
+_INDEX_MAGIC = b"JNKBIDX4"
+# magic, kb size, kb mtime_ns, row count, entity count, first-word count
+_HEADER = struct.Struct("<8sQQQQQ")
 _OFFSET_BITS = 40  # byte offsets up to 1 TiB
 _RANK_BITS = 16
 _RANK_MAX = (1 << _RANK_BITS) - 1
@@ -152,8 +153,9 @@ def _by_score(entry: KBEntry) -> float:
     return -entry.score
 
 
-def parse_entry(line: bytes | str, source: str) -> KBEntry:
-    """One KB line as an entry; ``KBError`` naming ``source`` (``file:line``) when it is not one."""
+def parse_entry(line: bytes | str, source: str, shipped: bool = False) -> KBEntry:
+    """One KB line as an entry; ``KBError`` naming ``source`` (``file:line``) when it is not one.
+    ``shipped``: from the starter KB (see ``KBEntry.shipped``)."""
     try:
         data = json.loads(line)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -198,6 +200,7 @@ def parse_entry(line: bytes | str, source: str) -> KBEntry:
         codes=tuple(_strings(data.get("codes", []), "codes", source)),
         within=tuple(_strings(data.get("within", []), "within", source)),
         qualifier=qualifier if isinstance(qualifier, str) and qualifier.strip() else None,
+        shipped=shipped,
     )
 
 
@@ -220,9 +223,22 @@ class _Index:
     # Most names looked up are in no KB: a set answers "no" faster than a binary search. Only
     # for indexes small enough that the set costs a few tens of megabytes at most.
     members: set[int] | None = None
+    # hashes of the first words of the names of more than one word, sorted, distinct: a span of
+    # text whose first word starts no name needs no lookup (most spans tried are such)
+    firsts: Any = field(default_factory=lambda: array("Q"))
+    first_set: set[int] | None = None
 
     def __len__(self) -> int:
         return len(self.hashes)
+
+    def starts_name(self, h: int) -> bool:
+        """Whether a word of ``key_hash`` ``h`` is the first word of a name of several."""
+        if self.first_set is None and len(self.firsts) <= _MEMBER_SET_ROWS:
+            self.first_set = set(self.firsts)
+        if self.first_set is not None:
+            return h in self.first_set
+        i = bisect_left(self.firsts, h)
+        return i < len(self.firsts) and self.firsts[i] == h
 
     def find(self, h: int) -> Iterator[int]:
         if self.members is None and len(self.hashes) <= _MEMBER_SET_ROWS:
@@ -238,6 +254,7 @@ class _Index:
 def _build_index(data: bytes | mmap.mmap, source: str) -> tuple[_Index, int]:
     """Validate every line and index every name. Returns the index and the entry count."""
     packed: list[int] = []
+    firsts = array("Q")  # 8 bytes a word, deduplicated once the name rows are packed
     mask = (1 << _OFFSET_BITS) - 1
     offset = 0
     lineno = 0
@@ -257,20 +274,32 @@ def _build_index(data: bytes | mmap.mmap, source: str) -> tuple[_Index, int]:
                     # rows of one name sort best score first, so a lookup can stop early
                     rank = _RANK_MAX - _rank(entry.score)
                     packed.append((key_hash(key) << _LOW_BITS) | (rank << _OFFSET_BITS) | offset)
+                    space = key.find(" ")
+                    if space > 0:
+                        firsts.append(key_hash(key[:space]))
         offset = end + 1
     packed.sort()
     hashes = array("Q", (p >> _LOW_BITS for p in packed))
     offsets = array("Q", (p & mask for p in packed))
-    return _Index(hashes, offsets), entries
+    del packed
+    return _Index(hashes, offsets, firsts=array("Q", sorted(set(firsts)))), entries
 
 
 def _write_index(path: Path, index: _Index, kb_stat: os.stat_result, entries: int) -> None:
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
     with open(tmp, "wb") as out:
-        header = (_INDEX_MAGIC, kb_stat.st_size, kb_stat.st_mtime_ns, len(index), entries)
+        header = (
+            _INDEX_MAGIC,
+            kb_stat.st_size,
+            kb_stat.st_mtime_ns,
+            len(index),
+            entries,
+            len(index.firsts),
+        )
         out.write(_HEADER.pack(*header))
         index.hashes.tofile(out)
         index.offsets.tofile(out)
+        index.firsts.tofile(out)
     os.replace(tmp, path)
 
 
@@ -289,10 +318,10 @@ def _read_index(path: Path, kb_stat: os.stat_result) -> tuple[_Index, int] | Non
         with open(path, "rb") as fh:
             if os.fstat(fh.fileno()).st_size < _HEADER.size:
                 return None
-            magic, size, mtime, rows, entries = _HEADER.unpack(fh.read(_HEADER.size))
+            magic, size, mtime, rows, entries, firsts = _HEADER.unpack(fh.read(_HEADER.size))
             if (magic, size, mtime) != (_INDEX_MAGIC, kb_stat.st_size, kb_stat.st_mtime_ns):
                 return None
-            if os.fstat(fh.fileno()).st_size != _HEADER.size + 16 * rows:
+            if os.fstat(fh.fileno()).st_size != _HEADER.size + 16 * rows + 8 * firsts:
                 return None
             if rows == 0:
                 return _Index(array("Q"), array("Q")), entries
@@ -300,7 +329,8 @@ def _read_index(path: Path, kb_stat: os.stat_result) -> tuple[_Index, int] | Non
     except OSError:
         return None
     view = memoryview(mm)[_HEADER.size :].cast("Q")
-    return _Index(view[:rows], view[rows:], [mm, view]), entries
+    index = _Index(view[:rows], view[rows : 2 * rows], [mm, view], firsts=view[2 * rows :])
+    return index, entries
 
 
 # --- The knowledge base -------------------------------------------------------------------------
@@ -373,10 +403,7 @@ class KnowledgeBase:
     def _parse_at(self, offset: int) -> KBEntry:
         end = self._data.find(b"\n", offset)
         line = self._data[offset : end if end >= 0 else len(self._data)]
-        entry = parse_entry(line, f"{self.name}@{offset}")
-        if self.shipped:
-            entry = replace(entry, shipped=True)
-        return entry
+        return parse_entry(line, f"{self.name}@{offset}", self.shipped)
 
     def lookup(self, name: str) -> list[KBEntry]:
         """Entries one of whose names normalises like ``name``, best score first."""
@@ -400,6 +427,11 @@ class KnowledgeBase:
         if len(found) > 1:
             found.sort(key=_by_score)
         return found
+
+    def starts_name(self, hashed: int) -> bool:
+        """Whether the word (a one-word ``name_key``) of ``key_hash`` ``hashed`` is the first
+        word of one of the KB's names of several words."""
+        return self._index.starts_name(hashed)
 
     def __len__(self) -> int:
         return self.size

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from jsonld_news.errors import InputError
-from jsonld_news.kb import KBEntry, KBError, KnowledgeBase, import_wikidata, name_key
+from jsonld_news.kb import KBEntry, KBError, KnowledgeBase, import_wikidata, key_hash, name_key
 
 PUTIN = {
     "id": "Q7747",
@@ -55,6 +55,18 @@ def test_index_is_saved_and_reused(tmp_path: Path) -> None:
     # a changed KB invalidates the saved index
     write_kb(path, [PUTIN, {"label": "Olaf Scholz", "type": "Person"}])
     assert KnowledgeBase.load(path).lookup("Olaf Scholz")[0].label == "Olaf Scholz"
+
+
+def test_first_words_of_names_are_indexed_and_saved(tmp_path: Path) -> None:
+    # the recognizer skips lookups of spans whose first word starts no name of several words
+    path = write_kb(tmp_path / "kb.jsonl", [PUTIN, {"label": "The Hague", "type": "City"}])
+    for kb in (KnowledgeBase.load(path), KnowledgeBase.load(path)):  # built, then mapped
+        assert kb.starts_name(key_hash("vladimir"))
+        assert not kb.starts_name(key_hash("putin"))  # an alias of one word starts nothing
+        assert not kb.starts_name(key_hash("the")) and not kb.starts_name(key_hash("hague"))
+    assert (
+        KnowledgeBase.load(write_kb(tmp_path / "one.jsonl", [])).starts_name(key_hash("x")) is False
+    )
 
 
 def test_gzipped_kb(tmp_path: Path) -> None:

@@ -51,9 +51,22 @@ class KBLinker:
         # language -> surface -> entries (a name may match in one language only); KBs never
         # change, so these are shared by all articles, bounded
         self._caches: dict[str, dict[str, tuple[KBEntry, ...]]] = {}
+        # word -> whether some KB has a name of several words starting with it
+        self._firsts: dict[str, bool] = {}
 
     def clear_cache(self) -> None:
         self._caches.clear()
+        self._firsts.clear()
+
+    def _starts_name(self, word: str) -> bool:
+        known = self._firsts.get(word)
+        if known is None:
+            hashed = key_hash(word)
+            known = any(kb.starts_name(hashed) for kb in self.kbs)
+            if len(self._firsts) >= _CACHE_SIZE:
+                self._firsts.clear()
+            self._firsts[word] = known
+        return known
 
     def _cache_for(self, lang: str) -> dict[str, tuple[KBEntry, ...]]:
         cache = self._caches.get(lang)
@@ -67,6 +80,9 @@ class KBLinker:
         if hit is None:
             hit = ()  # most names are in no KB: the one empty tuple, no new object to keep
             key = name_key(surface)
+            space = key.find(" ")
+            if space > 0 and not self._starts_name(key[:space]):
+                key = ""  # "Officials Said": no name of any KB starts with "officials"
             if key:
                 hashed = key_hash(key)
                 # every KB's candidates, the user's first: their order decides between namesakes
