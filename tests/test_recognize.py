@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jsonld_news.enrich.recognize import (
     RuleRecognizer,
@@ -486,3 +488,18 @@ def test_text_in_another_language_labelled_english_gets_kb_names_only() -> None:
         "bekommt, sollte sich wehren. Die Firma hat ihren Sitz in Berlin und in Kiel."
     )
     assert entities(recognize_text("", text, "en")) == {"Berlin": "City"}  # Kiel: too small
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab-'. _é1\n", max_size=40),
+    st.lists(st.text(alphabet="ab-'._é1", min_size=1, max_size=6), min_size=1, max_size=8),
+)
+def test_writes_lower_index_answers_as_the_search(body: str, words: list[str]) -> None:
+    # past _SEARCHES distinct words the body is indexed: the answers must not change
+    from jsonld_news.enrich import findings
+
+    art = findings.ArticleState(body=body)
+    art._lower.update({f"\0{k}": False for k in range(findings._SEARCHES)})
+    for word in words:
+        assert art.writes_lower(word) == findings._written_alone(body, word), word

@@ -19,6 +19,7 @@ Identity (the IRI) depends on kind and name only, and never on a user's KB:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -49,6 +50,11 @@ class ArticleState:
     cache: dict[str, tuple[KBEntry, ...]] = field(default_factory=dict)
     body: str = ""  # the body's text, for ``writes_lower``
     _lower: dict[str, bool] = field(default_factory=dict)
+    # the body's maximal alphanumeric runs -> where they start, built once ``writes_lower`` has
+    # been asked about many words: a search of the whole body per word is quadratic on a long
+    # body of distinct names; (run, length) -> the words of that length starting there
+    _runs: dict[str, list[int]] | None = None
+    _spans: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)  # name key -> canonical full name
     # surname key -> canonical name, or "" when two people of the article share it
     surnames: dict[str, str] = field(default_factory=dict)
@@ -62,18 +68,51 @@ class ArticleState:
         opens a sentence (German "Im", "Wie"; "Will"), it is not a name."""
         hit = self._lower.get(word)
         if hit is None:
-            hit = False
-            text, n = self.body, len(word)
-            pos = text.find(word)
-            while pos >= 0:
-                before = text[pos - 1] if pos else " "
-                after = text[pos + n] if pos + n < len(text) else " "
-                if not before.isalnum() and not after.isalnum():
-                    hit = True
-                    break
-                pos = text.find(word, pos + 1)
+            head = _ALNUM_RUN.match(word)
+            if len(self._lower) < _SEARCHES or head is None:
+                hit = _written_alone(self.body, word)
+            else:
+                hit = self._indexed(word, head.group())
             self._lower[word] = hit
         return hit
+
+    def _indexed(self, word: str, head: str) -> bool:
+        """``_written_alone`` from the index: an occurrence preceded by no letter or digit
+        starts with a maximal run of them, the word's first."""
+        runs = self._runs
+        if runs is None:
+            runs = self._runs = {}
+            for m in _ALNUM_RUN.finditer(self.body):
+                runs.setdefault(m.group(), []).append(m.start())
+        if head == word:
+            return word in runs
+        n = len(word)
+        spans = self._spans.get((head, n))
+        if spans is None:
+            text = self.body
+            spans = self._spans[(head, n)] = {
+                text[pos : pos + n]
+                for pos in runs.get(head, ())
+                if pos + n >= len(text) or not text[pos + n].isalnum()
+            }
+        return word in spans
+
+
+_SEARCHES = 32  # words looked for by a search of the body before it is indexed
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # str.isalnum characters (checked over all of Unicode)
+
+
+def _written_alone(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` with no letter or digit right before or after it."""
+    n = len(word)
+    pos = text.find(word)
+    while pos >= 0:
+        before = text[pos - 1] if pos else " "
+        after = text[pos + n] if pos + n < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        pos = text.find(word, pos + 1)
+    return False
 
 
 def fold_name(name: str) -> str:
