@@ -503,3 +503,14 @@ def test_writes_lower_index_answers_as_the_search(body: str, words: list[str]) -
     art._lower.update({f"\0{k}": False for k in range(findings._SEARCHES)})
     for word in words:
         assert art.writes_lower(word) == findings._written_alone(body, word), word
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aB.-'’ !_\n1é&", max_size=30))
+def test_tokens_stop_where_the_words_end(text: str) -> None:
+    # the word pattern is matched only up to just past the last word character (a run of
+    # punctuation at the end would cost its length from each of its positions): same words
+    from jsonld_news.enrich import tokens
+
+    end = tokens._words_end(text)
+    assert tokens._PAIR.findall(text, 0, end) == tokens._PAIR.findall(text)

@@ -112,7 +112,7 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
     caps: list[Token] = []
     pos = 0
     prev: Token | None = None
-    for gap, plain, word, raw in _PAIR.findall(masked):
+    for gap, plain, word, raw in _PAIR.findall(masked, 0, _words_end(masked)):
         if plain:  # the common case, kept cheap: a lower-case word or a number
             start = pos + len(gap)
             pos = start + len(plain)
@@ -164,6 +164,16 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
     if toks:
         _close_line(toks, caps, text, mode, lines)
     return lines
+
+
+def _words_end(text: str) -> int:
+    """Where ``_PAIR`` can stop: two characters past the last word character (a match may end
+    one past it, "U.S.", and its look-ahead reads one more). Matching on into a long run of
+    punctuation with no word after it would cost the run's length from each of its positions."""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    return min(len(text), end + 2) if end else 0
 
 
 _BYLINE_TOKENS = 12
