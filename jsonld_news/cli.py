@@ -185,7 +185,13 @@ MaxInputSize = Annotated[
     ),
 ]
 Workers = Annotated[
-    int, typer.Option("--workers", "-j", metavar="N", help="Processes for a batch.")
+    int | None,
+    typer.Option(
+        "--workers", "-j", metavar="N", help="Processes for a batch (default: the cores available)."
+    ),
+]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress and no warnings on stderr.")
 ]
 
 
@@ -244,10 +250,26 @@ def convert(
             "microformat, or all.",
         ),
     ] = None,
-    workers: Workers = 1,
+    workers: Workers = None,
     max_input_size: MaxInputSize = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume", help="Finish a stopped batch in the same output folder; redo nothing."
+        ),
+    ] = False,
+    shard_size: Annotated[
+        int | None,
+        typer.Option(
+            "--shard-size",
+            metavar="N",
+            help="N-Quads in shards of N articles: part-00000.nq, part-00001.nq, ...",
+        ),
+    ] = None,
+    quiet: Quiet = False,
 ) -> None:
-    """Convert articles (text, markdown, JSON, HTML, ninjs) into JSON-LD or RDF."""
+    """Convert articles (text, markdown, JSON, HTML, ninjs; JSON Lines and WARC files of them)
+    into JSON-LD or RDF."""
     try:
         formats = [output_format(f) for f in to.split(",") if f.strip()]
         options = make_options(
@@ -264,18 +286,22 @@ def convert(
         )
     except JsonldNewsError as exc:
         fail(str(exc))
-    single = len(inputs) == 1 and (inputs[0] == "-" or not Path(inputs[0]).is_dir())
+    from jsonld_news import archive_kind
+
+    single = len(inputs) == 1 and (
+        inputs[0] == "-" or not (Path(inputs[0]).is_dir() or archive_kind(inputs[0]))
+    )
     # "out/" (or an existing folder) is a folder even for one input; convert_many refuses a
     # batch whose folder is named like a file ("x.jsonld").
     folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
-    if single and len(formats) == 1 and not folder:
+    if single and len(formats) == 1 and not folder and not resume and shard_size is None:
         _convert_single(inputs[0], formats[0], from_, output, options)
         return
     if output is None or output == "-":
         fail("several inputs or formats need --output FOLDER")
     if "-" in inputs:
         fail("'-' (stdin) cannot be mixed into a batch")
-    _convert_batch(inputs, formats, from_, output, options, workers)
+    _convert_batch(inputs, formats, from_, output, options, workers, resume, shard_size, quiet)
 
 
 def _read_input(source: str, input_format: str | None, options: Options) -> Any:
@@ -314,40 +340,54 @@ def _convert_batch(
     input_format: str | None,
     out_dir: str,
     options: Options,
-    workers: int,
+    workers: int | None,
+    resume: bool,
+    shard_size: int | None,
+    quiet: bool,
 ) -> None:
-    from jsonld_news import convert_many
+    from jsonld_news import Progress, convert_many
 
     missing = [p for p in inputs if not Path(p).exists()]
     for path in missing:
         typer.echo(f"jsonld-news: error: {path}: no such file or folder", err=True)
-
-    def report(outcome: Outcome) -> None:
-        if outcome.error:
-            typer.echo(f"jsonld-news: error: {outcome.error}", err=True)
-        for warning in outcome.warnings:
-            typer.echo(f"jsonld-news: warning: {outcome.source}: {warning}", err=True)
-
     present = [p for p in inputs if Path(p).exists()]
-    try:
-        result = convert_many(
-            present,
-            out_dir,
-            formats,
-            input_format=input_format,
-            options=options,
-            workers=workers,
-            on_outcome=report,
-        )
-    except JsonldNewsError as exc:  # the output folder cannot be written, or names a file
-        fail(str(exc))
-    failed = len(result.failed) + len(missing)
+    with Progress(quiet=quiet) as progress:
+
+        def report(outcome: Outcome) -> None:
+            if outcome.error:
+                progress.message(f"jsonld-news: error: {outcome.error}")
+            if not quiet:
+                for warning in outcome.warnings:
+                    progress.message(f"jsonld-news: warning: {outcome.source}: {warning}")
+
+        try:
+            result = convert_many(
+                present,
+                out_dir,
+                formats,
+                input_format=input_format,
+                options=options,
+                workers=workers,
+                on_outcome=report,
+                on_progress=progress.update,
+                resume=resume,
+                shard_size=shard_size,
+            )
+        except JsonldNewsError as exc:  # the output folder cannot be written, names a file...
+            fail(str(exc))
+    failed = result.failed + result.resumed_failed + len(missing)
+    converted = result.converted + result.resumed - result.resumed_failed
     folder = out_dir if out_dir.endswith(("/", os.sep)) else f"{out_dir}/"
+    earlier = f" ({result.resumed} done by an earlier run)" if result.resumed else ""
     typer.echo(
-        f"converted {len(result.converted)} article(s) into {folder}, {failed} failed", err=True
+        f"converted {converted} article(s) into {folder}{earlier}, {failed} failed, "
+        f"{result.skipped} skipped, in {result.elapsed:.1f} s ({result.rate:,.1f} articles/s)",
+        err=True,
     )
+    if result.failed or result.resumed_failed:
+        typer.echo(f"jsonld-news: failures are listed in {folder}errors.jsonl", err=True)
     if failed:
-        raise typer.Exit(EXIT_INVALID if result.converted else EXIT_UNUSABLE)
+        raise typer.Exit(EXIT_INVALID if converted else EXIT_UNUSABLE)
 
 
 @app.command("validate")
@@ -406,7 +446,9 @@ def validate_command(
 def load(
     inputs: Annotated[
         list[str],
-        typer.Argument(metavar="INPUT", help="Files or folders (walked recursively)."),
+        typer.Argument(
+            metavar="INPUT", help="Files, folders (walked recursively), JSON Lines or WARC files."
+        ),
     ],
     store: Annotated[
         str,

@@ -119,6 +119,14 @@ class _KeySet:
         return False
 
 
+def _umask_mode(handle: int) -> None:
+    """The mode any new file gets (0666 less the umask), not the 0600 of a temporary file."""
+    if hasattr(os, "fchmod"):
+        from jsonld_news.sinks import current_umask
+
+        os.fchmod(handle, 0o666 & ~current_umask())
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         handle = os.open(folder, os.O_RDONLY)
@@ -168,6 +176,7 @@ class Manifest:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{MANIFEST_NAME}.", suffix=".tmp", dir=folder)
         try:
+            _umask_mode(handle)
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(canonical_json(header) + "\n")
                 stream.flush()
@@ -335,6 +344,7 @@ class ErrorLog:
         path = folder / ERRORS_NAME
         handle, temporary = tempfile.mkstemp(prefix=f".{ERRORS_NAME}.", suffix=".tmp", dir=folder)
         try:
+            _umask_mode(handle)
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 for entry in earlier:
                     stream.write(canonical_json(entry) + "\n")
