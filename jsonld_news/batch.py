@@ -73,6 +73,7 @@ class Outcome:
 
 
 MAX_KEPT_FAILURES = 1000
+SYNC_SECONDS = 1.0  # the manifest and errors.jsonl are fsynced this often, and every 1,000 lines
 
 
 @dataclass(slots=True)
@@ -325,6 +326,7 @@ def convert_many(
     counts = Counts()
     items = claimed_items(inputs, counts, options.max_input_bytes)
     tasks = _tasks(items, folder, per_file, kept, input_format, options, manifest)
+    synced = time.monotonic()
     try:
         # closing(): whatever ends the loop early also ends the workers, before the error goes up.
         with closing(process_map(_convert_one, tasks, workers or available_cpus())) as outcomes:
@@ -349,6 +351,11 @@ def convert_many(
                     result.converted += 1
                     manifest.record(key, outcome.outputs)
                 outcome.nquads = None
+                now = time.monotonic()
+                if now - synced >= SYNC_SECONDS:  # a kill loses at most this much work
+                    errors.sync()
+                    manifest.sync()
+                    synced = now
                 result.bytes_read = counts.bytes_read
                 result.elapsed = time.monotonic() - started
                 if on_outcome is not None:
@@ -362,8 +369,10 @@ def convert_many(
     except OSError as exc:  # the manifest, errors.jsonl or a shard
         _close_quietly(errors, manifest)
         raise OutputError(str(folder), exc) from None
-    except BaseException:
+    except BaseException:  # Ctrl-C, SIGTERM, a fatal output error: the workers are stopped
         _close_quietly(errors, manifest)
+        with suppress(OSError):
+            remove_partial_files(folder)  # the writes they were in the middle of
         raise
     finally:
         if shards is not None:
@@ -397,6 +406,10 @@ class _Errors:
         if self.log is None:
             self.log = ErrorLog.create(self.folder)
         self.log.write(input, position, reason, error_class)
+
+    def sync(self) -> None:
+        if self.log is not None:
+            self.log.sync()
 
     def close(self) -> None:
         if self.log is not None:

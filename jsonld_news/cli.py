@@ -375,6 +375,9 @@ def _convert_batch(
             )
         except JsonldNewsError as exc:  # the output folder cannot be written, names a file...
             fail(str(exc))
+        except KeyboardInterrupt:  # workers stopped, manifest synced: the run can go on later
+            progress.message("jsonld-news: interrupted; finish the run with --resume")
+            raise typer.Exit(130) from None
     failed = result.failed + result.resumed_failed + len(missing)
     converted = result.converted + result.resumed - result.resumed_failed
     folder = out_dir if out_dir.endswith(("/", os.sep)) else f"{out_dir}/"
