@@ -381,10 +381,10 @@ def _convert_batch(
     failed = result.failed + result.resumed_failed + len(missing)
     converted = result.converted + result.resumed - result.resumed_failed
     folder = out_dir if out_dir.endswith(("/", os.sep)) else f"{out_dir}/"
-    earlier = f" ({result.resumed} done by an earlier run)" if result.resumed else ""
+    earlier = f" ({result.resumed:,} done by an earlier run)" if result.resumed else ""
     typer.echo(
-        f"converted {converted} article(s) into {folder}{earlier}, {failed} failed, "
-        f"{result.skipped} skipped, in {result.elapsed:.1f} s ({result.rate:,.1f} articles/s)",
+        f"converted {converted:,} article(s) into {folder}{earlier}, {failed:,} failed, "
+        f"{result.skipped:,} skipped, in {result.elapsed:.1f} s ({result.rate:,.1f} articles/s)",
         err=True,
     )
     if result.failed or result.resumed_failed:
