@@ -1,6 +1,12 @@
 """News and photo agencies: recognised in bylines, photo credits, datelines and attributions.
 
 An agency name in a byline is not a person; in a photo credit it is the photographer's agency.
+
+This table is also the package's registry of outlets by site (``outlet_for_url``): an article
+published on an agency's own site (``apnews.com``, ``reuters.com``) names that agency as its
+publisher even when the page's markup does not. Each URL is the agency's own home page; an
+agency whose site is not given here is not looked up by site. No other outlet is known by its
+host name: a host name is never turned into a name.
 """
 
 from __future__ import annotations
@@ -8,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +77,43 @@ def _index() -> dict[str, Agency]:
 
 def _key(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+
+
+@cache
+def _by_host() -> dict[str, Agency]:
+    table: dict[str, Agency] = {}
+    for agency in AGENCIES:
+        if agency.url and not agency.photo_only:
+            table[_host(agency.url)] = agency
+    return table
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").casefold().removeprefix("www.")
+
+
+def host_labels(url: str) -> list[str]:
+    """The names in a URL's host, TLD and short second levels left out: ``edition.cnn.com`` ->
+    ``["edition", "cnn"]``, ``www.bbc.co.uk`` -> ``["bbc"]`` (no public-suffix list needed)."""
+    labels = _host(url).split(".")
+    return [
+        label
+        for label in labels[:-1]
+        if len(label) >= 3 and label not in ("com", "org", "net", "gov", "edu")
+    ]
+
+
+def outlet_for_url(url: str | None) -> Agency | None:
+    """The news agency whose own site (or a subdomain of it) ``url`` is on, if known above."""
+    if not url:
+        return None
+    host = _host(url)
+    table = _by_host()
+    while host:
+        if host in table:
+            return table[host]
+        host = host.partition(".")[2] if "." in host else ""
+    return None
 
 
 def find_agency(text: str) -> Agency | None:

@@ -7,7 +7,8 @@ from dataclasses import fields, is_dataclass
 from functools import cache
 
 from jsonld_news.body import to_plain
-from jsonld_news.dates import DateParseError, is_null, parse_date
+from jsonld_news.credits import split_wire_trailer
+from jsonld_news.dates import AmbiguousDateError, DateParseError, is_after, is_null, read_date
 from jsonld_news.errors import ArticleError, Problem
 from jsonld_news.identity import article_iri, normalize_url
 from jsonld_news.model import Article, count_words
@@ -71,27 +72,44 @@ def build(raw: RawArticle, options: Options) -> Article:
             problems.append(Problem("url", "not an absolute http(s) URL", raw.url))
     elif options.base_url:
         url = normalize_url(options.base_url)
-    dates: dict[str, str | None] = {}
-    for field in ("date_published", "date_modified", "date_created"):
-        value = getattr(raw, field)
-        if is_null(value):
-            dates[field] = None
-            continue
-        try:
-            dates[field] = parse_date(value, options.zone)
-        except DateParseError as exc:
-            problems.append(Problem(_SCHEMA_NAMES[field], f"unparseable date: {exc}", value))
     language = None
     if raw.language and not is_null(raw.language):
         language = normalize_language(raw.language)
         if language is None:
             problems.append(Problem("inLanguage", "not a language tag or name", raw.language))
+    # a wire trailer ("(Reporting by ...; Editing by ...)") credits people; it is not body text
+    body, links = to_plain(split_wire_trailer(raw.body or "")[0])
+    if language is None and options.detect_language:
+        language = detect_language(body)
+    warnings = list(raw.notes)
+    dates: dict[str, str | None] = {}
+    for field in ("date_published", "date_modified", "date_created"):
+        value = getattr(raw, field)
+        dates[field] = None
+        if is_null(value):
+            continue
+        try:
+            parsed = read_date(value, options.zone, language)
+        except AmbiguousDateError as exc:
+            # neither the date nor the article's language says which is the day: no guess
+            warnings.append(f"{_SCHEMA_NAMES[field]} {value!r} dropped: {exc}")
+            continue
+        except DateParseError as exc:
+            problems.append(Problem(_SCHEMA_NAMES[field], f"unparseable date: {exc}", value))
+            continue
+        dates[field] = parsed.value
+        warnings.extend(f"{_SCHEMA_NAMES[field]} {value!r}: {note}" for note in parsed.notes)
     if problems:
         raise ArticleError(raw.source, problems)
     assert headline is not None
-    body, links = to_plain(raw.body or "")
-    if language is None and options.detect_language:
-        language = detect_language(body)
+    published, modified = dates["date_published"], dates["date_modified"]
+    if published and modified and is_after(published, modified):
+        # a modification cannot come before the first publication: one of them is wrong, and
+        # the publication date is the one readers and search engines need
+        warnings.append(
+            f"dateModified {modified} is earlier than datePublished {published}; dropped"
+        )
+        dates["date_modified"] = None
     return Article(
         source=raw.source,
         source_format=raw.format,
@@ -112,7 +130,7 @@ def build(raw: RawArticle, options: Options) -> Article:
         is_based_on=normalize_url(raw.is_based_on),
         identifiers=_distinct(raw.identifiers),
         genres=_distinct(raw.genres),
-        warnings=list(raw.notes),
+        warnings=warnings,
     )
 
 
@@ -129,7 +147,8 @@ _SCHEMA_NAMES = {
 
 def normalize_language(value: str) -> str | None:
     """A BCP 47 tag (``en``, ``pt-BR``) from a tag, a locale (``en_US``) or a name (``English``)."""
-    value = value.strip()
+    # a POSIX locale ("es_AR.UTF-8", "de_DE@euro") names its language before the dot or at sign
+    value = re.split(r"[.@]", value.strip(), maxsplit=1)[0].strip()
     if _LANGUAGE_TAG.match(value):
         primary, _, rest = value.replace("_", "-").partition("-")
         if len(primary) == 3 or rest:

@@ -53,3 +53,53 @@ def looks_like_credit_line(line: str) -> bool:
 def credit_parts(credit: str) -> list[str]:
     """The names in a credit, label removed: "Photo: Anna Berg / dpa" -> ["Anna Berg", "dpa"]."""
     return [p.strip(" .") for p in _PARTS.split(strip_credit_label(credit)) if p.strip(" .")]
+
+
+# Wire-story credit trailers: "(Reporting by A and B in Kyiv; Additional reporting by C; Editing
+# by D)", the form Reuters (and AFP/AP English copy) ends stories with. The role words are those
+# wire style uses; each names people who worked on the story, none of them its author.
+_ROLE = (
+    r"(?:additional\s+)?(?:reporting|writing|editing|compiled|compiling|translation|translated|"
+    r"graphics|research|fact[- ]checking|production|produced|sub-?editing)"
+)
+_CREDIT_PART = rf"{_ROLE}\s+by\s+[^;()\n]+"
+_CREDITS = rf"{_CREDIT_PART}(?:\s*;\s*{_CREDIT_PART})*"
+# in parentheses at the end of the last paragraph, or that paragraph on its own
+_TRAILER = re.compile(
+    rf"(?:(?:^|(?<=[.!?”\"’)])\s*)\(\s*(?P<inner>{_CREDITS})\s*[.;]?\s*\)"
+    rf"|^(?P<whole>{_CREDITS})\s*[.;]?)\s*$",
+    re.I,
+)
+_ROLE_BY = re.compile(rf"^\s*(?P<role>{_ROLE})\s+by\s+(?P<names>.+?)\s*\.?\s*$", re.I)
+_NAME_SPLIT = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*", re.I)
+_PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w.'’ -]*$")  # "Andrea Shalal in Washington"
+
+
+def split_wire_trailer(body: str) -> tuple[str, list[tuple[str, str]]]:
+    """(body without the trailer, [(role, name), ...]); the body is unchanged if there is none.
+
+    Only the end of the last paragraph is looked at: a trailer closes a story.
+    """
+    head, sep, last = body.rstrip().rpartition("\n\n")
+    match = _TRAILER.search(last)
+    if match is None:
+        return body, []
+    credits: list[tuple[str, str]] = []
+    for part in (match.group("inner") or match.group("whole")).split(";"):
+        found = _ROLE_BY.match(part)
+        if found is None:
+            return body, []
+        role = " ".join(found.group("role").lower().split())
+        names = _PLACE_TAIL.sub("", found.group("names").strip())
+        for name in _NAME_SPLIT.split(names):
+            name = _PLACE_TAIL.sub("", name).strip(" .")
+            words = name.split()
+            if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+                credits.append((role, name))  # "the Kyiv bureau" is credited, but no person
+            elif match.group("whole"):
+                return body, []  # unbracketed, every piece must be a name: else it is a sentence
+    if not credits:
+        return body, []  # no name in it: not a credit trailer, leave the text alone
+    rest = last[: match.start()].rstrip()
+    kept = f"{head}{sep}{rest}" if rest else head
+    return kept, credits

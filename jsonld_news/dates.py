@@ -1,10 +1,33 @@
-"""Dates as ISO 8601 without inventing precision: a date stays a date, a naive time stays naive."""
+"""Dates as ISO 8601 without inventing precision: a date stays a date, a naive time stays naive.
+
+Day and month order (``12.06.2024``, ``10/05/2022``):
+
+- a dotted ``D.M.Y`` date is day-first in every language (no locale writes ``M.D.Y``);
+- a slashed or dashed date whose first or second number is over 12 can be read one way only;
+- otherwise the order is the article's language's, from its CLDR short date pattern (babel):
+  ``en`` (CLDR's US English) ``M/d/yy``, ``en-GB`` ``dd/MM/y``, ``es`` ``d/M/yy``...; with no
+  language such a date is ambiguous (``AmbiguousDateError``): it is dropped with a warning,
+  never guessed.
+
+Zone abbreviations (``18:45 EDT``) are read through ``zone_abbreviations()``, never by dateutil's
+guesses: the abbreviations the IANA time zone database (the ``tzdata`` package) uses in 2024 for
+exactly one UTC offset (``CET`` +01:00, ``BST`` +01:00, ``JST`` +09:00...), plus the North
+American names of RFC 5322 section 4.3 (``EST EDT CST CDT MST MDT PST PDT``, the standard names of
+mail and news headers), which decide ``CST``/``CDT``/``PST`` that tzdata also uses in Cuba, China
+or the Philippines. An abbreviation tzdata gives several offsets and RFC 5322 does not define
+(``IST``: India, Ireland, Israel) is refused: the date keeps its day, the time is dropped, and a
+note says why. ``GMT+0100``/``UTC+1`` mean +01:00 (not POSIX's inverted sign). An offset of 24
+hours or more (``+25:00``) is an error.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, tzinfo
-from functools import lru_cache
+import warnings
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import timezone as dt_timezone
+from functools import cache, lru_cache
 
 from dateutil import parser as dateutil_parser
 
@@ -14,22 +37,64 @@ _NULLS = frozenset({"", "none", "null", "nan", "n/a", "unknown"})
 # Two defaults that differ in every field: a field that comes out different was not in the text.
 _DEFAULT_A = datetime(2001, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2002, 2, 2, 13, 37, 29)
+# A numeric day-month-year or month-day-year date: "12.06.2024", "10/05/2022", "6-12-24".
+_NUMERIC = re.compile(r"(?<![\d.:/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])")
+# A zone after a time: "18:45 EDT", "6:45 p.m. (PST)", "01:00:00 GMT+0100".
+_TIME = r"\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:\s*[ap]\.?\s?m\.?)?"
+_ZONE_NAME = re.compile(rf"(?P<time>{_TIME})\s*\(?(?P<zone>[A-Z]{{2,5}})\)?(?![\w+-])", re.I)
+_GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?\b")
+_OFFSET = re.compile(r"\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?P<sign>[+-])(?P<h>\d{2}):?(?P<m>\d{2})\b")
+_PARENTHESISED_TAIL = re.compile(r"\s*\([^()]*[a-z][^()]*\)\s*$")  # "(Central European Time)"
+# RFC 5322, section 4.3 (obs-zone): the only abbreviations the Internet message standard names.
+RFC5322_ZONES: dict[str, str] = {
+    "UT": "+00:00",
+    "GMT": "+00:00",
+    "EST": "-05:00",
+    "EDT": "-04:00",
+    "CST": "-06:00",
+    "CDT": "-05:00",
+    "MST": "-07:00",
+    "MDT": "-06:00",
+    "PST": "-08:00",
+    "PDT": "-07:00",
+}
+_TZDATA_YEAR = 2024  # abbreviations in use now, not historical ones (BST was once Bering time)
 
 
 class DateParseError(ValueError):
     pass
 
 
+class InvalidOffsetError(DateParseError):
+    """A date-time whose UTC offset cannot exist (``+25:00``): an error, not a date to drop."""
+
+
+class AmbiguousDateError(DateParseError):
+    """A numeric date whose day and month could be either, and no language decides."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    value: str  # ``YYYY-MM-DD`` or an ISO date-time
+    notes: tuple[str, ...] = ()  # what was dropped and why ("zone IST is ambiguous...")
+
+
 def is_null(text: str | None) -> bool:
     return text is None or text.strip().lower() in _NULLS
 
 
+def parse_date(text: str, timezone: tzinfo | None = None, language: str | None = None) -> str:
+    """Return ``YYYY-MM-DD`` or an ISO date-time; raise ``DateParseError`` if ``text`` is no date."""
+    return read_date(text, timezone, language).value
+
+
 @lru_cache(maxsize=4096)  # a batch repeats the same few days; dateutil is the slow part
-def parse_date(text: str, timezone: tzinfo | None = None) -> str:
-    """Return ``YYYY-MM-DD`` or an ISO date-time; raise ``DateParseError`` if ``text`` is no date.
+def read_date(text: str, timezone: tzinfo | None = None, language: str | None = None) -> ParsedDate:
+    """``parse_date`` with the notes of what could not be kept (a zone that is ambiguous).
 
     ``timezone`` is attached to a date-time that names none (a user's ``--timezone``); it is
-    never attached to a plain date, which has no time to be in a zone.
+    never attached to a plain date, which has no time to be in a zone. ``language`` (a BCP 47
+    tag) decides the order of day and month where the date itself does not.
     """
     text = text.strip()
     if len(text) > 100:
@@ -39,17 +104,45 @@ def parse_date(text: str, timezone: tzinfo | None = None) -> str:
             date.fromisoformat(text)
         except ValueError as exc:
             raise DateParseError(str(exc)) from None  # 2024-13-45
-        return text
+        return ParsedDate(text)
+    _check_offset(text)
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
         has_time = True
+        notes: list[str] = []
     except ValueError:
-        value, has_time = _parse_free_text(text)
+        value, has_time, notes = _parse_free_text(text, language)
     if not has_time:
-        return value.date().isoformat()
+        return ParsedDate(value.date().isoformat(), tuple(notes))
     if value.tzinfo is None and timezone is not None:
         value = value.replace(tzinfo=timezone)
-    return _iso_datetime(value)
+    return ParsedDate(_iso_datetime(value), tuple(notes))
+
+
+def _check_offset(text: str) -> None:
+    for match in (*_GMT_OFFSET.finditer(text), *_OFFSET.finditer(text)):
+        hours, minutes = int(match["h"]), int(match["m"] or 0)
+        if hours >= 24 or minutes >= 60:
+            raise InvalidOffsetError(
+                f"impossible UTC offset {match['sign']}{hours:02d}:{minutes:02d}"
+            )
+
+
+def is_after(first: str, second: str) -> bool:
+    """Whether ISO date/date-time ``first`` is later than ``second``: by day when either is a
+    date; a naive time against an aware one is taken as UTC (as our Google validator reads it)."""
+    a, b = (
+        datetime.fromisoformat(first.replace("Z", "+00:00")),
+        datetime.fromisoformat(second.replace("Z", "+00:00")),
+    )
+    if _ISO_DATE.match(first) or _ISO_DATE.match(second):
+        return a.date() > b.date()
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        a, b = (
+            a.replace(tzinfo=a.tzinfo or UTC),
+            b.replace(tzinfo=b.tzinfo or UTC),
+        )
+    return a > b
 
 
 def _iso_datetime(value: datetime) -> str:
@@ -58,22 +151,141 @@ def _iso_datetime(value: datetime) -> str:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def _parse_free_text(text: str) -> tuple[datetime, bool]:
+@cache
+def zone_abbreviations() -> tuple[dict[str, str], frozenset[str]]:
+    """(abbreviation -> ``±HH:MM``, abbreviations refused as ambiguous); see the module doc."""
+    import zoneinfo
+
+    offsets: dict[str, set[timedelta]] = {}
+    for name in zoneinfo.available_timezones():
+        try:
+            zone = zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            continue
+        for month in (1, 7):
+            moment = datetime(_TZDATA_YEAR, month, 15, 12, tzinfo=zone)
+            abbreviation, offset = moment.tzname(), moment.utcoffset()
+            if abbreviation and offset is not None and re.fullmatch(r"[A-Z]{2,5}", abbreviation):
+                offsets.setdefault(abbreviation, set()).add(offset)
+    table = {a: _format_offset(next(iter(o))) for a, o in offsets.items() if len(o) == 1}
+    table.update(RFC5322_ZONES)
+    table["UTC"] = table["Z"] = "+00:00"
+    ambiguous = frozenset(a for a, o in offsets.items() if len(o) > 1 and a not in table)
+    return table, ambiguous
+
+
+def _format_offset(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _zones(text: str) -> tuple[str, list[str], bool]:
+    """Text with zone names replaced by offsets; notes; whether the time must be dropped."""
+    notes: list[str] = []
+    drop_time = False
+    text = _PARENTHESISED_TAIL.sub("", text)
+
+    def gmt(match: re.Match[str]) -> str:
+        return f"{match['sign']}{int(match['h']):02d}:{match['m'] or '00'}"
+
+    text = _GMT_OFFSET.sub(gmt, text)
+    if not _ZONE_NAME.search(text):
+        return text, notes, drop_time  # no zone name: the table need not be built
+    table, ambiguous = zone_abbreviations()
+
+    def name(match: re.Match[str]) -> str:
+        nonlocal drop_time
+        zone = match["zone"].upper()
+        if zone in table and match["zone"].isupper():
+            return f"{match['time']} {table[zone]}"
+        if zone in ambiguous and match["zone"].isupper():
+            drop_time = True
+            notes.append(
+                f"time zone {zone} is ambiguous (the tz database uses it for several UTC "
+                "offsets); the time was dropped, the day kept"
+            )
+            return ""
+        return match.group(0)
+
+    return _ZONE_NAME.sub(name, text), notes, drop_time
+
+
+def day_first(language: str | None) -> bool | None:
+    """Whether the language writes the day before the month (CLDR short date), or ``None``."""
+    if not language:
+        return None
+    return _day_first(re.split(r"[.@]", language, maxsplit=1)[0].replace("-", "_"))
+
+
+@cache
+def _day_first(locale: str) -> bool | None:
+    from babel import Locale, UnknownLocaleError
+
     try:
-        a = dateutil_parser.parse(text, default=_DEFAULT_A)
-        b = dateutil_parser.parse(text, default=_DEFAULT_B)
+        pattern: str = Locale.parse(locale).date_formats["short"].pattern
+    except (UnknownLocaleError, ValueError, KeyError, TypeError):
+        return None
+    day, month = pattern.find("d"), pattern.find("M")
+    if day < 0 or month < 0:
+        return None
+    return day < month
+
+
+def _order(text: str, language: str | None) -> bool | None:
+    """dateutil's ``dayfirst`` for ``text`` (``None``: no numeric date); raise
+    ``AmbiguousDateError`` when nothing decides."""
+    match = _NUMERIC.search(text)
+    if match is None:
+        return None
+    first_number, separator, second_number = int(match[1]), match[2], int(match[3])
+    if separator == ".":
+        return True
+    if first_number > 12:
+        return True
+    if second_number > 12 or first_number == second_number:
+        return False
+    order = day_first(language)
+    if order is None:
+        raise AmbiguousDateError(
+            f"day and month order of {match.group(0)!r} is ambiguous and no language decides it"
+        )
+    return order
+
+
+def _parse_free_text(text: str, language: str | None) -> tuple[datetime, bool, list[str]]:
+    text, notes, drop_time = _zones(text)
+    dayfirst = _order(text, language)
+    try:
+        with warnings.catch_warnings():
+            # an unknown zone name is handled below, never printed by dateutil
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+            a = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=bool(dayfirst))
+            b = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=bool(dayfirst))
     except (ValueError, OverflowError) as exc:
-        parsed = _parse_other_languages(text)
+        parsed = _parse_other_languages(text, dayfirst)
         if parsed is None:
             raise DateParseError("not a recognisable date") from exc
-        return parsed
-    if a.year != b.year or a.month != b.month or a.day != b.day:
-        raise DateParseError("not a full date (year, month and day)")
-    has_time = a.hour == b.hour and a.minute == b.minute
-    return a, has_time
+        value, has_time = parsed
+    else:
+        if a.year != b.year or a.month != b.month or a.day != b.day:
+            raise DateParseError("not a full date (year, month and day)")
+        value, has_time = a, a.hour == b.hour and a.minute == b.minute
+    unknown = _unknown_zone(text)
+    if has_time and not drop_time and value.tzinfo is None and unknown:
+        notes.append(f"time zone {unknown} is not a known abbreviation; the time was dropped")
+        drop_time = True
+    return value, has_time and not drop_time, notes
 
 
-def _parse_other_languages(text: str) -> tuple[datetime, bool] | None:
+def _unknown_zone(text: str) -> str | None:
+    match = _ZONE_NAME.search(text)
+    if match and match["zone"].isupper() and match["zone"].upper() not in ("AM", "PM"):
+        return match["zone"]
+    return None
+
+
+def _parse_other_languages(text: str, dayfirst: bool | None) -> tuple[datetime, bool] | None:
     """Month names in other languages ("15. November 2024", "3 de mayo de 2020"): dateparser, lazily."""
     import dateparser  # slow to import; only needed for non-English dates
 
@@ -81,13 +293,63 @@ def _parse_other_languages(text: str) -> tuple[datetime, bool] | None:
     # PARSERS: absolute dates only; "the day after tomorrow" names no date of its own.
     if not _HAS_YEAR_AND_DAY.search(text):
         return None
-    settings = {
+    settings: dict[str, object] = {
         "REQUIRE_PARTS": ["day", "month", "year"],
         "RETURN_AS_TIMEZONE_AWARE": False,
         "PARSERS": ["absolute-time", "custom-formats"],
     }
-    result = dateparser.parse(text, settings=settings)
+    if dayfirst is not None:
+        settings["DATE_ORDER"] = "DMY" if dayfirst else "MDY"
+    # dateparser drops an explicit offset from a naive result: take it off and put it back
+    offset = _OFFSET.search(text)
+    zone = None
+    if offset is not None:
+        minutes = int(offset["h"]) * 60 + int(offset["m"])
+        zone = dt_timezone(timedelta(minutes=-minutes if offset["sign"] == "-" else minutes))
+        text = text[: offset.start("sign")] + text[offset.end() :]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = dateparser.parse(text, settings=settings)
     if result is None:
         return None
     has_time = bool(re.search(r"\d{1,2}[:h]\d{2}", text))
+    if has_time and zone is not None:
+        result = result.replace(tzinfo=zone)
     return result, has_time
+
+
+# Languages whose month and weekday names mark a header line as a date line: the languages of
+# the project's corpora. Names come from CLDR (babel), wide and abbreviated, any case.
+DATE_WORD_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl")
+_DATE_TOKEN = re.compile(r"[^\W\d_]+|\d+", re.U)
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    from babel import Locale
+
+    words: set[str] = set()
+    for code in DATE_WORD_LANGUAGES:
+        locale = Locale.parse(code)
+        for table in (locale.months, locale.days):
+            for context in ("format", "stand-alone"):
+                for width in ("wide", "abbreviated"):
+                    for name in table.get(context, {}).get(width, {}).values():
+                        words.add(name.casefold().strip("."))
+    return frozenset(words)
+
+
+def looks_like_date_line(line: str) -> bool:
+    """A short line made of date words (CLDR month/day names), numbers and little else:
+    "Friday, 31 February 2024", "13/13/2024 18:45". Used to report a date line that cannot be
+    read instead of taking it for text."""
+    if len(line) > 60 or not any(ch.isdigit() for ch in line):
+        return False
+    tokens = _DATE_TOKEN.findall(line)
+    if not tokens or len(tokens) > 10:
+        return False
+    words = _date_words()
+    numeric = bool(re.search(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", line))
+    named = any(t.casefold() in words for t in tokens if not t.isdigit())
+    other = [t for t in tokens if not t.isdigit() and t.casefold() not in words and len(t) > 4]
+    return (numeric or named) and len(other) <= 1

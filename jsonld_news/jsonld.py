@@ -2,6 +2,11 @@
 
 Every entity node is written in full where it appears (search engines read nested nodes, not
 references); the RDF emitter merges repeated nodes by IRI.
+
+No URL is made up. Parts of the page without a URL of their own (an image, a cited statement)
+get fragment identifiers of the article (``…#image-1``, ``…#citation-2``) and no ``url``; a
+related article the source names without a target is a ``CreativeWork`` the page ``mentions``
+(``…#related-1``, by its title), never a ``relatedLink``, whose values are URLs.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ def to_jsonld(article: Article) -> JsonDict:
     _put(doc, "inLanguage", article.language)
     if article.authors:
         doc["author"] = [entity_node(a) for a in article.authors]
+    if article.contributors:
+        doc["contributor"] = [entity_node(c) for c in article.contributors]
     if article.publisher:
         doc["publisher"] = entity_node(article.publisher)
     if article.images:
@@ -87,8 +94,16 @@ def _web_page(article: Article) -> JsonDict:
         "@type": "WebPage",
         "@id": article.url or article.iri.split("#")[0] + "#webpage",
     }
-    if article.related:
-        page["relatedLink"] = [_related(r) for r in article.related]
+    linked = [r for r in article.related if r.url]
+    if linked:
+        page["relatedLink"] = [_related(r) for r in linked]
+    unlinked = [r for r in article.related if not r.url]
+    if unlinked:
+        # the page names a related work but gives no target: a work it refers to, by title,
+        # never a link (relatedLink's range is URL, and no URL is made up for it)
+        page["mentions"] = [
+            {"@type": "CreativeWork", "@id": r.iri, "name": r.title} for r in unlinked
+        ]
     return page
 
 
@@ -120,6 +135,4 @@ def _citation(citation: Citation) -> JsonDict:
 
 def _related(related: RelatedLink) -> JsonDict:
     # relatedLink's range is URL: the node is the link itself, named by the title it carries.
-    node: JsonDict = {"@id": related.iri, "name": related.title}
-    _put(node, "url", related.url)
-    return node
+    return {"@id": related.url, "name": related.title, "url": related.url}

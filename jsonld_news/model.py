@@ -107,6 +107,7 @@ class Article:
     date_created: str | None = None
     language: str | None = None
     authors: list[Entity] = field(default_factory=list)
+    contributors: list[Entity] = field(default_factory=list)  # a wire trailer's people
     publisher: Entity | None = None
     images: list[Image] = field(default_factory=list)
     dateline: Dateline | None = None

@@ -78,4 +78,5 @@ class RawArticle:
     is_based_on: str | None = None
     identifiers: list[str] = field(default_factory=list)  # ids that are no URL: URNs, wire ids
     genres: list[str] = field(default_factory=list)  # "Interview", "Analysis", "Obituary"...
+    article_types: list[str] = field(default_factory=list)  # the source's own @type(s)
     notes: list[str] = field(default_factory=list)  # best-effort warnings from the reader

@@ -7,7 +7,6 @@ import pytest
 import jsonld_news
 from jsonld_news.enrich.byline import split_byline
 from jsonld_news.enrich.dateline import find_dateline
-from jsonld_news.enrich.people import name_from_domain
 from jsonld_news.options import Options
 
 NO_NLP = Options(recognize_entities=False)
@@ -46,19 +45,6 @@ def test_photo_credit_is_never_the_author() -> None:
     article = jsonld_news.read(text, "text", options=NO_NLP)
     assert article.authors == []
     assert [c.name for c in article.images[0].creators] == ["Jane Roe"]
-
-
-@pytest.mark.parametrize(
-    ("url", "name"),
-    [
-        ("https://www.themoscowtimes.com/2024/x", "The Moscow Times"),
-        ("https://www.theguardian.com/", "The Guardian"),
-        ("https://www.sueddeutsche.de/x", "Sueddeutsche"),
-        ("https://www.independent.co.uk/", "Independent"),
-    ],
-)
-def test_publisher_name_from_domain(url: str, name: str) -> None:
-    assert name_from_domain(url) == name
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,16 @@
 """Per-field accuracy of the HTML reader on the real pages of the shared corpus, beside trafilatura.
 
-Run: ``python tools/eval_html.py [corpus_dir] [-v]``. For every page in
-``../shared/corpus/html/`` with an ``expected.json`` entry, it converts the page with the full
+Run: ``python tools/eval_html.py [--split html|dev|blind|all] [--corpus DIR] [-v]``.
+
+Page sets (``make eval`` runs ``all``: the three below, one after the other, in one run):
+
+- ``html``: the 28 pages of ``../shared/corpus/html/`` (rules were written against them);
+- ``dev``: the ``"dev"`` half of ``../shared/corpus/html-more/`` as listed in
+  ``tests/gold/html-more/split.json`` (tuning allowed);
+- ``blind``: the other half. Nothing was tuned on it; only its totals are printed, and ``-v``
+  (which prints every miss) is refused for it, so a run never shows its pages' contents.
+
+For every page of a set with an ``expected.json`` entry, it converts the page with the full
 pipeline (falling back to the reader's ``RawArticle`` when the pipeline is not importable) and
 runs trafilatura's own extraction (``bare_extraction`` with its default settings and metadata)
 on the same bytes, in the same run. Grading follows the corpus README:
@@ -14,7 +23,7 @@ on the same bytes, in the same run. Grading follows the corpus README:
 - date: within one day of ``date``; ``""`` or a missing key is not graded;
 - body: every ``body_with`` snippet present and every ``body_without`` snippet absent.
 
-Exits 0; prints one line per field and, with ``-v``, every miss.
+Exits 0 (2 for bad arguments); prints one line per field and set and, with ``-v``, every miss.
 """
 
 from __future__ import annotations
@@ -34,6 +43,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "html"
+MORE_CORPUS = ROOT.parent / "shared" / "corpus" / "html-more"
+SPLIT_FILE = ROOT / "tests" / "gold" / "html-more" / "split.json"
+SPLITS = ("html", "dev", "blind")
 FIELDS = ("title", "author", "date", "body")
 _SPLIT_NAMES = re.compile(r"\s*(?:[,;]|\band\b|\by\b|\bund\b|\bet\b|\be\b|&)\s*", re.I)
 
@@ -142,13 +154,36 @@ def grade(expected: dict[str, Any], got: Extracted) -> dict[str, bool | None]:
     return result
 
 
+def pages(split: str, corpus: Path | None = None) -> tuple[Path, list[str]]:
+    """(corpus folder, page names) of a set; no page is opened here."""
+    if split == "html":
+        folder = corpus or DEFAULT_CORPUS
+        if not (folder / "expected.json").exists():
+            return folder, []
+        expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+        return folder, sorted(expected)
+    if split not in ("dev", "blind"):
+        raise ValueError(f"unknown split {split!r}; expected one of {', '.join(SPLITS)}")
+    folder = corpus or MORE_CORPUS
+    if not SPLIT_FILE.exists() or not (folder / "expected.json").exists():
+        return folder, []
+    names: list[str] = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))[split]
+    return folder, sorted(names)
+
+
 def evaluate(
-    corpus: Path, run: Callable[[bytes, str], Extracted], verbose: bool, label: str
+    corpus: Path,
+    run: Callable[[bytes, str], Extracted],
+    verbose: bool,
+    label: str,
+    names: list[str] | None = None,
 ) -> tuple[dict[str, list[bool]], list[float]]:
     expected_all = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
     scores: dict[str, list[bool]] = {f: [] for f in FIELDS}
     timings: list[float] = []
-    for name, expected in sorted(expected_all.items()):
+    chosen = sorted(expected_all) if names is None else [n for n in names if n in expected_all]
+    for name in chosen:
+        expected = expected_all[name]
         data = (corpus / name).read_bytes()
         start = time.perf_counter()
         try:
@@ -179,23 +214,52 @@ def _shown(key: str, got: Extracted, expected: dict[str, Any]) -> str:
     return f"missing {missing!r} present {extra!r}"
 
 
-def main(argv: list[str]) -> int:
-    verbose = "-v" in argv
-    args = [a for a in argv if a != "-v"]
-    corpus = Path(args[0]) if args else DEFAULT_CORPUS
-    if not (corpus / "expected.json").exists():
-        print(f"eval_html: no corpus at {corpus}; skipped")
-        return 0
-    mine, my_ms = evaluate(corpus, ours, verbose, "ours")
-    ref, _ = evaluate(corpus, theirs, verbose, "trafilatura")
-    print(f"HTML eval over {corpus} ({len(my_ms)} pages)")
-    print(f"{'field':<8}{'ours':>14}{'trafilatura':>16}")
+def run_split(split: str, corpus: Path | None, verbose: bool) -> None:
+    folder, names = pages(split, corpus)
+    if not names:
+        print(f"eval_html [{split}]: no corpus at {folder}; skipped")
+        return
+    mine, my_ms = evaluate(folder, ours, verbose, "ours", names)
+    ref, _ = evaluate(folder, theirs, verbose, "trafilatura", names)
+    what = {"html": "rules written against it", "dev": "tuning half", "blind": "held out"}[split]
+    print(f"HTML eval [{split}: {what}] over {folder} ({len(my_ms)} pages)")
+    print(f"{'field':<8}{'ours':>18}{'trafilatura':>20}")
     for key in FIELDS:
         a, b = mine[key], ref[key]
-        line = f"{key:<8}{_pct(a):>14}{_pct(b):>16}"
+        line = f"{key:<8}{_pct(a):>18}{_pct(b):>20}"
         if a and b and sum(a) / len(a) < sum(b) / len(b):
             line += "   BELOW TRAFILATURA"
         print(line)
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    args = [a for a in argv if a != "-v"]
+    split, corpus = "all", None
+    while args:
+        flag = args.pop(0)
+        if flag == "--split" and args:
+            split = args.pop(0)
+        elif flag == "--corpus" and args:
+            corpus = Path(args.pop(0))
+        elif not flag.startswith("-") and corpus is None:
+            corpus = Path(flag)  # the old positional form: a corpus folder, its pages all graded
+            split = "html"
+        else:
+            print(f"eval_html: unknown argument {flag!r}", file=sys.stderr)
+            return 2
+    chosen = SPLITS if split == "all" else (split,)
+    if split not in (*SPLITS, "all"):
+        print(f"eval_html: unknown split {split!r} (html, dev, blind, all)", file=sys.stderr)
+        return 2
+    if verbose and "blind" in chosen:
+        # the blind half is measured, never looked at: its misses are not printed
+        print("eval_html: -v is refused for the blind half; use --split dev", file=sys.stderr)
+        return 2
+    for index, name in enumerate(chosen):
+        if index:
+            print()
+        run_split(name, corpus if split != "all" else None, verbose)
     return 0
 
 

@@ -8,17 +8,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from nameparser import HumanName
 
 from jsonld_news.agencies import find_agency
 
-_BY = re.compile(r"^\s*(?:written\s+)?(?:by|von|par|por|di|door|av|af)\s*:?\s+", re.I)
+_BY = re.compile(
+    r"^\s*(?:(?:written\s+)?(?:by|von|par|por|di|door|av|af)\s*:?\s+|"
+    # a label: "Author:", "Autor:", "Auteur :", "Autora:", "Autore:"
+    r"(?:authors?|autor(?:a|in|es|en)?|auteur(?:e|s)?|autore|autori)\s*:\s*)",
+    re.I,
+)
 _SEPARATORS = re.compile(
     r"\s*(?:;|\||\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+&\s+|,\s*and\s+|\n)\s*", re.I
 )
 _PARENS = re.compile(r"\(([^)]*)\)")
+_FOR_OUTLET = re.compile(
+    r"\s+for\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})\s*$", re.I
+)
 _ROLE_WORDS = frozenset(
     [
         "staff",
@@ -80,6 +88,22 @@ class BylineAuthor:
     job_title: str | None = None
 
 
+@cache
+def _credentials() -> frozenset[str]:
+    """Post-nominal letters (PhD, MD, MBA, RD...): nameparser's maintained suffix acronyms."""
+    from nameparser.config import CONSTANTS
+
+    return frozenset(CONSTANTS.suffix_acronyms)
+
+
+def is_credential(piece: str) -> bool:
+    """ "PhD", "M.D.", "RD": a degree after a name, not a name (one token, not lower case)."""
+    token = piece.strip(" .,")
+    if " " in token or not token or token.islower():
+        return False
+    return token.replace(".", "").casefold() in _credentials()
+
+
 def split_byline(byline: str) -> list[BylineAuthor]:
     """Split a byline into authors; agencies become the authors' affiliation, roles their job title."""
     text = _HANDLE.sub(" ", _BY.sub("", byline.strip())).strip(" ,.-–—")
@@ -88,6 +112,7 @@ def split_byline(byline: str) -> list[BylineAuthor]:
     ]
     text = _PARENS.sub(" ", text)
     parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    outlets: list[str] = []
     names: list[tuple[str, str | None]] = []
     for part in parts:
         for piece in _split_commas(part):
@@ -95,10 +120,17 @@ def split_byline(byline: str) -> list[BylineAuthor]:
             if agency is not None:
                 agencies.append(agency.name)
                 continue
+            if is_credential(piece):
+                continue  # "Grant Tinsley, PhD": the degree is no second author
+            writing_for = _FOR_OUTLET.search(piece)
+            if writing_for:  # "Brendan Carlin For The Mail On Sunday": the outlet written for
+                piece = piece[: writing_for.start()]
+                outlets.append(writing_for.group("outlet").strip())
             name, role = _strip_role(piece)
             if name and name.casefold() not in _NOT_NAMES:
                 names.append((name, role))
-    affiliation = agencies[0] if len(agencies) == 1 and names else None
+    affiliations = agencies or outlets
+    affiliation = affiliations[0] if len(set(affiliations)) == 1 and names else None
     authors = [BylineAuthor(tidy_name(n), affiliation=affiliation, job_title=r) for n, r in names]
     if not authors:
         authors = [BylineAuthor(a, is_organization=True) for a in dict.fromkeys(agencies)]

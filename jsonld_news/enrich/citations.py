@@ -3,7 +3,7 @@
 "TASS ... reported" -> a work by TASS; "a German government spokesperson said in a written
 statement" -> a statement by that spokesperson. A placeholder link (``#``, empty, ``javascript:``)
 keeps its citation but never gets a URL. ``Related article:`` lines are related content, not
-citations.
+citations; one without a target keeps its title and an article-scoped identifier, no URL.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from jsonld_news.agencies import find_agency
-from jsonld_news.enrich.people import organization_entity, person_entity
+from jsonld_news.enrich.people import is_place, organization_entity, person_entity
 from jsonld_news.identity import fragment_iri, normalize_url
 from jsonld_news.model import Article, Citation, Entity, Link, Mention, RelatedLink
 from jsonld_news.options import Options
@@ -165,7 +165,8 @@ def _resolve_phrase(
     tail = phrase.rstrip(" ,.;:'’s")
     heads = [m for m in inside if m.end >= start + len(tail)]
     if heads:
-        return heads[-1].entity  # the head of "Russia's state-run news agency TASS" is TASS
+        head = heads[-1].entity  # the head of "Russia's state-run news agency TASS" is TASS
+        return None if head.kind == "place" else head  # a city writes no report
     words = phrase.split()
     agency = find_agency(phrase) or (find_agency(words[-1]) if words else None)
     if agency is not None:
@@ -185,6 +186,8 @@ def _resolve_phrase(
     if phrase[:4].casefold() == "the ":
         return organization_entity(bare, base)  # "the Kremlin", "the Pentagon"
     full = _full_name(article.body, bare)
+    if is_place(full):
+        return None  # "San Francisco said": a place is no author (the KB knows it as one)
     if " " not in full:
         return None  # one capitalised word ("Supporters", "Scholz" never named in full): unknown
     if len(full.split()) <= 4:

@@ -2,38 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from urllib.parse import urlsplit
 
-from jsonld_news.agencies import find_agency
-from jsonld_news.credits import AGENCY_WORDS, NOT_A_PHOTOGRAPHER, credit_parts
+from jsonld_news.agencies import find_agency, host_labels, outlet_for_url
+from jsonld_news.credits import (
+    AGENCY_WORDS,
+    NOT_A_PHOTOGRAPHER,
+    credit_parts,
+    split_wire_trailer,
+    starts_with_credit_label,
+)
 from jsonld_news.enrich.byline import split_byline, tidy_name
 from jsonld_news.identity import entity_iri, fragment_iri, normalize_url, site_root
 from jsonld_news.model import Article, Entity, Image
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle, RawOrganization
-
-_ENGLISH_SUFFIXES = frozenset(
-    {
-        "com",
-        "net",
-        "org",
-        "uk",
-        "us",
-        "au",
-        "ca",
-        "ie",
-        "nz",
-        "za",
-        "in",
-        "sg",
-        "news",
-        "io",
-        "info",
-    }
-)
-_SMALL_WORDS = frozenset(
-    {"of", "the", "and", "de", "la", "le", "der", "die", "das", "el", "y", "und"}
-)
 
 
 def organization_entity(name: str, base: str, type_: str = "Organization") -> Entity:
@@ -52,88 +37,274 @@ def person_entity(name: str, base: str) -> Entity:
     return Entity("Person", name, entity_iri(base, "Person", name))
 
 
+# "Anonymous" across the Latin-script languages (anonymous, anónimo/a, anonyme, anonym, anonimo,
+# anônimo, anoniem, anonim) and Cyrillic (аноним, анонимный): the Greek root, not a word list.
+_ANONYMOUS = re.compile(r"^(?:an[oóô]n[iyí]e?m\w*|аноним\w*)$", re.I)
+# Social networks whose names turn up as bylines ("Facebook Com", "Twitter"): the platforms
+# schema.org's own sameAs examples and Google's profile-page guidance name, plus their domains.
+_SOCIAL = re.compile(
+    r"\b(?:facebook|twitter|instagram|linkedin|youtube|tiktok|pinterest|whatsapp|telegram|"
+    r"snapchat|threads|mastodon|reddit)\b|\b(?:com|net|org|www)\b",
+    re.I,
+)
+_DIGIT = re.compile(r"\d")
+_ACRONYM = re.compile(r"^[A-Z0-9&.-]{2,}$")  # "CNN", "BBC", "WSVN": an outlet's initials
+
+
 class AuthorEnricher:
+    """Authors from the input's byline or author list: people, and organisations' bylines.
+
+    Dropped, each with a warning: a date or number ("CBS News February"), a social network or a
+    host ("Facebook Com"), a placeholder ("Anónimo"), a place (a whole name that is a country,
+    state or city of the starter KB: "Medellín"), and the outlet's own name beside a named
+    person (the reporter is the author, the outlet is the publisher). The publisher's name
+    inside a person's name is cut off ("unocero - Alberto Ávila" -> "Alberto Ávila"), as our
+    validator requires.
+    """
+
     name = "authors"
 
     def __call__(self, article: Article, raw: RawArticle, options: Options) -> None:
         base = options.base_iri
         authors: dict[str, Entity] = {}
-        found = [a for name in raw.authors for a in split_byline(name)]
-        if not found and raw.byline:
+        names = [n for n in raw.authors if not _is_credit(n, article)]
+        found = [a for name in names for a in split_byline(name)]
+        if not found and raw.byline and not _is_credit(raw.byline, article):
             found = split_byline(raw.byline)
+        outlets = _outlet_names(article, raw)
         for author in found:
-            if author.is_organization:
-                entity = organization_entity(author.name, base)
+            name = _without_outlet(author.name, outlets) if not author.is_organization else None
+            if name is not None and name != author.name:
+                article.warnings.append(
+                    f"author {author.name!r}: the outlet's name removed, {name!r} kept"
+                )
+            name = name or author.name
+            why = _not_an_author(name, article.language)
+            if why:
+                article.warnings.append(f"author {author.name!r} dropped: {why}")
+                continue
+            publisher = article.publisher
+            if publisher is not None and _fold(name) == _fold(publisher.name):
+                entity = publisher  # the outlet's byline: the publisher itself, one IRI
+            elif (
+                author.is_organization
+                or _fold(name) in outlets
+                or _holds_publisher(name, publisher)
+            ):
+                # the outlet's byline ("wien.ORF.at/Agenturen red"): an organisation, not a person
+                entity = organization_entity(_outlet_case(author.name, name), base)
             else:
-                entity = person_entity(author.name, base)
+                entity = person_entity(name, base)
                 entity.job_title = author.job_title
                 if author.affiliation:
                     entity.affiliation = organization_entity(author.affiliation, base)
             authors.setdefault(entity.iri, entity)
         for org in raw.author_organizations:
-            entity = organization_entity(org, base)
+            why = _not_an_author(org, article.language)
+            if why:
+                article.warnings.append(f"author {org!r} dropped: {why}")
+                continue
+            publisher = article.publisher
+            if publisher is not None and _fold(org) == _fold(publisher.name):
+                entity = publisher  # the outlet's own byline: the publisher, one IRI
+            else:
+                entity = organization_entity(org, base)
             authors.setdefault(entity.iri, entity)
         credit = (raw.photo_credit or "").casefold()
-        article.authors = [
+        kept = [
             a
             for a in authors.values()
             if not (credit and a.name.casefold() in credit and a.kind == "person")
         ]
+        if any(a.kind == "person" for a in kept):
+            for a in kept:
+                if a.kind != "person" and _fold(a.name) in outlets:
+                    article.warnings.append(
+                        f"author {a.name!r} dropped: the outlet's own name beside a named person"
+                    )
+            kept = [a for a in kept if a.kind == "person" or _fold(a.name) not in outlets]
+        article.authors = kept
+        # a wire trailer's people (reporting, editing...) worked on the story: contributors.
+        # schema.org's Role could carry "editing", but our vocabulary check does not accept a
+        # Role in place of a Person, so the role words are not kept.
+        seen = {a.iri for a in kept}
+        for _role, name in split_wire_trailer(raw.body or "")[1]:
+            entity = person_entity(name, base)
+            if entity.iri not in seen:
+                seen.add(entity.iri)
+                article.contributors.append(entity)
+
+
+def _is_credit(text: str, article: Article) -> bool:
+    """A photo credit given as an author ("Фото: Иван Петров / ТАСС"): the image's, never the
+    article's; dropped with a warning."""
+    if not starts_with_credit_label(text):
+        return False
+    article.warnings.append(f"author {text!r} dropped: a photo credit, not an author")
+    return True
+
+
+def _fold(text: str) -> str:
+    """Letters and digits only: "El Colombiano", "elcolombiano" and "EL-COLOMBIANO" compare equal."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _outlet_names(article: Article, raw: RawArticle) -> set[str]:
+    """The outlet's names, folded: publisher, site name, and the host's first label."""
+    names = {raw.site_name, article.publisher.name if article.publisher else None}
+    if raw.publisher is not None:
+        names.add(raw.publisher.name)
+    if article.url:
+        host = (urlsplit(article.url).hostname or "").removeprefix("www.")
+        names.add(host)
+        names.add(host.split(".")[0])
+        names.update(host_labels(article.url))
+    for name in list(names):  # "LN - Lübecker Nachrichten", "stol.it / Suedtirol Online"
+        if name:
+            names.update(re.split(r"\s+[-–—|/:]\s+|\s*[|]\s*", name))
+    return {_fold(n) for n in names if n and len(_fold(n)) > 1}
+
+
+def _without_outlet(name: str, outlets: set[str]) -> str | None:
+    """ "unocero - Alberto Ávila" -> "Alberto Ávila"; ``None`` when no outlet name is in it,
+    or what is left is no person's name (then the whole is the outlet's byline)."""
+    for part in re.split(r"\s+[-–—]\s+|\s*[|/,]\s*", name):
+        if _fold(part) in outlets and _fold(part) != _fold(name):
+            rest = " ".join(name.replace(part, " ", 1).strip(" -–—|/,").split())
+            words = rest.split()
+            if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+                return rest
+            return None
+    return None
+
+
+def _holds_publisher(name: str, publisher: Entity | None) -> bool:
+    """The publisher's name inside a person's name (our validator's rule, the same way)."""
+    if publisher is None or len(publisher.name.strip()) < 3:
+        return False
+    return publisher.name.strip().casefold() in name.casefold()
+
+
+def _outlet_case(original: str, name: str) -> str:
+    """An outlet's initials as written ("CNN", not the name tidier's "Cnn")."""
+    words = original.split()
+    return original if all(_ACRONYM.match(w) for w in words) else name
+
+
+def _not_an_author(name: str, language: str | None) -> str | None:
+    """Why ``name`` is no person or organisation's byline, or ``None``."""
+    if _DIGIT.search(name):
+        return "it holds a date or number, not a name"
+    words = name.split()
+    if (
+        len(words) >= 2
+        and words[-1].casefold().strip(".") in _month_names()
+        and AGENCY_WORDS.search(" ".join(words[:-1]))
+    ):
+        # "CBS News February": an outlet's credit run into a date, not a surname ("Mayo")
+        return "an outlet's name run into a month name (a date)"
+    if _SOCIAL.search(name):
+        return "a social network or web address, not a name"
+    if all(_ANONYMOUS.match(w) for w in words) and words:
+        return "a placeholder for an unnamed author"
+    if is_place(name):
+        return "a place, not a person or organisation"
+    return None
+
+
+@cache
+def _month_names() -> frozenset[str]:
+    """Month names, wide and abbreviated, from CLDR (babel) for the languages dates are read in."""
+    from babel import Locale
+
+    from jsonld_news.dates import DATE_WORD_LANGUAGES
+
+    names: set[str] = set()
+    for code in DATE_WORD_LANGUAGES:
+        months = Locale.parse(code).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                names.update(m.casefold().strip(".") for m in months[context][width].values())
+    return frozenset(names)
+
+
+def is_place(name: str) -> bool:
+    """The whole name is a country, state or city of the starter KB (GeoNames, ISO 3166)."""
+    from jsonld_news.enrich.recognize import starter_kb
+    from jsonld_news.identity import kind_of
+
+    entries = starter_kb().lookup(name)
+    return bool(entries) and all(kind_of(e.type) == "place" for e in entries)
+
+
+# schema.org's NewsArticle and its subtypes: content that "reports news", whose publisher is by
+# that a news outlet (schema.org NewsMediaOrganization, "a newspaper or TV station").
+NEWS_ARTICLE_TYPES = frozenset(
+    {
+        "NewsArticle",
+        "AnalysisNewsArticle",
+        "AskPublicNewsArticle",
+        "BackgroundNewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "ReviewNewsArticle",
+    }
+)
 
 
 class PublisherEnricher:
-    """The user's publisher file, else the input's publisher, else a readable name from the domain."""
+    """The publisher from evidence only, first found wins:
+
+    1. ``--publisher`` (``Options.publisher``);
+    2. the input's own publisher (article JSON, front matter, a page's JSON-LD/microdata);
+    3. the site's name the input gives (``og:site_name``, ``application-name``, a page title's
+       site part);
+    4. the outlet registry in ``agencies.py``: an article on a news agency's own site.
+
+    Otherwise there is no publisher, and a warning says so: a host name is never made into a
+    name ("nytimes.com" is not "Ny Times"). A publisher that is a news outlet (typed so, an
+    agency, or the publisher of a NewsArticle-family page) is a ``NewsMediaOrganization``.
+    """
 
     name = "publisher"
 
     def __call__(self, article: Article, raw: RawArticle, options: Options) -> None:
         chosen = options.publisher_organization or raw.publisher
-        if chosen is None and raw.site_name:
-            chosen = RawOrganization(name=raw.site_name)
+        if (chosen is None or not chosen.name) and raw.site_name:
+            chosen = RawOrganization(
+                name=raw.site_name,
+                url=chosen.url if chosen else None,
+                logo=chosen.logo if chosen else None,
+                type=chosen.type if chosen else None,
+                same_as=chosen.same_as if chosen else [],
+            )
+        name = chosen.name.strip() if chosen and chosen.name and chosen.name.strip() else None
         url = normalize_url(chosen.url) if chosen and chosen.url else None
+        agency = find_agency(name) if name else outlet_for_url(url or article.url)
+        if agency is not None:
+            name, url = agency.name, url or normalize_url(agency.url)
+        if name is None:
+            where = f" ({site_root(article.url)})" if article.url else ""
+            article.warnings.append(
+                f"publisher: the input names none{where}; no publisher is given "
+                "(a host name is not made into a name; --publisher sets one)"
+            )
+            return
         if url is None and article.url:
             url = site_root(article.url)
-        name = chosen.name if chosen and chosen.name else None
-        if name is None and url is not None:
-            name = name_from_domain(url)
-        if name is None:
-            return
         type_ = chosen.type if chosen and chosen.type else "Organization"
+        news = (
+            agency is not None
+            or type_ == "NewsMediaOrganization"
+            or bool(NEWS_ARTICLE_TYPES.intersection(raw.article_types))
+        )
+        if news and type_ == "Organization":
+            type_ = "NewsMediaOrganization"
         entity = Entity(type_, name, entity_iri(options.base_iri, "Organization", name), url=url)
         if chosen:
             entity.logo = normalize_url(chosen.logo)
             entity.same_as = [u for u in map(normalize_url, chosen.same_as) if u]
         article.publisher = entity
-
-
-@cache
-def _extractor() -> object:
-    import tldextract
-
-    # The bundled public-suffix snapshot only: never fetch the list over the network.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-def name_from_domain(url: str) -> str:
-    """``https://www.themoscowtimes.com/`` -> "The Moscow Times"; ``taz.de`` -> "Taz"."""
-    import wordninja
-
-    parts = _extractor()(url)  # type: ignore[operator]
-    domain, suffix = parts.domain, parts.suffix
-    if not domain:
-        return url
-    if "-" in domain:
-        words = domain.split("-")
-    elif suffix.rsplit(".", 1)[-1] not in _ENGLISH_SUFFIXES:
-        words = [domain]  # wordninja knows English words only: "sueddeutsche" stays whole
-    else:
-        words = wordninja.split(domain) if len(domain) > 6 else [domain]
-        if any(len(w) == 1 for w in words) and len(words) > 2:
-            words = [domain]  # wordninja made confetti of a brand name: keep it whole
-    titled = [
-        w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
-    ]
-    return " ".join(titled)
 
 
 class ImageCreditEnricher:

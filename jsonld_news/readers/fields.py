@@ -99,26 +99,32 @@ def strings(value: Any, *, split_commas: bool = True) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# The RawArticle fields that hold one piece of text, whatever key an input spells them with.
+TEXT_FIELDS = (
+    "title",
+    "alternative_headline",
+    "description",
+    "url",
+    "date_published",
+    "date_modified",
+    "date_created",
+    "byline",
+    "photo_credit",
+    "language",
+    "dateline",
+    "copyright_notice",
+    "is_based_on",
+)
+
+
 def apply_fields(raw: RawArticle, meta: Mapping[str, Any]) -> None:
     """Fill ``raw`` from a mapping; fields the mapping lacks keep what ``raw`` already has."""
-    for field in (
-        "title",
-        "alternative_headline",
-        "description",
-        "url",
-        "date_published",
-        "date_modified",
-        "date_created",
-        "byline",
-        "photo_credit",
-        "language",
-        "dateline",
-        "copyright_notice",
-        "is_based_on",
-    ):
+    for field in TEXT_FIELDS:
         value = text_of(_scalar(first(meta, field)))
         if value:
             setattr(raw, field, value)
+    if meta.get("@type"):  # the input's own type: a NewsArticle's publisher is a news outlet
+        raw.article_types = strings(meta.get("@type"), split_commas=False)
     body = first(meta, "body")
     if isinstance(body, str) and body.strip():
         raw.body = body
@@ -311,26 +317,7 @@ _OBJECT_TEXT_KEYS = ("name", "url", "caption", "credit", "creditText", "title", 
 
 # The project's own JSON (and the fields JSON-LD shares with it): each alias gets its field's kind.
 OWN_KINDS: dict[str, str] = {
-    **{
-        key: "text"
-        for field in (
-            "title",
-            "alternative_headline",
-            "description",
-            "body",
-            "url",
-            "date_published",
-            "date_modified",
-            "date_created",
-            "byline",
-            "photo_credit",
-            "language",
-            "dateline",
-            "copyright_notice",
-            "is_based_on",
-        )
-        for key in ALIASES[field]
-    },
+    **{key: "text" for field in (*TEXT_FIELDS, "body") for key in ALIASES[field]},
     **{
         key: "texts"
         for field in ("section", "keywords", "genres", "identifiers")

@@ -28,8 +28,9 @@ from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from jsonld_news.agencies import host_labels
 from jsonld_news.credits import starts_with_credit_label
-from jsonld_news.dates import DateParseError, parse_date
+from jsonld_news.dates import AmbiguousDateError, DateParseError, parse_date
 from jsonld_news.raw import RawArticle, RawEntity, RawImage, RawOrganization
 from jsonld_news.readers.embedded import Embedded, Node, id_index, resolve, types_of
 from jsonld_news.readers.html_text import TextResult
@@ -81,6 +82,11 @@ _BYLINE_TAIL = re.compile(
     r"\s*(?:tiempo de lectura|temps de lecture|tempo de leitura|lesezeit|reading time|"
     r"\d+\s*min(?:ute)?s?\b).*$",
     re.I,
+)
+# A signature closing an article's text: "Von Cosima Künzel", "Par Anne Dupont", "By Jane Roe".
+_END_BYLINE = re.compile(
+    r"(?:^|(?<=[.!?“”\"»]))\s*(?P<byline>(?:Von|By|Par|Por)\s+"
+    r"[A-ZÀ-ÝŒ][\w'’-]+(?:\s+[A-ZÀ-ÝŒ][\w'’-]+){1,3})\s*\.?\s*$"
 )
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·]{2,60}$")
 _SPLIT_KEYWORDS = re.compile(r"\s*[,;]\s*")
@@ -205,23 +211,47 @@ def is_article_node(node: Node) -> bool:
     return any(t in _ARTICLE_TYPES or t.endswith("Article") for t in types_of(node))
 
 
-def pick_article(nodes: list[Node], canonical: str | None) -> Node | None:
-    """The page's main Article node: the one about the canonical URL, else the fullest."""
+def pick_article(
+    nodes: list[Node], canonical: str | None, page_titles: tuple[str, ...] = ()
+) -> Node | None:
+    """The page's main Article node: the one about the canonical URL, else the fullest.
+
+    Among several Article nodes none of which names the canonical URL, one whose headline is
+    none of the page's titles (``og:title``, ``<title>``) while another's headline is absent or
+    agrees is a teaser of another article ("related posts" marked up as BlogPostings).
+    """
     articles = [n for n in nodes if is_article_node(n)]
     if not articles:
         return None
+    titles = [_fold(t) for t in page_titles if t]
+    if len(articles) > 1 and titles and canonical:
+        tied = [n for n in articles if _names_url(n, canonical)]
+        if not tied:
+
+            def agrees(node: Node) -> bool | None:
+                headline = _text(node.get("headline")) or _text(node.get("name"))
+                if not headline:
+                    return None
+                folded = _fold(headline)
+                return any(folded in t or t in folded for t in titles)
+
+            verdicts = [agrees(n) for n in articles]
+            if any(v is not False for v in verdicts) and any(v is False for v in verdicts):
+                articles = [n for n, v in zip(articles, verdicts, strict=True) if v is not False]
 
     def score(node: Node) -> tuple[int, int]:
-        ids = {_text(node.get(k)) for k in ("url", "@id", "mainEntityOfPage")}
-        matches = canonical is not None and any(
-            i and i.split("#")[0].rstrip("/") == canonical.rstrip("/") for i in ids
-        )
+        matches = canonical is not None and _names_url(node, canonical)
         filled = sum(
             1 for k in ("headline", "author", "datePublished", "articleBody") if node.get(k)
         )
         return (int(matches), filled)
 
     return max(articles, key=score)
+
+
+def _names_url(node: Node, url: str) -> bool:
+    ids = {_text(node.get(k)) for k in ("url", "@id", "mainEntityOfPage")}
+    return any(i and i.split("#")[0].rstrip("/") == url.rstrip("/") for i in ids)
 
 
 def _person_names(value: Any, index: dict[str, Node]) -> tuple[list[str], list[str]]:
@@ -463,24 +493,81 @@ class _Merger:
         folded = _fold(name)
         if folded in _PLACEHOLDER_NAMES or not folded:
             return True
-        if folded in self.org_names or "://" in name or name.startswith(("www.", "@")):
+        if self.is_site(folded) or "://" in name or name.startswith(("www.", "@")):
             return True
+        if " " in folded and any(f" {folded} " in f" {org} " for org in self.org_names):
+            return True  # "Stol It" of "stol.it / Suedtirol Online": a piece of the site's name
+        compact = folded.replace(" ", "")
+        if " " in folded and any(
+            len(org) >= 6 and compact.startswith(org) and compact != org
+            for org in (o.replace(" ", "") for o in self.org_names)
+        ):
+            return True  # "El Colombiano Contactar": the site's name and a link's label
         if "." in name and " " not in name.strip():  # facebook.com/site, site.com
             return True
         if _SOCIAL.search(name):
             return True
         return not typed_person and bool(_ORG_WORDS.search(name))
 
+    def is_outlet_name(self, name: str) -> bool:
+        """The publisher's or site's own name (not a placeholder, URL or social handle)."""
+        folded = _fold(name)
+        if not folded or folded in _PLACEHOLDER_NAMES or "://" in name or _SOCIAL.search(name):
+            return False
+        return self.is_site(folded) and "." not in name
+
+    def is_site(self, folded: str) -> bool:
+        """A folded name that is the site's or publisher's, spaces aside ("El Colombiano" is
+        elcolombiano.com)."""
+        return folded in self.org_names or folded.replace(" ", "") in {
+            o.replace(" ", "") for o in self.org_names
+        }
+
     def people(self, names: list[str], typed: bool) -> list[str]:
         return [n for n in names if not self.is_organisation_name(n, typed)]
 
 
-def _valid_date(value: Any) -> Any:
-    try:
-        parse_date(str(value))
-    except DateParseError:
-        return None
-    return value
+def _date_check(language: str | None, allow_ambiguous: bool = False) -> Any:
+    """A source's date, if it reads as one in the page's language (an ambiguous one only if
+    ``allow_ambiguous``: build then drops it with a warning rather than guess)."""
+
+    def check(value: Any) -> Any:
+        try:
+            parse_date(str(value), language=language)
+        except AmbiguousDateError:
+            return value if allow_ambiguous else None
+        except DateParseError:
+            return None
+        return value
+
+    return check
+
+
+_MARKUP_SOURCES = ("json-ld", "microdata", "rdfa", "opengraph", "meta")
+
+
+def _first_publication(merger: _Merger, chosen: Any, language: str | None) -> Any:
+    """schema.org's datePublished is the date of *first* publication. When the page's own
+    markup disagrees by more than a day (a CMS that restamps one syntax's date on every
+    update), the earliest date the markup declares is the first publication."""
+    if not isinstance(chosen, str):
+        return chosen
+    days: list[tuple[date, str, str]] = []
+    for source in _MARKUP_SOURCES:
+        value = merger.views.get(source, {}).get("date_published")
+        if not isinstance(value, str):
+            continue
+        try:
+            day = _day(parse_date(value, language=language))
+        except DateParseError:
+            continue
+        if day is not None:
+            days.append((day, source, value))
+    if len(days) < 2 or (max(days)[0] - min(days)[0]).days <= 1:
+        return chosen
+    earliest = min(days)
+    merger.report("date_published").chosen_source = earliest[1]
+    return earliest[2]
 
 
 def _visible_title(title: str, headings: list[str]) -> str:
@@ -489,6 +576,18 @@ def _visible_title(title: str, headings: list[str]) -> str:
         rest = title[len(heading) :] if title.startswith(heading) else None
         if rest and len(rest) <= 60 and re.match(r"^\s*[|\-–—·:]", rest):
             return heading
+    return title
+
+
+def _untruncated(title: str, title_element: str | None, site_names: set[str]) -> str:
+    """A meta title cut short by an unescaped quote in its attribute (``content="... de
+    "incapacitado""`` reads as ``... de``): the page's ``<title>`` has the whole of it."""
+    if not title_element:
+        return title
+    full = _strip_site_suffix(title_element, site_names)
+    rest = full[len(title) :] if full.startswith(title) else ""
+    if rest and rest.lstrip()[:1] in ('"', "“", "«", "„", "'", "‘"):
+        return full
     return title
 
 
@@ -513,7 +612,8 @@ def merge(
         ("microdata", embedded.microdata),
         ("rdfa", embedded.rdfa),
     ):
-        node = pick_article(nodes, embedded.canonical)
+        titles = (*embedded.opengraph.get("og:title", [])[:1], embedded.title_element or "")
+        node = pick_article(nodes, embedded.canonical, tuple(titles))
         if node is not None:
             views[syntax] = view_of_node(node, index)
             article_types[syntax] = types_of(node)
@@ -525,6 +625,7 @@ def merge(
 
     merger = _Merger(views, base_url)
     raw = RawArticle(source=source, format="html")
+    raw.article_types = list(dict.fromkeys(t for ts in article_types.values() for t in ts))
 
     # url first: relative URLs elsewhere resolve against it
     canonical = _absolute(embedded.canonical, base_url)
@@ -544,26 +645,44 @@ def merge(
 
     publisher = merger.first("publisher")
     raw.publisher = publisher if isinstance(publisher, RawOrganization) else None
-    raw.site_name = merger.first("site_name", ("opengraph", "meta", "text"))
     host = (urlsplit(base).hostname or "").removeprefix("www.") if base else ""
+    raw.site_name = merger.first(
+        "site_name",
+        ("opengraph", "meta", "text"),
+        # the text extractor names a site by its host when the page names none: not a name
+        check=lambda v: None if host and _fold(v) == _fold(host) else v,
+    )
     names = {raw.publisher.name if raw.publisher else None, raw.site_name, host}
+    if base:
+        names.update(host_labels(base))  # "elcolombiano" of elcolombiano.com
     merger.org_names = {_fold(n) for n in names if n}
 
-    title = merger.first("title")
+    site_names = merger.org_names | {
+        _fold(n.split(".")[0]) for n in (host, raw.site_name) if n and "." in n and " " not in n
+    }
+    # a site's logo in an <h1> ("L-Mag") is no headline: the next source is asked
+    title = merger.first("title", check=lambda v: None if _fold(str(v)) in site_names else v)
+    if title is None and embedded.title_element:
+        title = embedded.title_element
     if isinstance(title, str) and merger.report("title").chosen_source in (
         "opengraph",
         "meta",
         "text",
+        None,
     ):
         title = _visible_title(title, embedded.headings)
-        title = _strip_site_suffix(title, merger.org_names | {_fold(host.split(".")[0])})
+        title = _strip_site_suffix(title, site_names)
+        title = _untruncated(title, embedded.title_element, site_names)
     raw.title = title
     raw.alternative_headline = merger.first("alternative_headline")
     raw.description = merger.first("description")
-    raw.date_published = merger.first("date_published", check=_valid_date)
-    raw.date_modified = merger.first("date_modified", check=_valid_date)
-    raw.date_created = merger.first("date_created", check=_valid_date)
     raw.language = merger.first("language") or embedded.html_lang
+    for name in ("date_published", "date_modified", "date_created"):
+        value = merger.first(name, check=_date_check(raw.language))
+        if value is None:
+            value = merger.first(name, check=_date_check(raw.language, allow_ambiguous=True))
+        setattr(raw, name, value)
+    raw.date_published = _first_publication(merger, raw.date_published, raw.language)
     raw.section = merger.first("section")
     raw.keywords = list(dict.fromkeys(merger.first("keywords") or []))
     raw.copyright_holder = merger.first("copyright_holder")
@@ -601,11 +720,14 @@ def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
     """People from the highest source that names any; a byline string only from the text.
 
     Organisations count as authors only beside the people of the same source (a co-credited
-    agency), or when no source names a person (an agency-only story).
+    agency), or when no source names a person (an agency-only story). When no source names a
+    person or another organisation, the outlet's own byline ("telebasel", "Miami Today") is
+    kept: the page says the outlet wrote it.
     """
     authors_report = merger.report("authors")
     merger.report("byline")
     fallback_orgs: list[str] = []
+    outlet_bylines: list[str] = []
     for source in SOURCES:
         view = merger.views.get(source, {})
         names = view.get("authors") or []
@@ -615,6 +737,7 @@ def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
             for o in [*view.get("author_organizations", []), *(n for n in names if n not in people)]
             if not merger.is_organisation_name(o, typed_person=True)
         ]
+        outlet_bylines.extend(n for n in names if merger.is_outlet_name(n))
         if people:
             raw.authors = list(dict.fromkeys(people))
             raw.author_organizations = list(dict.fromkeys(orgs))
@@ -626,8 +749,21 @@ def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
             raw.byline = byline
             merger.reports["byline"].chosen_source = source
             return
+        for value in bylines:
+            if isinstance(value, str) and not starts_with_credit_label(value):
+                parts = re.split(r"\s*[;,]\s*", _BYLINE_TAIL.sub("", value))
+                outlet_bylines.extend(p for p in parts if p and merger.is_outlet_name(p))
         fallback_orgs = fallback_orgs or orgs
-    raw.author_organizations = list(dict.fromkeys(fallback_orgs))
+    for source in ("json-ld", "microdata"):
+        # German and French regional papers sign at the end: "... geht weiter. Von Anna Berg"
+        body = merger.views.get(source, {}).get("body")
+        match = _END_BYLINE.search(body[-200:]) if isinstance(body, str) else None
+        if match:
+            raw.byline = match.group("byline")
+            merger.reports["byline"].chosen_source = source
+            raw.author_organizations = list(dict.fromkeys(fallback_orgs))
+            return
+    raw.author_organizations = list(dict.fromkeys(fallback_orgs or outlet_bylines[:1]))
 
 
 def _clean_byline(value: Any, merger: _Merger, raw: RawArticle) -> str | None:

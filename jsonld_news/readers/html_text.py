@@ -40,6 +40,8 @@ _TEASER = re.compile(
     r"^(?:read (?:more|also)|see also|related|more on this|lesen sie (?:auch|mehr)|mehr zum thema|"
     r"auch interessant|lire aussi|à lire aussi|a lire aussi|voir aussi|lee también|lea también|"
     r"leia também|leia mais|veja também|mirá también|leggi anche|lue myös|lue aiheesta lisää|"
+    r"(?:también )?(?:le|te) puede interesar|puede interesarte|(?:le|te) recomendamos|"
+    r"das könnte sie auch interessieren|lesen sie dazu|vous aimerez aussi|you may also like|"
     r"читайте также)\b"
     r"\s*[:\-–—]?\s*",
     re.I,
@@ -217,6 +219,13 @@ class _Renderer:
             if url and title:
                 self.related.append(RawLink(text=title, url=url))
             return
+        if teaser and not links and len(plain) < 200 and ":" in teaser.group(0):
+            # "Le puede interesar: <headline>" without its link: a teaser, not article text;
+            # its title is kept as a related work with no URL (none is made up)
+            title = plain[teaser.end() :].strip()
+            if len(title.split()) >= 3:
+                self.related.append(RawLink(text=title, url=""))
+            return
         self._add(self._inline(element))
 
     def _add(self, text: str) -> None:
@@ -301,6 +310,9 @@ def visible_byline(tree: HtmlElement) -> str | None:
         ):
             continue
         text = _SPACES.sub(" ", _INVISIBLE.sub("", element.text_content())).strip(" ,|-")
+        head, bar, tail = text.partition(" | ")
+        if bar and any(c.isdigit() for c in tail) and not any(c.isdigit() for c in head):
+            text = head  # "Ana Ruiz | Publicado hace 3 horas": the name, then the time
         # names carry no digits: "21 juin 2018", "July 2020 issue" are dates, not bylines
         if not 2 <= len(text) <= 80 or any(c.isdigit() for c in text) or "http" in text:
             continue

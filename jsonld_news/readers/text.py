@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 
 from jsonld_news.credits import looks_like_credit_line, strip_credit_label
-from jsonld_news.dates import DateParseError, parse_date
+from jsonld_news.dates import (
+    AmbiguousDateError,
+    DateParseError,
+    InvalidOffsetError,
+    looks_like_date_line,
+    parse_date,
+)
 from jsonld_news.decode import check_size, decode_text
 from jsonld_news.errors import ArticleError, Problem
 from jsonld_news.options import Options
@@ -109,6 +115,10 @@ def _classify_header(line: str, raw: RawArticle, options: Options) -> bool:
         if _is_date(candidate.strip(), options):
             raw.date_modified = candidate.strip()
             return True
+    if raw.date_published is None and looks_like_date_line(line):
+        # a date line we cannot read is reported, not taken for the first paragraph
+        raw.notes.append(f"date line {line!r} could not be read as a date; ignored")
+        return True
     return False
 
 
@@ -117,6 +127,10 @@ def _is_date(line: str, options: Options) -> bool:
         return False
     try:
         parse_date(line, options.zone)
+    except (AmbiguousDateError, InvalidOffsetError):
+        # a date all the same: build reads it in the article's language or warns (ambiguous),
+        # or reports it as an error (an offset that cannot exist)
+        return True
     except DateParseError:
         return False
     return True
