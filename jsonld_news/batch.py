@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import functools
 import hashlib
 import os
 import signal
@@ -268,6 +269,8 @@ def convert_many(
     on_progress: Callable[[BatchResult], None] | None = None,
     resume: bool = False,
     shard_size: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BatchResult:
     """Convert every input into ``out_dir``: files, folders (walked recursively), JSON Lines
     (``.jsonl``, ``.jsonl.gz``: one article a line) and WARC files (their HTML responses).
@@ -279,7 +282,8 @@ def convert_many(
     ``resume=True`` after a crash finishes the rest, redoing nothing, and gives the same bytes
     as a run that was never stopped; resuming with other formats, options or inputs raises
     ``ManifestMismatchError``. ``shard_size``: N-Quads go to ``part-00000.nq``... of that many
-    articles each instead of one file an article.
+    articles each instead of one file an article. ``engine="dask"`` converts on a Dask cluster
+    (``scheduler``, or a LocalCluster of ``workers`` processes) with the same outputs.
 
     When several input arguments give the same key (``a/x.html`` and ``b/x.html``), the first
     in argument order keeps it and a later one becomes ``<key>~<argument number>`` (``x~2``).
@@ -294,6 +298,12 @@ def convert_many(
         raise ConfigError(f"shard size must be a positive number of articles, got {shard_size}")
     if shard_size is not None and "nq" not in formats:
         raise ConfigError("--shard-size shards N-Quads: add nq to the output formats")
+    if engine not in ENGINES:
+        raise ConfigError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    if engine == "dask":
+        check_dask()
+    elif scheduler is not None:
+        raise ConfigError("--scheduler needs --engine dask")
     check_output_folder(out_dir)
     check_writable(out_dir)
     folder = Path(out_dir)
@@ -329,7 +339,14 @@ def convert_many(
     synced = time.monotonic()
     try:
         # closing(): whatever ends the loop early also ends the workers, before the error goes up.
-        with closing(process_map(_convert_one, tasks, workers or available_cpus())) as outcomes:
+        results = parallel_map(
+            _convert_one,
+            tasks,
+            workers or available_cpus(),
+            engine=engine,
+            scheduler=scheduler,
+        )
+        with closing(results) as outcomes:
             for outcome in outcomes:
                 if outcome.fatal is not None:
                     raise outcome.fatal
@@ -526,6 +543,112 @@ def process_map(
             pool.shutdown(wait=True)
         else:
             _stop(pool)
+
+
+ENGINES = ("local", "dask")
+DASK_EXTRA = "--engine dask needs the dask extra: pip install 'jsonld-news[dask]'"
+
+
+def parallel_map(
+    function: Callable[[Task], Result],
+    tasks: Iterable[Task],
+    workers: int,
+    window: int = 1000,
+    *,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Generator[Result, None, None]:
+    """``process_map`` on this machine (``engine="local"``) or ``dask_map`` on a Dask cluster."""
+    if engine == "local":
+        if scheduler is not None:
+            raise ConfigError("--scheduler needs --engine dask")
+        return process_map(function, tasks, workers, window)
+    if engine == "dask":
+        return dask_map(function, tasks, workers, window, scheduler=scheduler)
+    raise ConfigError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+
+
+def check_dask() -> None:
+    """A one-line ``ConfigError`` naming the extra when Dask's distributed scheduler is missing."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise ConfigError(DASK_EXTRA) from None
+
+
+def dask_map(
+    function: Callable[[Task], Result],
+    tasks: Iterable[Task],
+    workers: int,
+    window: int = 1000,
+    *,
+    scheduler: str | None = None,
+) -> Generator[Result, None, None]:
+    """``map(function, tasks)`` on a Dask cluster, results in task order: the scheduler at
+    ``scheduler`` (``tcp://host:8786``), or a ``LocalCluster`` of ``workers`` processes started
+    here and closed at the end. Tasks go a window at a time, one window ahead, as in
+    ``process_map``; the caller does every write of the manifest, errors.jsonl and shards, so
+    they are the same, byte for byte, as with the local engine. The workers write the article
+    outputs, so the output folder must be the same path on every worker (a shared disk)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ConfigError(DASK_EXTRA) from None
+    return _dask_results(Client, LocalCluster, function, tasks, workers, window, scheduler)
+
+
+def _dask_results(
+    client_class: Any,
+    cluster_class: Any,
+    function: Callable[[Task], Result],
+    tasks: Iterable[Task],
+    workers: int,
+    window: int,
+    scheduler: str | None,
+) -> Generator[Result, None, None]:
+    cluster = None
+    try:
+        if scheduler is None:
+            cluster = cluster_class(
+                n_workers=max(1, workers),
+                threads_per_worker=1,  # the pipeline is CPU-bound Python: processes, not threads
+                processes=True,
+                dashboard_address=None,
+                host="127.0.0.1",
+            )
+            client = client_class(cluster)
+        else:
+            client = client_class(scheduler)
+    except OSError as exc:
+        if cluster is not None:
+            cluster.close()
+        where = scheduler or "a LocalCluster"
+        raise ConfigError(f"--engine dask: cannot reach {where}: {exc}") from None
+    try:
+        iterator = iter(tasks)
+        # Dask costs milliseconds a task: the articles go in bundles, as process_map's chunksize
+        size = max(1, min(64, window // (max(1, workers) * 8)))
+        run = functools.partial(_run_bundle, function)
+        ahead = None
+        while chunk := list(islice(iterator, window)):
+            bundles = [chunk[i : i + size] for i in range(0, len(chunk), size)]
+            futures = client.map(run, bundles, pure=False)
+            del chunk, bundles
+            if ahead is not None:
+                for results in client.gather(ahead):
+                    yield from results
+            ahead = futures
+        if ahead is not None:
+            for results in client.gather(ahead):
+                yield from results
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _run_bundle(function: Callable[[Task], Result], bundle: list[Task]) -> list[Result]:
+    return [function(task) for task in bundle]
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

@@ -190,6 +190,22 @@ Workers = Annotated[
         "--workers", "-j", metavar="N", help="Processes for a batch (default: the cores available)."
     ),
 ]
+Engine = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        metavar="ENGINE",
+        help="local (processes on this machine) or dask (a Dask cluster; extra jsonld-news[dask]).",
+    ),
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler (tcp://host:8786); default with --engine dask: a LocalCluster here.",
+    ),
+]
 Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress and no warnings on stderr.")
 ]
@@ -267,6 +283,8 @@ def convert(
         ),
     ] = None,
     quiet: Quiet = False,
+    engine: Engine = "local",
+    scheduler: Scheduler = None,
 ) -> None:
     """Convert articles (text, markdown, JSON, HTML, ninjs; JSON Lines and WARC files of them)
     into JSON-LD or RDF."""
@@ -294,14 +312,23 @@ def convert(
     # "out/" (or an existing folder) is a folder even for one input; convert_many refuses a
     # batch whose folder is named like a file ("x.jsonld").
     folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
-    if single and len(formats) == 1 and not folder and not resume and shard_size is None:
+    batch_only = resume or shard_size is not None or engine != "local" or scheduler is not None
+    if single and len(formats) == 1 and not folder and not batch_only:
         _convert_single(inputs[0], formats[0], from_, output, options)
         return
     if output is None or output == "-":
         fail("several inputs or formats need --output FOLDER")
     if "-" in inputs:
         fail("'-' (stdin) cannot be mixed into a batch")
-    _convert_batch(inputs, formats, from_, output, options, workers, resume, shard_size, quiet)
+    _convert_batch(
+        inputs,
+        formats,
+        from_,
+        output,
+        options,
+        workers,
+        (resume, shard_size, quiet, engine, scheduler),
+    )
 
 
 def _read_input(source: str, input_format: str | None, options: Options) -> Any:
@@ -341,11 +368,11 @@ def _convert_batch(
     out_dir: str,
     options: Options,
     workers: int | None,
-    resume: bool,
-    shard_size: int | None,
-    quiet: bool,
+    run: tuple[bool, int | None, bool, str, str | None],
 ) -> None:
     from jsonld_news import Progress, convert_many
+
+    resume, shard_size, quiet, engine, scheduler = run
 
     missing = [p for p in inputs if not Path(p).exists()]
     for path in missing:
@@ -372,6 +399,8 @@ def _convert_batch(
                 on_progress=progress.update,
                 resume=resume,
                 shard_size=shard_size,
+                engine=engine,
+                scheduler=scheduler,
             )
         except JsonldNewsError as exc:  # the output folder cannot be written, names a file...
             fail(str(exc))
@@ -479,8 +508,10 @@ def load(
     timezone_name: Timezone = None,
     mentions: Mentions = True,
     kb: KnowledgeBasePath = None,
-    workers: Workers = 1,
+    workers: Workers = None,
     max_input_size: MaxInputSize = None,
+    engine: Engine = "local",
+    scheduler: Scheduler = None,
 ) -> None:
     """Convert articles and load each into a SPARQL store, in the named graph of its @id."""
     from jsonld_news import load_paths, open_store
@@ -503,7 +534,14 @@ def load(
     with target:
         try:
             result = load_paths(
-                inputs, target, options, workers, input_format=from_, on_failure=report
+                inputs,
+                target,
+                options,
+                workers,
+                input_format=from_,
+                on_failure=report,
+                engine=engine,
+                scheduler=scheduler,
             )
         except JsonldNewsError as exc:  # StoreUnavailableError: the store itself failed
             fail(str(exc))

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jsonld_news.batch import available_cpus, claimed_items, document_options, process_map
+from jsonld_news.batch import (
+    available_cpus,
+    check_dask,
+    claimed_items,
+    document_options,
+    parallel_map,
+)
 from jsonld_news.errors import InputError, JsonldNewsError
 from jsonld_news.jsonld import to_jsonld
 from jsonld_news.options import Options
@@ -215,21 +221,30 @@ def load_paths(
     input_format: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_failure: Callable[[LoadFailure], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> LoadResult:
     """Convert inputs (files, folders walked recursively, JSON Lines and WARC files, streamed as
     ``convert`` reads them) and load each article into its graph. Conversion runs in
-    ``workers`` processes (default: the cores available); loading in this one."""
+    ``workers`` processes (default: the cores available), or on a Dask cluster with
+    ``engine="dask"`` (see ``batch.dask_map``); loading in this one."""
+    if engine == "dask":
+        check_dask()
     options = options or Options()
     inputs = [str(p) for p in paths]
     items = claimed_items(inputs, Counts(), options.max_input_bytes)
     tasks = ((item, input_format, options) for item in items)
     loader = _Loader(store, batch_size, on_failure)
     # closing(): a store that fails stops the workers at once, not when the generator is freed.
-    with closing(
-        process_map(
-            _convert_document, tasks, workers or available_cpus(), window=DEFAULT_BATCH_SIZE
-        )
-    ) as ready:
+    results = parallel_map(
+        _convert_document,
+        tasks,
+        workers or available_cpus(),
+        DEFAULT_BATCH_SIZE,
+        engine=engine,
+        scheduler=scheduler,
+    )
+    with closing(results) as ready:
         for item in ready:
             loader.add(item)
     loader.flush()

@@ -365,3 +365,47 @@ def test_load_reads_jsonl_and_warc(tmp_path: Path) -> None:
         assert result.failed[0].source == f"{export}:2"
         assert len(result.failed) == 2  # the bad line and the empty page
         assert result.triples > 0
+
+
+# ---------------------------------------------------------------------------------- dask
+
+
+def test_dask_engine_matches_the_local_engine_byte_for_byte(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    export = write_export(tmp_path / "export.jsonl", 120, bad=(5, 77))
+    trees = {}
+    for engine in ("local", "dask"):
+        out = tmp_path / engine
+        args = [str(export), "-o", str(out), "--to", "jsonld,nq", "--shard-size", "25", "-q"]
+        done = subprocess.run(
+            _cli(*args, "--no-mentions", "-j", "2", "--engine", engine),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 1, done.stderr  # 2 lines failed
+        assert "converted 118 article(s)" in done.stderr
+        trees[engine] = tree(out)
+        manifest = (out / MANIFEST).read_text().replace(str(out), "OUT")
+        trees[engine][MANIFEST] = manifest.encode()
+    assert trees["dask"] == trees["local"]
+
+
+def test_dask_engine_without_the_extra_is_one_line(tmp_path: Path) -> None:
+    export = write_export(tmp_path / "export.jsonl", 2)
+    block = (
+        "import sys; sys.modules['distributed'] = None; from jsonld_news.cli import main; main()"
+    )
+    args = ["convert", str(export), "-o", str(tmp_path / "out"), "--engine", "dask"]
+    done = subprocess.run(
+        [sys.executable, "-c", block, *args], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "jsonld-news: error: --engine dask needs the dask extra: pip install 'jsonld-news[dask]'\n"
+    )
+    code, _, err = run(
+        "convert", str(export), "-o", str(tmp_path / "o"), "--scheduler", "tcp://x:1"
+    )
+    assert code == 2 and err == "jsonld-news: error: --scheduler needs --engine dask\n"
+    assert not (tmp_path / "o").exists()
