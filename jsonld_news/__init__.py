@@ -47,12 +47,15 @@ if TYPE_CHECKING:
     from jsonld_news.identity import DEFAULT_BASE_IRI
     from jsonld_news.jsonld import to_jsonld
     from jsonld_news.load import LoadFailure, LoadResult, load_paths
+    from jsonld_news.manifest import ManifestError, ManifestMismatchError
     from jsonld_news.model import Article, Citation, Dateline, Entity, Image, Mention, RelatedLink
     from jsonld_news.options import Options
+    from jsonld_news.progress import Progress
     from jsonld_news.raw import RawArticle
     from jsonld_news.readers import INPUT_FORMATS
     from jsonld_news.serialize import OUTPUT_FORMATS, output_format
     from jsonld_news.sinks import write_atomic
+    from jsonld_news.sources import DocumentStream, archive_kind
     from jsonld_news.stores import Store, StoreError, open_store
     from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS, Issue, Report
 
@@ -89,6 +92,8 @@ _WHERE = {
     "LoadFailure": "load",
     "LoadResult": "load",
     "load_paths": "load",
+    "ManifestError": "manifest",
+    "ManifestMismatchError": "manifest",
     "Article": "model",
     "Citation": "model",
     "Dateline": "model",
@@ -97,11 +102,14 @@ _WHERE = {
     "Mention": "model",
     "RelatedLink": "model",
     "Options": "options",
+    "Progress": "progress",
     "RawArticle": "raw",
     "INPUT_FORMATS": "readers",
     "OUTPUT_FORMATS": "serialize",
     "output_format": "serialize",
     "write_atomic": "sinks",
+    "DocumentStream": "sources",
+    "archive_kind": "sources",
     "Store": "stores",
     "StoreError": "stores",
     "open_store": "stores",
@@ -162,6 +170,7 @@ __all__ = [
     "Citation",
     "ConfigError",
     "Dateline",
+    "DocumentStream",
     "Entity",
     "Image",
     "InputError",
@@ -170,11 +179,14 @@ __all__ = [
     "LoadFailure",
     "LoadResult",
     "MalformedInputError",
+    "ManifestError",
+    "ManifestMismatchError",
     "Mention",
     "Options",
     "Outcome",
     "OutputError",
     "Problem",
+    "Progress",
     "RawArticle",
     "RelatedLink",
     "RemoteContextError",
@@ -185,6 +197,7 @@ __all__ = [
     "UnreadableInputError",
     "UnsupportedOutputError",
     "__version__",
+    "archive_kind",
     "convert",
     "convert_many",
     "entities",

@@ -4,25 +4,47 @@ failure is recorded with its source and reason, and every output file is written
 from __future__ import annotations
 
 import ctypes
+import dataclasses
+import functools
+import hashlib
 import os
 import signal
 import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from jsonld_news.errors import ConfigError, JsonldNewsError, OutputError
+from jsonld_news.errors import ConfigError, InputError, JsonldNewsError, OutputError
 from jsonld_news.jsonld import to_jsonld
+from jsonld_news.manifest import (
+    ERRORS_NAME,
+    MANIFEST_NAME,
+    ErrorLog,
+    Manifest,
+    error_entry,
+    remove_partial_files,
+)
 from jsonld_news.options import Options
-from jsonld_news.pipeline import convert_bytes, read_file
+from jsonld_news.pipeline import convert_bytes
 from jsonld_news.serialize import EXTENSIONS, output_format, render_all
+from jsonld_news.shards import ShardWriter, next_shard_index
 from jsonld_news.sinks import check_writable, write_atomic
+from jsonld_news.sources import (
+    Counts,
+    Document,
+    DocumentStream,
+    Failed,
+    Item,
+    Skipped,
+    input_bytes,
+)
 from jsonld_news.validate.schema import is_valid
 
 Task = TypeVar("Task")
@@ -35,25 +57,67 @@ INPUT_SUFFIXES = frozenset(
 
 @dataclass(slots=True)
 class Outcome:
+    """One document's result. ``source`` is how messages name it (``a.html``, ``export.jsonl:12``,
+    ``crawl.warc@4096``); ``input`` and ``position`` are where it came from, for ``errors.jsonl``."""
+
     source: str
     outputs: list[str] = field(default_factory=list)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     fatal: OutputError | None = None  # an output failure every later article would share
+    key: str | None = None
+    input: str | None = None
+    position: int | None = None
+    reason: str | None = None  # the error without the source in front
+    error_class: str | None = None
+    nquads: str | None = None  # for the shard writer (``shard_size``), kept in the parent
+
+
+MAX_KEPT_FAILURES = 1000
+SYNC_SECONDS = 1.0  # the manifest and errors.jsonl are fsynced this often, and every 1,000 lines
 
 
 @dataclass(slots=True)
 class BatchResult:
-    converted: list[Outcome] = field(default_factory=list)
-    failed: list[Outcome] = field(default_factory=list)
+    """Counts of a run. The first ``MAX_KEPT_FAILURES`` failures are kept here; every one is in
+    ``out/errors.jsonl`` and given to ``on_outcome``, so memory does not grow with the run."""
+
+    converted: int = 0
+    failed: int = 0
+    skipped: int = 0
+    resumed: int = 0  # finished by an earlier run (``resume``), not redone
+    resumed_failed: int = 0  # of which failed
+    elapsed: float = 0.0  # seconds
+    bytes_read: int = 0
+    total_bytes: int | None = None  # of the inputs, when known up front (files, not folders)
+    failures: list[Outcome] = field(default_factory=list)
+    skipped_reasons: Counter[str] = field(default_factory=Counter)
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not (self.failed or self.resumed_failed)
+
+    @property
+    def done(self) -> int:
+        """Documents finished this run, converted or failed."""
+        return self.converted + self.failed
+
+    @property
+    def rate(self) -> float:
+        """Articles converted per second this run."""
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
 
 
 # A name with one of these suffixes is a file, unless it is a folder already or ends with "/".
 FILE_SUFFIXES = frozenset({Path(f"x{e}").suffix for e in EXTENSIONS.values()} | {".json"})
+
+
+def available_cpus() -> int:
+    """The cores this process may run on (its affinity mask), which a container may cap."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
 def check_output_folder(out_dir: str | Path) -> None:
@@ -70,7 +134,9 @@ def check_output_folder(out_dir: str | Path) -> None:
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
-    """(file, path relative to the folder it was found in); folders are walked recursively."""
+    """(file, path relative to the folder it was found in); folders are walked recursively.
+
+    Kept for callers of the earlier API; batches stream through ``sources.DocumentStream``."""
     found: list[tuple[Path, Path]] = []
     for path in paths:
         if path.is_dir():
@@ -97,29 +163,98 @@ def plan_outputs(
     return plans
 
 
-def _convert_one(
-    task: tuple[str, dict[str, str], str | None, Options],
-) -> Outcome:
-    source, targets, input_format, options = task
-    outcome = Outcome(source)
+def document_options(options: Options, document: Document) -> Options:
+    """A WARC record's target URI is the page's URL, its HTTP charset the fallback charset."""
+    if document.url is None and document.charset is None:
+        return options
+    return dataclasses.replace(
+        options,
+        base_url=document.url or options.base_url,
+        transport_charset=document.charset or options.transport_charset,
+    )
+
+
+# (document, or a failure of the stream; output paths per format; formats kept for shards;
+#  --from; options)
+_Task = tuple[Document | Failed, dict[str, str], tuple[str, ...], str | None, Options]
+
+
+def _convert_one(task: _Task) -> Outcome:
+    item, targets, kept, input_format, options = task
+    if isinstance(item, Failed):
+        return _failure(Outcome(item.label, key=item.key, input=item.source, position=item.position), item.reason, item.error_class)  # fmt: skip
+    outcome = Outcome(item.label, key=item.key, input=item.source, position=item.position)
     try:
-        article = convert_bytes(read_file(source, options), source, input_format, options)
+        opts = document_options(options, item)
+        article = convert_bytes(item.data, item.label, input_format or item.format, opts)
         doc = to_jsonld(article)
-        rendered = render_all(doc, targets)  # render all before writing any
+        rendered = render_all(doc, [*targets, *kept])  # render all before writing any
         for fmt, target in targets.items():
             write_atomic(target, rendered[fmt])
             outcome.outputs.append(target)
+        if kept:
+            outcome.nquads = rendered[kept[0]]
         outcome.warnings.extend(article.warnings)
         if not is_valid(doc):
             outcome.warnings.append("output does not validate against newsarticle.schema.json")
     except OutputError as exc:
-        outcome.error = str(exc)
         outcome.fatal = exc if exc.fatal else None
+        _failure(outcome, str(exc), type(exc).__name__, full=str(exc))
+    except InputError as exc:
+        _failure(outcome, exc.problem, type(exc).__name__)
     except JsonldNewsError as exc:
-        outcome.error = str(exc)
+        _failure(outcome, str(exc), type(exc).__name__)
     except Exception as exc:
-        outcome.error = f"{source}: internal error: {type(exc).__name__}: {exc}"
+        _failure(outcome, f"internal error: {type(exc).__name__}: {exc}", "InternalError")
     return outcome
+
+
+def _failure(outcome: Outcome, reason: str, error_class: str, full: str | None = None) -> Outcome:
+    outcome.outputs.clear()
+    outcome.reason = " ".join(reason.split())  # one line
+    outcome.error_class = error_class
+    outcome.error = full or f"{outcome.source}: {outcome.reason}"
+    return outcome
+
+
+def options_record(options: Options, **extra: Any) -> dict[str, Any]:
+    """``Options`` as plain names and values, for the manifest (what a resumed run must match)."""
+    record: dict[str, Any] = {}
+    for name in (f.name for f in dataclasses.fields(options)):
+        value = getattr(options, name)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            value = repr(value)
+        elif value is not None and not isinstance(value, str | bool | int | float | tuple):
+            value = str(value)  # a tzinfo: its name or offset
+        record[name] = value
+    record.update(extra)
+    return record
+
+
+class _Keys:
+    """Keys seen so far, as 8-byte hashes, to tell clashes across input arguments apart.
+
+    Used only with several input arguments: the keys of one input never clash (``sources``)."""
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()
+
+    def claim(self, key: str, argument: int) -> str:
+        candidate, number = key, argument + 1
+        while (digest := _hash8(candidate)) in self._seen:
+            candidate = f"{key}~{number}"
+            number += 1
+        self._seen.add(digest)
+        return candidate
+
+
+def _hash8(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def failure_key(item: Failed) -> str:
+    """A manifest key for a failure with no document key (an unreadable file or gzip stream)."""
+    return item.key if item.key is not None else f"!{item.source}@{item.position}"
 
 
 def convert_many(
@@ -129,62 +264,277 @@ def convert_many(
     *,
     input_format: str | None = None,
     options: Options | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    on_progress: Callable[[BatchResult], None] | None = None,
+    resume: bool = False,
+    shard_size: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BatchResult:
-    """Convert every input (files, or folders walked recursively) into ``out_dir``.
+    """Convert every input into ``out_dir``: files, folders (walked recursively), JSON Lines
+    (``.jsonl``, ``.jsonl.gz``: one article a line) and WARC files (their HTML responses).
+
+    Inputs are read as a stream (``sources.DocumentStream``) and converted in ``workers``
+    processes (default: the cores available); results are written as they come. A document's
+    outputs are ``out_dir/<key><extension>`` (see ``sources`` for keys). Every failure is a line
+    of ``out_dir/errors.jsonl``; ``out_dir/.jsonld-news-manifest.jsonl`` records what is done, so
+    ``resume=True`` after a crash finishes the rest, redoing nothing, and gives the same bytes
+    as a run that was never stopped; resuming with other formats, options or inputs raises
+    ``ManifestMismatchError``. ``shard_size``: N-Quads go to ``part-00000.nq``... of that many
+    articles each instead of one file an article. ``engine="dask"`` converts on a Dask cluster
+    (``scheduler``, or a LocalCluster of ``workers`` processes) with the same outputs.
+
+    When several input arguments give the same key (``a/x.html`` and ``b/x.html``), the first
+    in argument order keeps it and a later one becomes ``<key>~<argument number>`` (``x~2``).
 
     An output that cannot be written because of the file system (read-only, full, no
     permission) raises ``OutputError`` once and stops the batch: every later article would fail
     the same way. Outputs written before it stay; other failures are recorded per article.
     """
     options = options or Options()
-    formats = [output_format(f) for f in formats]
+    formats = list(dict.fromkeys(output_format(f) for f in formats))
+    if shard_size is not None and shard_size < 1:
+        raise ConfigError(f"shard size must be a positive number of articles, got {shard_size}")
+    if shard_size is not None and "nq" not in formats:
+        raise ConfigError("--shard-size shards N-Quads: add nq to the output formats")
+    if engine not in ENGINES:
+        raise ConfigError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    if engine == "dask":
+        check_dask()
+    elif scheduler is not None:
+        raise ConfigError("--scheduler needs --engine dask")
     check_output_folder(out_dir)
     check_writable(out_dir)
-    inputs = collect_inputs(Path(p) for p in paths)
-    plans = plan_outputs(inputs, Path(out_dir), formats)
-    tasks = [
-        (str(path), {f: str(t) for f, t in plan.items()}, input_format, options)
-        for (path, _), plan in zip(inputs, plans, strict=True)
-    ]
-    result = BatchResult()
-    # closing(): whatever ends the loop early also ends the workers, before the error goes up.
-    with closing(process_map(_convert_one, tasks, workers)) as outcomes:
-        for outcome in outcomes:
-            if outcome.fatal is not None:
-                raise outcome.fatal
-            (result.failed if outcome.error else result.converted).append(outcome)
-            if on_outcome is not None:
-                on_outcome(outcome)
+    folder = Path(out_dir)
+    kept = ("nq",) if shard_size is not None else ()
+    per_file = [f for f in formats if f not in kept]
+    inputs = [str(p) for p in paths]
+    record = options_record(options, input_format=input_format, shard_size=shard_size)
+    started = time.monotonic()
+    result = BatchResult(total_bytes=input_bytes(inputs))
+    try:
+        remove_partial_files(folder)  # writes a killed run left half done: never outputs
+        manifest = Manifest.open(folder, formats, record, inputs, resume=resume)
+    except OSError as exc:
+        raise OutputError(str(folder / MANIFEST_NAME), exc) from None
+    try:
+        earlier = _Counted(manifest.failures()) if manifest.resumed else _Counted(())
+        errors = _Errors(folder, ErrorLog.resume(folder, earlier))
+        if not earlier.count:
+            errors.drop()  # errors.jsonl is there only when something failed
+    except OSError as exc:
+        _close_quietly(manifest)
+        raise OutputError(str(folder / ERRORS_NAME), exc) from None
+    result.resumed = manifest.resumed
+    result.resumed_failed = earlier.count
+    shards = None
+    if shard_size is not None:
+        start = next_shard_index(manifest.entries()) if manifest.resumed else 0
+        shards = ShardWriter(folder, shard_size, start=start)
+    pending: list[tuple[str, list[str]]] = []  # converted into the open shard: recorded with it
+    counts = Counts()
+    items = claimed_items(inputs, counts, options.max_input_bytes)
+    tasks = _tasks(items, folder, per_file, kept, input_format, options, manifest)
+    synced = time.monotonic()
+    try:
+        # closing(): whatever ends the loop early also ends the workers, before the error goes up.
+        results = parallel_map(
+            _convert_one,
+            tasks,
+            workers or available_cpus(),
+            engine=engine,
+            scheduler=scheduler,
+        )
+        with closing(results) as outcomes:
+            for outcome in outcomes:
+                if outcome.fatal is not None:
+                    raise outcome.fatal
+                key = outcome.key or f"!{outcome.input}@{outcome.position}"
+                if outcome.error:
+                    result.failed += 1
+                    if len(result.failures) < MAX_KEPT_FAILURES:
+                        result.failures.append(outcome)
+                    entry = error_entry(outcome.input or outcome.source, outcome.position, outcome.reason or outcome.error, outcome.error_class or "Error")  # fmt: skip
+                    errors.write(**entry)
+                    manifest.record_failure(key, entry)
+                elif shards is not None:
+                    result.converted += 1
+                    pending.append((key, outcome.outputs))
+                    shard = shards.add(key, outcome.nquads or "")
+                    if shard is not None:
+                        _record_shard(manifest, pending, shard.path)
+                else:
+                    result.converted += 1
+                    manifest.record(key, outcome.outputs)
+                outcome.nquads = None
+                now = time.monotonic()
+                if now - synced >= SYNC_SECONDS:  # a kill loses at most this much work
+                    errors.sync()
+                    manifest.sync()
+                    synced = now
+                result.bytes_read = counts.bytes_read
+                result.elapsed = time.monotonic() - started
+                if on_outcome is not None:
+                    on_outcome(outcome)
+                if on_progress is not None:
+                    on_progress(result)
+        if shards is not None:
+            shard = shards.close()
+            if shard is not None:
+                _record_shard(manifest, pending, shard.path)
+    except OSError as exc:  # the manifest, errors.jsonl or a shard
+        _close_quietly(errors, manifest)
+        raise OutputError(str(folder), exc) from None
+    except BaseException:  # Ctrl-C, SIGTERM, a fatal output error: the workers are stopped
+        _close_quietly(errors, manifest)
+        with suppress(OSError):
+            remove_partial_files(folder)  # the writes they were in the middle of
+        raise
+    finally:
+        if shards is not None:
+            shards.abort()  # a shard still open was never recorded: the resumed run redoes it
+    try:
+        errors.close()
+        manifest.close()
+    except OSError as exc:
+        raise OutputError(str(folder), exc) from None
+    result.bytes_read = counts.bytes_read
+    result.skipped = counts.skipped_total
+    result.skipped_reasons = counts.skipped
+    result.elapsed = time.monotonic() - started
     return result
 
 
+class _Errors:
+    """``errors.jsonl``, made at the first failure: a run where nothing failed leaves none."""
+
+    def __init__(self, folder: Path, log: ErrorLog | None) -> None:
+        self.folder = folder
+        self.log = log
+
+    def drop(self) -> None:
+        if self.log is not None:
+            self.log.close()
+            self.log.path.unlink(missing_ok=True)
+            self.log = None
+
+    def write(self, input: str, position: int | None, reason: str, error_class: str) -> None:
+        if self.log is None:
+            self.log = ErrorLog.create(self.folder)
+        self.log.write(input, position, reason, error_class)
+
+    def sync(self) -> None:
+        if self.log is not None:
+            self.log.sync()
+
+    def close(self) -> None:
+        if self.log is not None:
+            self.log.close()
+
+
+def _close_quietly(*logs: _Errors | Manifest) -> None:
+    """Close on the way out of an error: what they have is synced if it can be, the first
+    error goes up."""
+    for log in logs:
+        with suppress(OSError):
+            log.close()
+
+
+class _Counted:
+    """An iterable that counts what it gave."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self._items = items
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for item in self._items:
+            self.count += 1
+            yield item
+
+
+def _record_shard(manifest: Manifest, pending: list[tuple[str, list[str]]], shard: Path) -> None:
+    for key, outputs in pending:
+        manifest.record(key, [*outputs, str(shard)])
+    pending.clear()
+
+
+def stream_inputs(
+    inputs: Sequence[str], counts: Counts, max_document_bytes: int
+) -> Iterator[tuple[int, Item]]:
+    """(argument number, item) for every input argument in order, counting into ``counts``."""
+    for index, name in enumerate(inputs):
+        stream = DocumentStream([name], max_document_bytes=max_document_bytes)
+        stream.counts = counts  # one running count for the whole run
+        for item in stream:
+            yield index, item
+
+
+def claimed_items(inputs: Sequence[str], counts: Counts, limit: int) -> Iterator[Document | Failed]:
+    """The documents and failures of every input, keys made unique across input arguments."""
+    keys = _Keys() if len(inputs) > 1 else None
+    for argument, item in stream_inputs(inputs, counts, limit):
+        if isinstance(item, Skipped):
+            continue
+        key = failure_key(item) if isinstance(item, Failed) else item.key
+        if keys is not None:
+            key = keys.claim(key, argument)
+        yield item if key == item.key else dataclasses.replace(item, key=key)
+
+
+def _tasks(
+    items: Iterable[Document | Failed],
+    folder: Path,
+    per_file: Sequence[str],
+    kept: tuple[str, ...],
+    input_format: str | None,
+    options: Options,
+    manifest: Manifest,
+) -> Iterator[_Task]:
+    """The stream as worker tasks, lazily; what an earlier run finished is left out."""
+    for item in items:
+        assert item.key is not None
+        if manifest.done(item.key):
+            continue
+        if isinstance(item, Failed):
+            yield (item, {}, (), input_format, options)
+            continue
+        targets = {f: str(folder / f"{item.key}{EXTENSIONS[f]}") for f in per_file}
+        yield (item, targets, kept, input_format, options)
+
+
 def process_map(
-    function: Callable[[Task], Result], tasks: Sequence[Task], workers: int, window: int = 1000
+    function: Callable[[Task], Result], tasks: Iterable[Task], workers: int, window: int = 1000
 ) -> Generator[Result, None, None]:
     """``map(function, tasks)`` in ``workers`` processes, results in task order.
 
-    Tasks go to the pool a window at a time, one window converted ahead of the one being
-    consumed, so a million inputs never wait in memory as a million results. Workers die with
-    this process: killed outright (see ``_watch_parent``), or terminated here when the caller
-    stops early (an exception, SIGTERM turned into one by the CLI, a closed generator).
+    ``tasks`` is consumed lazily, a window at a time (``islice``), one window converted ahead of
+    the one being consumed, so a million inputs never wait in memory as a million tasks or
+    results. Workers die with this process: killed outright (see ``_watch_parent``), or
+    terminated here when the caller stops early (an exception, SIGTERM turned into one by the
+    CLI, a closed generator).
     """
-    workers = max(1, min(workers, os.cpu_count() or 1, len(tasks) or 1))
-    if workers == 1 or len(tasks) < 8:
-        yield from map(function, tasks)
-        return
+    iterator = iter(tasks)
+    workers = max(1, min(workers, available_cpus()))
     window = max(window, workers * 64)
-    chunks = [tasks[i : i + window] for i in range(0, len(tasks), window)]
+    first = list(islice(iterator, window))
+    if workers == 1 or len(first) < 8:
+        yield from map(function, first)
+        yield from map(function, iterator)
+        return
+    workers = min(workers, len(first))
     chunksize = max(1, min(64, window // (workers * 8)))
     pool = ProcessPoolExecutor(
         max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),)
     )
     finished = False
     try:
-        ahead = pool.map(function, chunks[0], chunksize=chunksize)
-        for chunk in chunks[1:]:
+        ahead = pool.map(function, first, chunksize=chunksize)
+        del first
+        while chunk := list(islice(iterator, window)):
             current, ahead = ahead, pool.map(function, chunk, chunksize=chunksize)
+            del chunk
             yield from current
         yield from ahead
         finished = True
@@ -193,6 +543,112 @@ def process_map(
             pool.shutdown(wait=True)
         else:
             _stop(pool)
+
+
+ENGINES = ("local", "dask")
+DASK_EXTRA = "--engine dask needs the dask extra: pip install 'jsonld-news[dask]'"
+
+
+def parallel_map(
+    function: Callable[[Task], Result],
+    tasks: Iterable[Task],
+    workers: int,
+    window: int = 1000,
+    *,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Generator[Result, None, None]:
+    """``process_map`` on this machine (``engine="local"``) or ``dask_map`` on a Dask cluster."""
+    if engine == "local":
+        if scheduler is not None:
+            raise ConfigError("--scheduler needs --engine dask")
+        return process_map(function, tasks, workers, window)
+    if engine == "dask":
+        return dask_map(function, tasks, workers, window, scheduler=scheduler)
+    raise ConfigError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+
+
+def check_dask() -> None:
+    """A one-line ``ConfigError`` naming the extra when Dask's distributed scheduler is missing."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise ConfigError(DASK_EXTRA) from None
+
+
+def dask_map(
+    function: Callable[[Task], Result],
+    tasks: Iterable[Task],
+    workers: int,
+    window: int = 1000,
+    *,
+    scheduler: str | None = None,
+) -> Generator[Result, None, None]:
+    """``map(function, tasks)`` on a Dask cluster, results in task order: the scheduler at
+    ``scheduler`` (``tcp://host:8786``), or a ``LocalCluster`` of ``workers`` processes started
+    here and closed at the end. Tasks go a window at a time, one window ahead, as in
+    ``process_map``; the caller does every write of the manifest, errors.jsonl and shards, so
+    they are the same, byte for byte, as with the local engine. The workers write the article
+    outputs, so the output folder must be the same path on every worker (a shared disk)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ConfigError(DASK_EXTRA) from None
+    return _dask_results(Client, LocalCluster, function, tasks, workers, window, scheduler)
+
+
+def _dask_results(
+    client_class: Any,
+    cluster_class: Any,
+    function: Callable[[Task], Result],
+    tasks: Iterable[Task],
+    workers: int,
+    window: int,
+    scheduler: str | None,
+) -> Generator[Result, None, None]:
+    cluster = None
+    try:
+        if scheduler is None:
+            cluster = cluster_class(
+                n_workers=max(1, workers),
+                threads_per_worker=1,  # the pipeline is CPU-bound Python: processes, not threads
+                processes=True,
+                dashboard_address=None,
+                host="127.0.0.1",
+            )
+            client = client_class(cluster)
+        else:
+            client = client_class(scheduler)
+    except OSError as exc:
+        if cluster is not None:
+            cluster.close()
+        where = scheduler or "a LocalCluster"
+        raise ConfigError(f"--engine dask: cannot reach {where}: {exc}") from None
+    try:
+        iterator = iter(tasks)
+        # Dask costs milliseconds a task: the articles go in bundles, as process_map's chunksize
+        size = max(1, min(64, window // (max(1, workers) * 8)))
+        run = functools.partial(_run_bundle, function)
+        ahead = None
+        while chunk := list(islice(iterator, window)):
+            bundles = [chunk[i : i + size] for i in range(0, len(chunk), size)]
+            futures = client.map(run, bundles, pure=False)
+            del chunk, bundles
+            if ahead is not None:
+                for results in client.gather(ahead):
+                    yield from results
+            ahead = futures
+        if ahead is not None:
+            for results in client.gather(ahead):
+                yield from results
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _run_bundle(function: Callable[[Task], Result], bundle: list[Task]) -> list[Result]:
+    return [function(task) for task in bundle]
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

@@ -185,7 +185,29 @@ MaxInputSize = Annotated[
     ),
 ]
 Workers = Annotated[
-    int, typer.Option("--workers", "-j", metavar="N", help="Processes for a batch.")
+    int | None,
+    typer.Option(
+        "--workers", "-j", metavar="N", help="Processes for a batch (default: the cores available)."
+    ),
+]
+Engine = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        metavar="ENGINE",
+        help="local (processes on this machine) or dask (a Dask cluster; extra jsonld-news[dask]).",
+    ),
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler (tcp://host:8786); default with --engine dask: a LocalCluster here.",
+    ),
+]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress and no warnings on stderr.")
 ]
 
 
@@ -244,10 +266,28 @@ def convert(
             "microformat, or all.",
         ),
     ] = None,
-    workers: Workers = 1,
+    workers: Workers = None,
     max_input_size: MaxInputSize = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume", help="Finish a stopped batch in the same output folder; redo nothing."
+        ),
+    ] = False,
+    shard_size: Annotated[
+        int | None,
+        typer.Option(
+            "--shard-size",
+            metavar="N",
+            help="N-Quads in shards of N articles: part-00000.nq, part-00001.nq, ...",
+        ),
+    ] = None,
+    quiet: Quiet = False,
+    engine: Engine = "local",
+    scheduler: Scheduler = None,
 ) -> None:
-    """Convert articles (text, markdown, JSON, HTML, ninjs) into JSON-LD or RDF."""
+    """Convert articles (text, markdown, JSON, HTML, ninjs; JSON Lines and WARC files of them)
+    into JSON-LD or RDF."""
     try:
         formats = [output_format(f) for f in to.split(",") if f.strip()]
         options = make_options(
@@ -264,18 +304,31 @@ def convert(
         )
     except JsonldNewsError as exc:
         fail(str(exc))
-    single = len(inputs) == 1 and (inputs[0] == "-" or not Path(inputs[0]).is_dir())
+    from jsonld_news import archive_kind
+
+    single = len(inputs) == 1 and (
+        inputs[0] == "-" or not (Path(inputs[0]).is_dir() or archive_kind(inputs[0]))
+    )
     # "out/" (or an existing folder) is a folder even for one input; convert_many refuses a
     # batch whose folder is named like a file ("x.jsonld").
     folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
-    if single and len(formats) == 1 and not folder:
+    batch_only = resume or shard_size is not None or engine != "local" or scheduler is not None
+    if single and len(formats) == 1 and not folder and not batch_only:
         _convert_single(inputs[0], formats[0], from_, output, options)
         return
     if output is None or output == "-":
         fail("several inputs or formats need --output FOLDER")
     if "-" in inputs:
         fail("'-' (stdin) cannot be mixed into a batch")
-    _convert_batch(inputs, formats, from_, output, options, workers)
+    _convert_batch(
+        inputs,
+        formats,
+        from_,
+        output,
+        options,
+        workers,
+        (resume, shard_size, quiet, engine, scheduler),
+    )
 
 
 def _read_input(source: str, input_format: str | None, options: Options) -> Any:
@@ -314,40 +367,59 @@ def _convert_batch(
     input_format: str | None,
     out_dir: str,
     options: Options,
-    workers: int,
+    workers: int | None,
+    run: tuple[bool, int | None, bool, str, str | None],
 ) -> None:
-    from jsonld_news import convert_many
+    from jsonld_news import Progress, convert_many
+
+    resume, shard_size, quiet, engine, scheduler = run
 
     missing = [p for p in inputs if not Path(p).exists()]
     for path in missing:
         typer.echo(f"jsonld-news: error: {path}: no such file or folder", err=True)
-
-    def report(outcome: Outcome) -> None:
-        if outcome.error:
-            typer.echo(f"jsonld-news: error: {outcome.error}", err=True)
-        for warning in outcome.warnings:
-            typer.echo(f"jsonld-news: warning: {outcome.source}: {warning}", err=True)
-
     present = [p for p in inputs if Path(p).exists()]
-    try:
-        result = convert_many(
-            present,
-            out_dir,
-            formats,
-            input_format=input_format,
-            options=options,
-            workers=workers,
-            on_outcome=report,
-        )
-    except JsonldNewsError as exc:  # the output folder cannot be written, or names a file
-        fail(str(exc))
-    failed = len(result.failed) + len(missing)
+    with Progress(quiet=quiet) as progress:
+
+        def report(outcome: Outcome) -> None:
+            if outcome.error:
+                progress.message(f"jsonld-news: error: {outcome.error}")
+            if not quiet:
+                for warning in outcome.warnings:
+                    progress.message(f"jsonld-news: warning: {outcome.source}: {warning}")
+
+        try:
+            result = convert_many(
+                present,
+                out_dir,
+                formats,
+                input_format=input_format,
+                options=options,
+                workers=workers,
+                on_outcome=report,
+                on_progress=progress.update,
+                resume=resume,
+                shard_size=shard_size,
+                engine=engine,
+                scheduler=scheduler,
+            )
+        except JsonldNewsError as exc:  # the output folder cannot be written, names a file...
+            fail(str(exc))
+        except KeyboardInterrupt:  # workers stopped, manifest synced: the run can go on later
+            progress.message("jsonld-news: interrupted; finish the run with --resume")
+            raise typer.Exit(130) from None
+    failed = result.failed + result.resumed_failed + len(missing)
+    converted = result.converted + result.resumed - result.resumed_failed
     folder = out_dir if out_dir.endswith(("/", os.sep)) else f"{out_dir}/"
+    earlier = f" ({result.resumed:,} done by an earlier run)" if result.resumed else ""
     typer.echo(
-        f"converted {len(result.converted)} article(s) into {folder}, {failed} failed", err=True
+        f"converted {converted:,} article(s) into {folder}{earlier}, {failed:,} failed, "
+        f"{result.skipped:,} skipped, in {result.elapsed:.1f} s ({result.rate:,.1f} articles/s)",
+        err=True,
     )
+    if result.failed or result.resumed_failed:
+        typer.echo(f"jsonld-news: failures are listed in {folder}errors.jsonl", err=True)
     if failed:
-        raise typer.Exit(EXIT_INVALID if result.converted else EXIT_UNUSABLE)
+        raise typer.Exit(EXIT_INVALID if converted else EXIT_UNUSABLE)
 
 
 @app.command("validate")
@@ -406,7 +478,9 @@ def validate_command(
 def load(
     inputs: Annotated[
         list[str],
-        typer.Argument(metavar="INPUT", help="Files or folders (walked recursively)."),
+        typer.Argument(
+            metavar="INPUT", help="Files, folders (walked recursively), JSON Lines or WARC files."
+        ),
     ],
     store: Annotated[
         str,
@@ -434,8 +508,10 @@ def load(
     timezone_name: Timezone = None,
     mentions: Mentions = True,
     kb: KnowledgeBasePath = None,
-    workers: Workers = 1,
+    workers: Workers = None,
     max_input_size: MaxInputSize = None,
+    engine: Engine = "local",
+    scheduler: Scheduler = None,
 ) -> None:
     """Convert articles and load each into a SPARQL store, in the named graph of its @id."""
     from jsonld_news import load_paths, open_store
@@ -458,7 +534,14 @@ def load(
     with target:
         try:
             result = load_paths(
-                inputs, target, options, workers, input_format=from_, on_failure=report
+                inputs,
+                target,
+                options,
+                workers,
+                input_format=from_,
+                on_failure=report,
+                engine=engine,
+                scheduler=scheduler,
             )
         except JsonldNewsError as exc:  # StoreUnavailableError: the store itself failed
             fail(str(exc))

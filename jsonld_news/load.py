@@ -13,12 +13,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jsonld_news.batch import collect_inputs, process_map
+from jsonld_news.batch import (
+    available_cpus,
+    check_dask,
+    claimed_items,
+    document_options,
+    parallel_map,
+)
 from jsonld_news.errors import InputError, JsonldNewsError
 from jsonld_news.jsonld import to_jsonld
 from jsonld_news.options import Options
-from jsonld_news.pipeline import convert_bytes, read_file
+from jsonld_news.pipeline import convert_bytes
 from jsonld_news.rdf import to_ntriples, triples
+from jsonld_news.sources import Counts, Document, Failed
 from jsonld_news.stores.base import (
     GRAPH_IRI,
     BulkStore,
@@ -192,35 +199,53 @@ def load_articles(
     return loader.result
 
 
-def _convert_file(task: tuple[str, str | None, Options]) -> _Ready:
-    source, input_format, options = task
+def _convert_document(task: tuple[Document | Failed, str | None, Options]) -> _Ready:
+    item, input_format, options = task
+    if isinstance(item, Failed):
+        return _Ready(item.label, None, one_line(item.reason))
     try:
-        article = convert_bytes(read_file(source, options), source, input_format, options)
+        opts = document_options(options, item)
+        article = convert_bytes(item.data, item.label, input_format or item.format, opts)
         doc = to_jsonld(article)
     except Exception as exc:
-        return _Ready(source, None, _reason(exc))
-    return _ready(source, doc, article.warnings)
+        return _Ready(item.label, None, _reason(exc))
+    return _ready(item.label, doc, article.warnings)
 
 
 def load_paths(
     paths: Iterable[str | Path],
     store: Store,
     options: Options | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     *,
     input_format: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_failure: Callable[[LoadFailure], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> LoadResult:
-    """Convert input files (folders walked recursively, as ``convert`` does) and load each
-    article into its graph. Conversion runs in ``workers`` processes; loading in this one."""
+    """Convert inputs (files, folders walked recursively, JSON Lines and WARC files, streamed as
+    ``convert`` reads them) and load each article into its graph. Conversion runs in
+    ``workers`` processes (default: the cores available), or on a Dask cluster with
+    ``engine="dask"`` (see ``batch.dask_map``); loading in this one."""
+    if engine == "dask":
+        check_dask()
     options = options or Options()
-    inputs = collect_inputs(Path(p) for p in paths)
-    tasks = [(str(path), input_format, options) for path, _ in inputs]
+    inputs = [str(p) for p in paths]
+    items = claimed_items(inputs, Counts(), options.max_input_bytes)
+    tasks = ((item, input_format, options) for item in items)
     loader = _Loader(store, batch_size, on_failure)
     # closing(): a store that fails stops the workers at once, not when the generator is freed.
-    with closing(process_map(_convert_file, tasks, workers, window=DEFAULT_BATCH_SIZE)) as items:
-        for item in items:
+    results = parallel_map(
+        _convert_document,
+        tasks,
+        workers or available_cpus(),
+        DEFAULT_BATCH_SIZE,
+        engine=engine,
+        scheduler=scheduler,
+    )
+    with closing(results) as ready:
+        for item in ready:
             loader.add(item)
     loader.flush()
     return loader.result

@@ -38,7 +38,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TextIO
 
 from jsonld_news.errors import JsonldNewsError
 
@@ -119,6 +119,14 @@ class _KeySet:
         return False
 
 
+def _umask_mode(handle: int) -> None:
+    """The mode any new file gets (0666 less the umask), not the 0600 of a temporary file."""
+    if hasattr(os, "fchmod"):
+        from jsonld_news.sinks import current_umask
+
+        os.fchmod(handle, 0o666 & ~current_umask())
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         handle = os.open(folder, os.O_RDONLY)
@@ -130,7 +138,38 @@ def _fsync_dir(folder: Path) -> None:
         os.close(handle)
 
 
-class Manifest:
+class _AppendLog:
+    """A JSON Lines file appended to and fsynced on ``sync``; closed by ``close`` or ``with``."""
+
+    _stream: TextIO
+
+    def _write_pending(self) -> None:
+        """Lines held back until the next sync (none here)."""
+
+    def sync(self) -> None:
+        """Write the pending lines and fsync them: after this, a kill loses none of them."""
+        self._write_pending()
+        self._stream.flush()
+        os.fsync(self._stream.fileno())
+
+    def close(self) -> None:
+        if not self._stream.closed:
+            self.sync()
+            self._stream.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class Manifest(_AppendLog):
     """The manifest of one run in one output folder. Use ``Manifest.open``; close it (or ``with``)."""
 
     def __init__(self, path: Path, header: dict[str, Any], done: _KeySet, sync_every: int) -> None:
@@ -168,6 +207,7 @@ class Manifest:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{MANIFEST_NAME}.", suffix=".tmp", dir=folder)
         try:
+            _umask_mode(handle)
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(canonical_json(header) + "\n")
                 stream.flush()
@@ -201,29 +241,10 @@ class Manifest:
         if len(self._pending) >= self._sync_every:
             self.sync()
 
-    def sync(self) -> None:
-        """Write the pending lines and fsync them: after this, a kill loses none of them."""
+    def _write_pending(self) -> None:
         if self._pending:
             self._stream.write("".join(self._pending))
             self._pending.clear()
-        self._stream.flush()
-        os.fsync(self._stream.fileno())
-
-    def close(self) -> None:
-        if not self._stream.closed:
-            self.sync()
-            self._stream.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def entries(self) -> Iterator[dict[str, Any]]:
         """Every entry recorded so far (earlier runs' and this one's), in order, read from disk."""
@@ -310,7 +331,7 @@ def error_entry(input: str, position: int | None, reason: str, error_class: str)
     return {"input": input, "position": position, "reason": reason, "error_class": error_class}
 
 
-class ErrorLog:
+class ErrorLog(_AppendLog):
     """``out/errors.jsonl``: one JSON object a line (``error_entry``), appended as failures come."""
 
     def __init__(self, path: Path) -> None:
@@ -335,6 +356,7 @@ class ErrorLog:
         path = folder / ERRORS_NAME
         handle, temporary = tempfile.mkstemp(prefix=f".{ERRORS_NAME}.", suffix=".tmp", dir=folder)
         try:
+            _umask_mode(handle)
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 for entry in earlier:
                     stream.write(canonical_json(entry) + "\n")
@@ -349,26 +371,6 @@ class ErrorLog:
     def write(self, input: str, position: int | None, reason: str, error_class: str) -> None:
         self._stream.write(canonical_json(error_entry(input, position, reason, error_class)) + "\n")  # fmt: skip
         self.count += 1
-
-    def sync(self) -> None:
-        self._stream.flush()
-        os.fsync(self._stream.fileno())
-
-    def close(self) -> None:
-        if not self._stream.closed:
-            self.sync()
-            self._stream.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def remove_partial_files(out_dir: str | Path) -> int:

@@ -130,6 +130,7 @@ class Options:
     publisher: PublisherSpec | None = None  # overrides whatever the input says
     base_url: str | None = None  # for pages with no canonical link (HTML)
     encoding: str | None = None  # forces the input encoding
+    transport_charset: str | None = None  # HTTP charset (WARC): when the page declares none
     allow_remote_context: bool = False  # JSON-LD input naming a non-schema.org context
     detect_language: bool = True  # py3langid, only when the source names no language
     recognize_entities: bool = True

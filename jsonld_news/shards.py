@@ -102,6 +102,10 @@ class ShardWriter:
         name = shard_name(self.index)
         handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
         self._temporary = Path(temporary)
+        if hasattr(os, "fchmod"):  # the mode of any new file, as sinks.write_atomic
+            from jsonld_news.sinks import current_umask
+
+            os.fchmod(handle, 0o666 & ~current_umask())
         self._stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
 
     def _finish(self) -> Shard:

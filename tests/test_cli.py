@@ -113,8 +113,18 @@ def test_batch_reports_every_failure_and_converts_the_rest(tmp_path: Path) -> No
     )
     assert code == 1
     assert err.count("jsonld-news: error:") == 2
-    assert sorted(p.name for p in out.iterdir()) == ["good.jsonld", "good.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".jsonld-news-manifest.jsonl",
+        "errors.jsonl",
+        "good.jsonld",
+        "good.ttl",
+    ]
     assert "converted 1 article(s)" in err
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [(Path(e["input"]).name, e["position"], e["error_class"]) for e in errors] == [
+        ("bad.json", None, "MalformedInputError"),
+        ("empty.md", None, "UnreadableInputError"),
+    ]
 
 
 def test_validate_exit_codes(tmp_path: Path) -> None:

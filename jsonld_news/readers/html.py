@@ -65,8 +65,13 @@ class ParsedPage:
     notes: list[str] = field(default_factory=list)
 
 
-def decode_html(data: bytes, source: str, forced: str | None = None) -> tuple[str, str, list[str]]:
-    """(text, encoding used, notes). Raises ``UnreadableInputError`` for binary data."""
+def decode_html(
+    data: bytes, source: str, forced: str | None = None, transport: str | None = None
+) -> tuple[str, str, list[str]]:
+    """(text, encoding used, notes). Raises ``UnreadableInputError`` for binary data.
+
+    ``transport``: the charset of the HTTP Content-Type (a WARC record's), used when the page
+    declares none that works, before detection."""
     sniffed = None if forced else utf16_without_bom(data)
     if sniffed:
         note = f"read as {sniffed}: UTF-16 without a byte-order mark"
@@ -98,6 +103,13 @@ def decode_html(data: bytes, source: str, forced: str | None = None) -> tuple[st
                 return data.decode(encoding, errors="replace"), encoding, []
         except LookupError:
             pass
+    if transport:
+        try:
+            name = transport.lower()
+            encoding = codecs.lookup(_WHATWG_ALIASES.get(name, name)).name
+            return data.decode(encoding), encoding, []
+        except (LookupError, UnicodeDecodeError):
+            pass  # an unknown or wrong HTTP charset: detect instead
     detected = _detect(data)
     if detected is not None:
         return (
@@ -127,7 +139,7 @@ def _detect(data: bytes) -> str | None:
 
 def parse_page(data: bytes, source: str, options: Options) -> ParsedPage:
     check_size(data, source, options.max_input_bytes)
-    text, encoding, notes = decode_html(data, source, options.encoding)
+    text, encoding, notes = decode_html(data, source, options.encoding, options.transport_charset)
     # huge_tree: a 20 MB inline script or comment must not end the parse (libxml2's 10 MB cap);
     # UTF-8 bytes go to lxml as they are (faster than a str), other encodings as decoded text
     parser = HTMLParser(huge_tree=True, encoding="utf-8" if encoding == "utf-8" else None)
