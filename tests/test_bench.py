@@ -14,6 +14,15 @@ from tests.conftest import ROOT
 SCRIPTS = [
     ["tools/bench.py", "--articles", "12", "--baseline-articles", "3"],
     ["tools/bench_store.py", "--articles", "12", "--naive-articles", "3"],
+    [
+        "tools/bench_batch.py",
+        "--articles",
+        "6",
+        "--rss-sizes",
+        "3,6",
+        "--corpus",
+        "tests/fixtures/html",
+    ],
 ]
 
 

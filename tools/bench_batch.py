@@ -1,0 +1,238 @@
+"""Batch conversion at archive scale (issue 9): workers, memory, WARC pages/s.
+
+(a) ``jsonld-news convert export.jsonl -j 2`` against ``-j 1`` on ``--articles`` generated JSON
+    articles (``tools/generate.py``; every line a different article), wall time of the whole CLI
+    run, mentions on. Target: >= 1.8x. The issue asks 20,000; at ~220 articles/s per core that
+    is 90 s for ``-j 1`` alone here, so the default is fewer and the count is printed.
+(b) Peak RSS (VmHWM from /proc, sampled every 50 ms) of the CLI parent and of its largest
+    worker, for a ``-j 2`` JSONL run at two sizes: flat means streaming. Also
+    ``getrusage(RUSAGE_CHILDREN)``'s max, the largest process of the whole tree.
+(c) WARC: the pages of ``../shared/corpus/html`` as HTML responses in a WARC (``tests/warcs.py``),
+    with request records between them. Ours: ``jsonld_news.sources`` reads the WARC, each page
+    through ``convert_bytes`` -> JSON-LD -> rendered as the batch does. Naive: FastWARC over the
+    same file, ``extruct.extract`` (our default syntaxes) + trafilatura ``bare_extraction`` per
+    response, ``json.dumps`` of both. Entity recognition off on both sides (the naive side has
+    none); ours with it on is printed beside. CPU time (the work is single-threaded); imports
+    are warmed on a generated page that is not in the WARC, then a cold pass (the first over
+    these records) and a warm pass (the same records again) are printed for each side.
+
+Generated inputs live in a temporary folder, never committed. Bounded: about a minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+CORPUS = ROOT.parent / "shared" / "corpus" / "html"
+CLI = Path(sys.executable).with_name("jsonld-news")
+
+from bench_html import DEFAULT_SYNTAXES, EXTRUCT_NAMES  # noqa: E402
+from bench_warc import generated_page  # noqa: E402
+from generate import json_article  # noqa: E402
+
+from jsonld_news.batch import document_options  # noqa: E402
+from jsonld_news.errors import JsonldNewsError  # noqa: E402
+from jsonld_news.jsonld import to_jsonld  # noqa: E402
+from jsonld_news.options import Options  # noqa: E402
+from jsonld_news.pipeline import convert_bytes  # noqa: E402
+from jsonld_news.serialize import render_all  # noqa: E402
+from jsonld_news.sources import Document, iter_documents  # noqa: E402
+from tests import warcs  # noqa: E402
+
+
+def write_jsonl(path: Path, count: int, start: int = 0) -> None:
+    with path.open("wb") as stream:
+        for index in range(start, start + count):
+            stream.write(json_article(index) + b"\n")
+
+
+def _hwm_kb(pid: int) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            found += [int(c) for c in (task / "children").read_text().split()]
+    except OSError:
+        pass
+    return found
+
+
+def run_cli(jsonl: Path, out: Path, workers: int) -> tuple[float, int, int]:
+    """Wall seconds, parent's and largest worker's peak RSS (KiB) of one ``convert`` run."""
+    argv = [str(CLI), "convert", str(jsonl), "-o", str(out), "-j", str(workers), "--quiet"]
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peaks: dict[int, int] = {}
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            for pid in [process.pid, *_children(process.pid)]:
+                hwm = _hwm_kb(pid)
+                if hwm is not None:
+                    peaks[pid] = max(peaks.get(pid, 0), hwm)
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"bench_batch: convert failed ({process.returncode}): {stderr[-500:]!r}")
+    parent = peaks.get(process.pid, 0)
+    workers_peak = max((v for k, v in peaks.items() if k != process.pid), default=0)
+    return seconds, parent, workers_peak
+
+
+def speedup(folder: Path, count: int) -> None:
+    jsonl = folder / "speed.jsonl"
+    write_jsonl(jsonl, count)
+    one, _, _ = run_cli(jsonl, folder / "out-j1", 1)
+    two, _, _ = run_cli(jsonl, folder / "out-j2", 2)
+    print(
+        f"(a) -j 2 against -j 1, {count:,} generated JSON Lines articles, mentions on, wall time:"
+    )
+    print(
+        f"    -j 1 {one:6.1f} s ({count / one:5.0f} articles/s)   -j 2 {two:6.1f} s"
+        f" ({count / two:5.0f} articles/s)   ratio {one / two:4.2f}x (target >= 1.8x)"
+    )
+
+
+def memory(folder: Path, sizes: list[int]) -> None:
+    print("(b) peak RSS of `convert export.jsonl -j 2` (VmHWM), parent and largest worker:")
+    start = 10_000_000  # articles no other row of this run has seen
+    for size in sizes:
+        jsonl = folder / f"rss-{size}.jsonl"
+        write_jsonl(jsonl, size, start)
+        start += size
+        seconds, parent, worker = run_cli(jsonl, folder / f"out-rss-{size}", 2)
+        jsonl.unlink()
+        print(
+            f"    {size:7,} articles: parent {parent / 1024:6.1f} MiB   worker "
+            + (f"{worker / 1024:6.1f} MiB" if worker else "none sampled (run too short)")
+            + f"   ({seconds:.1f} s; target: worker <= 150 MiB, both flat)"
+        )
+    tree = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"    largest process of every run (getrusage RUSAGE_CHILDREN): {tree / 1024:.1f} MiB")
+
+
+def ours_pass(path: Path, options: Options) -> int:
+    pages = 0
+    for item in iter_documents([path]):
+        if isinstance(item, Document):
+            pages += 1
+            try:
+                article = convert_bytes(item.data, item.label, item.format, document_options(options, item))  # fmt: skip
+            except JsonldNewsError:
+                continue  # the batch records it as a failure; the work was done all the same
+            render_all(to_jsonld(article), ["jsonld"])
+    return pages
+
+
+def naive_page(data: bytes) -> None:
+    import extruct
+    from trafilatura import bare_extraction
+
+    found = extruct.extract(data, syntaxes=[EXTRUCT_NAMES[s] for s in DEFAULT_SYNTAXES], errors="ignore")  # fmt: skip
+    text: Any = bare_extraction(data, with_metadata=True, include_links=True)
+    json.dumps([found, text.as_dict() if hasattr(text, "as_dict") else text], default=str)
+
+
+def naive_pass(path: Path) -> int:
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    pages = 0
+    with path.open("rb") as stream:
+        for record in ArchiveIterator(stream, auto_decode="all", strict_mode=False):
+            if record.record_type != WarcRecordType.response or not record.is_http:
+                continue
+            if record.http_headers.status_code != 200:
+                continue
+            if (record.http_content_type or "").lower() != "text/html":
+                continue
+            naive_page(record.reader.read())
+            pages += 1
+    return pages
+
+
+def cpu(function: object, *args: object) -> tuple[float, int]:
+    start = time.process_time()
+    pages = function(*args)  # type: ignore[operator]
+    return time.process_time() - start, pages
+
+
+def warc(folder: Path, corpus: Path) -> None:
+    pages = sorted(corpus.glob("*.html")) if corpus.is_dir() else []
+    if not pages:
+        print(f"(c) WARC: no pages in {corpus}; row skipped")
+        return
+    path = folder / "corpus.warc.gz"
+    warcs.write_warc(path, [warcs.warcinfo(), *warcs.corpus_records(pages)])
+    warm = folder / "warm.warc.gz"
+    uri = "https://news.example/warm-up"
+    warcs.write_warc(warm, [warcs.http_response(uri, generated_page(0), "text/html; charset=utf-8")])  # fmt: skip
+    fast, full = Options(recognize_entities=False), Options()
+    ours_pass(warm, fast)
+    ours_pass(warm, full)
+    naive_pass(warm)
+    # Cold: the first pass over these records in this process (dateparser, trafilatura and
+    # extruct load per-language data lazily); warm: the same records again, labelled so.
+    cold, count = cpu(ours_pass, path, fast)
+    mine, _ = cpu(ours_pass, path, fast)
+    theirs_cold, naive_count = cpu(naive_pass, path)
+    theirs, _ = cpu(naive_pass, path)
+    mine_ner, _ = cpu(ours_pass, path, full)
+    assert count == naive_count == len(pages), (count, naive_count, len(pages))
+    print(
+        f"(c) WARC of the {count} pages of {corpus} ({path.stat().st_size:,} bytes, gzip per record), CPU time:"
+    )
+    for label, ours_s, naive_s in (("cold", cold, theirs_cold), ("warm", mine, theirs)):
+        print(
+            f"    {label}: ours {count / ours_s:6.1f} pages/s   naive extruct + trafilatura"
+            f" {count / naive_s:6.1f} pages/s   ratio {naive_s / ours_s:4.1f}x"
+        )
+    print(f"    warm, ours with mentions: {count / mine_ner:6.1f} pages/s")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=4000, help="for -j 2 against -j 1")
+    parser.add_argument("--rss-sizes", default="1000,8000", help="comma-separated article counts")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.rss_sizes.split(",")]
+    print(f"bench_batch: {os.cpu_count()} cores on this machine (shared)")
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        folder = Path(tmp)
+        speedup(folder, args.articles)
+        memory(folder, sizes)
+        warc(folder, args.corpus)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
