@@ -550,8 +550,8 @@ def load(
         typer.echo(f"jsonld-news: warning: {warning}", err=True)
     gone = " (in memory: discarded now)" if store.lower() in ("memory:", "oxigraph:") else ""
     typer.echo(
-        f"loaded {len(result.loaded)} article(s), {result.triples} triple(s) into {store} "
-        f"({total} in its named graphs){gone}, {len(result.failed)} failed",
+        f"loaded {result.loaded} article(s), {result.triples} triple(s) into {store} "
+        f"({total} in its named graphs){gone}, {result.failed} failed",
         err=True,
     )
     if result.failed:

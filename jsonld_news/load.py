@@ -7,6 +7,7 @@ that cannot be converted or that the store refuses is recorded and the rest go o
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from jsonld_news.batch import (
+    MAX_KEPT_FAILURES,
     available_cpus,
     check_dask,
     claimed_items,
@@ -39,19 +41,11 @@ __all__ = [
     "DEFAULT_BATCH_SIZE",
     "LoadFailure",
     "LoadResult",
-    "Loaded",
     "load_articles",
     "load_paths",
 ]
 
 DEFAULT_BATCH_SIZE = 1000
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    source: str
-    graph: str
-    triples: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +59,23 @@ class LoadFailure:
 
 @dataclass(slots=True)
 class LoadResult:
-    loaded: list[Loaded] = field(default_factory=list)
-    failed: list[LoadFailure] = field(default_factory=list)
+    """Counts of a load. The first ``MAX_KEPT_FAILURES`` failures are kept in ``failures``;
+    every one is given to ``on_failure``, so memory does not grow with the run (as
+    ``BatchResult``)."""
+
+    loaded: int = 0  # articles
+    failed: int = 0
+    triples: int = 0  # loaded
+    failures: list[LoadFailure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failed
 
-    @property
-    def triples(self) -> int:
-        return sum(item.triples for item in self.loaded)
+    def add_loaded(self, ntriples: str) -> None:
+        self.loaded += 1
+        self.triples += _count_lines(ntriples)
 
 
 class _Ready(NamedTuple):
@@ -129,7 +129,9 @@ class _Loader:
         self.on_failure = on_failure
         self.result = LoadResult()
         self.batch: list[tuple[str, str, str]] = []
-        self.sources: dict[str, str] = {}  # graph IRI -> the source that loaded it
+        # graph IRI -> the source that loaded it, as 8-byte digests: a duplicate @id is still
+        # found across the whole run, in a fraction of the memory of the names.
+        self.sources: dict[bytes, bytes] = {}
 
     def add(self, item: _Ready) -> None:
         source, graph, payload, warnings = item
@@ -137,19 +139,23 @@ class _Loader:
         if graph is None:
             self.fail(source, payload)
             return
-        earlier = self.sources.get(graph)
-        if earlier is not None and earlier != source:
+        key, digest = _digest(graph), _digest(source)
+        earlier = self.sources.get(key)
+        if earlier is not None and earlier != digest:
             self.result.warnings.append(
-                f"{source}: replaced the graph <{graph}> loaded from {earlier} (same @id)"
+                f"{source}: replaced the graph <{graph}> loaded earlier in this run from"
+                " another input (same @id)"
             )
-        self.sources[graph] = source
+        self.sources[key] = digest
         self.batch.append((source, graph, payload))
         if len(self.batch) >= self.batch_size:
             self.flush()
 
     def fail(self, source: str, reason: str) -> None:
         failure = LoadFailure(source, reason)
-        self.result.failed.append(failure)
+        self.result.failed += 1
+        if len(self.result.failures) < MAX_KEPT_FAILURES:
+            self.result.failures.append(failure)
         if self.on_failure is not None:
             self.on_failure(failure)
 
@@ -163,8 +169,8 @@ class _Loader:
             except StoreError:
                 pass  # one by one below, which names the article that failed
             else:
-                for source, graph, nt in batch:
-                    self.result.loaded.append(Loaded(source, graph, _count_lines(nt)))
+                for _, _, nt in batch:
+                    self.result.add_loaded(nt)
                 return
         for source, graph, nt in batch:
             try:
@@ -174,7 +180,11 @@ class _Loader:
             except StoreError as exc:
                 self.fail(source, str(exc))
             else:
-                self.result.loaded.append(Loaded(source, graph, _count_lines(nt)))
+                self.result.add_loaded(nt)
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode(), digest_size=8).digest()
 
 
 def _count_lines(ntriples: str) -> int:
@@ -190,7 +200,8 @@ def load_articles(
     on_failure: Callable[[LoadFailure], None] | None = None,
 ) -> LoadResult:
     """Load compact JSON-LD documents (``to_jsonld`` output), each into the graph named by its
-    ``@id``. A document that cannot be loaded is recorded in ``failed`` and the rest go on;
+    ``@id``. A document that cannot be loaded is counted in ``failed`` (the first 1,000 kept in
+    ``failures``) and given to ``on_failure``, and the rest go on;
     ``StoreUnavailableError`` (the store itself is down) stops the load."""
     loader = _Loader(store, batch_size, on_failure)
     for index, doc in enumerate(docs):

@@ -361,9 +361,9 @@ def test_load_reads_jsonl_and_warc(tmp_path: Path) -> None:
     warcs.write_warc(crawl, crawl_records())
     with open_store("memory:") as store:
         result = load_paths([export, crawl], store, FAST, workers=1)
-        assert len(result.loaded) == 4  # 3 lines and the café page
-        assert result.failed[0].source == f"{export}:2"
-        assert len(result.failed) == 2  # the bad line and the empty page
+        assert result.loaded == 4  # 3 lines and the café page
+        assert result.failures[0].source == f"{export}:2"
+        assert result.failed == 2  # the bad line and the empty page
         assert result.triples > 0
 
 

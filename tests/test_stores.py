@@ -109,7 +109,7 @@ def test_load_articles_names_each_graph_by_its_id(docs: list[Doc]) -> None:
     store = MemoryStore()
     result = load_articles(docs, store)
     assert result.ok and not result.warnings
-    assert {item.graph: item.triples for item in result.loaded} == _expected_counts(docs)
+    assert result.loaded == len(docs) and result.failed == 0
     assert {g: len(lines) for g, lines in store.graphs.items()} == _expected_counts(docs)
     assert result.triples == store.count_triples() == sum(_expected_counts(docs).values())
 
@@ -119,12 +119,21 @@ def test_load_articles_reports_bad_documents_and_goes_on(docs: list[Doc]) -> Non
     bad = {"@type": "NewsArticle", "url": "https://ex.org/no-id", "headline": "x"}
     store = MemoryStore()
     result = load_articles([docs[0], bad, docs[1], docs[0]], store, on_failure=seen.append)
-    assert [str(f) for f in result.failed] == [
+    assert [str(f) for f in result.failures] == [
         "https://ex.org/no-id: document has no absolute @id to name its graph (@id: None)"
     ]
-    assert seen == result.failed
-    assert len(result.loaded) == 3 and len(store.graphs) == 2
+    assert seen == result.failures and result.failed == 1
+    assert result.loaded == 3 and len(store.graphs) == 2
     assert result.warnings == []  # the same source loaded twice replaces itself silently
+
+
+def test_load_result_keeps_counts_and_the_first_failures_only(docs: list[Doc]) -> None:
+    # The parent's memory must not grow with the run: every failure goes to on_failure.
+    seen: list[LoadFailure] = []
+    bad = [{"@type": "NewsArticle", "url": f"https://ex.org/{i}"} for i in range(1005)]
+    result = load_articles([docs[0], *bad], MemoryStore(), on_failure=seen.append)
+    assert (result.loaded, result.failed, len(seen)) == (1, 1005, 1005)
+    assert result.failures == seen[:1000]
 
 
 def test_load_articles_warns_when_two_sources_share_a_graph(docs: list[Doc]) -> None:
@@ -185,8 +194,9 @@ def test_oxigraph_batch_isolates_the_bad_article(docs: list[Doc]) -> None:
 
     store = Rejecting()
     result = load_articles([docs[0], bad, docs[1]], store)
-    assert [f.source for f in result.failed] == ["https://ex.org/bad"]
-    assert [item.graph for item in result.loaded] == [docs[0]["@id"], docs[1]["@id"]]
+    assert [f.source for f in result.failures] == ["https://ex.org/bad"]
+    assert result.loaded == 2 and store.count_triples("https://ex.org/bad#article") == 0
+    assert store.count_triples(docs[0]["@id"]) and store.count_triples(docs[1]["@id"])
 
 
 def test_oxigraph_blank_nodes_stay_apart_across_articles() -> None:
@@ -226,12 +236,12 @@ def test_load_paths_reports_every_failure_and_loads_the_rest(tmp_path: Path) -> 
     result = load_paths(
         [INPUTS, tmp_path, tmp_path / "missing.md"], store, workers=1, on_failure=seen.append
     )
-    failed = {Path(f.source).name: f.reason for f in result.failed}
+    failed = {Path(f.source).name: f.reason for f in result.failures}
     assert set(failed) == {"broken.json", "empty.txt", "missing.md"}
     assert all(reason and "\n" not in reason for reason in failed.values())
     assert failed["missing.md"] == "no such file"
-    assert seen == result.failed
-    assert len(result.loaded) == len(list(INPUTS.iterdir()))
+    assert seen == result.failures
+    assert result.loaded == len(list(INPUTS.iterdir()))
     assert store.count_triples() == result.triples
 
 
@@ -240,7 +250,7 @@ def test_load_paths_with_worker_processes(tmp_path: Path, docs: list[Doc]) -> No
         shutil.copytree(INPUTS, tmp_path / folder)
     store = OxigraphStore()
     result = load_paths([tmp_path], store, workers=2)
-    assert result.ok and len(result.loaded) == 8
+    assert result.ok and result.loaded == 8
     replaced = [w for w in result.warnings if "replaced the graph" in w]
     assert len(replaced) == 4  # b/ replaced each graph a/ loaded
     assert store.count_triples() == sum(_expected_counts(docs).values())

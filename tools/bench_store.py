@@ -39,7 +39,7 @@ Doc = dict[str, Any]
 
 def ours(docs: list[Doc], store: Store) -> int:
     result = load_articles(docs, store)
-    assert result.ok, result.failed[:3]
+    assert result.ok, result.failures[:3]
     return store.count_triples()
 
 
