@@ -252,7 +252,8 @@ def _until(condition: Callable[[], bool], seconds: float) -> bool:
     return False
 
 
-ARTICLES = 400
+# Enough that a run stopped after 200 outputs is still far from done on a fast or idle machine.
+ARTICLES = 1000
 
 
 @pytest.fixture(scope="module")
