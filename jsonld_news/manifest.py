@@ -33,7 +33,6 @@ import bisect
 import hashlib
 import json
 import os
-import tempfile
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -41,6 +40,7 @@ from types import TracebackType
 from typing import Any, Self, TextIO
 
 from jsonld_news.errors import JsonldNewsError
+from jsonld_news.sinks import fsync_dir, write_atomic
 
 MANIFEST_NAME = ".jsonld-news-manifest.jsonl"
 ERRORS_NAME = "errors.jsonl"
@@ -119,25 +119,6 @@ class _KeySet:
         return False
 
 
-def _umask_mode(handle: int) -> None:
-    """The mode any new file gets (0666 less the umask), not the 0600 of a temporary file."""
-    if hasattr(os, "fchmod"):
-        from jsonld_news.sinks import current_umask
-
-        os.fchmod(handle, 0o666 & ~current_umask())
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - a platform without directory handles
-        return
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
-
-
 class _AppendLog:
     """A JSON Lines file appended to and fsynced on ``sync``; closed by ``close`` or ``with``."""
 
@@ -204,19 +185,8 @@ class Manifest(_AppendLog):
         if resume and path.exists():
             old = _check_header(path, header)
             return cls(path, old, _load_done(path), sync_every)
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{MANIFEST_NAME}.", suffix=".tmp", dir=folder)
-        try:
-            _umask_mode(handle)
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(canonical_json(header) + "\n")
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        _fsync_dir(folder)
+        write_atomic(path, canonical_json(header) + "\n")
+        fsync_dir(folder)
         return cls(path, header, _KeySet([]), sync_every)
 
     @property
@@ -351,21 +321,8 @@ class ErrorLog(_AppendLog):
         A kill between a failure's log line and its manifest line leaves a log line the manifest
         does not know; the resumed run redoes that document, so the log is rebuilt, not trusted.
         """
-        folder = Path(out_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / ERRORS_NAME
-        handle, temporary = tempfile.mkstemp(prefix=f".{ERRORS_NAME}.", suffix=".tmp", dir=folder)
-        try:
-            _umask_mode(handle)
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                for entry in earlier:
-                    stream.write(canonical_json(entry) + "\n")
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        path = Path(out_dir) / ERRORS_NAME
+        write_atomic(path, "".join(canonical_json(entry) + "\n" for entry in earlier))
         return cls(path)
 
     def write(self, input: str, position: int | None, reason: str, error_class: str) -> None:

@@ -25,6 +25,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Self
 
+from jsonld_news.sinks import chmod_as_new_file, fsync_dir
+
 SHARD_PREFIX = "part-"
 SHARD_SUFFIX = ".nq"
 _SHARD_NAME = re.compile(r"part-(\d{5,})\.nq")
@@ -102,10 +104,7 @@ class ShardWriter:
         name = shard_name(self.index)
         handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
         self._temporary = Path(temporary)
-        if hasattr(os, "fchmod"):  # the mode of any new file, as sinks.write_atomic
-            from jsonld_news.sinks import current_umask
-
-            os.fchmod(handle, 0o666 & ~current_umask())
+        chmod_as_new_file(handle)
         self._stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
 
     def _finish(self) -> Shard:
@@ -115,19 +114,11 @@ class ShardWriter:
         self._stream.close()
         target = self.folder / shard_name(self.index)
         os.replace(self._temporary, target)
-        _fsync_dir(self.folder)
+        fsync_dir(self.folder)
         shard = Shard(target, self.index, tuple(self._keys))
         self.index += 1
         self._stream, self._temporary, self._keys = None, None, []
         return shard
-
-
-def _fsync_dir(folder: Path) -> None:
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def next_shard_index(entries: Iterable[Mapping[str, Any]]) -> int:

@@ -24,8 +24,7 @@ def write_atomic(path: str | Path, text: str) -> None:
     except OSError as exc:
         raise OutputError(str(path), exc) from None
     try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(handle, 0o666 & ~current_umask())
+        chmod_as_new_file(handle)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
@@ -37,6 +36,24 @@ def write_atomic(path: str | Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def chmod_as_new_file(handle: int) -> None:
+    """Give a temporary file the mode any new file gets (0666 less the umask), not 0600."""
+    if hasattr(os, "fchmod"):
+        os.fchmod(handle, 0o666 & ~current_umask())
+
+
+def fsync_dir(folder: str | Path) -> None:
+    """Flush a folder's entries (a rename into it) to disk."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - a platform without directory handles
+        return
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def check_writable(folder: str | Path) -> None:
