@@ -32,35 +32,8 @@ def convert_bytes(
     raw = read_raw(data, source, format, options)
     article = build(raw, options)
     for enricher in enrichers:
-        if (
-            enricher.name == "mentions"
-            and options.recognize_entities
-            and len(article.body) > options.max_recognized_chars
-        ):
-            _recognize_in_prefix(enricher, article, raw, options)
-        else:
-            enricher(article, raw, options)
-    return article
-
-
-def _recognize_in_prefix(
-    enricher: Enricher, article: Article, raw: RawArticle, options: Options
-) -> None:
-    """Entity recognition on the first ``max_recognized_chars`` of a very long body only, so its
-    time and memory stay bounded; the body itself is kept whole, and a warning says so."""
-    body, limit = article.body, options.max_recognized_chars
-    cut = body.rfind("\n\n", 0, limit + 1)  # end on a paragraph, else on a word
-    if cut < limit // 2:
-        cut = max(body.rfind(" ", 0, limit + 1), 0) or limit
-    article.body = body[:cut]
-    try:
         enricher(article, raw, options)
-    finally:
-        article.body = body
-    article.warnings.append(
-        f"mentions: entities recognised in the first {cut:,} of {len(body):,} characters "
-        f"of the body only (the limit is max_recognized_chars, {limit:,})"
-    )
+    return article
 
 
 def read_file(path: str | Path, options: Options) -> bytes:

@@ -117,7 +117,10 @@ class MentionsEnricher:
         recognizer = recognizer_for(options)
         if recognizer is not None:
             found = recognizer.recognize(
-                article.headline, article.body, language=article.language, base_iri=options.base_iri
+                article.headline,
+                _recognized_text(article, options),
+                language=article.language,
+                base_iri=options.base_iri,
             )
             article.occurrences = found
             for occurrence in found:
@@ -127,6 +130,23 @@ class MentionsEnricher:
                 _merge_into(about if occurrence.in_headline else mentions, occurrence.entity)
         article.about = list(about.values())
         article.mentions = [e for iri, e in mentions.items() if iri not in about]
+
+
+def _recognized_text(article: Article, options: Options) -> str:
+    """The body, or of a very long body only its first ``max_recognized_chars`` (ending on a
+    paragraph, else a word), so recognition time and memory stay bounded; the body itself is
+    kept whole, and a warning says so."""
+    body, limit = article.body, options.max_recognized_chars
+    if len(body) <= limit:
+        return body
+    cut = body.rfind("\n\n", 0, limit + 1)
+    if cut < limit // 2:
+        cut = max(body.rfind(" ", 0, limit + 1), 0) or limit
+    article.warnings.append(
+        f"mentions: entities recognised in the first {cut:,} of {len(body):,} characters "
+        f"of the body only (the limit is max_recognized_chars, {limit:,})"
+    )
+    return body[:cut]
 
 
 def _merge_into(table: dict[str, Entity], entity: Entity) -> None:
