@@ -50,10 +50,6 @@ from jsonld_news.validate.schema import is_valid
 Task = TypeVar("Task")
 Result = TypeVar("Result")
 
-INPUT_SUFFIXES = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".json", ".ninjs", ".html", ".htm"}
-)
-
 
 @dataclass(slots=True)
 class Outcome:
@@ -131,36 +127,6 @@ def check_output_folder(out_dir: str | Path) -> None:
             f"{text}: several inputs or formats need an output folder, and this names a file "
             "(use an existing folder, or end the name with '/')"
         )
-
-
-def collect_inputs(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
-    """(file, path relative to the folder it was found in); folders are walked recursively.
-
-    Kept for callers of the earlier API; batches stream through ``sources.DocumentStream``."""
-    found: list[tuple[Path, Path]] = []
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path)
-                hidden = any(part.startswith(".") for part in relative.parts)
-                if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES and not hidden:
-                    found.append((child, relative))
-        else:
-            found.append((path, Path(path.name)))
-    return found
-
-
-def plan_outputs(
-    inputs: Sequence[tuple[Path, Path]], out_dir: Path, formats: Sequence[str]
-) -> list[dict[str, Path]]:
-    """Output paths per input; ``a.txt`` and ``a.md`` both present keep their suffix in the name."""
-    stems = [rel.with_suffix("") for _, rel in inputs]
-    clashes = {stem for stem, n in Counter(stems).items() if n > 1}
-    plans: list[dict[str, Path]] = []
-    for (_, rel), stem in zip(inputs, stems, strict=True):
-        base = rel if stem in clashes else stem
-        plans.append({f: out_dir / f"{base}{EXTENSIONS[f]}" for f in formats})
-    return plans
 
 
 def document_options(options: Options, document: Document) -> Options:
@@ -323,6 +289,9 @@ def convert_many(
         errors = _Errors(folder, ErrorLog.resume(folder, earlier))
         if not earlier.count:
             errors.drop()  # errors.jsonl is there only when something failed
+    except OutputError:  # errors.jsonl could not be written; it names the file
+        _close_quietly(manifest)
+        raise
     except OSError as exc:
         _close_quietly(manifest)
         raise OutputError(str(folder / ERRORS_NAME), exc) from None

@@ -322,7 +322,7 @@ class ErrorLog(_AppendLog):
         does not know; the resumed run redoes that document, so the log is rebuilt, not trusted.
         """
         path = Path(out_dir) / ERRORS_NAME
-        write_atomic(path, "".join(canonical_json(entry) + "\n" for entry in earlier))
+        write_atomic(path, (canonical_json(entry) + "\n" for entry in earlier))
         return cls(path)
 
     def write(self, input: str, position: int | None, reason: str, error_class: str) -> None:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from jsonld_news.errors import OutputError
 
 
-def write_atomic(path: str | Path, text: str) -> None:
+def write_atomic(path: str | Path, text: str | Iterable[str]) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, then rename it into place.
 
     The file gets the mode any new file gets (0666 less the umask: 0644 under the usual 022),
     not the 0600 of a temporary file. An ``OSError`` becomes an ``OutputError`` naming ``path``.
+    ``text`` may come in pieces (an iterable of strings), written as they come.
     """
     path = Path(path)
     try:
@@ -26,7 +28,10 @@ def write_atomic(path: str | Path, text: str) -> None:
     try:
         chmod_as_new_file(handle)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            if isinstance(text, str):
+                stream.write(text)
+            else:
+                stream.writelines(text)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

@@ -34,7 +34,7 @@ Keys (the stable name of a document's outputs, without extension):
 - a file found in a folder: its path relative to that folder without its suffix
   (``crawl/2024/a.html`` given as ``crawl`` -> ``2024/a``). Two files of one directory with the
   same stem (``a.txt``, ``a.md``; ``a.jsonl``, ``a.jsonl.gz``) keep their full names (``a.txt``,
-  ``a.md``; ``a.jsonl/000000001``...), as ``batch.plan_outputs`` does; the clash is seen within
+  ``a.md``; ``a.jsonl/000000001``...), as batch outputs always did; the clash is seen within
   the directory's own listing, so nothing needs the whole list;
 - a file given by name: its name without suffix;
 - a JSON line or WARC record: ``<input stem>/<position>``, the stem being the input's key as
