@@ -271,7 +271,8 @@ class RuleScanner(KBLinker):
             while end + 1 < len(toks) and toks[end].lower in CONNECTORS and toks[end + 1].cap:
                 if not (toks[end].joined and toks[end + 1].joined):
                     break
-                end = name_run(toks, end + 1) if name_run(toks, end + 1) > end + 1 else end + 2
+                run = name_run(toks, end + 1)
+                end = run if run > end + 1 else end + 2
             surface = text[toks[start].start : toks[end - 1].end]
             return Found(toks[start].start, toks[end - 1].end, surface, "org", None, surface, cue)
         if end - start < 2:
@@ -488,10 +489,10 @@ class RuleScanner(KBLinker):
 _REGION_TYPES = frozenset({"Country", "State", "AdministrativeArea"})
 _NAME_LANGUAGES = frozenset(("en", "de", "fr", "es"))
 # Derivational noun endings of German, French and Spanish (their grammars' lists): surnames
-# seldom end so, capitalised nouns often do ("Abmahnungen", "Gesundheits-Checkliste").
+# seldom end so, capitalised nouns often do ("Abmahnungen", "Gesellschaft").
 _NOUN_ENDING = re.compile(
     r"(?:ungen|ung|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ität|täten|nisse|ismus"
-    r"|liste|ción|ciones|dades|miento|mientos|ité|isme|ements)$"
+    r"|ción|ciones|dades|miento|mientos|ité|isme|ements)$"
 )
 _MAX_GIVEN_RUN = 4  # given name, middle name or initial, surname(s); particles come on top
 _SAINT = re.compile(r"(?:Saint|Sainte|San|Santa|St)\b[-.]")

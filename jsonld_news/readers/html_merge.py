@@ -462,6 +462,7 @@ class _Merger:
         self.base = base
         self.reports: dict[str, FieldReport] = {}
         self.org_names: set[str] = set()
+        self.compact_org_names: set[str] = set()  # org_names, spaces taken out
 
     def report(self, name: str) -> FieldReport:
         if name not in self.reports:
@@ -500,7 +501,7 @@ class _Merger:
         compact = folded.replace(" ", "")
         if " " in folded and any(
             len(org) >= 6 and compact.startswith(org) and compact != org
-            for org in (o.replace(" ", "") for o in self.org_names)
+            for org in self.compact_org_names
         ):
             return True  # "El Colombiano Contactar": the site's name and a link's label
         if "." in name and " " not in name.strip():  # facebook.com/site, site.com
@@ -519,9 +520,7 @@ class _Merger:
     def is_site(self, folded: str) -> bool:
         """A folded name that is the site's or publisher's, spaces aside ("El Colombiano" is
         elcolombiano.com)."""
-        return folded in self.org_names or folded.replace(" ", "") in {
-            o.replace(" ", "") for o in self.org_names
-        }
+        return folded.replace(" ", "") in self.compact_org_names
 
     def people(self, names: list[str], typed: bool) -> list[str]:
         return [n for n in names if not self.is_organisation_name(n, typed)]
@@ -656,6 +655,7 @@ def merge(
     if base:
         names.update(host_labels(base))  # "elcolombiano" of elcolombiano.com
     merger.org_names = {_fold(n) for n in names if n}
+    merger.compact_org_names = {o.replace(" ", "") for o in merger.org_names}
 
     site_names = merger.org_names | {
         _fold(n.split(".")[0]) for n in (host, raw.site_name) if n and "." in n and " " not in n
