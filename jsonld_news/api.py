@@ -99,6 +99,13 @@ def convert(
     return serialize(read(source, format, options=options), to)
 
 
+def _load(source: Source, options: Options, name: str | None) -> tuple[bytes, str]:
+    """The bytes of a file or of ``source`` itself, and the name messages give them."""
+    if isinstance(source, bytes):
+        return source, name or STDIN
+    return read_file(Path(source), options), name or str(source)
+
+
 def read_document(
     source: Source, *, options: Options | None = None, name: str | None = None
 ) -> dict[str, Any]:
@@ -107,10 +114,7 @@ def read_document(
     from jsonld_news.readers.article_json import load_json
 
     options = options or Options()
-    if isinstance(source, bytes):
-        data, label = source, name or STDIN
-    else:
-        data, label = read_file(Path(source), options), name or str(source)
+    data, label = _load(source, options, name)
     doc = load_json(data, label, options)
     if not isinstance(doc, dict):
         raise MalformedInputError(label, "expected a JSON-LD object")
@@ -124,10 +128,7 @@ def inspect_page(
     from jsonld_news.readers.html import inspect_html
 
     options = options or Options(recognize_entities=False)
-    if isinstance(source, bytes):
-        data, label = source, name or STDIN
-    else:
-        data, label = read_file(Path(source), options), name or str(source)
+    data, label = _load(source, options, name)
     _require_html(data, label)
     return inspect_html(data, label, options)
 
