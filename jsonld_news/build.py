@@ -78,7 +78,8 @@ def build(raw: RawArticle, options: Options) -> Article:
         if language is None:
             problems.append(Problem("inLanguage", "not a language tag or name", raw.language))
     # a wire trailer ("(Reporting by ...; Editing by ...)") credits people; it is not body text
-    body, links = to_plain(split_wire_trailer(raw.body or "")[0])
+    trimmed, wire_credits = split_wire_trailer(raw.body or "")
+    body, links = to_plain(trimmed)
     if language is None and options.detect_language:
         language = detect_language(body)
     warnings = list(raw.notes)
@@ -111,6 +112,7 @@ def build(raw: RawArticle, options: Options) -> Article:
         )
         dates["date_modified"] = None
     return Article(
+        wire_credits=wire_credits,
         source=raw.source,
         source_format=raw.format,
         iri=article_iri(options.base_iri, url, headline, dates["date_published"], body[:500]),

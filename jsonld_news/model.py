@@ -108,6 +108,8 @@ class Article:
     language: str | None = None
     authors: list[Entity] = field(default_factory=list)
     contributors: list[Entity] = field(default_factory=list)  # a wire trailer's people
+    # the (role, name) pairs of the wire trailer build took out of the body, for the enrichers
+    wire_credits: list[tuple[str, str]] = field(default_factory=list)
     publisher: Entity | None = None
     images: list[Image] = field(default_factory=list)
     dateline: Dateline | None = None

@@ -11,7 +11,6 @@ from jsonld_news.credits import (
     AGENCY_WORDS,
     NOT_A_PHOTOGRAPHER,
     credit_parts,
-    split_wire_trailer,
     starts_with_credit_label,
 )
 from jsonld_news.enrich.byline import split_byline, tidy_name
@@ -128,7 +127,7 @@ class AuthorEnricher:
         # schema.org's Role could carry "editing", but our vocabulary check does not accept a
         # Role in place of a Person, so the role words are not kept.
         seen = {a.iri for a in kept}
-        for _role, name in split_wire_trailer(raw.body or "")[1]:
+        for _role, name in article.wire_credits:
             entity = person_entity(name, base)
             if entity.iri not in seen:
                 seen.add(entity.iri)
