@@ -285,9 +285,13 @@ def convert_many(
     except OSError as exc:
         raise OutputError(str(folder / MANIFEST_NAME), exc) from None
     try:
-        earlier = _Counted(manifest.failures()) if manifest.resumed else _Counted(())
-        errors = _Errors(folder, ErrorLog.resume(folder, earlier))
-        if not earlier.count:
+        if manifest.resumed:
+            errors = _Errors(folder, ErrorLog.resume(folder, manifest.failures()))
+        else:
+            (folder / ERRORS_NAME).unlink(missing_ok=True)  # an earlier run's log
+            errors = _Errors(folder, None)
+        resumed_failed = errors.log.count if errors.log is not None else 0
+        if not resumed_failed:
             errors.drop()  # errors.jsonl is there only when something failed
     except OutputError:  # errors.jsonl could not be written; it names the file
         _close_quietly(manifest)
@@ -296,7 +300,7 @@ def convert_many(
         _close_quietly(manifest)
         raise OutputError(str(folder / ERRORS_NAME), exc) from None
     result.resumed = manifest.resumed
-    result.resumed_failed = earlier.count
+    result.resumed_failed = resumed_failed
     shards = None
     if shard_size is not None:
         start = next_shard_index(manifest.entries()) if manifest.resumed else 0
@@ -408,19 +412,6 @@ def _close_quietly(*logs: _Errors | Manifest) -> None:
     for log in logs:
         with suppress(OSError):
             log.close()
-
-
-class _Counted:
-    """An iterable that counts what it gave."""
-
-    def __init__(self, items: Iterable[Any]) -> None:
-        self._items = items
-        self.count = 0
-
-    def __iter__(self) -> Iterator[Any]:
-        for item in self._items:
-            self.count += 1
-            yield item
 
 
 def _record_shard(manifest: Manifest, pending: list[tuple[str, list[str]]], shard: Path) -> None:

@@ -307,7 +307,7 @@ class ErrorLog(_AppendLog):
     def __init__(self, path: Path) -> None:
         self.path = path
         self._stream = path.open("a", encoding="utf-8", newline="\n")
-        self.count = 0
+        self.count = 0  # lines in the log: those a resume rewrote, then those written
 
     @classmethod
     def create(cls, out_dir: str | Path) -> ErrorLog:
@@ -322,8 +322,17 @@ class ErrorLog(_AppendLog):
         does not know; the resumed run redoes that document, so the log is rebuilt, not trusted.
         """
         path = Path(out_dir) / ERRORS_NAME
-        write_atomic(path, (canonical_json(entry) + "\n" for entry in earlier))
-        return cls(path)
+        lines = [0]
+
+        def pieces() -> Iterator[str]:
+            for entry in earlier:
+                lines[0] += 1
+                yield canonical_json(entry) + "\n"
+
+        write_atomic(path, pieces())
+        log = cls(path)
+        log.count = lines[0]
+        return log
 
     def write(self, input: str, position: int | None, reason: str, error_class: str) -> None:
         self._stream.write(canonical_json(error_entry(input, position, reason, error_class)) + "\n")  # fmt: skip
