@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from types import TracebackType
-from typing import Protocol, Self, runtime_checkable
+from typing import Any, Protocol, Self, TypeAlias, runtime_checkable
 
 from jsonld_news.errors import JsonldNewsError
 
@@ -18,6 +18,9 @@ __all__ = [
     "BulkStore",
     "Closing",
     "MemoryStore",
+    "MergeStore",
+    "QueryAnswer",
+    "QueryStore",
     "SelectStore",
     "Store",
     "StoreError",
@@ -92,6 +95,29 @@ class BulkStore(Store, Protocol):
     """
 
     def replace_graphs(self, graphs: Iterable[tuple[str, str]]) -> None: ...
+
+
+QueryAnswer: TypeAlias = dict[str, Any] | str
+"""What ``QueryStore.query`` returns. SELECT and ASK: the SPARQL 1.1 Query Results JSON document
+(``{"head": {"vars": [...]}, "results": {"bindings": [...]}}`` or ``{"head": {}, "boolean": b}``),
+the one format every server speaks, so answers compare across back-ends. CONSTRUCT and DESCRIBE:
+the graph as N-Triples text."""
+
+
+@runtime_checkable
+class QueryStore(Store, Protocol):
+    """A store that answers SPARQL 1.1 queries (``jsonld-news query``)."""
+
+    def query(self, sparql: str) -> QueryAnswer: ...
+
+
+@runtime_checkable
+class MergeStore(Store, Protocol):
+    """A store that can add to named graphs without replacing them (``load --merge``)."""
+
+    def add_graphs(self, graphs: Iterable[tuple[str, str]]) -> None:
+        """Add each (graph IRI, N-Triples) pair's triples, keeping what the graph holds."""
+        ...
 
 
 class Closing:
