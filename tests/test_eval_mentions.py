@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -23,9 +24,17 @@ def _tool() -> ModuleType:
     return module
 
 
+def _recorder(names: list[str]) -> Callable[[str], tuple[list[object], int]]:
+    def load_set(name: str) -> tuple[list[object], int]:
+        names.append(name)
+        return [], 0
+
+    return load_set
+
+
 def _scored(tool: ModuleType, monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> list[str]:
     names: list[str] = []
-    monkeypatch.setattr(tool, "load_set", lambda name: (names.append(name), ([], 0))[1])
+    monkeypatch.setattr(tool, "load_set", _recorder(names))
     monkeypatch.setattr(tool, "report", lambda *args: None)
     assert tool.main(argv) == 0
     return names
@@ -44,7 +53,7 @@ def test_default_and_all_score_the_dev_sets_never_the_blind_one(
 def test_verbose_is_refused_for_the_blind_set(monkeypatch: pytest.MonkeyPatch) -> None:
     tool = _tool()
     opened: list[str] = []
-    monkeypatch.setattr(tool, "load_set", lambda name: (opened.append(name), ([], 0))[1])
+    monkeypatch.setattr(tool, "load_set", _recorder(opened))
     assert tool.main(["--set", "blind2", "-v"]) == 2
     assert opened == []  # refused before anything is read
 

@@ -21,8 +21,10 @@ from jsonld_news.enrich.rule_words import (
     CONNECTORS,
     DEPARTMENTS,
     DIRECTIONS,
+    DOTTED_ABBREVIATIONS,
     GENERIC_ORG_WORDS,
     HONORIFICS,
+    LEGAL_FORMS,
     ORG_CUES,
     ORG_FOLLOWERS,
     ORG_HEADS,
@@ -388,10 +390,15 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
     while j < n:
         t = toks[j]
         if j > i and (not t.joined or toks[j - 1].poss):
-            # "Citizens’ Independent Transportation Trust" goes on; "... Sciences’ FAST" not
-            if head_type is not None or not plural_possessive(toks[j - 1], text):
+            # "Citizens’ Independent Transportation Trust" goes on; "... Sciences’ FAST" not;
+            # nor does "Ukraine's Ministry", but an office's holder does: "Harris County
+            # Sheriff's Office", "Children's Hospital" (a common noun, then the head)
+            if head_type is not None:
                 break
-            if t.gap_before.strip() not in "'’":
+            if not plural_possessive(toks[j - 1], text):
+                if not (toks[j - 1].poss and t.joined and _office_possessive(toks, j)):
+                    break
+            elif t.gap_before.strip() not in "'’":
                 break
         if j - i >= MAX_ORG_TOKENS:
             return None  # the name goes on: no telling where it ends
@@ -409,11 +416,21 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
             break
         if t.lower in CALENDAR_WORDS:
             break
-        if t.lower in TITLE_WORDS and j > i and head_type is None:
-            break  # "Foreign Ministry Spokesperson Maria" stops before the title
+        if (
+            t.lower in TITLE_WORDS
+            and j > i
+            and head_type is None
+            and t.lower not in DEPARTMENTS
+            and not (t.poss and j + 1 < n and _office_possessive(toks, j + 1))
+        ):
+            break  # "Foreign Ministry Spokesperson Maria" stops before the title; a portfolio
+            # goes on ("Public Health Agency")
         kind = ORG_HEADS.get(t.lower.rstrip("."))
         if kind is not None and (not t.upper or len(t.text) <= 3):  # "PAC", "LLC"
             head_type, head_at = kind, j
+            if t.lower.rstrip(".") in LEGAL_FORMS and j > i:
+                j += 1
+                break  # "Siemens AG and ...": a legal form closes the name
         j += 1
     if head_type is None:
         return None
@@ -426,11 +443,54 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
         return None  # the head word alone ("Ministry") names nothing
     if i > 0 and toks[i].joined and _ORDINAL.fullmatch(toks[i - 1].text):
         i -= 1  # "4th District Court of Appeal"
-    surface = text[toks[i].start : toks[end].end]
-    return Found(toks[i].start, toks[end].end, surface, "org", None, surface, head_type)
+    stop = with_dot(toks[end], text)
+    surface = text[toks[i].start : stop]
+    return Found(toks[i].start, stop, surface, "org", None, surface, head_type)
+
+
+def with_dot(tok: Token, text: str) -> int:
+    """Where a name ending in ``tok`` ends: past the dot of an abbreviation written with one
+    ("Warner Bros.", "Acme Inc.", "Kelly Oubre Jr.")."""
+    end = tok.end
+    if end < len(text) and text[end] == "." and tok.lower in DOTTED_ABBREVIATIONS:
+        return end + 1
+    return end
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _office_possessive(toks: list[Token], j: int) -> bool:
+    """ "Sheriff's Office", "Children's Hospital": a possessive common noun (a role or a group
+    of people, not a name) right before the organisation word that ends the name."""
+    prev, head = toks[j - 1], toks[j]
+    if not prev.poss or not head.cap or head.lower not in ORG_HEADS:
+        return False
+    return prev.lower in ROLE_NOUNS or prev.lower in _OFFICE_HOLDERS
+
+
+# Holders of an office or the people a body serves, as they open its name (curated, generic).
+_OFFICE_HOLDERS = frozenset(
+    [
+        "sheriff",
+        "sheriffs",
+        "marshal",
+        "marshals",
+        "coroner",
+        "coroners",
+        "attorney",
+        "attorneys",
+        "children",
+        "women",
+        "men",
+        "veterans",
+        "workers",
+        "people",
+        "teachers",
+        "nurses",
+        "farmers",
+    ]
+)
 
 
 def generic_split(words: list[str]) -> int:

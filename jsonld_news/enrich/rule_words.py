@@ -33,12 +33,21 @@ SPEECH_VERBS = word_set(
     """
 )
 PERSON_BEFORE = word_set("by told said says according thanked praised met estimates")
+# Legal-form abbreviations of the ISO 20275 Entity Legal Forms code list (the English, German,
+# French, Spanish, Italian and Dutch forms that are not also common words): "Siemens AG",
+# "Renault S.A.", "Acme Ltd" (looked up without a trailing dot). One ends the name it is in.
+LEGAL_FORMS = word_set(
+    "inc corp co ltd llc llp plc gmbh ag kg kgaa ug sa s.a sas s.a.s sarl s.a.r.l srl "
+    "s.r.l s.l s.p.a nv n.v bv b.v pty lp bros"
+)
+# Name endings written with a dot: legal forms and the generational suffixes of names.
+DOTTED_ABBREVIATIONS = word_set("inc corp co ltd bros jr sr")
 ORG_HEADS: dict[str, str] = {
     **dict.fromkeys(
         word_set(
             "ministry department agency commission parliament senate court council committee "
             "government administration authority office bureau police army navy guard "
-            "assembly cabinet service"
+            "assembly cabinet service board panel taskforce"
         ),
         "GovernmentOrganization",
     ),
@@ -46,12 +55,19 @@ ORG_HEADS: dict[str, str] = {
     **dict.fromkeys(word_set("party"), "PoliticalParty"),
     **dict.fromkeys(
         word_set(
-            "inc corp corporation company co ltd llc plc gmbh ag group bank holdings airlines "
+            "corporation company group bank holdings airlines "
             "airways motors industries technologies labs mining energy pharmaceuticals "
             "therapeutics systems telecom communications petroleum steel software partners "
-            "capital insurance logistics"
+            "capital insurance logistics brothers"
         ),
         "Corporation",
+    ),
+    **dict.fromkeys(LEGAL_FORMS, "Corporation"),
+    # Businesses named by what they are ("Mayo Clinic", "Aisha's Salon and Spa", "Margaritaville
+    # Hotels and Resorts"): the premises nouns of schema.org's LocalBusiness subtypes.
+    **dict.fromkeys(
+        word_set("hotel hotels resort resorts salon spa clinic restaurant bakery brewery winery"),
+        "LocalBusiness",
     ),
     **dict.fromkeys(
         word_set(
@@ -63,7 +79,7 @@ ORG_HEADS: dict[str, str] = {
         word_set(
             "foundation association federation union organization organisation society "
             "institute network alliance coalition movement fund trust league club pac caucus "
-            "hospital observatory center centre laboratory museum"
+            "hospital observatory center centre laboratory lab museum facility team"
         ),
         "Organization",
     ),
@@ -140,7 +156,8 @@ ROMANCE_HEADS: dict[str, str] = {
             "ministerio ministère policía police agencia agence comisión commission gobierno "
             "gouvernement tribunal tribunale corte cour consejo conseil asamblea assemblée "
             "senado sénat congreso congrès ejército armée guardia garde alcaldía ayuntamiento "
-            "mairie préfecture gobernación"
+            "mairie préfecture gobernación dirección direction secretaría fiscalía "
+            "procuraduría defensoría contraloría superintendencia"
         ),
         "GovernmentOrganization",
     ),
@@ -150,7 +167,10 @@ ROMANCE_HEADS: dict[str, str] = {
     **dict.fromkeys(word_set("partido parti"), "PoliticalParty"),
     **dict.fromkeys(word_set("banco banque empresa compagnie grupo groupe"), "Corporation"),
     **dict.fromkeys(
-        word_set("fundación fondation asociación association federación fédération sindicato"),
+        word_set(
+            "fundación fondation asociación association federación fédération sindicato "
+            "confederación confédération cámara chambre syndicat"
+        ),
         "Organization",
     ),
     **dict.fromkeys(word_set("hôpital hospital clínica clinique"), "MedicalOrganization"),
@@ -212,4 +232,10 @@ ORG_FOLLOWERS = word_set(
     spokesperson spokesman spokeswoman employees employee staffers shareholders investors
     board website app platform subsidiary headquarters brand franchise
     """
+)
+# Words for a country's administrative divisions, after the division's own name ("Napa County",
+# "Gangwon Province", "Assumption Township"): the English names of the subdivision categories of
+# ISO 3166-2 (pycountry) that news writes after a name.
+ADMIN_UNITS = word_set(
+    "county province township parish prefecture oblast governorate canton borough municipality"
 )

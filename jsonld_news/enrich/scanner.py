@@ -38,6 +38,7 @@ from jsonld_news.enrich.names import (
     word_like_given_name,
 )
 from jsonld_news.enrich.rule_words import (
+    ADMIN_UNITS,
     CALENDAR_WORDS,
     CONNECTORS,
     DIRECTIONS,
@@ -136,6 +137,19 @@ class RuleScanner(KBLinker):
             if alone and (word in FUNCTION_WORDS or word in CALENDAR_WORDS):
                 i += 1  # "The", "However", "Friday" alone: never a name
                 continue
+            # 2. an administrative division ("Napa County", "Gangwon Province"), unless an
+            # organisation's name runs past it ("Napa County Board of Supervisors")
+            if english and not alone and mode == "full":
+                area = self._admin_area(toks, i, text, art)
+                if area is not None:
+                    org = org_run(toks, i, text)
+                    if org is not None and org.end > area.end:
+                        yield self._qualified(org, toks, i, text, art)
+                        i = index_after(toks, i, org.end)
+                    else:
+                        yield area
+                        i = index_after(toks, i, area.end)
+                    continue
             # 2. a given name and a surname ("Angela Bolger", "Jordan Peterson")
             if not alone and mode not in ("title", "dateline"):
                 end = self._given_name_run(toks, i, text, lang, art)
@@ -368,6 +382,40 @@ class RuleScanner(KBLinker):
         if end < len(toks) and toks[end].joined and toks[end].lower in ORG_HEADS:
             return -1  # "Morgan Stanley Bank": the organisation rule decides
         return end
+
+    def _admin_area(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
+        """ "Napa County", "Gangwon Province": one to three name words and the word for an
+        administrative division. Namesakes are many (30 US states have a Washington County):
+        qualified by the region after its comma ("Christian County, Illinois"), else local to
+        the article."""
+        first = toks[i]
+        if first.upper or weak_word(first) or first.lower in TITLE_WORDS or first.poss:
+            return None
+        k = i + 1
+        while k < len(toks) and k - i <= 3 and toks[k].joined and toks[k].cap:
+            if toks[k].lower in ADMIN_UNITS:
+                break
+            if toks[k - 1].poss or weak_word(toks[k]) or toks[k].upper:
+                return None
+            k += 1
+        if k >= len(toks) or toks[k].lower not in ADMIN_UNITS or not toks[k].joined:
+            return None
+        if not toks[k].cap or toks[k - 1].poss:
+            return None
+        if toks[i].text in DEMONYMS and k == i + 1:
+            return None  # "the Irish Parish"? a demonym alone names no division
+        surface = text[first.start : toks[k].end]
+        area = Found(
+            first.start, toks[k].end, surface, "place", None, surface, "AdministrativeArea"
+        )
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and nxt.cap and nxt.gap_before == ", ":
+            regions = [e for e in self._lookup(nxt.text, art) if e.type in _REGION_TYPES]
+            if regions:
+                area.iri_name = f"{surface}, {regions[0].identity_name()}"
+                return area
+        area.local = True
+        return area
 
     def _locative_place(
         self, toks: list[Token], i: int, text: str, art: ArticleState
