@@ -61,3 +61,43 @@ def test_administrative_divisions_are_places_local_unless_qualified() -> None:
     assert by_name["Dorran County"].startswith("#")  # many states have one: local
     qualified = iris("They live in Dorran County, Illinois.")
     assert qualified["Dorran County"].endswith("place/dorran-county-illinois")
+
+
+def test_two_particles_after_a_given_name_belong_to_the_surname() -> None:
+    assert found("Later, Greta van der Moolen said so.").get("Greta van der Moolen") == "Person"
+    # one particle and a noun of another language is no person: "Sopa de Lima"
+    got = found("A second soup, Sopa de Lima, is good.")
+    assert "Lima" not in got and "Sopa de Lima" not in got
+
+
+def test_a_given_name_that_is_a_word_before_an_unknown_name() -> None:
+    assert found("A song by the late Jimmy Kravolt was played.").get("Jimmy Kravolt") == "Person"
+    assert "Best Buy" not in found("Shoppers went to Best Buy again.")
+
+
+def test_generational_suffix_keeps_its_dot_and_is_no_surname() -> None:
+    ms = mentions("Tobin Marek Jr. scored. With Marek on the floor, they won.")
+    names = {m.surface: m.entity.name for m in ms}
+    assert names == {"Tobin Marek Jr.": "Tobin Marek Jr.", "Marek": "Tobin Marek Jr."}
+
+
+def test_titles_in_title_case_lines_need_a_known_name() -> None:
+    got = found("Dion sang.", headline="Fans Fear Her Major Weight Loss As The Star Confirmed It")
+    assert "Weight Loss" not in got and "Confirmed" not in got
+    got = found("Dion sang.", headline="Former WH Press Secretary Quits")
+    assert "WH" not in got
+    assert "WH" not in found("The former WH press secretary Dana Perrow quit.")
+
+
+def test_bylines_in_other_languages_name_no_mention() -> None:
+    text = "Publicado por Ana Ruizco\nLucía Pardo Llamas 3/5/2022 22:41\nEl día fue largo."
+    assert found(text, "es") == {}
+    assert found("Von Jana Weberling\nDer Tag war lang.", "de") == {}
+    # a line that opens with "Von" and goes on as a sentence is no byline
+    assert "Berlin" in found("Von Montag an gilt in Berlin die neue Regel.", "de")
+
+
+def test_german_genitive_names_the_person() -> None:
+    text = "Wladimir Putin sprach. Man sah, dass Wladimir Putins Pläne scheitern."
+    assert found(text, "de") == {"Wladimir Putin": "Person"}
+    assert "Jon Prosser" in found("Wie der Leaker Jon Prosser Renderings zeigte, ist es so.", "de")

@@ -82,7 +82,11 @@ def name_run(toks: list[Token], i: int) -> int:
             if t.text in DEMONYMS or word in ORG_HEADS:
                 break
         else:
-            particle = j > i and j + 1 < len(toks) and toks[j + 1].cap and word in PARTICLES
+            particle = j > i and j + 1 < len(toks) and word in PARTICLES and toks[j + 1].joined
+            if particle and not toks[j + 1].cap:
+                # "Ursula von der Leyen": two particles right after the given name
+                two = j == i + 1 and j + 2 < len(toks) and toks[j + 2].cap and toks[j + 2].joined
+                particle = two and toks[j + 1].lower in PARTICLES
             if particle and word == "y" and given_name(toks[j + 1].text):
                 particle = False  # "Loreto Aravena y Pancha Merino": two people
             if not particle and (j == i or not _particle_prefix(t.text)):  # "al-Sisi" goes on
@@ -339,6 +343,7 @@ def _apposition(toks: list[Token], end: int) -> str | None:
 
 
 _COMPASS = frozenset(("north", "south", "east", "west"))
+_ROMANCE_OF = frozenset(("de", "del", "du", "des", "della", "di", "da", "do"))
 
 
 def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode) -> bool:
@@ -353,6 +358,9 @@ def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode
         if nxt.cap and not weak_word(nxt) and nxt.lower not in TITLE_WORDS:
             # a country before an acronym is an adjective ("US RTX 3080 retailers")
             return not (country and (nxt.text in DEMONYMS or nxt.upper))
+    romance = mode == "full" and i > 1 and toks[i - 1].lower in _ROMANCE_OF
+    if romance and toks[i - 1].joined and toks[i].joined and toks[i - 2].cap:
+        return True  # in English text, a foreign name: "Sopa de Lima", "Château de Pau"
     if i > 0 and toks[i].joined and not toks[i - 1].poss:
         prev = toks[i - 1]
         if prev.lower in ARTICLES or prev.lower in HONORIFICS:

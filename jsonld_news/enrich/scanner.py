@@ -28,6 +28,7 @@ from jsonld_news.enrich.name_rules import (
     title_run,
     title_word,
     weak_word,
+    with_dot,
 )
 from jsonld_news.enrich.names import (
     common_word,
@@ -45,6 +46,7 @@ from jsonld_news.enrich.rule_words import (
     LANDMARK_WORDS,
     NAME_LIKE_TYPES,
     ORG_HEADS,
+    PARTICLES,
     STREET_WORDS,
     TITLES_BY_LANG,
 )
@@ -107,8 +109,10 @@ class RuleScanner(KBLinker):
             # a word alone between lower-case ones ("... said Putin on ...") needs fewer checks
             nxt = toks[i + 1] if i + 1 < n else None
             alone = nxt is None or tok.poss or not nxt.joined or not nxt.cap
-            if alone and nxt is not None and nxt.lower in CONNECTORS and nxt.joined:
+            if alone and nxt is not None and nxt.joined and nxt.lower in CONNECTORS:
                 alone = False  # "Bank of England"
+            if alone and _two_particles(toks, i + 1):
+                alone = False  # "Ursula von der Leyen"
             if alone and tok.poss and nxt is not None and nxt.cap:
                 alone = not plural_possessive(tok, text)  # "Citizens’ Independent ... Trust"
             name_start = -1
@@ -122,6 +126,10 @@ class RuleScanner(KBLinker):
                 name_start = title_run(toks, i, titles, qualifier, english, runs)
             if name_start >= 0:
                 name_start, name_end = self._title_name(toks, name_start, lang, text, art)
+                if name_end > name_start and not _title_evidence(
+                    toks, name_start, name_end, mode, art
+                ):
+                    name_end = name_start
                 if name_end > name_start:
                     if qualifier and toks[i].cap and toks[i].text not in DEMONYMS:
                         hit = self._kb_at(toks, i, text, mode, lang, art)
@@ -301,23 +309,29 @@ class RuleScanner(KBLinker):
     def _person(
         self, toks: list[Token], start: int, end: int, text: str, art: ArticleState
     ) -> Found:
-        surface = text[toks[start].start : toks[end - 1].end]
+        stop = with_dot(toks[end - 1], text)  # "Kelly Oubre Jr."
+        if art.lang == "de" and end - start >= 2 and _german_genitive(toks[end - 1].text, art):
+            stop -= 1  # "Wladimir Putins Krieg": the name is "Wladimir Putin"
+        surface = text[toks[start].start : stop]
         key = fold_name(surface)
         canonical = art.people.get(key)
+        last = end - 1
+        if last > start and toks[last].lower in _NAME_SUFFIXES:
+            last -= 1  # the surname is before "Jr.", "III"
         if canonical is None:
             if end - start == 1:
                 canonical = art.surnames.get(key) or surface
             else:
                 canonical = " ".join(surface.split())
-                known = art.surnames.get(fold_name(toks[end - 1].text))
+                known = art.surnames.get(fold_name(toks[last].text))
                 if known and " " in known and same_given_name(known, canonical):
                     canonical = known  # "Michael Bloomberg" after "Michael R. Bloomberg"
                 art.people[key] = canonical
-                add_surname(art, toks[end - 1].text, canonical)
+                add_surname(art, toks[last].text, canonical)
                 entries = [e for e in self._lookup(surface, art) if e.type == "Person"]
                 if entries:
                     art.person_entries[fold_name(canonical)] = entries[0]
-        return Found(toks[start].start, toks[end - 1].end, surface, "person", None, canonical)
+        return Found(toks[start].start, stop, surface, "person", None, canonical)
 
     def _given_name_run(
         self, toks: list[Token], i: int, text: str, lang: str, art: ArticleState
@@ -348,11 +362,16 @@ class RuleScanner(KBLinker):
             ):
                 return -1  # inside a longer name: "St. Louis Park", "Fondation Louis Vuitton"
         end = name_run(toks, i)
+        if not english and end - i > 2:
+            end = self._names_end(toks, i, end, art)
         if end - i < 2 or end - i > _MAX_GIVEN_RUN + sum(not t.cap for t in toks[i:end]):
             return -1
         last = toks[end - 1]
         titles = TITLES_BY_LANG.get(lang, frozenset())
+        two = _two_particles(toks, i + 1)
         for t in toks[i + 1 : end]:
+            if two and not t.cap:
+                continue  # "von der Leyen"; one particle alone must not be a word of the text
             if t.lower in STREET_WORDS or art.writes_lower(t.lower) or _SAINT.match(t.text):
                 return -1
             if t.lower in titles:
@@ -374,13 +393,28 @@ class RuleScanner(KBLinker):
         # a company's may ("Michael R. Bloomberg", "Ralph Lauren")
         place_last = any(e.type in ("Country", "Continent") for e in self._lookup(last.text, art))
         org_last = not place_last and self._non_person(last, art)
-        if (word1 or word2 or place_last or (org_last and word1)) and not surname(last.text):
+        # a given name that is also a word ("Jimmy", "Will") before a capitalised word that is
+        # neither a word nor a known name is still a person's: "Jimmy Buffett"
+        if (word2 or place_last or (org_last and word1)) and not surname(last.text):
             return -1
         surface = text[first.start : last.end]
         if any(kind_of(e.type) != "person" for e in self._lookup(surface, art)):
             return -1  # "Santa Ana", "Charlotte Hornets" as a whole
         if end < len(toks) and toks[end].joined and toks[end].lower in ORG_HEADS:
             return -1  # "Morgan Stanley Bank": the organisation rule decides
+        return end
+
+    def _names_end(self, toks: list[Token], i: int, end: int, art: ArticleState) -> int:
+        """Where a German, French or Spanish name run really ends: every noun is capitalised
+        in German, so past the second word each word must be a known given name or surname
+        ("Jon Prosser Renderings" is "Jon Prosser"), and a name's genitive ("Wladimir Putins
+        Krieg") ends it."""
+        for k in range(i + 1, end):
+            tok = toks[k]
+            if art.lang == "de" and _german_genitive(tok.text, art):
+                return k + 1
+            if k >= i + 2 and tok.cap and not (given_name(tok.text) or surname(tok.text)):
+                return k
         return end
 
     def _admin_area(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
@@ -535,6 +569,41 @@ class RuleScanner(KBLinker):
 
 
 _REGION_TYPES = frozenset({"Country", "State", "AdministrativeArea"})
+_NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
+def _title_evidence(toks: list[Token], start: int, end: int, mode: Mode, art: ArticleState) -> bool:
+    """Whether the name a title introduces can be one. An acronym is no person's name ("WH
+    press secretary"). In a title-case line every word is capitalised, so a title there
+    ("Major", "Star") may be an adjective: the name must open with a known given name or be a
+    person the body named ("Star Confirmed" is no one)."""
+    if end - start == 1 and toks[start].upper:
+        return False
+    if mode != "title":
+        return True
+    if given_name(toks[start].text, art.lang):
+        return True
+    return fold_name(toks[end - 1].text) in art.surnames
+
+
+def _german_genitive(word: str, art: ArticleState) -> bool:
+    """German marks a name's genitive with a bare "s" ("Putins", "Xi Jinpings"): a word that is
+    a known surname (or one of this article's) once its "s" is cut, and not one as it is."""
+    if len(word) < 4 or word[-1] != "s" or word[-2] in "sxzß" or not word[-2].islower():
+        return False
+    stem = word[:-1]
+    if surname(word) and not art.writes_lower(word.lower()):
+        return fold_name(stem) in art.surnames
+    return surname(stem) or fold_name(stem) in art.surnames
+
+
+def _two_particles(toks: list[Token], j: int) -> bool:
+    """ "von der Leyen", "van den Berg": two name particles and a capitalised word, joined."""
+    if j + 2 >= len(toks) or toks[j].lower not in PARTICLES or toks[j + 1].lower not in PARTICLES:
+        return False
+    return toks[j].joined and toks[j + 1].joined and toks[j + 2].joined and toks[j + 2].cap
+
+
 _NAME_LANGUAGES = frozenset(("en", "de", "fr", "es"))
 # Derivational noun endings of German, French and Spanish (their grammars' lists): surnames
 # seldom end so, capitalised nouns often do ("Abmahnungen", "Gesellschaft").
