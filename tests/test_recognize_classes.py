@@ -101,3 +101,35 @@ def test_german_genitive_names_the_person() -> None:
     text = "Wladimir Putin sprach. Man sah, dass Wladimir Putins Pläne scheitern."
     assert found(text, "de") == {"Wladimir Putin": "Person"}
     assert "Jon Prosser" in found("Wie der Leaker Jon Prosser Renderings zeigte, ist es so.", "de")
+
+
+def test_organisation_words_of_romance_languages_are_no_given_names() -> None:
+    got = found("No se pueden denunciar ante el Ministerio Público, dijo.", "es")
+    assert got.get("Ministerio Público") == "GovernmentOrganization"
+
+
+def test_supervisor_is_a_title() -> None:
+    got = found("It is fair, said Supervisor Dalia Ostrander of the county.")
+    assert got.get("Dalia Ostrander") == "Person"
+
+
+def test_a_place_and_a_plural_nickname_name_a_club() -> None:
+    got = found("The Sixers hosted the Boston Tarvics Wednesday night.")
+    assert got.get("Boston Tarvics") == "SportsTeam"
+    assert "Boston Police" in found("The Boston Police said so.")
+
+
+def test_ap_state_abbreviations_and_call_signs_after_a_dateline() -> None:
+    ms = mentions("NORTH FALLS, Calif. (KGO) -- A plan.\nIt lies in Raleigh, N.C., now.")
+    got = {m.surface: m.entity.type for m in ms}
+    assert got["Calif."] == got["N.C."] == "State"
+    assert got["KGO"] == "NewsMediaOrganization"
+    assert {m.entity.name for m in ms if m.surface == "Calif."} == {"California"}
+    assert "Ill" not in found("We are ill. Pa said so.")  # only after a place's comma, dotted
+
+
+def test_a_division_qualified_once_is_qualified_throughout_the_article() -> None:
+    ms = mentions("DORRAN COUNTY, Calif. (KGO) -- A plan.\nIt lies in Dorran County.")
+    by_iri = {m.entity.iri for m in ms if m.entity.type == "AdministrativeArea"}
+    assert len(by_iri) == 1 and next(iter(by_iri)).endswith("dorran-county-california")
+    assert {m.entity.name for m in ms if m.entity.type == "AdministrativeArea"} == {"Dorran County"}

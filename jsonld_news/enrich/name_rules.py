@@ -119,7 +119,7 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
             break  # "... d'Ostrava Jiří Havrlant": a person's name starts
         if t.cap:
             end = j
-        elif t.lower in PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "et"):
+        elif t.lower in PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "e", "et"):
             if not (j + 1 < n and toks[j + 1].joined):
                 break
         elif j == i + 1 and ADJECTIVE_ENDING.search(t.lower) and len(t.text) > 4:

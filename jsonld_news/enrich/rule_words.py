@@ -115,7 +115,9 @@ AT_ROLES = word_set(
     """
 )
 TITLES_BY_LANG: dict[str, frozenset[str]] = {
-    "en": TITLE_WORDS | ROLE_NOUNS | word_set("winger forward skipper quarterback pitcher"),
+    "en": TITLE_WORDS
+    | ROLE_NOUNS
+    | word_set("winger forward skipper quarterback pitcher supervisor trustee selectman"),
     "de": word_set(
         "bundeskanzler bundeskanzlerin kanzler kanzlerin präsident präsidentin minister "
         "ministerin ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin "
@@ -239,3 +241,18 @@ ORG_FOLLOWERS = word_set(
 ADMIN_UNITS = word_set(
     "county province township parish prefecture oblast governorate canton borough municipality"
 )
+# The AP Stylebook's abbreviations of US state names, as datelines and "Town, State" write them
+# ("NAPA COUNTY, Calif."); read only after a place's comma and with their dot.
+AP_STATES: dict[str, str] = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+    "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky",
+    "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan",
+    "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri", "Mont": "Montana",
+    "Neb": "Nebraska", "Nev": "Nevada", "N.H": "New Hampshire", "N.J": "New Jersey",
+    "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota",
+    "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "R.I": "Rhode Island",
+    "S.C": "South Carolina", "S.D": "South Dakota", "Tenn": "Tennessee", "Vt": "Vermont",
+    "Va": "Virginia", "Wash": "Washington", "W.Va": "West Virginia", "Wis": "Wisconsin",
+    "Wyo": "Wyoming",
+}  # fmt: skip

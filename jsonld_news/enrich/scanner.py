@@ -40,6 +40,7 @@ from jsonld_news.enrich.names import (
 )
 from jsonld_news.enrich.rule_words import (
     ADMIN_UNITS,
+    AP_STATES,
     CALENDAR_WORDS,
     CONNECTORS,
     DIRECTIONS,
@@ -47,6 +48,7 @@ from jsonld_news.enrich.rule_words import (
     NAME_LIKE_TYPES,
     ORG_HEADS,
     PARTICLES,
+    ROMANCE_HEADS,
     STREET_WORDS,
     TITLES_BY_LANG,
 )
@@ -165,6 +167,19 @@ class RuleScanner(KBLinker):
                     yield self._person(toks, i, end, text, art)
                     i = end
                     continue
+            if english and tok.gap_before == ", " and i > 0 and toks[i - 1].cap:
+                state = self._ap_state(toks, i, text, art)  # "NAPA COUNTY, Calif."
+                if state is not None:
+                    yield state
+                    i += 1
+                    continue
+            if english and i > 0 and _call_sign(toks, i):
+                # "HOUSTON, Texas (KTRK) --": a US station's call sign after a dateline's place
+                yield Found(
+                    tok.start, tok.end, tok.text, "org", None, tok.text, "NewsMediaOrganization"
+                )
+                i += 1
+                continue
             # 3. a knowledge-base name, unless an organisation name runs past it
             hit = self._kb_at(toks, i, text, mode, lang, art, alone)
             org = None
@@ -179,6 +194,11 @@ class RuleScanner(KBLinker):
                 if (hit.type in NAME_LIKE_TYPES or hit.type == "Country") and embedded_place(
                     hit, toks, i, after, mode
                 ):
+                    team = _team_after(hit, toks, i, after, text, art) if english else None
+                    if team is not None:  # "Boston Celtics"
+                        yield team
+                        i = after + 1
+                        continue
                     i = after  # "Real Madrid", "Kobe Hospital": the city names something else
                     continue
                 if hit.end == tok.end and hit.type != "Person":
@@ -347,6 +367,8 @@ class RuleScanner(KBLinker):
             return -1
         if first.lower in TITLE_WORDS or first.text in DEMONYMS or first.lower in ORG_HEADS:
             return -1
+        if first.lower in ROMANCE_HEADS:
+            return -1  # "Ministerio Público": the name data holds such words as given names
         if art.writes_lower(first.lower):
             return -1  # the article writes it in lower case: a word here ("Im", "Wie", "Will")
         english = lang == "en"
@@ -400,9 +422,27 @@ class RuleScanner(KBLinker):
         surface = text[first.start : last.end]
         if any(kind_of(e.type) != "person" for e in self._lookup(surface, art)):
             return -1  # "Santa Ana", "Charlotte Hornets" as a whole
+        plural = end - i == 2 and last.text.endswith("s") and not surname(last.text)
+        if plural and any(e.type in ("City", "State") for e in self._lookup(first.text, art)):
+            return -1  # "Carolina Panthers": a place and a plural, a club (_team_after)
         if end < len(toks) and toks[end].joined and toks[end].lower in ORG_HEADS:
             return -1  # "Morgan Stanley Bank": the organisation rule decides
         return end
+
+    def _ap_state(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
+        """A US state as the AP abbreviates it after a town's comma: "Napa, Calif.", "N.C."."""
+        tok = toks[i]
+        dotted = tok.text.endswith(".") or text[tok.end : tok.end + 1] == "."
+        name = AP_STATES.get(tok.text.rstrip("."))
+        if name is None or not dotted:
+            return None
+        states = [e for e in self._lookup(name, art) if e.type == "State"]
+        if not states:
+            return None
+        end = tok.end + (not tok.text.endswith("."))
+        return Found(
+            tok.start, end, text[tok.start : end], "kb", states[0], states[0].label, "State"
+        )
 
     def _names_end(self, toks: list[Token], i: int, end: int, art: ArticleState) -> int:
         """Where a German, French or Spanish name run really ends: every noun is capitalised
@@ -597,6 +637,43 @@ def _german_genitive(word: str, art: ArticleState) -> bool:
     return surname(stem) or fold_name(stem) in art.surnames
 
 
+def _call_sign(toks: list[Token], i: int) -> bool:
+    """ "(KTRK)", "(WABC)": US broadcasters' call signs begin with K or W (FCC); in parentheses
+    right after a dateline's place they name the station that filed the story."""
+    tok = toks[i]
+    if not tok.upper or not tok.text.isalpha() or len(tok.text) not in (3, 4):
+        return False
+    if tok.text[0] not in "KW" or not tok.gap_before.endswith("("):
+        return False
+    after = toks[i + 1].gap_before if i + 1 < len(toks) else ")"
+    return after.startswith(")") and toks[i - 1].cap and i <= _DATELINE_PLACE_TOKENS
+
+
+_DATELINE_PLACE_TOKENS = 5  # "ST. LOUIS PARK, Minn. (KARE)": the call sign comes this early
+
+
+def _team_after(
+    hit: Found, toks: list[Token], i: int, after: int, text: str, art: ArticleState
+) -> Found | None:
+    """ "Boston Celtics", "Carolina Panthers": North American clubs are named by their city or
+    state and a plural nickname. One capitalised plural right after the place, ending the run,
+    that is not itself a KB name nor a word of the text ("Boston Celtics", not "Boston Police")."""
+    if hit.type not in ("City", "State") or (i > 0 and toks[i].joined and toks[i - 1].cap):
+        return None
+    nick = toks[after]
+    if nick.poss or nick.upper or len(nick.text) < 4 or not nick.text.endswith("s"):
+        return None
+    if nick.lower in ORG_HEADS or nick.lower in TITLE_WORDS or weak_word(nick):
+        return None
+    nxt = toks[after + 1] if after + 1 < len(toks) else None
+    if nxt is not None and nxt.joined and nxt.cap and nxt.lower not in CALENDAR_WORDS:
+        return None  # the name goes on
+    if art.writes_lower(nick.lower) or common_word(nick.text):
+        return None
+    surface = text[toks[i].start : nick.end]
+    return Found(toks[i].start, nick.end, surface, "org", None, surface, "SportsTeam")
+
+
 def _two_particles(toks: list[Token], j: int) -> bool:
     """ "von der Leyen", "van den Berg": two name particles and a capitalised word, joined."""
     if j + 2 >= len(toks) or toks[j].lower not in PARTICLES or toks[j + 1].lower not in PARTICLES:
@@ -653,7 +730,8 @@ def _towns_before_states(toks: list[Token], text: str, found: list[Found]) -> li
         if any(a < end and start < b for a, b in taken):
             continue  # already named: "Atlanta, Georgia", a person
         name = text[start:end]
-        town = Found(start, end, name, "place", None, name, "City")
+        kind = "AdministrativeArea" if toks[k - 1].lower in ADMIN_UNITS else "City"
+        town = Found(start, end, name, "place", None, name, kind)
         town.iri_name = f"{name}, {f.entry.identity_name()}"
         out.append(town)
     return out
