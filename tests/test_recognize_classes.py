@@ -133,3 +133,23 @@ def test_a_division_qualified_once_is_qualified_throughout_the_article() -> None
     by_iri = {m.entity.iri for m in ms if m.entity.type == "AdministrativeArea"}
     assert len(by_iri) == 1 and next(iter(by_iri)).endswith("dorran-county-california")
     assert {m.entity.name for m in ms if m.entity.type == "AdministrativeArea"} == {"Dorran County"}
+
+
+def test_natural_features_and_areas_are_places_local_to_the_article() -> None:
+    text = (
+        "The camp would be at Lake Varrow. Cold air from the Talsic Peninsula came, and "
+        "Mount Orrin was white near the Essel Coast."
+    )
+    ms = mentions(text)
+    got = {m.entity.name: m.entity for m in ms}
+    for name in ("Lake Varrow", "Talsic Peninsula", "Mount Orrin", "Essel Coast"):
+        assert got[name].type == "Place" and got[name].iri.startswith("#"), name
+    assert "Gulf Air" not in found("Gulf Air flew in.")
+
+
+def test_iso_3166_2_regions_unknown_to_the_kb_are_places() -> None:
+    got = found("Guanajuato natives opened a bar.")
+    assert got.get("Guanajuato") == "AdministrativeArea"
+    # subdivision names that are words or given names are left alone
+    assert "Central" not in found("Central banks said so.")
+    assert "Victoria" not in found("Later Victoria said so.")

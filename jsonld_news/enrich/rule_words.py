@@ -66,7 +66,7 @@ ORG_HEADS: dict[str, str] = {
     # Businesses named by what they are ("Mayo Clinic", "Aisha's Salon and Spa", "Margaritaville
     # Hotels and Resorts"): the premises nouns of schema.org's LocalBusiness subtypes.
     **dict.fromkeys(
-        word_set("hotel hotels resort resorts salon spa clinic restaurant bakery brewery winery"),
+        word_set("hotel hotels resorts salon spa clinic restaurant bakery brewery winery"),
         "LocalBusiness",
     ),
     **dict.fromkeys(
@@ -256,3 +256,14 @@ AP_STATES: dict[str, str] = {
     "Va": "Virginia", "Wash": "Washington", "W.Va": "West Virginia", "Wis": "Wisconsin",
     "Wyo": "Wyoming",
 }  # fmt: skip
+# Generic words of natural features and areas, after their name ("Korean Peninsula", "Essequibo
+# Coast", "Bay Area") or before it ("Lake Berryessa", "Mount Kenya"): the English terms of
+# GeoNames' feature classes H (water), T (relief), L (areas) and V (vegetation).
+FEATURE_WORDS = word_set(
+    """
+    lake lakes river bay gulf sea ocean strait channel lagoon reservoir creek falls
+    peninsula coast island islands archipelago mountains mountain range valley canyon desert
+    plateau plain plains glacier volcano cape forest woods area garden gardens
+    """
+)
+FEATURES_BEFORE = word_set("lake mount mt cape isle")

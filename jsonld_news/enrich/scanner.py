@@ -44,6 +44,8 @@ from jsonld_news.enrich.rule_words import (
     CALENDAR_WORDS,
     CONNECTORS,
     DIRECTIONS,
+    FEATURE_WORDS,
+    FEATURES_BEFORE,
     LANDMARK_WORDS,
     NAME_LIKE_TYPES,
     ORG_HEADS,
@@ -160,6 +162,13 @@ class RuleScanner(KBLinker):
                         yield area
                         i = index_after(toks, i, area.end)
                     continue
+            # 2. a natural feature or area ("Lake Berryessa", "Korean Peninsula")
+            if english and not alone and mode == "full":
+                feature = self._feature(toks, i, text, art)
+                if feature is not None:
+                    yield feature
+                    i = index_after(toks, i, feature.end)
+                    continue
             # 2. a given name and a surname ("Angela Bolger", "Jordan Peterson")
             if not alone and mode not in ("title", "dateline"):
                 end = self._given_name_run(toks, i, text, lang, art)
@@ -236,7 +245,15 @@ class RuleScanner(KBLinker):
                     yield found
                     i = index_after(toks, i, found.end)
                     continue
-            # 5. a name no KB knows after "in" or "near": a place, local to the article
+            # 5. a region of ISO 3166-2 ("Guanajuato") that no KB knows: a place, local to the
+            # article
+            if english and mode == "full":
+                found = self._subdivision(toks, i, text, art)
+                if found is not None:
+                    yield found
+                    i = index_after(toks, i, found.end)
+                    continue
+            # 6. a name no KB knows after "in" or "near": a place, local to the article
             if english and mode == "full" and i > 0 and toks[i - 1].lower in _PLACE_BEFORE:
                 found = self._locative_place(toks, i, text, art)
                 if found is not None:
@@ -443,6 +460,48 @@ class RuleScanner(KBLinker):
         return Found(
             tok.start, end, text[tok.start : end], "kb", states[0], states[0].label, "State"
         )
+
+    def _feature(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
+        """ "Lake Berryessa", "Mount Kenya", "Korean Peninsula", "Essequibo Coast", "Bay Area":
+        a name with the generic word of a natural feature or area before or after it."""
+        first = toks[i]
+        if first.upper or first.poss or weak_word(first):
+            return None
+        end = name_run(toks, i)
+        if end - i < 2 or end - i > 4 or toks[end - 1].upper:
+            return None
+        if first.lower.rstrip(".") in FEATURES_BEFORE:
+            if toks[i + 1].lower in FEATURE_WORDS or toks[i + 1].lower in FEATURES_BEFORE:
+                return None
+        elif toks[end - 1].lower not in FEATURE_WORDS:
+            return None
+        if end < len(toks) and toks[end].joined and toks[end].lower in ORG_HEADS:
+            return None  # "Lake County Board": an organisation's name
+        surface = text[first.start : toks[end - 1].end]
+        if self._lookup(surface, art):
+            return None  # the KB's ("Persian Gulf", "West Bank")
+        place = Found(first.start, toks[end - 1].end, surface, "place", None, surface, "Place")
+        place.local = True
+        return place
+
+    def _subdivision(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
+        """A region of ISO 3166-2 (pycountry) that no KB or rule claimed: "Guanajuato". Words,
+        given names and surnames are left alone ("Central", "Victoria", "Kent")."""
+        tok = toks[i]
+        if tok.upper or (tok.poss and i + 1 < len(toks) and toks[i + 1].cap):
+            return None
+        if i + 1 < len(toks) and toks[i + 1].joined and toks[i + 1].cap:
+            return None  # part of a longer name
+        if i > 0 and toks[i].joined and toks[i - 1].cap and not toks[i - 1].sent_start:
+            return None
+        word = tok.text
+        if len(word) < 4 or common_word(word) or given_name(word, art.lang) or surname(word):
+            return None
+        if not subdivision_name(word) or self._lookup(word, art):
+            return None
+        place = Found(tok.start, tok.end, word, "place", None, word, "AdministrativeArea")
+        place.local = True
+        return place
 
     def _names_end(self, toks: list[Token], i: int, end: int, art: ArticleState) -> int:
         """Where a German, French or Spanish name run really ends: every noun is capitalised
