@@ -153,3 +153,22 @@ def test_iso_3166_2_regions_unknown_to_the_kb_are_places() -> None:
     # subdivision names that are words or given names are left alone
     assert "Central" not in found("Central banks said so.")
     assert "Victoria" not in found("Later Victoria said so.")
+
+
+def test_a_possessive_name_opens_a_business_name() -> None:
+    got = found("A video from Marla's Salon and Spa showed it.")
+    assert got.get("Marla's Salon and Spa") == "LocalBusiness"
+    got = found("Ukraine's Ministry of Finance said so.")
+    assert "Ukraine" in got and "Ukraine's Ministry of Finance" not in got
+
+
+def test_long_head_first_names_and_two_bodies_joined_by_a_conjunction() -> None:
+    text = (
+        "Lo dijo la Dirección de Prevención e Investigación de Robo de Vehículos ayer, y el "
+        "presidente de la Federación de Camioneros del Sur y la Asociación Gremial de Dueños "
+        "de Camiones de Osorno habló."
+    )
+    got = found(text, "es")
+    assert "Dirección de Prevención e Investigación de Robo de Vehículos" in got
+    assert "Federación de Camioneros del Sur" in got
+    assert "Asociación Gremial de Dueños de Camiones de Osorno" in got

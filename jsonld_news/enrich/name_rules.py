@@ -47,6 +47,9 @@ from jsonld_news.gazetteer import (
 
 MAX_SPAN_TOKENS = 6  # longest KB or organisation name tried, in tokens
 MAX_NAME_TOKENS = 5  # longest person name accepted without a KB entry
+MAX_ROMANCE_TOKENS = (
+    10  # longest head-first name ("Dirección de Prevención e Investigación de ...")
+)
 
 
 def weak_word(tok: Token) -> bool:
@@ -113,15 +116,17 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
     n = len(toks)
     j = i + 1
     end = i
-    while j < n and j - i < MAX_SPAN_TOKENS and (toks[j].joined or _elided(toks[j])):
+    while j < n and j - i < MAX_ROMANCE_TOKENS and (toks[j].joined or _elided(toks[j])):
         t = toks[j]
-        if t.cap and end > i and toks[end].cap and given_name(t.text):
+        if t.cap and end == j - 1 and end > i and toks[end].cap and given_name(t.text):
             break  # "... d'Ostrava Jiří Havrlant": a person's name starts
         if t.cap:
             end = j
         elif t.lower in PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "e", "et"):
             if not (j + 1 < n and toks[j + 1].joined):
                 break
+            if t.lower in ("y", "e", "et") and _another_head(toks, j + 1):
+                break  # "la Federación de X y la Asociación de Y": two bodies
         elif j == i + 1 and ADJECTIVE_ENDING.search(t.lower) and len(t.text) > 4:
             end = j  # one adjective right after the head: "nationale", "européenne"
             if j + 2 < n and toks[j + 1].lower in PREPOSITIONS and not toks[j + 2].cap:
@@ -133,6 +138,12 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
         return None
     surface = text[toks[i].start : toks[end].end]
     return Found(toks[i].start, toks[end].end, surface, "org", None, surface, head)
+
+
+def _another_head(toks: list[Token], j: int) -> bool:
+    while j < len(toks) and toks[j].lower in ARTICLES:
+        j += 1
+    return j < len(toks) and toks[j].lower in ROMANCE_HEADS
 
 
 def _elided(tok: Token) -> bool:
@@ -375,6 +386,18 @@ def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode
 MAX_ORG_TOKENS = 10  # longest organisation name taken from capitals and connectors
 
 
+def eponym_business(toks: list[Token], i: int) -> bool:
+    """ "Aisha's Salon and Spa", "Joe's Bakery": a possessive name that opens a business's name
+    (a premises noun among the next capitalised words)."""
+    for k in range(i + 1, min(i + 4, len(toks))):
+        tok = toks[k]
+        if not tok.joined or not (tok.cap or tok.lower in CONNECTORS):
+            return False
+        if tok.cap and ORG_HEADS.get(tok.lower) == "LocalBusiness":
+            return True
+    return False
+
+
 def plural_possessive(tok: Token, text: str) -> bool:
     """ "Citizens’", "Veterans'": a plural possessive that can open a name ("Citizens’
     Independent Transportation Trust"), unlike "Trump's"."""
@@ -404,7 +427,8 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
             if head_type is not None:
                 break
             if not plural_possessive(toks[j - 1], text):
-                if not (toks[j - 1].poss and t.joined and _office_possessive(toks, j)):
+                eponym = j - 1 == i and toks[i].poss and t.joined and t.cap  # "Aisha's Salon"
+                if not (eponym or (toks[j - 1].poss and t.joined and _office_possessive(toks, j))):
                     break
             elif t.gap_before.strip() not in "'’":
                 break
@@ -442,6 +466,13 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
         j += 1
     if head_type is None:
         return None
+    if (
+        toks[i].poss
+        and head_type != "LocalBusiness"
+        and not plural_possessive(toks[i], text)
+        and not _office_possessive(toks, i + 1)
+    ):
+        return None  # "Ukraine's Ministry": the place's, not a name; "Aisha's Salon" is one
     end = j - 1
     while end > head_at and not toks[end].cap:
         end -= 1

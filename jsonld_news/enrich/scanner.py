@@ -19,6 +19,7 @@ from jsonld_news.enrich.name_rules import (
     complement_name,
     context_cue,
     embedded_place,
+    eponym_business,
     generic_split,
     may_be_org,
     name_run,
@@ -118,7 +119,8 @@ class RuleScanner(KBLinker):
             if alone and _two_particles(toks, i + 1):
                 alone = False  # "Ursula von der Leyen"
             if alone and tok.poss and nxt is not None and nxt.cap:
-                alone = not plural_possessive(tok, text)  # "Citizens’ Independent ... Trust"
+                # "Citizens’ Independent ... Trust", "Aisha's Salon and Spa"
+                alone = not (plural_possessive(tok, text) or eponym_business(toks, i))
             name_start = -1
             word = tok.lower
             if (
