@@ -172,3 +172,18 @@ def test_long_head_first_names_and_two_bodies_joined_by_a_conjunction() -> None:
     assert "Dirección de Prevención e Investigación de Robo de Vehículos" in got
     assert "Federación de Camioneros del Sur" in got
     assert "Asociación Gremial de Dueños de Camiones de Osorno" in got
+
+
+def test_german_compounds_that_name_bodies() -> None:
+    ms = mentions(
+        "Er leitete das Volkstheater und die Ostbahn-Stiftung, dann sprach er vor der "
+        "UN-Generalversammlung. Die Datenbank lief, das Landgericht urteilte.",
+        "de",
+    )
+    got = {m.entity.name: m.entity for m in ms}
+    assert got["Ostbahn-Stiftung"].type == "Organization"
+    assert got["UN-Generalversammlung"].type == "GovernmentOrganization"
+    assert not got["UN-Generalversammlung"].iri.startswith("#")
+    # generic bodies every state or town has: local to the article
+    assert got["Landgericht"].iri.startswith("#") and got["Volkstheater"].iri.startswith("#")
+    assert "Datenbank" not in got

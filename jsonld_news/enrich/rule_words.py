@@ -267,3 +267,31 @@ FEATURE_WORDS = word_set(
     """
 )
 FEATURES_BEFORE = word_set("lake mount mt cape isle")
+# German names bodies in one compound word whose last element says what it is ("Burgtheater",
+# "Staatsoper", "UN-Generalversammlung"): the nouns for institutions of the Duden's subject
+# groups (state, law, education, culture), with the schema.org type; "-bank", "-amt" and "-wehr"
+# are left out ("Datenbank", "Ehrenamt", "Gegenwehr" are no bodies).
+GERMAN_ORG_ENDINGS: dict[str, str] = {
+    **dict.fromkeys(
+        word_set(
+            "ministerium gericht polizei behörde kommission versammlung parlament regierung "
+            "verwaltung"
+        ),
+        "GovernmentOrganization",
+    ),
+    **dict.fromkeys(
+        word_set("universität hochschule konservatorium akademie gymnasium"),
+        "EducationalOrganization",
+    ),
+    **dict.fromkeys(word_set("partei"), "PoliticalParty"),
+    **dict.fromkeys(
+        word_set("theater oper verband verein stiftung gewerkschaft museum orchester"),
+        "Organization",
+    ),
+}
+# First elements that make such a compound generic, a body every state or town has
+# ("Staatsoper", "Landgericht", "Stadttheater"): its IRI is local to the article.
+GERMAN_GENERIC_PREFIXES = (
+    "staats", "landes", "land", "bundes", "stadt", "amts", "ober", "kreis", "bezirks",
+    "verwaltungs", "volks", "kammer", "schau",
+)  # fmt: skip

@@ -47,6 +47,8 @@ from jsonld_news.enrich.rule_words import (
     DIRECTIONS,
     FEATURE_WORDS,
     FEATURES_BEFORE,
+    GERMAN_GENERIC_PREFIXES,
+    GERMAN_ORG_ENDINGS,
     LANDMARK_WORDS,
     NAME_LIKE_TYPES,
     ORG_HEADS,
@@ -234,6 +236,12 @@ class RuleScanner(KBLinker):
                     yield country
                 i += 1
                 continue
+            if lang == "de" and mode == "strict" and not (nxt and nxt.cap and nxt.joined):
+                body = _german_compound_body(tok, art)  # "Burgtheater", "Staatsoper"
+                if body is not None:
+                    yield body
+                    i += 1
+                    continue
             if lang in ("fr", "es") and mode == "strict" and not tok.sent_start:
                 org = romance_org(toks, i, text)
                 if org is not None:
@@ -696,6 +704,29 @@ def _german_genitive(word: str, art: ArticleState) -> bool:
     if surname(word) and not art.writes_lower(word.lower()):
         return fold_name(stem) in art.surnames
     return surname(stem) or fold_name(stem) in art.surnames
+
+
+def _german_compound_body(tok: Token, art: ArticleState) -> Found | None:
+    """A German compound naming a body by its last element ("Burgtheater"; see
+    ``GERMAN_ORG_ENDINGS``); a generic one ("Staatsoper", "Landgericht") local to the article."""
+    word = tok.lower
+    if len(word) < 8 or tok.upper:
+        return None
+    genitive = word.endswith("s") and not word.endswith("ss")
+    stem = tok.text[:-1] if genitive else tok.text  # "des Burgtheaters"
+    for ending, kind in _GERMAN_ENDINGS:
+        if not (word.endswith(ending) or (genitive and word[:-1].endswith(ending))):
+            continue
+        if len(stem) > len(ending) + 2:
+            head = stem.lower()[: -len(ending)].rstrip("-")
+            found = Found(tok.start, tok.end, tok.text, "org", None, stem, kind)
+            found.local = "-" not in word and head.startswith(GERMAN_GENERIC_PREFIXES)
+            return found
+    return None
+
+
+# longest first: "hochschule" before "schule"
+_GERMAN_ENDINGS = sorted(GERMAN_ORG_ENDINGS.items(), key=lambda kv: -len(kv[0]))
 
 
 def _call_sign(toks: list[Token], i: int) -> bool:
