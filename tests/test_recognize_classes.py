@@ -187,3 +187,10 @@ def test_german_compounds_that_name_bodies() -> None:
     # generic bodies every state or town has: local to the article
     assert got["Landgericht"].iri.startswith("#") and got["Volkstheater"].iri.startswith("#")
     assert "Datenbank" not in got
+
+
+def test_a_dateline_town_the_kb_knows_in_that_state_keeps_the_kbs_iri() -> None:
+    ms = mentions("PORTLAND, Ore. — The council met. Later Portland voted.")
+    places = {m.surface: m.entity for m in ms if m.entity.type in ("City", "State")}
+    assert places["PORTLAND"].iri == places["Portland"].iri
+    assert places["PORTLAND"].same_as and places["Ore."].name == "Oregon"

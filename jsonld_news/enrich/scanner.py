@@ -73,7 +73,9 @@ class RuleScanner(KBLinker):
         for line in lines:
             line_found = list(self._scan_line(line.toks, text, line.mode, lang, art))
             if lang == "en" and line.mode == "full" and line_found:
-                line_found += _towns_before_states(line.toks, text, line_found)
+                for town in _towns_before_states(line.toks, text, line_found):
+                    self._known_town(town, art)
+                    line_found.append(town)
             for f in line_found:
                 f.in_headline = in_headline
                 found.append(f)
@@ -455,6 +457,17 @@ class RuleScanner(KBLinker):
         if end < len(toks) and toks[end].joined and toks[end].lower in ORG_HEADS:
             return -1  # "Morgan Stanley Bank": the organisation rule decides
         return end
+
+    def _known_town(self, town: Found, art: ArticleState) -> None:
+        """A town before its state's comma that the KB knows in that state ("PORTLAND, Ore."
+        where a sentence start kept the KB from it): the KB's city, so that it has one IRI."""
+        state = (town.iri_name or "").rpartition(", ")[2]
+        codes = {c for e in self._lookup(state, art) if e.type == "State" for c in e.codes}
+        for entry in self._lookup(town.surface, art):
+            if entry.type == "City" and codes & set(entry.within):
+                _set_entry(town, entry)
+                town.kind, town.iri_name, town.resolved = "kb", None, True
+                return
 
     def _ap_state(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
         """A US state as the AP abbreviates it after a town's comma: "Napa, Calif.", "N.C."."""
