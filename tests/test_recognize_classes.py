@@ -194,3 +194,80 @@ def test_a_dateline_town_the_kb_knows_in_that_state_keeps_the_kbs_iri() -> None:
     places = {m.surface: m.entity for m in ms if m.entity.type in ("City", "State")}
     assert places["PORTLAND"].iri == places["Portland"].iri
     assert places["PORTLAND"].same_as and places["Ore."].name == "Oregon"
+
+
+# --- the identity and precision rules, on cases other than the issue's own sentences
+
+
+def _iri_of(ms: list[Mention], surface: str) -> str:
+    return next(m.entity.iri for m in ms if m.surface == surface)
+
+
+def test_city_state_context_picks_the_namesake_in_that_state() -> None:
+    ms = mentions("Columbus, Georgia, and Athens, Georgia, voted; so did Springfield, Missouri.")
+    got = {m.surface: m.entity for m in ms}
+    assert got["Georgia"].type == "State"  # not the country
+    greek_athens = "https://sws.geonames.org/264371/"
+    assert greek_athens not in got["Athens"].same_as  # unlinked rather than wrongly linked
+    springfield_illinois = "https://sws.geonames.org/4250542/"
+    assert springfield_illinois not in got["Springfield"].same_as
+
+
+def test_two_people_of_one_surname_and_the_surname_alone() -> None:
+    ms = mentions("Hillary Clinton met Bill Clinton. Later Clinton spoke.")
+    names = {m.entity.name for m in ms}
+    assert {"Hillary Clinton", "Bill Clinton"} <= names
+    alone = [m for m in ms if m.surface == "Clinton"]
+    assert all(m.entity.name not in ("Hillary Clinton", "Bill Clinton") for m in alone)
+
+
+def test_streets_buildings_and_landmarks_are_no_people() -> None:
+    got = found(
+        "Crowds gathered on Pennsylvania Avenue, who cheered, and outside Union Station, who "
+        "waited, near Trump Tower's doors."
+    )
+    assert all(t != "Person" for t in got.values()), got
+
+
+def test_country_tokens_inside_names_type_no_place() -> None:
+    got = found("The drummer Chad Mulroney and coach Georgia Whitlock spoke.")
+    assert got.get("Chad Mulroney") == "Person" and got.get("Georgia Whitlock") == "Person"
+    assert "Chad" not in got and "Georgia" not in got
+
+
+def test_other_languages_names_do_not_match_in_english_text() -> None:
+    got = found("The word Allemagne was on the sign, and Norwegen too.")
+    assert "Germany" not in got and "Norway" not in got
+    assert found("Er reiste nach Norwegen.", "de").get("Norway") == "Country"
+
+
+def test_generic_bodies_are_local_unless_qualified() -> None:
+    ms = mentions(
+        "The Supreme Court ruled. The Ohio Supreme Court agreed with the Ministry of Finance."
+    )
+    assert _iri_of(ms, "Supreme Court").startswith("#")
+    assert _iri_of(ms, "Ministry of Finance").startswith("#")
+    assert not _iri_of(ms, "Ohio Supreme Court").startswith("#")
+
+
+def test_the_same_iri_with_and_without_a_user_kb() -> None:
+    from jsonld_news.enrich.recognize import RuleRecognizer, starter_kb
+    from jsonld_news.kb import KBEntry, KnowledgeBase
+
+    text = "Minister Jon Smithers said so."
+    user = KnowledgeBase.from_entries(
+        [KBEntry("Jonathan Q. Smithers", "Person", "x", ("Jon Smithers",), ("http://x/js",), 1.0)]
+    )
+    with_kb = RuleRecognizer([user, starter_kb()]).recognize(
+        "", text, language="en", base_iri="urn:t:"
+    )
+    without = recognize_text("", text, "en", base_iri="urn:t:")
+    assert [m.entity.iri for m in with_kb] == [m.entity.iri for m in without]
+    assert with_kb[0].entity.same_as == ["http://x/js"] and not without[0].entity.same_as
+
+
+def test_place_labels_follow_one_language_whatever_the_articles() -> None:
+    de = mentions("Sie fuhr nach München und nach Wien.", "de")
+    en = mentions("She went to Munich and to Vienna.", "en")
+    assert {m.entity.iri for m in de} == {m.entity.iri for m in en}
+    assert {m.entity.name for m in de} == {"Munich", "Vienna"}
