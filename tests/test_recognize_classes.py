@@ -271,3 +271,22 @@ def test_place_labels_follow_one_language_whatever_the_articles() -> None:
     en = mentions("She went to Munich and to Vienna.", "en")
     assert {m.entity.iri for m in de} == {m.entity.iri for m in en}
     assert {m.entity.name for m in de} == {"Munich", "Vienna"}
+
+
+def test_units_named_after_people_after_a_number() -> None:
+    assert "Tesla" not in found("Sie legten ein Magnetfeld von 26 Tesla an.", "de")
+    assert found("Tesla sold more cars.").get("Tesla") == "Corporation"
+
+
+def test_a_company_name_opens_no_persons_name() -> None:
+    assert "Apple TV" not in found("Es läuft auf Roku, Apple TV und Fire TV.", "de")
+
+
+def test_an_apposition_names_its_head_before_a_preposition() -> None:
+    got = found("Later Arvo Lind, the chief epidemiologist at the Health Agency, said so.")
+    assert got.get("Arvo Lind") == "Person"
+
+
+def test_a_surname_of_the_article_is_the_persons_whatever_the_cue() -> None:
+    ms = mentions("Arvo Lindqvist spoke. The soft-spoken but firm Lindqvist smiled.")
+    assert {m.entity.type for m in ms} == {"Person"}

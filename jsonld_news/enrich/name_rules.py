@@ -343,6 +343,8 @@ def _apposition(toks: list[Token], end: int) -> str | None:
     for t in toks[end + 1 : end + 6]:
         if sentence_break(t) or "," in t.gap_before:
             break
+        if t.lower in _PHRASE_ENDS:
+            break  # ", the state epidemiologist at the Health Agency": the head came before
         word = t.lower
         if word in ORG_CUES:
             return ORG_CUES[word]
@@ -354,6 +356,7 @@ def _apposition(toks: list[Token], end: int) -> str | None:
 
 
 _COMPASS = frozenset(("north", "south", "east", "west"))
+_PHRASE_ENDS = frozenset(("at", "of", "for", "in", "with", "from", "on", "by"))
 _ROMANCE_OF = frozenset(("de", "del", "du", "des", "della", "di", "da", "do"))
 
 

@@ -81,6 +81,17 @@ class RuleRecognizer(RuleScanner):
                     bare[f.entry.label] = bare.get(f.entry.label, 0) + 1
             other = {k for k, n in art.not_companies.items() if n >= bare.get(k, 0)}
             found = [f for f in found if f.entry is None or f.entry.label not in other]
+        for f in found:  # one sense per article: "firm Tegnell" after "Anders Tegnell"
+            if f.kind == "org" and f.entry is None and " " not in f.surface:
+                person = art.surnames.get(fold_name(f.surface))
+                if person:
+                    f.kind, f.name, f.type, f.local, f.iri_name = (
+                        "short",
+                        person,
+                        "Person",
+                        False,
+                        None,
+                    )
         self._resolve_senses(found, art)
         for f in found:  # single-word names after a title take the full name once known
             if f.kind == "person" and " " not in f.name:

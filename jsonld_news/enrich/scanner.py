@@ -398,6 +398,8 @@ class RuleScanner(KBLinker):
             return -1
         if first.lower in ROMANCE_HEADS:
             return -1  # "Ministerio Público": the name data holds such words as given names
+        if any(kind_of(e.type) == "organization" for e in self._lookup(first.text, art)):
+            return -1  # "Apple TV": a company's name opens no person's
         if art.writes_lower(first.lower):
             return -1  # the article writes it in lower case: a word here ("Im", "Wie", "Will")
         english = lang == "en"
