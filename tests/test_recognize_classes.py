@@ -290,3 +290,14 @@ def test_an_apposition_names_its_head_before_a_preposition() -> None:
 def test_a_surname_of_the_article_is_the_persons_whatever_the_cue() -> None:
     ms = mentions("Arvo Lindqvist spoke. The soft-spoken but firm Lindqvist smiled.")
     assert {m.entity.type for m in ms} == {"Person"}
+
+
+def test_german_bodies_named_by_kind_and_seat() -> None:
+    text = (
+        "Die Polizei Bad Ostheim ermittelt, das Landgericht Köln urteilte, und die Polizei "
+        "Ermittlungen laufen. Die Polizei schweigt."
+    )
+    got = {m.entity.name: m.entity for m in mentions(text, "de")}
+    assert got["Polizei Bad Ostheim"].type == "GovernmentOrganization"
+    assert not got["Landgericht Köln"].iri.startswith("#")  # qualified by its seat
+    assert "Polizei" not in got and "Polizei Ermittlungen" not in got

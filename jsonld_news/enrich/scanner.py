@@ -238,11 +238,15 @@ class RuleScanner(KBLinker):
                     yield country
                 i += 1
                 continue
-            if lang == "de" and mode == "strict" and not (nxt and nxt.cap and nxt.joined):
+            if lang == "de" and mode == "strict":
                 body = _german_compound_body(tok, art)  # "Burgtheater", "Staatsoper"
+                if body is not None and nxt is not None and nxt.cap and nxt.joined:
+                    body = self._german_seat(body, toks, i, text, art)  # "Polizei Hildesheim"
+                elif body is not None and body.surface.lower() in GERMAN_ORG_ENDINGS:
+                    body = None  # "die Polizei": the kind alone names no body
                 if body is not None:
                     yield body
-                    i += 1
+                    i = index_after(toks, i, body.end)
                     continue
             if lang in ("fr", "es") and mode == "strict" and not tok.sent_start:
                 org = romance_org(toks, i, text)
@@ -470,6 +474,22 @@ class RuleScanner(KBLinker):
                 _set_entry(town, entry)
                 town.kind, town.iri_name, town.resolved = "kb", None, True
                 return
+
+    def _german_seat(
+        self, body: Found, toks: list[Token], i: int, text: str, art: ArticleState
+    ) -> Found | None:
+        """German names a body by its kind and its seat: "Polizei Hildesheim", "Landgericht
+        Köln", "Universität Wien", "Polizei Bad Salzdetfurth". The seat is a KB place or a
+        spa or saint's town ("Bad X", "Sankt X"); a body so qualified is no longer local."""
+        k = i + 1
+        end = k + 1
+        if toks[k].text in _GERMAN_TOWN_PREFIXES and k + 1 < len(toks) and toks[k + 1].cap:
+            end = k + 2
+        elif not any(kind_of(e.type) == "place" for e in self._lookup(toks[k].text, art)):
+            return None  # "die Polizei Ermittlungen": a noun follows, no seat
+        stop = toks[end - 1].end
+        surface = text[body.start : stop]
+        return Found(body.start, stop, surface, "org", None, surface, body.type)
 
     def _ap_state(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
         """A US state as the AP abbreviates it after a town's comma: "Napa, Calif.", "N.C."."""
@@ -725,7 +745,13 @@ def _german_compound_body(tok: Token, art: ArticleState) -> Found | None:
     """A German compound naming a body by its last element ("Burgtheater"; see
     ``GERMAN_ORG_ENDINGS``); a generic one ("Staatsoper", "Landgericht") local to the article."""
     word = tok.lower
-    if len(word) < 8 or tok.upper:
+    if tok.upper:
+        return None
+    if word in GERMAN_ORG_ENDINGS:  # the kind alone: a body only with its seat after it
+        found = Found(tok.start, tok.end, tok.text, "org", None, tok.text, GERMAN_ORG_ENDINGS[word])
+        found.local = True
+        return found
+    if len(word) < 8:
         return None
     genitive = word.endswith("s") and not word.endswith("ss")
     stem = tok.text[:-1] if genitive else tok.text  # "des Burgtheaters"
@@ -740,6 +766,7 @@ def _german_compound_body(tok: Token, art: ArticleState) -> Found | None:
     return None
 
 
+_GERMAN_TOWN_PREFIXES = frozenset(("Bad", "Sankt", "St."))
 # longest first: "hochschule" before "schule"
 _GERMAN_ENDINGS = sorted(GERMAN_ORG_ENDINGS.items(), key=lambda kv: -len(kv[0]))
 
