@@ -303,6 +303,16 @@ class PublisherEnricher:
         if chosen:
             entity.logo = normalize_url(chosen.logo)
             entity.same_as = [u for u in map(normalize_url, chosen.same_as) if u]
+            # --publisher without a logo or policies: the page's own markup of the same outlet
+            same = raw.publisher if raw.publisher and raw.publisher is not chosen else None
+            if same is not None and _fold(same.name or "") != _fold(name):
+                same = None
+            if entity.logo is None and same is not None:
+                entity.logo = normalize_url(same.logo)
+            links = {**(same.policies if same else {}), **chosen.policies}
+            entity.policies = {
+                k: u for k, u in ((k, normalize_url(v)) for k, v in links.items()) if u
+            }
         article.publisher = entity
 
 
