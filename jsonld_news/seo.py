@@ -311,3 +311,11 @@ def _lift(
     for key, item in inner.items():  # the same node met again only fills in what it adds
         nodes[node_id].setdefault(key, item)
     return {"@id": node_id}
+
+
+def repaired(doc: JsonDict) -> tuple[JsonDict, list[str]]:
+    """A copy of a compact document our validators accept, and what was dropped or repaired."""
+    fixed = copy.deepcopy(doc)
+    warnings: list[str] = []
+    _repair(fixed, warnings)
+    return fixed, warnings
