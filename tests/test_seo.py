@@ -489,3 +489,13 @@ def test_cli_refuses_a_bad_article_in_one_line() -> None:
     done = _cli("seo", str(FIXTURES / "publisher.yaml"), "--no-mentions")
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
     assert re.match(r"jsonld-news: error: .*publisher\.yaml", done.stderr)
+
+
+def test_fixture_inputs_follow_the_documented_input_schema() -> None:
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((ROOT / "schemas" / "article.schema.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema)
+    for name in ("live-blog.json", "plain.json"):
+        data = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+        assert [e.message for e in validator.iter_errors(data)] == [], name
