@@ -123,10 +123,26 @@ def _codec(data: bytes, name: str) -> tuple[bytes, str, str, bool]:
         return b"", sniffed, data.decode(sniffed), False
     from jsonld_news.readers.html import decode_html
 
-    encoding = decode_html(data, name)[1]
+    encoding = _declared(data) if data.isascii() else decode_html(data, name)[1]
     if _ascii_compatible(encoding):
         return b"", encoding, data.decode("latin-1"), True  # a char per byte: offsets are bytes
     return b"", encoding, data.decode(encoding), False
+
+
+def _declared(data: bytes) -> str:
+    """A page of ASCII bytes is in the charset it declares; with none, the block is written in
+    ASCII (JSON escapes), which every ASCII-compatible reading of the page reads alike."""
+    from jsonld_news.readers.html import _CHARSET, _WHATWG_ALIASES
+
+    match = _CHARSET.search(data[:8192])
+    if match:
+        label = (match.group(1) or match.group(2)).decode("ascii").lower()
+        try:
+            encoding = codecs.lookup(_WHATWG_ALIASES.get(label, label)).name
+        except LookupError:
+            return "ascii"
+        return encoding if _ascii_compatible(encoding) else "ascii"
+    return "ascii"
 
 
 def _ascii_compatible(encoding: str) -> bool:

@@ -377,6 +377,23 @@ def test_inject_keeps_the_pages_encoding() -> None:
     assert doc["headline"] == "Café in Zürich costs 5 €, 漢字 too"
 
 
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        ("windows-1252", "Zürich".encode("cp1252")),
+        ("utf-8", "Zürich".encode()),
+        ("", b"Z\\u00fcrich"),
+    ],
+)
+def test_an_ascii_page_gets_the_block_in_its_declared_charset(
+    declared: str, expected: bytes
+) -> None:
+    meta = f'<meta charset="{declared}">' if declared else ""
+    page = f"<html><head>{meta}<title>Plain</title></head><body>x</body></html>".encode()
+    result = inject(page, seo_block(_article({"headline": "Trams in Zürich"}))).page
+    assert expected in result
+
+
 def test_inject_keeps_crlf_and_utf16() -> None:
     page = _page().replace(b"\n", b"\r\n")
     result = inject(page, BLOCK).page
