@@ -112,3 +112,4 @@ class RawArticle:
     speakable_xpath: list[str] = field(default_factory=list)  # xpath or Google's xPath
     corrections: list[RawCorrection] = field(default_factory=list)
     breadcrumbs: list[RawLink] = field(default_factory=list)  # name, URL ("" = none), in order
+    author_urls: dict[str, str] = field(default_factory=dict)  # an author's name -> profile URL

@@ -94,6 +94,7 @@ class AuthorEnricher:
                 entity = organization_entity(_outlet_case(author.name, name), base)
             else:
                 entity = person_entity(name, base)
+                entity.url = _profile_url(raw, author.name, name)
                 entity.job_title = author.job_title
                 if author.affiliation:
                     entity.affiliation = organization_entity(author.affiliation, base)
@@ -174,6 +175,15 @@ def _without_outlet(name: str, outlets: set[str]) -> str | None:
             if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
                 return rest
             return None
+    return None
+
+
+def _profile_url(raw: RawArticle, *names: str) -> str | None:
+    """The profile page the input gives the author (Google's recommended author.url)."""
+    for name in names:
+        url = normalize_url(raw.author_urls.get(name))
+        if url is not None:
+            return url
     return None
 
 

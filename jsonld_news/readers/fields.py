@@ -183,6 +183,9 @@ def _apply_authors(raw: RawArticle, value: Any) -> None:
                 raw.author_organizations.append(name)
             elif name:
                 raw.authors.append(name)
+            url = text_of(item.get("url"))
+            if name and url:
+                raw.author_urls.setdefault(name, url)  # a profile page: Google's author.url
         else:
             name = text_of(item)
             if name:

@@ -381,8 +381,21 @@ def view_of_node(node: Node, index: dict[str, Node]) -> dict[str, Any]:
     )
     seo = RawArticle(source="", format="")
     apply_seo_fields(seo, node, lambda v: resolve(v, index))
+    seo.author_urls = _author_urls(node.get("author") or node.get("creator"), index)
     view["seo"] = seo  # paywall, live blog, speakable, corrections, breadcrumbs of this node
     return view
+
+
+def _author_urls(value: Any, index: dict[str, Node]) -> dict[str, str]:
+    """An author's name -> the profile URL the markup gives it (``url``, else a web ``@id``)."""
+    urls: dict[str, str] = {}
+    for item in _list(value):
+        item = resolve(item, index)
+        if isinstance(item, dict):
+            name, url = _text(item.get("name")), _text(item.get("url"))
+            if name and url:
+                urls.setdefault(name, url)
+    return urls
 
 
 def _logo_url(value: Any) -> str | None:
@@ -732,6 +745,7 @@ def merge(
 
 
 _SEO_FIELDS = (
+    "author_urls",
     "accessible_for_free",
     "paywall_selectors",
     "live",
@@ -764,6 +778,9 @@ def _merge_seo(
         crumb.url = _absolute(crumb.url, base) or ""
     for update in raw.live_updates:
         update.url = _absolute(update.url, base)
+    raw.author_urls = {
+        k: u for k, u in ((k, _absolute(v, base)) for k, v in raw.author_urls.items()) if u
+    }
 
 
 def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
