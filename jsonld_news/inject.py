@@ -95,6 +95,11 @@ class _Scanner(HTMLParser):
         elif tag == "script":
             self._open_script = (start, end, {k.lower(): v for k, v in attrs})
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            return  # "<script/>" has no content: no block of anyone's
+        self.handle_starttag(tag, attrs)  # "<head/>" opens a head that is never closed
+
     def handle_endtag(self, tag: str) -> None:
         start = self._offset()
         if tag == "head" and self.head_close is None:

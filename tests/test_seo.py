@@ -352,6 +352,20 @@ def test_inject_inserts_into_head_and_is_idempotent() -> None:
     assert inject(inject(once, other).page, BLOCK).page == once  # ours is replaced, not added
 
 
+@pytest.mark.parametrize(
+    ("page", "before"),
+    [
+        (b"<html><head/><body>x</body></html>", b"<html><head/>\n<script"),
+        (b"<HTML><HEAD><TITLE>t</TITLE><BODY>x", b"<HTML><HEAD>\n<script"),
+        (b"<html><body><p>no head</p></body></html>", b"<html><head><script"),
+    ],
+)
+def test_inject_into_unusual_heads(page: bytes, before: bytes) -> None:
+    result = inject(page, BLOCK).page
+    assert result.startswith(before) and result.count(b"</script>") == 1
+    assert inject(result, BLOCK).page == result
+
+
 def test_inject_replaces_an_article_graph_and_keeps_other_blocks() -> None:
     yoast = (
         '<script type="application/ld+json" class="yoast-schema-graph">{"@context":'
