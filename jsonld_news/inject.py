@@ -128,26 +128,32 @@ def _codec(data: bytes, name: str) -> tuple[bytes, str, str, bool]:
         return b"", sniffed, data.decode(sniffed), False
     from jsonld_news.readers.html import decode_html
 
-    encoding = _declared(data) if data.isascii() else decode_html(data, name)[1]
+    declared = _declared(data)
+    if data.isascii():  # any ASCII-compatible charset reads the page: the declared one counts
+        encoding = declared if declared and _ascii_compatible(declared) else "ascii"
+    else:
+        encoding = decode_html(data, name)[1]
+        if declared and codecs.lookup(declared).name != codecs.lookup(encoding).name:
+            # declared one way, bytes of another (browsers follow the HTTP header, which we do
+            # not see): the block in ASCII, read alike either way
+            encoding = "ascii"
     if _ascii_compatible(encoding):
         return b"", encoding, data.decode("latin-1"), True  # a char per byte: offsets are bytes
     return b"", encoding, data.decode(encoding), False
 
 
-def _declared(data: bytes) -> str:
-    """A page of ASCII bytes is in the charset it declares; with none, the block is written in
-    ASCII (JSON escapes), which every ASCII-compatible reading of the page reads alike."""
+def _declared(data: bytes) -> str | None:
+    """The charset the page's ``<meta>`` (or XML declaration) names, if a known one."""
     from jsonld_news.readers.html import _CHARSET, _WHATWG_ALIASES
 
     match = _CHARSET.search(data[:8192])
-    if match:
-        label = (match.group(1) or match.group(2)).decode("ascii").lower()
-        try:
-            encoding = codecs.lookup(_WHATWG_ALIASES.get(label, label)).name
-        except LookupError:
-            return "ascii"
-        return encoding if _ascii_compatible(encoding) else "ascii"
-    return "ascii"
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii").lower()
+    try:
+        return codecs.lookup(_WHATWG_ALIASES.get(label, label)).name
+    except LookupError:
+        return None
 
 
 def _ascii_compatible(encoding: str) -> bool:
