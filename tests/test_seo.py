@@ -442,7 +442,7 @@ def test_inject_checks_the_paywall_selector() -> None:
 
 _OUTSIDE = st.text(
     # no markup, and no control characters: a page made of those is binary, refused
-    alphabet=st.characters(codec="utf-8", exclude_characters="<&", exclude_categories=("Cc",)),
+    alphabet=st.characters(codec="utf-8", exclude_characters="<&", exclude_categories=["Cc"]),
     max_size=60,
 )
 
