@@ -690,8 +690,6 @@ def seo_command(
         markup = seo_markup(article, graph=graph)
     except JsonldNewsError as exc:
         fail(str(exc))
-    except ValueError as exc:  # a value our validators reject that cannot be dropped
-        fail(f"{source}: {exc}")
     if not quiet:
         for warning in [*article.warnings, *markup.warnings]:
             typer.echo(f"jsonld-news: warning: {source}: {warning}", err=True)

@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jsonld_news.context import CONTEXT_IRI
+from jsonld_news.errors import ArticleError, Problem
 from jsonld_news.identity import kind_of, site_root
 from jsonld_news.jsonld import to_jsonld
 from jsonld_news.model import Article
@@ -64,7 +65,14 @@ def seo_markup(article: Article, *, graph: bool = False) -> SeoMarkup:
     """The SEO document of ``article``: one node, or with ``graph`` a linked ``@graph``."""
     warnings: list[str] = []
     doc = _trimmed(to_jsonld(article))
-    _repair(doc, warnings)
+    try:
+        _repair(doc, warnings)
+    except _Unrepairable as exc:  # build never lets the article itself be wrong; if it did:
+        issue = exc.issue
+        problem = Problem(
+            issue.path.removeprefix("$."), f"SEO markup: {issue.message}", issue.value
+        )
+        raise ArticleError(article.source, [problem]) from None
     if graph:
         doc = to_graph(doc, article)
     else:
@@ -179,11 +187,17 @@ def _repair(doc: JsonDict, warnings: list[str]) -> None:
         for key in sorted(paths, reverse=True):  # deeper and later items first
             steps, issue = paths[key]
             if not _fix(doc, steps, issue, warnings):
-                raise ValueError(f"SEO markup cannot be made valid: {issue}")
+                raise _Unrepairable(issue)
         pruned = _pruned(doc)
         doc.clear()
         doc.update(pruned if isinstance(pruned, dict) else {})
-    raise ValueError("SEO markup cannot be made valid in a few rounds")  # pragma: no cover
+    raise _Unrepairable(errors[0])  # pragma: no cover - each round drops what it reports
+
+
+class _Unrepairable(ValueError):
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(str(issue))
+        self.issue = issue
 
 
 def _fix(doc: JsonDict, steps: list[Step], issue: Issue, warnings: list[str]) -> bool:
@@ -314,7 +328,8 @@ def _lift(
 
 
 def repaired(doc: JsonDict) -> tuple[JsonDict, list[str]]:
-    """A copy of a compact document our validators accept, and what was dropped or repaired."""
+    """A copy of a compact document our validators accept, and what was dropped or repaired.
+    ``ValueError`` if what is wrong is the article itself (its type, context or headline)."""
     fixed = copy.deepcopy(doc)
     warnings: list[str] = []
     _repair(fixed, warnings)

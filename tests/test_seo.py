@@ -247,6 +247,11 @@ def test_values_our_validators_reject_are_dropped_or_repaired_with_a_warning() -
     assert any("dropped" in w and "author[1].url" in w for w in warnings)
 
 
+def test_an_article_node_that_is_wrong_itself_is_not_repaired() -> None:
+    with pytest.raises(ValueError, match="headline"):
+        repaired({"@context": "https://schema.org", "@type": "NewsArticle", "headline": 42})
+
+
 def _graph_problems(doc: dict[str, Any]) -> list[str]:
     """Errors of our validators on a @graph, and ids repeated or referenced but missing."""
     problems = [str(i) for i in validate(doc, ("schema.org", "google")).errors]
