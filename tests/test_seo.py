@@ -215,6 +215,18 @@ def test_publisher_policy_links_and_logo_from_publisher_file() -> None:
         assert publisher[key].startswith("https://news.example.org/about/")
 
 
+def test_a_publisher_with_a_masthead_is_a_news_outlet(tmp_path: Path) -> None:
+    untyped = tmp_path / "publisher.json"
+    untyped.write_text(
+        json.dumps({"name": "Example Tribune", "masthead": "https://news.example.org/m"})
+    )
+    publisher = _script_doc(
+        seo_block(read(FIXTURES / "plain.json", options=Options(publisher=str(untyped))))
+    )
+    assert publisher["publisher"]["@type"] == "NewsMediaOrganization"
+    assert publisher["publisher"]["masthead"] == "https://news.example.org/m"
+
+
 def test_publisher_logo_from_the_pages_own_markup() -> None:
     article = read(FIXTURES / "page.html", options=Options(publisher={"name": "Example Tribune"}))
     publisher = _script_doc(seo_block(article))["publisher"]

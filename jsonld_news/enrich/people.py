@@ -261,6 +261,18 @@ NEWS_ARTICLE_TYPES = frozenset(
 )
 
 
+# schema.org 30.0 gives these to NewsMediaOrganization alone: a publisher with one of them
+# says it is a news outlet
+_NEWS_ONLY_POLICIES = frozenset(
+    {
+        "masthead",
+        "noBylinesPolicy",
+        "verificationFactCheckingPolicy",
+        "missionCoveragePrioritiesPolicy",
+    }
+)
+
+
 class PublisherEnricher:
     """The publisher from evidence only, first found wins:
 
@@ -323,6 +335,8 @@ class PublisherEnricher:
             entity.policies = {
                 k: u for k, u in ((k, normalize_url(v)) for k, v in links.items()) if u
             }
+            if entity.type == "Organization" and _NEWS_ONLY_POLICIES.intersection(entity.policies):
+                entity.type = "NewsMediaOrganization"  # a masthead...: a news outlet by its word
         article.publisher = entity
 
 
