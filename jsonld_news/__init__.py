@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         UnsupportedOutputError,
     )
     from jsonld_news.identity import DEFAULT_BASE_IRI
+    from jsonld_news.inject import Injection, inject
     from jsonld_news.jsonld import to_jsonld
     from jsonld_news.load import LoadFailure, LoadResult, load_paths
     from jsonld_news.manifest import ManifestError, ManifestMismatchError
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from jsonld_news.progress import Progress
     from jsonld_news.raw import RawArticle
     from jsonld_news.readers import INPUT_FORMATS
+    from jsonld_news.seo import SeoMarkup, seo_block, seo_markup
     from jsonld_news.serialize import OUTPUT_FORMATS, output_format
     from jsonld_news.sinks import write_atomic
     from jsonld_news.sources import DocumentStream, archive_kind
@@ -108,6 +110,11 @@ _WHERE = {
     "OUTPUT_FORMATS": "serialize",
     "output_format": "serialize",
     "write_atomic": "sinks",
+    "SeoMarkup": "seo",
+    "seo_block": "seo",
+    "seo_markup": "seo",
+    "Injection": "inject",
+    "inject": "inject",
     "DocumentStream": "sources",
     "archive_kind": "sources",
     "Store": "stores",
@@ -173,6 +180,7 @@ __all__ = [
     "DocumentStream",
     "Entity",
     "Image",
+    "Injection",
     "InputError",
     "Issue",
     "JsonldNewsError",
@@ -191,6 +199,7 @@ __all__ = [
     "RelatedLink",
     "RemoteContextError",
     "Report",
+    "SeoMarkup",
     "Store",
     "StoreError",
     "UnknownFormatError",
@@ -202,6 +211,7 @@ __all__ = [
     "convert_many",
     "entities",
     "import_kb",
+    "inject",
     "inspect_page",
     "load_paths",
     "open_store",
@@ -210,6 +220,8 @@ __all__ = [
     "read",
     "read_document",
     "read_text",
+    "seo_block",
+    "seo_markup",
     "serialize",
     "to_jsonld",
     "validate",
