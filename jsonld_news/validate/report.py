@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,11 +16,15 @@ class Issue:
     message: str
     value: Any = None
     severity: Severity = "error"
-    validator: str = "json-schema"  # json-schema | schema.org | google | shacl
+    validator: str = "json-schema"  # json-schema | schema.org | google | consistency | shacl
+    rule: str = ""  # the validator's rule (google: "author-name"); "" where it names none
+    file: str | None = None  # the page it was found in (page and site validation)
+    line: int | None = None  # the line in ``file`` of the markup (a <script> block's line)
 
     def __str__(self) -> str:
         shown = "" if self.value is None else f" (got {_short(self.value)})"
-        return f"{self.severity}: {self.path}: {self.message}{shown} [{self.validator}]"
+        where = f"{self.validator}/{self.rule}" if self.rule else self.validator
+        return f"{self.severity}: {self.path}: {self.message}{shown} [{where}]"
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -31,6 +36,12 @@ def _short(value: Any, limit: int = 60) -> str:
 class Report:
     issues: list[Issue] = field(default_factory=list)
     validators: list[str] = field(default_factory=list)
+    # page validation: the file, the items found (syntax, path, types, line, article), the
+    # typed nodes' @ids (id -> types) and each article's identity, for the site-wide checks
+    source: str | None = None
+    items: list[dict[str, Any]] = field(default_factory=list)
+    ids: dict[str, list[str]] = field(default_factory=dict)
+    articles: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -43,6 +54,10 @@ class Report:
     @property
     def warnings(self) -> list[Issue]:
         return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def infos(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "info"]
 
     def extend(self, issues: Iterable[Issue], validator: str) -> None:
         self.issues.extend(issues)
@@ -61,6 +76,7 @@ class Report:
                     "message": i.message,
                     "value": i.value,
                     "validator": i.validator,
+                    "rule": i.rule,
                 }
                 for i in self.issues
             ],

@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -397,5 +397,6 @@ def vocabulary_issues(doc: Mapping[str, Any]) -> Iterator[Issue]:
     """Every schema.org vocabulary problem in one compact JSON-LD document."""
     vocab = vocabulary()
     for node, path in _walk(doc, ()):
-        for rule in RULES.values():
-            yield from rule(vocab, node, path)
+        for name, rule in RULES.items():
+            for found in rule(vocab, node, path):
+                yield replace(found, rule=name)
