@@ -55,9 +55,12 @@ if TYPE_CHECKING:
     from jsonld_news.readers import INPUT_FORMATS
     from jsonld_news.serialize import OUTPUT_FORMATS, output_format
     from jsonld_news.sinks import write_atomic
+    from jsonld_news.site import validate_page, validate_site
     from jsonld_news.sources import DocumentStream, archive_kind
     from jsonld_news.stores import Store, StoreError, open_store
     from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS, Issue, Report
+    from jsonld_news.validate.formats import REPORT_FORMATS, format_report
+    from jsonld_news.validate.report import SiteReport
 
     __version__: str
 
@@ -117,6 +120,11 @@ _WHERE = {
     "VALIDATORS": "validate",
     "Issue": "validate",
     "Report": "validate",
+    "validate_page": "site",
+    "validate_site": "site",
+    "REPORT_FORMATS": "validate.formats",
+    "format_report": "validate.formats",
+    "SiteReport": "validate.report",
 }
 
 
@@ -163,6 +171,7 @@ __all__ = [
     "DEFAULT_VALIDATORS",
     "INPUT_FORMATS",
     "OUTPUT_FORMATS",
+    "REPORT_FORMATS",
     "VALIDATORS",
     "Article",
     "ArticleError",
@@ -191,6 +200,7 @@ __all__ = [
     "RelatedLink",
     "RemoteContextError",
     "Report",
+    "SiteReport",
     "Store",
     "StoreError",
     "UnknownFormatError",
@@ -201,6 +211,7 @@ __all__ = [
     "convert",
     "convert_many",
     "entities",
+    "format_report",
     "import_kb",
     "inspect_page",
     "load_paths",
@@ -213,5 +224,7 @@ __all__ = [
     "serialize",
     "to_jsonld",
     "validate",
+    "validate_page",
+    "validate_site",
     "write_atomic",
 ]

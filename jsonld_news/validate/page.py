@@ -38,7 +38,6 @@ from lxml.html import HtmlElement
 from jsonld_news.options import Options
 from jsonld_news.readers.embedded import (
     _microdata_extractor,
-    _microdata_to_node,
     parse_json_lenient,
     short_name,
 )
@@ -116,7 +115,7 @@ def _jsonld_items(tree: HtmlElement, issues: list[Issue]) -> list[_Found]:
         text = script.text or ""
         values, notes = parse_json_lenient(text) if text.strip() else ([], ["empty script"])
         for note in notes:
-            skipped = "skipped" in note or "ignored" in note or note == "empty script"
+            skipped = "skipped" in note or "ignored" in note
             issues.append(
                 replace(
                     _page_issue(
@@ -196,6 +195,30 @@ def _schema_context(context: Any) -> bool:
     return False
 
 
+def _microdata_node(item: Any, depth: int = 0) -> Any:
+    """extruct's ``{"type", "properties", "id"}`` item as a JSON-LD-shaped node; an item
+    without properties (extruct then gives its text as ``value``) is a node with a type only."""
+    if depth > MAX_DEPTH:
+        return None
+    if isinstance(item, list):
+        return [_microdata_node(v, depth + 1) for v in item]
+    if not isinstance(item, dict) or "type" not in item:
+        return item
+    kinds = item.get("type")
+    node: dict[str, Any] = {
+        "@type": [
+            short_name(k)
+            for k in (kinds if isinstance(kinds, list) else [kinds])
+            if isinstance(k, str)
+        ]
+    }
+    if isinstance(item.get("id"), str):
+        node["@id"] = item["id"]
+    for key, value in (item.get("properties") or {}).items():
+        node[short_name(key)] = _microdata_node(value, depth + 1)
+    return node
+
+
 def _microdata_items(tree: HtmlElement, base_url: str | None) -> list[_Found]:
     tops = tree.xpath("//*[@itemscope][not(ancestor::*[@itemscope])]")
     if not tops:
@@ -204,7 +227,7 @@ def _microdata_items(tree: HtmlElement, base_url: str | None) -> list[_Found]:
     lines = [el.sourceline for el in tops] if len(tops) == len(items) else [None] * len(items)
     found = []
     for position, (item, line) in enumerate(zip(items, lines, strict=False)):
-        node = _microdata_to_node(item)
+        node = _microdata_node(item)
         if isinstance(node, dict):
             found.append(_Found("microdata", node, ("microdata", position), line))
     return found
@@ -326,8 +349,15 @@ def check_page(
     for extract in extractors:
         try:
             found.extend(extract())
-        except (RecursionError, ValueError, TypeError, KeyError, AttributeError, RuntimeError,
-                OSError) as exc:  # fmt: skip
+        except (
+            RecursionError,
+            ValueError,
+            TypeError,
+            KeyError,
+            AttributeError,
+            RuntimeError,
+            OSError,
+        ) as exc:
             # extruct raises what its parsers raise; one broken syntax must not lose the rest
             issues.append(
                 _page_issue(
@@ -344,7 +374,21 @@ def check_page(
         for syntax in {f.syntax for f in found}
     }
     items: list[Item] = []
+    vocab = vocabulary()
     for item in found:
+        if not any(vocab.is_class(t) for t in node_types(item.node)):
+            # only other vocabularies' types (foaf:Image, rNews, data-vocabulary.org): not ours
+            # to judge, as Google ignores them
+            items.append(
+                Item(
+                    item.syntax,
+                    json_path(item.path),
+                    tuple(node_types(item.node)),
+                    item.line,
+                    False,
+                )
+            )
+            continue
         articles = list(_articles(item.node, ()))
         items.append(
             Item(
@@ -398,7 +442,7 @@ def check_page(
     report.ids = _typed_ids(found)
     canonical = _canonical(page.tree)
     report.articles = [
-        _identity(article, json_path((*item.path, *where)), canonical)
+        _identity(article, json_path((*item.path, *where)), canonical, item.line)
         for item in found
         for article, where in _articles(item.node, ())
     ]
@@ -413,10 +457,14 @@ def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _identity(article: Mapping[str, Any], path: str, canonical: str | None) -> dict[str, Any]:
+def _identity(
+    article: Mapping[str, Any], path: str, canonical: str | None, line: int | None
+) -> dict[str, Any]:
     """What says which article this is, and where it says it is published."""
     return {
         "path": path,
+        "line": line,
+        "canonical": canonical,
         "id": _text(article.get("@id")),
         "url": _text(article.get("url")) or _text(article.get("mainEntityOfPage")) or canonical,
         "headline": _text(article.get("headline")),
@@ -431,31 +479,39 @@ def _canonical(tree: HtmlElement) -> str | None:
     return None
 
 
-def _typed_ids(found: Sequence[_Found]) -> dict[str, list[str]]:
-    """Absolute ``@id`` -> [types..., "name=<name>"] for every typed node on the page."""
-    ids: dict[str, list[str]] = {}
+_ABSOLUTE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
-    def visit(value: Any, depth: int) -> None:
+
+def _typed_ids(found: Sequence[_Found]) -> dict[str, dict[str, Any]]:
+    """Absolute ``@id`` -> {types, name, path, line} of the first typed node with it."""
+    ids: dict[str, dict[str, Any]] = {}
+
+    def visit(value: Any, path: Path, line: int | None, depth: int) -> None:
         if depth > MAX_DEPTH:
             return
         if isinstance(value, list):
-            for item in value:
-                visit(item, depth + 1)
+            for position, item in enumerate(value):
+                visit(item, (*path, position), line, depth + 1)
         elif isinstance(value, dict):
             node_id, types = value.get("@id"), node_types(value)
             if (
                 isinstance(node_id, str)
                 and types
-                and re.match(r"^[a-z][a-z0-9+.-]*:", node_id, re.I)
+                and _ABSOLUTE.match(node_id)
                 and not node_id.startswith("_:")
+                and node_id not in ids
             ):
-                name = _text(value.get("name"))
-                entry = sorted(types) + ([f"name={' '.join(name.split())}"] if name else [])
-                ids.setdefault(node_id, entry)
+                name = value.get("name")
+                ids[node_id] = {
+                    "types": sorted(types),
+                    "name": " ".join(name.split()) if isinstance(name, str) else None,
+                    "path": json_path(path),
+                    "line": line,
+                }
             for key, item in value.items():
                 if key != "@context":
-                    visit(item, depth + 1)
+                    visit(item, (*path, key), line, depth + 1)
 
     for item in found:
-        visit(item.node, 0)
+        visit(item.node, item.path, item.line, 0)
     return ids

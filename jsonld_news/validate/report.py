@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -40,7 +40,7 @@ class Report:
     # typed nodes' @ids (id -> types) and each article's identity, for the site-wide checks
     source: str | None = None
     items: list[dict[str, Any]] = field(default_factory=list)
-    ids: dict[str, list[str]] = field(default_factory=dict)
+    ids: dict[str, dict[str, Any]] = field(default_factory=dict)
     articles: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -81,6 +81,40 @@ class Report:
                 for i in self.issues
             ],
         }
+
+
+@dataclass(slots=True)
+class SiteReport:
+    """One report for many files: each page's report, the issues found across pages (the same
+    ``@id`` for different things, one article at two URLs) and the files that could not be
+    read at all (``failures``: file -> one-line reason)."""
+
+    pages: list[Report] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    failures: dict[str, str] = field(default_factory=dict)
+    validators: list[str] = field(default_factory=list)
+
+    def all_issues(self) -> list[Issue]:
+        return [issue for page in self.pages for issue in page.issues] + self.issues
+
+    def count(self, severity: str) -> int:
+        return sum(1 for issue in self.all_issues() if issue.severity == severity)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and self.count("error") == 0
+
+    @property
+    def exit_code(self) -> int:
+        """0 no errors, 1 errors, 2 a file could not be read (the worst wins)."""
+        if self.failures:
+            return 2
+        return 1 if self.count("error") else 0
+
+
+def promote_warnings(issues: Iterable[Issue]) -> list[Issue]:
+    """``--strict``: every warning becomes an error (info stays info)."""
+    return [replace(i, severity="error") if i.severity == "warning" else i for i in issues]
 
 
 def json_path(parts: Sequence[str | int]) -> str:
