@@ -459,12 +459,10 @@ def paywall(article: Mapping[str, Any], path: Path) -> Iterator[Issue]:
     class selectors ... for the cssSelector property" (an id, tag or attribute selector is
     ignored, and the hidden text can then read as cloaking)."""
     parts = list(_items(article.get("hasPart"), (*path, "hasPart")))
-    selectors = 0
     for part, where in parts:
         if not isinstance(part, Mapping):
             continue
         for selector, selector_path in _items(part.get("cssSelector"), (*where, "cssSelector")):
-            selectors += 1
             if not isinstance(selector, str) or not _class_selector(selector):
                 yield _issue(
                     selector_path,
@@ -477,7 +475,7 @@ def paywall(article: Mapping[str, Any], path: Path) -> Iterator[Issue]:
                 "a paywalled part (isAccessibleForFree false) needs a cssSelector",
                 severity="warning",
             )
-    if _is_false(article.get("isAccessibleForFree")) and not selectors:
+    if _is_false(article.get("isAccessibleForFree")) and not parts:
         yield _issue(
             (*path, "hasPart"),
             "isAccessibleForFree is false but no hasPart names the paywalled section "

@@ -243,7 +243,10 @@ def _rdfa_items(tree: HtmlElement, text: str, base_url: str | None) -> list[_Fou
     document = parse_xmldom_html(text.encode("utf-8"), encoding="utf-8")
     found: list[_Found] = []
     seen: dict[str, int] = {}
-    for item in RDFaExtractor().extract_items(document, base_url=base_url):
+    extracted = list(RDFaExtractor().extract_items(document, base_url=base_url))
+    # an object that is no subject of the page (an <img src>) is a plain IRI, as a URL value
+    subjects = {item.get("@id") for item in extracted if len(item) > 1}
+    for item in extracted:
         types = [short_name(t) for t in item.get("@type", []) if isinstance(t, str)]
         if not types:
             continue
@@ -254,7 +257,9 @@ def _rdfa_items(tree: HtmlElement, text: str, base_url: str | None) -> list[_Fou
             if key.startswith("@") or not isinstance(values, list):
                 continue
             converted = [
-                v["@value"] if "@value" in v else {"@id": v["@id"]}
+                v["@value"]
+                if "@value" in v
+                else ({"@id": v["@id"]} if v["@id"] in subjects else v["@id"])
                 for v in values
                 if isinstance(v, dict) and ("@value" in v or "@id" in v)
             ]
@@ -342,9 +347,12 @@ def check_page(
     page = parse_page(data, source, options)
     issues: list[Issue] = []
     found = _jsonld_items(page.tree, issues)
+    # microdata and RDFa URLs come from href/src attributes, which a browser (and Google)
+    # resolves against the page's URL: <base href>, else the canonical or og:url
+    base_url = options.base_url or _page_url(page.tree)
     extractors: list[Callable[[], list[_Found]]] = [
-        lambda: _microdata_items(page.tree, options.base_url),
-        lambda: _rdfa_items(page.tree, page.text, options.base_url),
+        lambda: _microdata_items(page.tree, base_url),
+        lambda: _rdfa_items(page.tree, page.text, base_url),
     ]
     for extract in extractors:
         try:
@@ -376,7 +384,8 @@ def check_page(
     items: list[Item] = []
     vocab = vocabulary()
     for item in found:
-        if not any(vocab.is_class(t) for t in node_types(item.node)):
+        types = node_types(item.node)
+        if types and all(_ABSOLUTE.match(t) and not vocab.is_class(t) for t in types):
             # only other vocabularies' types (foaf:Image, rNews, data-vocabulary.org): not ours
             # to judge, as Google ignores them
             items.append(
@@ -421,7 +430,7 @@ def check_page(
                     line=item.line,
                 )
             )
-    if not found:
+    if not found and not any(i.rule == "jsonld-syntax" for i in issues):
         issues.append(_page_issue((), "no structured data on the page", None, "info", "no-data"))
     elif not any(i.article for i in items) and not any(
         True for f in found for _ in _articles(f.node, ())
@@ -470,6 +479,21 @@ def _identity(
         "headline": _text(article.get("headline")),
         "datePublished": _text(article.get("datePublished")),
     }
+
+
+def _page_url(tree: HtmlElement) -> str | None:
+    base = tree.find(".//base[@href]")
+    href = str(base.get("href") or "") if base is not None else ""
+    if href.startswith(("http://", "https://")):
+        return href
+    canonical = _canonical(tree)
+    if canonical and canonical.startswith(("http://", "https://")):
+        return canonical
+    for meta in tree.iter("meta"):
+        content = str(meta.get("content") or "")
+        if meta.get("property") == "og:url" and content.startswith(("http://", "https://")):
+            return content
+    return None
 
 
 def _canonical(tree: HtmlElement) -> str | None:
