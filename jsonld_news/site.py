@@ -225,7 +225,8 @@ def site_issues(pages: Sequence[Report]) -> list[Issue]:
     for page in pages:
         file = page.source or ""
         for article in page.articles:
-            published = article.get("canonical") or article.get("url") or file
+            # a page that names no URL is known by its file; a file and a URL are not compared
+            published = article.get("canonical") or article.get("url") or f"file:{file}"
             keys: list[tuple[str, ...]] = []
             if article.get("headline") and article.get("datePublished"):
                 keys.append(("text", article["headline"].casefold(), article["datePublished"]))
@@ -239,6 +240,8 @@ def site_issues(pages: Sequence[Report]) -> list[Issue]:
                 other_file, other_url = earlier
                 if other_file == file or _url_key(other_url) == _url_key(published):
                     continue
+                if other_url.startswith("file:") != published.startswith("file:"):
+                    continue
                 if (other_file, file) in flagged:
                     continue
                 flagged.add((other_file, file))
@@ -247,7 +250,8 @@ def site_issues(pages: Sequence[Report]) -> list[Issue]:
                         file,
                         article["path"],
                         article.get("line"),
-                        f"the same article is also published at {other_url} ({other_file}); "
+                        f"the same article is also published at {other_url.removeprefix('file:')} "
+                        f"({other_file}); "
                         "give both one canonical URL",
                         article.get("headline") or article.get("id"),
                         "warning",
