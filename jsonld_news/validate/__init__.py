@@ -3,7 +3,7 @@
 ``json-schema`` checks shape; ``schema.org`` checks the vocabulary (release 30.0); ``google``
 checks Google's Article rich-result profile (errors vs warnings); ``consistency`` compares an
 article's properties with each other; ``shacl`` runs schema.org's published shapes on the graph
-(slow: opt-in).
+(patched, slow: opt-in); ``shacl-news`` runs our schemas/newsarticle.shacl.ttl (opt-in).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ VALIDATORS: dict[str, str] = {
     "google": "jsonld_news.validate.google:google_issues",
     "consistency": "jsonld_news.validate.consistency:consistency_issues",
     "shacl": "jsonld_news.validate.shacl:shacl_issues",
+    "shacl-news": "jsonld_news.validate.shacl:news_shacl_issues",
 }
 DEFAULT_VALIDATORS: tuple[str, ...] = ("json-schema", "schema.org", "google", "consistency")
 

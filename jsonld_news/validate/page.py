@@ -51,7 +51,7 @@ VALIDATOR = "page"
 # json-schema is the shape of our own output (it requires headline, which Google does not):
 # pages get it only when asked for.
 PAGE_VALIDATORS: tuple[str, ...] = ("schema.org", "google", "consistency")
-ARTICLE_SCOPED = frozenset({"google", "consistency", "json-schema"})
+ARTICLE_SCOPED = frozenset({"google", "consistency", "json-schema", "shacl-news"})
 MAX_DEPTH = 48
 
 _SCHEMA_CONTEXT = re.compile(r"^https?://(www\.)?schema\.org/?$", re.I)
