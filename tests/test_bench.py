@@ -23,6 +23,17 @@ SCRIPTS = [
         "--corpus",
         "tests/fixtures/html",
     ],
+    [
+        "tools/bench_validate.py",
+        "--corpus",
+        "tests/fixtures/validate-cases",
+        "--pages",
+        "12",
+        "--site-pages",
+        "16",
+        "--baseline-articles",
+        "0",
+    ],
 ]
 
 

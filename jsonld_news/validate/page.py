@@ -235,7 +235,10 @@ def _microdata_items(tree: HtmlElement, base_url: str | None) -> list[_Found]:
 
 def _rdfa_items(tree: HtmlElement, text: str, base_url: str | None) -> list[_Found]:
     typed = tree.xpath("//*[@typeof]")
-    if not typed:
+    tokens = {token for el in typed for token in (el.get("typeof") or "").split()}
+    if not any(":" not in t or t.startswith("schema:") or "schema.org" in t for t in tokens):
+        # only other vocabularies' types (v:Breadcrumb, foaf:Image): pyRdfa's second parse
+        # (30-100 ms) would find nothing to check
         return []
     from extruct.rdfa import RDFaExtractor
     from extruct.utils import parse_xmldom_html
