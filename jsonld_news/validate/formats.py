@@ -15,7 +15,6 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote
-from xml.etree import ElementTree as ET
 
 from jsonld_news.validate.report import SEVERITIES, Issue, Report, SiteReport, _short
 
@@ -163,6 +162,8 @@ def _describe(issue: Issue) -> str:
 def to_junit(site: SiteReport) -> str:
     """One test case per file: each error a ``<failure>``, an unusable file an ``<error>``;
     warnings and info go to the case's ``<system-out>`` (JUnit has no warnings)."""
+    from xml.etree import ElementTree as ET
+
     issues = site.all_issues()
     counts = _counts(issues)
     cases: list[tuple[str, list[Issue], str | None]] = []
