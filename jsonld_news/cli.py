@@ -476,6 +476,9 @@ def validate_command(
         site = validate_site(files, names, jobs=jobs, strict=strict, stdin=stdin)
     except JsonldNewsError as exc:
         fail(str(exc))
+    except KeyboardInterrupt:  # the workers are stopped; nothing was written
+        typer.echo("jsonld-news: interrupted", err=True)
+        raise typer.Exit(130) from None
     for reason in site.failures.values():
         typer.echo(f"jsonld-news: error: {reason}", err=True)
     text = format_report(site, chosen_format)

@@ -20,13 +20,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from jsonld_news.batch import process_map
-from jsonld_news.errors import JsonldNewsError, MalformedInputError, UnreadableInputError
+from jsonld_news.errors import (
+    JsonldNewsError,
+    MalformedInputError,
+    UnknownFormatError,
+    UnreadableInputError,
+)
 from jsonld_news.options import Options
 from jsonld_news.pipeline import read_file
 from jsonld_news.validate import DEFAULT_VALIDATORS
@@ -60,6 +66,8 @@ def check_bytes(
         return check_page(data, source, tuple(validators or PAGE_VALIDATORS), options)
     if looks_binary(data):
         raise UnreadableInputError(source, "binary data, not an HTML page or JSON-LD")
+    if kind != "json":
+        raise UnknownFormatError(source, "neither an HTML page nor a JSON-LD document")
     from jsonld_news.readers.article_json import load_json
 
     doc = load_json(data, source, options)
@@ -146,11 +154,17 @@ def validate_site(
                 yield name, None, chosen, strict, options
 
     site = SiteReport(validators=list(chosen or ()))
-    for result in process_map(_check_task, tasks(), max(1, jobs)):
-        if isinstance(result, Report):
-            site.pages.append(result)
-        else:
-            site.failures[result[0]] = result[1]
+    try:
+        for result in process_map(_check_task, tasks(), max(1, jobs)):
+            if isinstance(result, Report):
+                site.pages.append(result)
+            else:
+                site.failures[result[0]] = result[1]
+    except BrokenProcessPool:
+        # a worker killed from outside (the OOM killer): the pool is gone, the run with it
+        raise JsonldNewsError(
+            "validate: a worker process died (out of memory?); run again with fewer --jobs"
+        ) from None
     site.issues = site_issues(site.pages)
     if strict:
         site.issues = promote_warnings(site.issues)

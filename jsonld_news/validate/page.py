@@ -127,6 +127,19 @@ def _jsonld_items(tree: HtmlElement, issues: list[Issue]) -> list[_Found]:
                     line=line,
                 )
             )
+        if any(not isinstance(value, (dict, list)) for value in values):
+            issues.append(
+                replace(
+                    _page_issue(
+                        where,
+                        "JSON-LD block holds a value that is no object or array; ignored",
+                        next(v for v in values if not isinstance(v, (dict, list))),
+                        "warning",
+                        "jsonld-syntax",
+                    ),
+                    line=line,
+                )
+            )
         root: Any = values[0] if len(values) == 1 else values
         for node, path, context in _roots(root, where):
             found.append(_Found("json-ld", node, path, line, context))
