@@ -487,8 +487,8 @@ def validate_command(
     else:
         try:
             write_atomic(output, text)
-        except OSError as exc:
-            fail(f"{output}: cannot write the report: {exc.strerror or exc}")
+        except JsonldNewsError as exc:  # write_atomic's OutputError names the file
+            fail(str(exc))
     raise typer.Exit(site.exit_code)
 
 

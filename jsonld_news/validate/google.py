@@ -13,8 +13,8 @@ at most a warning; errors are reserved for values Google says not to use. Rule b
     Structured data type definitions: author, datePublished, dateModified, headline and image are
     recommended. Google adds that the Rich Results Test does not itself warn about a missing
     datePublished/dateModified ("only recommended if you decide that it's applicable"); we warn
-    anyway because a news article always has a publication date. author.url is recommended too but
-    its absence is deliberately not reported (many bylines have no profile page).
+    anyway because a news article always has a publication date. author.url is recommended too;
+    its absence is only ``info`` (rule ``author-url``: many bylines have no profile page).
 ``publisher`` (warning)
     Not in the current recommended list (the current page only uses it in examples and sends the
     publisher's name to ``publisher``). Google's older Article guidance required it for AMP
@@ -37,7 +37,9 @@ at most a warning; errors are reserved for values Google says not to use. Rule b
     practices rather than Rich Results Test errors; they are errors here because such a value
     makes the author entity wrong, which no consumer can repair.
     "Specifying multiple authors": "Don't merge multiple authors in the same author field" —
-    a name with " and ", "&" or ";" is a **warning** (heuristic: some single names contain them).
+    a name with " and ", "&" or ";", or a comma between two names of two words or more ("Jane
+    Doe, John Roe"; "Doe, Jane" is one person) is a **warning** (heuristic: some single names
+    contain them).
 ``author-url`` (error)
     "Use valid URLs for the url or sameAs properties": present but not an absolute http(s) URL.
 ``dates`` (error / warning)
@@ -56,6 +58,18 @@ at most a warning; errors are reserved for values Google says not to use. Rule b
     ``contentUrl`` gives Google no image at all: a warning, like a missing image. "Images must be
     in a file format that's supported by Google Images": a URL whose extension is clearly not an
     image format Google Images supports (.tif, .pdf, .html ...) is a warning.
+``image-size`` (warning / info)
+    "For best results, we recommend providing multiple high-resolution images (minimum of 50K
+    pixels when multiplying width and height) with the following aspect ratios: 16x9, 4x3, and
+    1x1." Where an ImageObject gives both width and height (1200, "1200", "1200 px", a
+    QuantitativeValue), fewer than 50,000 pixels is a warning; when sizes are known, each of the
+    three ratios no image has (2 % tolerance) is named in one ``info``.
+``paywall`` (error / warning)
+    "Subscription and paywalled content": ``isAccessibleForFree`` false and a ``hasPart``
+    WebPageElement whose ``cssSelector`` names the hidden section; Google: "Only use class
+    selectors for the cssSelector property". A selector that is not (a list of) class
+    selectors is an error; a paywalled part without a selector, or a paywalled article with no
+    ``hasPart``, is a warning. "False" as text is accepted, as Google's own examples write it.
 ``headline`` (warning)
     Current text: "Consider using a concise title, as long titles may be truncated". Google's
     older guidance capped headlines at 110 characters; longer is a warning.
