@@ -8,9 +8,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from jsonld_news import format_report, validate_site
+from jsonld_news import format_report, validate_page, validate_site
 from jsonld_news.cli import app
 
 CASES = Path(__file__).parent / "fixtures" / "validate-cases"
@@ -147,3 +149,32 @@ def test_our_own_jsonld_files_still_validate(tmp_path: Path) -> None:
     data = json.loads(out)
     assert code == 0 and data["validators"] == []
     assert {i["validator"] for i in data["issues"]} <= {"google"}
+
+
+_KEYS = st.sampled_from(
+    ["@type", "@id", "@graph", "author", "name", "image", "width", "height", "datePublished",
+     "dateModified", "wordCount", "articleBody", "about", "mentions", "citation", "url",
+     "hasPart", "cssSelector", "isAccessibleForFree", "headline", "publisher", "mainEntity"]
+)  # fmt: skip
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(["NewsArticle", "Person", "Article", "https://x.example/a", "By Jane", ""]),
+    st.text(max_size=20),
+)
+_JSON = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=6),
+    max_leaves=30,
+)
+
+
+@given(block=st.dictionaries(_KEYS, _JSON, max_size=8))
+def test_any_json_ld_block_gives_a_report_never_a_traceback(block: dict[str, object]) -> None:
+    doc = {"@context": "https://schema.org", "@type": "NewsArticle", **block}
+    data = page("https://news.example/a", [doc]).encode()
+    report = validate_page(data, name="fuzz.html")
+    assert all(issue.path.startswith("$") and issue.file == "fuzz.html" for issue in report.issues)
+    format_report(report, "sarif")
