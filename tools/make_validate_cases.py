@@ -396,6 +396,25 @@ write(
     ),
 )
 
+write(
+    "breadcrumb-item-as-url-string",
+    page(
+        {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": 1,
+                    "name": "World",
+                    "item": "https://news.example/world",
+                }
+            ],
+        },
+        art(),
+    ),
+)
+
 # consistency
 write("wordcount-disagrees", page(art(articleBody=" ".join(["word"] * 40), wordCount=800)))
 write(

@@ -58,8 +58,13 @@ def to_text(site: SiteReport) -> str:
     """A table per severity (errors, warnings, info): where, path, rule, message and value."""
     lines: list[str] = []
     issues = site.all_issues()
+    order = {page.source: position for position, page in enumerate(site.pages)}
     for severity in SEVERITIES:
-        chosen = [i for i in issues if i.severity == severity]
+        # by file, then by line (stable: within one line, in the validators' order)
+        chosen = sorted(
+            (i for i in issues if i.severity == severity),
+            key=lambda i: (order.get(i.file, len(order)), i.line or 0),
+        )
         if not chosen:
             continue
         rows = []
