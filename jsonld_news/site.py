@@ -154,6 +154,12 @@ def validate_site(
                 yield name, None, chosen, strict, options
 
     site = SiteReport(validators=list(chosen or ()))
+    if jobs > 1:
+        # parse the vocabulary and import the page readers once, here: forked workers inherit
+        # them instead of each paying for them again
+        import jsonld_news.validate.page  # noqa: F401
+
+        vocabulary()
     try:
         for result in process_map(_check_task, tasks(), max(1, jobs)):
             if isinstance(result, Report):
