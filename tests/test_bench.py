@@ -30,7 +30,7 @@ SCRIPTS = [
         "--pages",
         "12",
         "--site-pages",
-        "16",
+        "8",
         "--baseline-articles",
         "0",
     ],
