@@ -220,7 +220,14 @@ _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(file: str | None) -> str:
-    return quote((file or "").replace("\\", "/"), safe="/:._-~")
+    """A relative path stays a relative URI reference (SARIF resolves it against the run's
+    base); an absolute one becomes a file: URI."""
+    from pathlib import PurePath
+
+    name = (file or "").replace("\\", "/")
+    if PurePath(name).is_absolute():
+        return "file://" + quote(name, safe="/._-~")
+    return quote(name, safe="/._-~")
 
 
 def to_sarif(site: SiteReport) -> str:
