@@ -358,7 +358,7 @@ CASES = [
             ("google/author-url", "info", "$.rdfa[0].author.url"),
             ("google/dates", "warning", "$.rdfa[0].datePublished"),
         ],
-        "RDFa through pyRdfa: the same rules as JSON-LD.",
+        "RDFa through pyRdfa: the same rules as JSON-LD; a <time>'s datetime is its value (HTML+RDFa 1.1), not its text.",
     ),
     Case(
         "trailing-comma-repaired",

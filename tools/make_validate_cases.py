@@ -500,7 +500,7 @@ write(
 )
 rdfa = """<article vocab="https://schema.org/" typeof="NewsArticle" resource="https://news.example/2024/11/15/scholz-putin#article">
  <h1 property="headline">Scholz speaks with Putin</h1>
- <span property="datePublished" content="2024-11-15T17:05:00">15 Nov</span>
+ <time property="datePublished" datetime="2024-11-15T17:05:00">15 Nov</time>
  <meta property="dateModified" content="2024-11-15T19:40:00+01:00">
  <img property="image" src="https://news.example/img/scholz-16x9.jpg">
  <span property="author" typeof="Person"><span property="name">By Jane Doe</span></span>

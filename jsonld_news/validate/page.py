@@ -256,6 +256,16 @@ def _rdfa_items(tree: HtmlElement, text: str, base_url: str | None) -> list[_Fou
     from extruct.rdfa import RDFaExtractor
     from extruct.utils import parse_xmldom_html
 
+    times = tree.xpath("//time[@property][@datetime][not(@content)]")
+    if times:
+        # HTML+RDFa 1.1 (3.1): a <time>'s @datetime is its value; pyRdfa, reading extruct's
+        # DOM, takes the element's text. Said as @content, which both read the same way (the
+        # microdata reader has already run on this tree).
+        from lxml.html import tostring
+
+        for element in times:
+            element.set("content", element.get("datetime") or "")
+        text = tostring(tree, encoding="unicode")
     document = parse_xmldom_html(text.encode("utf-8"), encoding="utf-8")
     found: list[_Found] = []
     seen: dict[str, int] = {}
