@@ -57,9 +57,12 @@ if TYPE_CHECKING:
     from jsonld_news.seo import SeoMarkup, seo_block, seo_markup
     from jsonld_news.serialize import OUTPUT_FORMATS, output_format
     from jsonld_news.sinks import write_atomic
+    from jsonld_news.site import validate_page, validate_site
     from jsonld_news.sources import DocumentStream, archive_kind
     from jsonld_news.stores import Store, StoreError, open_store
     from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS, Issue, Report
+    from jsonld_news.validate.formats import REPORT_FORMATS, format_report
+    from jsonld_news.validate.report import SiteReport
 
     __version__: str
 
@@ -124,6 +127,11 @@ _WHERE = {
     "VALIDATORS": "validate",
     "Issue": "validate",
     "Report": "validate",
+    "validate_page": "site",
+    "validate_site": "site",
+    "REPORT_FORMATS": "validate.formats",
+    "format_report": "validate.formats",
+    "SiteReport": "validate.report",
 }
 
 
@@ -170,6 +178,7 @@ __all__ = [
     "DEFAULT_VALIDATORS",
     "INPUT_FORMATS",
     "OUTPUT_FORMATS",
+    "REPORT_FORMATS",
     "VALIDATORS",
     "Article",
     "ArticleError",
@@ -200,6 +209,7 @@ __all__ = [
     "RemoteContextError",
     "Report",
     "SeoMarkup",
+    "SiteReport",
     "Store",
     "StoreError",
     "UnknownFormatError",
@@ -210,6 +220,7 @@ __all__ = [
     "convert",
     "convert_many",
     "entities",
+    "format_report",
     "import_kb",
     "inject",
     "inspect_page",
@@ -225,5 +236,7 @@ __all__ = [
     "serialize",
     "to_jsonld",
     "validate",
+    "validate_page",
+    "validate_site",
     "write_atomic",
 ]

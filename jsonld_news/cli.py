@@ -20,6 +20,7 @@ from jsonld_news import (
     DEFAULT_VALIDATORS,
     INPUT_FORMATS,
     OUTPUT_FORMATS,
+    REPORT_FORMATS,
     VALIDATORS,
     ConfigError,
     JsonldNewsError,
@@ -426,52 +427,69 @@ def _convert_batch(
 def validate_command(
     files: Annotated[
         list[str],
-        typer.Argument(metavar="FILE", help="NewsArticle JSON-LD files; '-' reads stdin."),
+        typer.Argument(
+            metavar="INPUT",
+            help="HTML pages, JSON-LD files (told apart by content) or folders (every HTML page "
+            "under them, one report); '-' reads stdin.",
+        ),
     ],
     validators: Annotated[
+        str | None,
+        typer.Option(
+            "--validators",
+            metavar="LIST",
+            help=f"Comma-separated: {', '.join(VALIDATORS)}. Default: "
+            f"{','.join(DEFAULT_VALIDATORS)} for JSON-LD files, schema.org,google,consistency "
+            "for pages.",
+        ),
+    ] = None,
+    report_format: Annotated[
         str,
         typer.Option(
-            "--validators", metavar="LIST", help=f"Comma-separated: {', '.join(VALIDATORS)}."
+            "--format", "-f", metavar="FORMAT", help=f"Report: {', '.join(REPORT_FORMATS)}."
         ),
-    ] = ",".join(DEFAULT_VALIDATORS),
-    as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+    ] = "text",
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the report here (atomically)."),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", metavar="N", help="Worker processes for folders.")
+    ] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
-    """Validate NewsArticle JSON-LD: exit 0 valid, 1 invalid, 2 unusable input."""
-    from jsonld_news import read_document, validate
+    """Validate structured data: exit 0 no errors, 1 errors, 2 unusable input."""
+    from jsonld_news import format_report, validate_site, write_atomic
 
-    names = [v.strip() for v in validators.split(",") if v.strip()]
-    unknown = [n for n in names if n not in VALIDATORS]
+    names = [v.strip() for v in validators.split(",") if v.strip()] if validators else None
+    unknown = [n for n in names or () if n not in VALIDATORS]
     if unknown:
         fail(f"unknown validator {unknown[0]!r}; choose from {', '.join(VALIDATORS)}")
-    worst = EXIT_OK
-    reports: dict[str, Any] = {}
-    for name in files:
+    chosen_format = "json" if as_json else report_format
+    if chosen_format not in REPORT_FORMATS:
+        fail(f"unknown report format {chosen_format!r}; choose from {', '.join(REPORT_FORMATS)}")
+    if jobs < 1:
+        fail("--jobs must be at least 1")
+    stdin = sys.stdin.buffer.read() if "-" in files else None
+    try:
+        site = validate_site(files, names, jobs=jobs, strict=strict, stdin=stdin)
+    except JsonldNewsError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:  # the workers are stopped; nothing was written
+        typer.echo("jsonld-news: interrupted", err=True)
+        raise typer.Exit(130) from None
+    for reason in site.failures.values():
+        typer.echo(f"jsonld-news: error: {reason}", err=True)
+    text = format_report(site, chosen_format)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
         try:
-            if name == "-":
-                doc = read_document(sys.stdin.buffer.read(), name=STDIN)
-            else:
-                doc = read_document(name)
-        except JsonldNewsError as exc:
-            typer.echo(f"jsonld-news: error: {exc}", err=True)
-            worst = EXIT_UNUSABLE
-            continue
-        report = validate(doc, names)
-        bad = not report.ok or (strict and report.warnings)
-        if bad and worst == EXIT_OK:
-            worst = EXIT_INVALID
-        if as_json:
-            reports[name] = report.to_dict()
-            continue
-        for issue in report.issues:
-            typer.echo(f"{name}: {issue}")
-        verdict = "invalid" if bad else "valid"
-        typer.echo(
-            f"{name}: {verdict} ({len(report.errors)} error(s), {len(report.warnings)} warning(s))"
-        )
-    if as_json:
-        typer.echo(json.dumps(reports, indent=2, ensure_ascii=False, default=str))
-    raise typer.Exit(worst)
+            write_atomic(output, text)
+        except JsonldNewsError as exc:  # write_atomic's OutputError names the file
+            fail(str(exc))
+    raise typer.Exit(site.exit_code)
 
 
 @app.command()

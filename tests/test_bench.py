@@ -24,6 +24,17 @@ SCRIPTS = [
         "tests/fixtures/html",
     ],
     ["tools/bench_seo.py", "--count", "3", "--corpus", "tests/fixtures/html"],
+    [
+        "tools/bench_validate.py",
+        "--corpus",
+        "tests/fixtures/validate-cases",
+        "--pages",
+        "12",
+        "--site-pages",
+        "8",
+        "--baseline-articles",
+        "0",
+    ],
 ]
 
 

@@ -1,8 +1,9 @@
 """Validators, each a function ``doc -> Iterable[Issue]`` registered by name.
 
 ``json-schema`` checks shape; ``schema.org`` checks the vocabulary (release 30.0); ``google``
-checks Google's Article rich-result profile (errors vs warnings); ``shacl`` runs schema.org's
-published shapes on the graph (slow: opt-in).
+checks Google's Article rich-result profile (errors vs warnings); ``consistency`` compares an
+article's properties with each other; ``shacl`` runs schema.org's published shapes on the graph
+(patched, slow: opt-in); ``shacl-news`` runs our schemas/newsarticle.shacl.ttl (opt-in).
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ VALIDATORS: dict[str, str] = {
     "json-schema": "jsonld_news.validate.schema:schema_issues",
     "schema.org": "jsonld_news.validate.vocabulary:vocabulary_issues",
     "google": "jsonld_news.validate.google:google_issues",
+    "consistency": "jsonld_news.validate.consistency:consistency_issues",
     "shacl": "jsonld_news.validate.shacl:shacl_issues",
+    "shacl-news": "jsonld_news.validate.shacl:news_shacl_issues",
 }
-DEFAULT_VALIDATORS: tuple[str, ...] = ("json-schema", "schema.org", "google")
+DEFAULT_VALIDATORS: tuple[str, ...] = ("json-schema", "schema.org", "google", "consistency")
 
 
 def get_validator(name: str) -> IssueSource:

@@ -13,8 +13,8 @@ at most a warning; errors are reserved for values Google says not to use. Rule b
     Structured data type definitions: author, datePublished, dateModified, headline and image are
     recommended. Google adds that the Rich Results Test does not itself warn about a missing
     datePublished/dateModified ("only recommended if you decide that it's applicable"); we warn
-    anyway because a news article always has a publication date. author.url is recommended too but
-    its absence is deliberately not reported (many bylines have no profile page).
+    anyway because a news article always has a publication date. author.url is recommended too;
+    its absence is only ``info`` (rule ``author-url``: many bylines have no profile page).
 ``publisher`` (warning)
     Not in the current recommended list (the current page only uses it in examples and sends the
     publisher's name to ``publisher``). Google's older Article guidance required it for AMP
@@ -37,7 +37,9 @@ at most a warning; errors are reserved for values Google says not to use. Rule b
     practices rather than Rich Results Test errors; they are errors here because such a value
     makes the author entity wrong, which no consumer can repair.
     "Specifying multiple authors": "Don't merge multiple authors in the same author field" —
-    a name with " and ", "&" or ";" is a **warning** (heuristic: some single names contain them).
+    a name with " and ", "&" or ";", or a comma between two names of two words or more ("Jane
+    Doe, John Roe"; "Doe, Jane" is one person) is a **warning** (heuristic: some single names
+    contain them).
 ``author-url`` (error)
     "Use valid URLs for the url or sameAs properties": present but not an absolute http(s) URL.
 ``dates`` (error / warning)
@@ -56,6 +58,18 @@ at most a warning; errors are reserved for values Google says not to use. Rule b
     ``contentUrl`` gives Google no image at all: a warning, like a missing image. "Images must be
     in a file format that's supported by Google Images": a URL whose extension is clearly not an
     image format Google Images supports (.tif, .pdf, .html ...) is a warning.
+``image-size`` (warning / info)
+    "For best results, we recommend providing multiple high-resolution images (minimum of 50K
+    pixels when multiplying width and height) with the following aspect ratios: 16x9, 4x3, and
+    1x1." Where an ImageObject gives both width and height (1200, "1200", "1200 px", a
+    QuantitativeValue), fewer than 50,000 pixels is a warning; when sizes are known, each of the
+    three ratios no image has (2 % tolerance) is named in one ``info``.
+``paywall`` (error / warning)
+    "Subscription and paywalled content": ``isAccessibleForFree`` false and a ``hasPart``
+    WebPageElement whose ``cssSelector`` names the hidden section; Google: "Only use class
+    selectors for the cssSelector property". A selector that is not (a list of) class
+    selectors is an error; a paywalled part without a selector, or a paywalled article with no
+    ``hasPart``, is a warning. "False" as text is accepted, as Google's own examples write it.
 ``headline`` (warning)
     Current text: "Consider using a concise title, as long titles may be truncated". Google's
     older guidance capped headlines at 110 characters; longer is a warning.
@@ -65,6 +79,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -75,6 +90,9 @@ from jsonld_news.validate.vocabulary import node_types, vocabulary
 
 VALIDATOR = "google"
 HEADLINE_LIMIT = 110
+MIN_IMAGE_PIXELS = 50_000
+ASPECT_RATIOS = {"16x9": 16 / 9, "4x3": 4 / 3, "1x1": 1.0}
+ASPECT_TOLERANCE = 0.02  # 1200x675 is 16x9; a crop a few pixels off still is
 RECOMMENDED = ("author", "datePublished", "dateModified", "headline", "image")
 
 Path = tuple[str | int, ...]
@@ -109,6 +127,12 @@ _ISO_DATETIME = re.compile(  # extended (2024-11-15T17:05:00+03:00) or basic (20
     r"(?P<tz>Z|[+-]\d{2}(:?\d{2})?)?$"
 )
 _ISO_REDUCED = re.compile(r"^\d{4}(-\d{2})?$")
+_PIXELS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:px|pixels?|E37)?\s*$", re.IGNORECASE)
+# .paywall, .a.b, .premium-content_1 (CSS identifiers: letters, digits, -, _, escapes left out)
+_CLASS_SELECTOR = re.compile(r"^(\.-?[A-Za-z_][\w-]*)+$")
+# "Jane Doe, John Smith": a comma between two names of two words or more is two people;
+# "Doe, Jane" (sort order) is one
+_COMMA_PEOPLE = re.compile(r"^\s*\S+\s+\S+[^,]*,\s*\S+\s+\S+")
 
 
 def _issue(path: Path, message: str, value: Any = None, severity: str = "error") -> Issue:
@@ -210,7 +234,7 @@ def name_problem(name: str, kind: str | None, publishers: list[str]) -> tuple[st
         folded = name.casefold()
         if any(publisher in folded for publisher in publishers):
             return "error", "author.name contains the publisher's name (use publisher)"
-        if _MERGED.search(name):
+        if _MERGED.search(name) or _COMMA_PEOPLE.match(name):
             return "warning", "author.name looks like several authors; list each separately"
     return None
 
@@ -239,6 +263,17 @@ def author_url(article: Mapping[str, Any], path: Path) -> Iterator[Issue]:
     for author, where in _items(article.get("author"), (*path, "author")):
         if not isinstance(author, Mapping):
             continue
+        if (
+            _author_kind(author) is not None
+            and _present(author.get("name"))
+            and not _present(author.get("url"))
+            and not _present(author.get("sameAs"))
+        ):
+            yield _issue(
+                (*where, "url"),
+                "author.url is recommended (a page that identifies the author)",
+                severity="info",
+            )
         for key in ("url", "sameAs"):
             for url, url_path in _items(author.get(key), (*where, key)):
                 if not isinstance(url, str) or not _crawlable(url):
@@ -362,6 +397,107 @@ def headline(article: Mapping[str, Any], path: Path) -> Iterator[Issue]:
         yield _issue((*path, "headline"), "headline must be text", value)
 
 
+def _pixels(value: Any) -> float | None:
+    """A width or height in pixels: 1200, "1200", "1200 px", {"value": 1200, "unitCode": "E37"}."""
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    if isinstance(value, Mapping):
+        value = value.get("value", value.get("@value"))
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if value > 0 else None
+    if isinstance(value, str):
+        match = _PIXELS.match(value)
+        if match:
+            number = float(match.group(1))
+            return number if number > 0 else None
+    return None
+
+
+def _ratio_name(width: float, height: float) -> str | None:
+    ratio = width / height
+    for name, wanted in ASPECT_RATIOS.items():
+        if abs(ratio - wanted) <= wanted * ASPECT_TOLERANCE:
+            return name
+    return None
+
+
+def image_size(article: Mapping[str, Any], path: Path) -> Iterator[Issue]:
+    """Google: "multiple high-resolution images (minimum of 50K pixels when multiplying width
+    and height) with the following aspect ratios: 16x9, 4x3, and 1x1". Only judged where the
+    markup gives both sizes; a URL alone says nothing about them."""
+    ratios: set[str] = set()
+    sized = 0
+    for item, where in _items(article.get("image"), (*path, "image")):
+        if not isinstance(item, Mapping):
+            continue
+        width, height = _pixels(item.get("width")), _pixels(item.get("height"))
+        if width is None or height is None:
+            continue
+        sized += 1
+        if width * height < MIN_IMAGE_PIXELS:
+            yield _issue(
+                where,
+                f"image is {width:g}x{height:g} = {width * height:,.0f} pixels; Google "
+                f"recommends at least {MIN_IMAGE_PIXELS:,}",
+                item.get("url", item.get("contentUrl")),
+                "warning",
+            )
+        name = _ratio_name(width, height)
+        if name:
+            ratios.add(name)
+    missing = [name for name in ASPECT_RATIOS if name not in ratios]
+    if sized and missing:
+        yield _issue(
+            (*path, "image"),
+            f"no image in the {', '.join(missing)} aspect ratio(s); Google recommends "
+            "16x9, 4x3 and 1x1 variants",
+            sorted(ratios) or None,
+            "info",
+        )
+
+
+def _class_selector(selector: str) -> bool:
+    parts = [part.strip() for part in selector.split(",")]
+    return all(_CLASS_SELECTOR.match(part) for part in parts)
+
+
+def _is_false(value: Any) -> bool:
+    return value is False or (isinstance(value, str) and value.strip().lower() == "false")
+
+
+def paywall(article: Mapping[str, Any], path: Path) -> Iterator[Issue]:
+    """Google's paywalled-content markup: ``isAccessibleForFree: false`` and a ``hasPart``
+    WebPageElement per hidden section whose ``cssSelector`` names it. Google: "Only use
+    class selectors ... for the cssSelector property" (an id, tag or attribute selector is
+    ignored, and the hidden text can then read as cloaking)."""
+    parts = list(_items(article.get("hasPart"), (*path, "hasPart")))
+    for part, where in parts:
+        if not isinstance(part, Mapping):
+            continue
+        for selector, selector_path in _items(part.get("cssSelector"), (*where, "cssSelector")):
+            if not isinstance(selector, str) or not _class_selector(selector):
+                yield _issue(
+                    selector_path,
+                    "paywall cssSelector must be a class selector such as .paywall",
+                    selector,
+                )
+        if _is_false(part.get("isAccessibleForFree")) and not _present(part.get("cssSelector")):
+            yield _issue(
+                (*where, "cssSelector"),
+                "a paywalled part (isAccessibleForFree false) needs a cssSelector",
+                severity="warning",
+            )
+    if _is_false(article.get("isAccessibleForFree")) and not parts:
+        yield _issue(
+            (*path, "hasPart"),
+            "isAccessibleForFree is false but no hasPart names the paywalled section "
+            "with a cssSelector",
+            severity="warning",
+        )
+
+
 RULES: dict[str, Rule] = {
     "recommended": recommended,
     "publisher": publisher,
@@ -370,8 +506,17 @@ RULES: dict[str, Rule] = {
     "author-url": author_url,
     "dates": dates,
     "image": image,
+    "image-size": image_size,
     "headline": headline,
+    "paywall": paywall,
 }
+
+
+def article_issues(article: Mapping[str, Any], path: Path = ()) -> Iterator[Issue]:
+    """Every rule on one Article-family node at ``path``, each issue naming its rule."""
+    for name, rule in RULES.items():
+        for found in rule(article, path):
+            yield replace(found, rule=name)
 
 
 def google_issues(doc: Mapping[str, Any]) -> Iterator[Issue]:
@@ -383,12 +528,13 @@ def google_issues(doc: Mapping[str, Any]) -> Iterator[Issue]:
         if isinstance(node, Mapping) and _is_article(node):
             articles.append((node, where))
     if not articles:
-        yield _issue(
+        yield issue_at(
+            VALIDATOR,
             ("@type",),
             "not an Article: Google's Article features need Article, NewsArticle or BlogPosting",
             node_types(doc) or None,
+            rule="article-type",
         )
         return
     for article, path in articles:
-        for rule in RULES.values():
-            yield from rule(article, path)
+        yield from article_issues(article, path)

@@ -16,13 +16,15 @@ def issue_at(
     message: str,
     value: Any = None,
     severity: str = "error",
+    rule: str = "",
 ) -> Issue:
     """An issue of ``validator`` at ``path`` (parts of a JSON path); any severity other than
-    ``"warning"`` is an error."""
+    ``"warning"`` or ``"info"`` is an error."""
     return Issue(
         path=json_path(path),
         message=message,
         value=value,
-        severity="warning" if severity == "warning" else "error",
+        severity="warning" if severity == "warning" else "info" if severity == "info" else "error",
         validator=validator,
+        rule=rule,
     )

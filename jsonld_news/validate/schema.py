@@ -63,6 +63,7 @@ def schema_issues(doc: Mapping[str, Any]) -> Iterator[Issue]:
             message=cause.message if len(cause.message) < 200 else cause.message[:197] + "...",
             value=cause.instance if not isinstance(cause.instance, (dict, list)) else None,
             validator="json-schema",
+            rule=str(cause.validator),
         )
 
 

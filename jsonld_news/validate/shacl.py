@@ -37,7 +37,7 @@ validation itself dominates: ~0.2 s per typical article (opt-in for that reason)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from typing import Any
 
@@ -115,8 +115,33 @@ def _to_http(triple: rdf.Triple) -> rdf.Triple:
     return rdf.Triple(subject or "", predicate or "", obj or "", fix(triple.datatype))
 
 
+NEWS_SHAPES_FILE = "newsarticle.shacl.ttl"
+NEWS_VALIDATOR = "shacl-news"
+
+
+@cache
+def news_shapes_graph() -> Any:
+    """Our NewsArticle shapes (schemas/newsarticle.shacl.ttl), parsed once."""
+    from rdflib import Graph
+
+    graph = Graph()
+    graph.parse(schema_file(NEWS_SHAPES_FILE), format="turtle")
+    return graph
+
+
+def news_shacl_issues(doc: Mapping[str, Any]) -> Iterator[Issue]:
+    """Every SHACL result of schemas/newsarticle.shacl.ttl on the document's RDF graph."""
+    yield from _shacl(doc, lambda classes: news_shapes_graph(), NEWS_VALIDATOR)
+
+
 def shacl_issues(doc: Mapping[str, Any]) -> Iterator[Issue]:
     """Every SHACL result of schema.org's shapes on the document's RDF graph."""
+    yield from _shacl(doc, _pruned_shapes, VALIDATOR)
+
+
+def _shacl(
+    doc: Mapping[str, Any], shapes_for: Callable[[frozenset[str]], Any], validator: str
+) -> Iterator[Issue]:
     try:
         from pyshacl import validate
     except ImportError:  # a dependency, but an installation may have been trimmed
@@ -142,16 +167,18 @@ def shacl_issues(doc: Mapping[str, Any]) -> Iterator[Issue]:
     _, results, _ = validate(
         data,
         # Shared across calls: pyshacl only re-adds its fixed system triples to it (idempotent).
-        shacl_graph=_pruned_shapes(frozenset(classes)),
+        shacl_graph=shapes_for(frozenset(classes)),
         inference="none",
         advanced=False,
         allow_warnings=True,
     )
     locate = _locator(doc, labels)
-    yield from _issues(results, locate, doc)
+    yield from _issues(results, locate, doc, validator)
 
 
-def _issues(results: Any, locate: dict[Any, Path], doc: Mapping[str, Any]) -> Iterator[Issue]:
+def _issues(
+    results: Any, locate: dict[Any, Path], doc: Mapping[str, Any], validator: str = VALIDATOR
+) -> Iterator[Issue]:
     from rdflib import BNode, URIRef
 
     def one(subject: Any, name: str) -> Any:
@@ -177,15 +204,20 @@ def _issues(results: Any, locate: dict[Any, Path], doc: Mapping[str, Any]) -> It
                 message += f": {_readable(one(detail, 'resultMessage'))}"
             if node_path is None:
                 message += f" (focus node {focus})"
+            severity = one(result, "resultSeverity")
+            component = one(result, "sourceConstraintComponent")
             found.append(
                 Issue(
                     path=json_path(where),
                     message=message,
                     value=None if value is None or isinstance(value, BNode) else str(value),
                     severity="error"
-                    if one(result, "resultSeverity") == URIRef(_SH + "Violation")
+                    if severity == URIRef(_SH + "Violation")
+                    else "info"
+                    if severity == URIRef(_SH + "Info")
                     else "warning",
-                    validator=VALIDATOR,
+                    validator=validator,
+                    rule=str(component).rpartition("#")[2] if component is not None else "",
                 )
             )
     yield from sorted(found, key=lambda issue: (issue.path, issue.message))

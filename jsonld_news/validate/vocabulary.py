@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -264,6 +264,13 @@ def known_types(vocab: Vocabulary, node: Mapping[str, Any], path: Path) -> Itera
             yield _issue(where, "unknown schema.org 30.0 type", item)
 
 
+def _action_annotation(vocab: Vocabulary, name: str) -> bool:
+    """``query-input``: schema.org Actions' "-input"/"-output" annotations of a property
+    (https://schema.org/docs/actions.html), as Google's sitelinks search box uses them."""
+    base, dash, suffix = name.rpartition("-")
+    return bool(dash) and suffix in ("input", "output") and vocab.is_property(base)
+
+
 def known_properties(vocab: Vocabulary, node: Mapping[str, Any], path: Path) -> Iterator[Issue]:
     for key in node:
         if _is_keyword(key):
@@ -273,6 +280,8 @@ def known_properties(vocab: Vocabulary, node: Mapping[str, Any], path: Path) -> 
             yield _issue(
                 (*path, key), "property is not in the schema.org vocabulary", key, "warning"
             )
+        elif _action_annotation(vocab, name):
+            continue
         elif not vocab.is_property(name):
             yield _issue((*path, key), "unknown schema.org 30.0 property", key)
         elif name in vocab.superseded:
@@ -397,5 +406,6 @@ def vocabulary_issues(doc: Mapping[str, Any]) -> Iterator[Issue]:
     """Every schema.org vocabulary problem in one compact JSON-LD document."""
     vocab = vocabulary()
     for node, path in _walk(doc, ()):
-        for rule in RULES.values():
-            yield from rule(vocab, node, path)
+        for name, rule in RULES.items():
+            for found in rule(vocab, node, path):
+                yield replace(found, rule=name)
