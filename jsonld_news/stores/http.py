@@ -313,42 +313,41 @@ class HttpClient:
             client = self._client
             if client is None:
                 raise StoreUnavailableError(endpoint, "store is closed")
-            retry_reason: str
+            failure: StoreError  # what is raised once the retries are spent
             self._deadline.at = time.monotonic() + self.timeout
             try:
                 response = client.request(method, url, content=content, data=form, headers=headers)
             except httpx.TimeoutException as exc:
                 late = self._deadline.at is not None and time.monotonic() >= self._deadline.at
                 if isinstance(exc, httpx.ConnectTimeout) and not late:
-                    retry_reason = "connection timed out"
+                    failure = StoreUnavailableError(endpoint, "connection timed out")
                 else:
                     within = self.timeout if late else client.timeout.read
                     raise StoreUnavailableError(
                         endpoint, f"no complete answer within {within:g} s"
                     ) from None
             except httpx.ConnectError as exc:
-                retry_reason = _transport_reason(exc)
+                failure = StoreUnavailableError(endpoint, _transport_reason(exc))
             except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError) as exc:
+                failure = StoreUnavailableError(endpoint, _transport_reason(exc))
                 if not idempotent:
-                    raise StoreUnavailableError(endpoint, _transport_reason(exc)) from None
-                retry_reason = _transport_reason(exc)
+                    raise failure from None
             except httpx.HTTPError as exc:
                 raise StoreUnavailableError(endpoint, self.redact(_transport_reason(exc))) from None
             else:
                 status = response.status_code
                 if status < 400:
                     return response
-                error = self._status_error(endpoint, response)
+                failure = self._status_error(endpoint, response)
                 if status < 500 or not idempotent:
-                    raise error
-                retry_reason = str(error)
+                    raise failure
             finally:
                 self._deadline.at = None
             if attempt >= self.retries:
-                raise StoreUnavailableError(endpoint, self.redact(retry_reason)) from None
+                raise failure
             wait = self.backoff * (2**attempt)
             attempt += 1
-            log.warning("store %s: %s; retry %d in %.2g s", endpoint, retry_reason, attempt, wait)
+            log.info("%s; retry %d in %.2g s", failure, attempt, wait)
             time.sleep(wait)
 
     def _status_error(self, endpoint: str, response: httpx.Response) -> StoreError:

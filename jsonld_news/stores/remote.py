@@ -113,7 +113,10 @@ class RemoteStore(SelectStore):
         if form in ("CONSTRUCT", "DESCRIBE"):
             return self._graph_answer(self._send_query(sparql, _GRAPH_ACCEPT))
         response = self._send_query(sparql, _RESULTS)
-        return results_json(response.content, self.query_endpoint)
+        answer = results_json(response.content, self.query_endpoint)
+        if form == "ASK" and "boolean" not in answer:
+            answer = _ask_answer(answer, self.query_endpoint)
+        return answer
 
     def _graph_answer(self, response: httpx.Response) -> str:
         import pyoxigraph as ox
@@ -170,3 +173,14 @@ def chunked(graphs: Iterable[tuple[str, str]], max_bytes: int) -> Iterator[list[
         size += len(pair[1])
     if run:
         yield run
+
+
+def _ask_answer(answer: dict[str, Any], endpoint: str) -> dict[str, Any]:
+    """Virtuoso 7 answers ASK over the protocol as one row of one variable (``__ASK_RETVAL``,
+    1 or 0): the boolean it means."""
+    rows = answer["results"]["bindings"]
+    if len(rows) == 1 and len(rows[0]) == 1:
+        [term] = rows[0].values()
+        if term["value"] in ("1", "true", "0", "false"):
+            return {"head": {}, "boolean": term["value"] in ("1", "true")}
+    raise StoreError(endpoint, "answer to ASK is not a boolean")
