@@ -551,39 +551,29 @@ def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
     )
 
 
-def test_cli_load_through_update_with_digest_and_a_refused_one(virtuoso: Virtuoso) -> None:
+def test_cli_load_through_update_with_digest_and_a_refused_one(
+    virtuoso: Virtuoso, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from jsonld_news.cli import app
+
     _virtuoso_clear(virtuoso)
     one = str(sorted(INPUTS.iterdir())[0])
+    runner = CliRunner()
+    monkeypatch.setenv("JSONLD_NEWS_STORE_PASSWORD", virtuoso.password)
     spec = f"update:{virtuoso.base}/sparql-auth"
-    ok = _cli(
-        "load",
-        one,
-        "--store",
-        spec,
-        "--user",
-        virtuoso.user,
-        "--auth",
-        "digest",
-        "-j",
-        "1",
-        env={"JSONLD_NEWS_STORE_PASSWORD": virtuoso.password},
+    ok = runner.invoke(
+        app, ["load", one, "--store", spec, "--user", virtuoso.user, "--auth", "digest", "-j", "1"]
     )
-    assert ok.returncode == 0, ok.stderr
+    assert ok.exit_code == 0, ok.stderr
     assert "loaded 1 article(s)" in ok.stderr
-    refused = _cli(
-        "load",
-        one,
-        "--store",
-        f"gsp:{virtuoso.base}/sparql-graph-crud-auth",
-        "--user",
-        virtuoso.user,
-        "-j",
-        "1",
-        env={"JSONLD_NEWS_STORE_PASSWORD": "Wr0ng-pa55word"},
-    )
-    assert refused.returncode == 2
-    assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
-    assert "HTTP 401" in refused.stderr and "Wr0ng-pa55word" not in refused.stderr
+    monkeypatch.setenv("JSONLD_NEWS_STORE_PASSWORD", "Wr0ng-pa55word")
+    gsp = f"gsp:{virtuoso.base}/sparql-graph-crud-auth"
+    refused = runner.invoke(app, ["load", one, "--store", gsp, "--user", virtuoso.user, "-j", "1"])
+    assert refused.exit_code == 2
+    assert refused.stderr.count("\n") == 1 and "HTTP 401" in refused.stderr
+    assert "Wr0ng-pa55word" not in refused.stderr + refused.stdout
 
 
 def test_cli_store_down_is_one_line_exit_2() -> None:
