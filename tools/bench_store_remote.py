@@ -126,6 +126,7 @@ def bench_oxigraph(docs: list[Doc], pairs: list[tuple[str, str]], rdflib_article
             warm_s = timed(lambda: ours(docs, store))
             assert count(store) == total
             empty()
+
             def ready() -> None:
                 for i in range(0, len(pairs), 1000):
                     store.replace_graphs(pairs[i : i + 1000])
