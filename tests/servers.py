@@ -203,6 +203,7 @@ class Fake:
 
     base: str
     hits: Counter[str] = field(default_factory=Counter)
+    peers: set[int] = field(default_factory=set)  # client ports seen: one per connection
     slow_seconds: float = 3.0
     drip_seconds: float = 0.25
 
@@ -233,6 +234,7 @@ def _handler(fake: Fake) -> type[http.server.BaseHTTPRequestHandler]:
                 self.rfile.read(length)
             mode = self.path.strip("/").split("/")[0].split("?")[0]
             fake.hits[mode] += 1
+            fake.peers.add(self.client_address[1])
             if mode == "error500":
                 self._answer(500, b"Internal failure:\n disk on fire", "text/plain")
             elif mode == "bad400":

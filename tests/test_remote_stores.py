@@ -476,6 +476,40 @@ def test_credentials_from_the_url_or_options_authenticate(
             assert store.count_triples() == 0
 
 
+@pytest.mark.parametrize("kind", ["oxigraph", "update"])
+def test_a_batch_is_a_few_requests_over_one_kept_alive_connection(
+    fake: Fake, kind: str, docs: list[Doc]
+) -> None:
+    fake.hits.clear()
+    fake.peers.clear()
+    with _client(kind, f"{fake.base}/ok") as store:
+        assert load_articles(_copies(docs, 40), store, batch_size=20).ok
+        store.count_triples()
+    # Two batches: Oxigraph a DROP and a POST each, update one request each; then one query.
+    assert fake.hits["ok"] == (5 if kind == "oxigraph" else 3)
+    assert len(fake.peers) == 1
+
+
+def test_merge_adds_to_a_graph_on_every_remote_kind(oxigraph_server: str) -> None:
+    graph = "https://ex.org/merge#article"
+    one = '<https://ex.org/s> <https://ex.org/p> "one" .\n'
+    two = '<https://ex.org/s> <https://ex.org/p> "two" .\n_:b <https://ex.org/p> "blank" .\n'
+    stores: list[Remote] = [
+        OxigraphServerStore(oxigraph_server),
+        GraphStoreProtocolStore(f"{oxigraph_server}/store"),
+        SparqlUpdateStore(f"{oxigraph_server}/update"),
+    ]
+    cleaner = SparqlUpdateStore(f"{oxigraph_server}/update")
+    for store in [*stores, cleaner]:
+        with store:
+            _drop_all(cleaner)
+            store.replace_graph(graph, one)
+            store.add_graphs([(graph, two)])
+            assert store.count_triples(graph) == 3, store
+            store.replace_graphs([(graph, one), ("https://ex.org/x#article", one)])
+            assert store.count_triples(graph) == 1, store
+
+
 def test_a_user_without_a_password_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from jsonld_news.errors import ConfigError
 
