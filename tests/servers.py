@@ -68,6 +68,7 @@ DisableUnixSocket = 1
 NumberOfBuffers = 20000
 MaxDirtyBuffers = 15000
 CheckpointInterval = 0
+MaxQueryMem = 1G
 DirsAllowed = ., {folder}
 [HTTPServer]
 ServerPort = 127.0.0.1:{http_port}
