@@ -191,6 +191,7 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
 # --- a misbehaving fake -----------------------------------------------------------------------
 
 FAKE_USER, FAKE_PASSWORD = "alice", "Fk-pa55-w0rd"
+NO_GRAPHS = b'{"head": {"vars": ["g", "s", "p", "o"]}, "results": {"bindings": []}}'
 EMPTY_RESULTS = b'{"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", "value": "0"}}]}}'
 
 
@@ -231,8 +232,7 @@ def _handler(fake: Fake) -> type[http.server.BaseHTTPRequestHandler]:
 
         def _handle(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
-            if length:
-                self.rfile.read(length)
+            sent = self.rfile.read(length) if length else b""
             mode = self.path.strip("/").split("/")[0].split("?")[0]
             fake.hits[mode] += 1
             fake.peers.add(self.client_address[1])
@@ -269,6 +269,8 @@ def _handler(fake: Fake) -> type[http.server.BaseHTTPRequestHandler]:
                     "text/plain",
                     {"WWW-Authenticate": 'Basic realm="fake"'},
                 )
+            elif b"VALUES" in sent:  # what a batch's graphs hold: nothing
+                self._answer(200, NO_GRAPHS, "application/sparql-results+json")
             elif self.command == "GET" or "query" in self.path:
                 self._answer(200, EMPTY_RESULTS, "application/sparql-results+json")
             else:

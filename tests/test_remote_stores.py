@@ -217,10 +217,14 @@ def test_hostile_strings_load_exactly_on_the_oxigraph_server(
         store = _remote(open_store(oxigraph_server))
     graph = "https://ex.org/hostile#article"
     text = _hostile_ntriples(graph)
+    changed = text.replace(HOSTILE[3].replace("\n", "\\n").replace("\r", "\\r"), "changed")
+    assert changed != text
     with store:
         _drop_all(store)
         store.replace_graphs([(graph, text), ("https://ex.org/other#article", text)])
-        store.replace_graph(graph, text)
+        store.replace_graphs([(graph, changed)])  # a stored graph changed: only the difference
+        assert store.count_triples(graph) == text.count("\n")
+        store.replace_graphs([(graph, text)])
         answer = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
         assert isinstance(answer, str)
         _same_graph(answer, text)

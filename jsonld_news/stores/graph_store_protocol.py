@@ -14,7 +14,16 @@ from concurrent.futures import ThreadPoolExecutor
 
 from jsonld_news.stores.base import StoreError, StoreUnavailableError, check_graph_iri
 from jsonld_news.stores.remote import RemoteStore, chunked
-from jsonld_news.stores.sparql import nquads, rename_blank_nodes
+from jsonld_news.stores.sparql import (
+    TripleKey,
+    article_keys,
+    has_blank,
+    iri,
+    nquads,
+    rename_blank_nodes,
+    result_key,
+    write_key,
+)
 
 __all__ = ["GraphStoreProtocolStore", "OxigraphServerStore", "sibling_query_endpoint"]
 
@@ -137,10 +146,14 @@ class GraphStoreProtocolStore(RemoteStore):
 class OxigraphServerStore(GraphStoreProtocolStore):
     """An Oxigraph server (``oxigraph serve``) at ``base`` (``http://HOST:PORT``).
 
-    A batch is two requests: one SPARQL update dropping the batch's graphs (``/update``), then
-    the batch as one N-Quads document POSTed to ``/store``, the server's bulk path. Not one
-    transaction: a crash between the two leaves those graphs empty, and loading the same inputs
-    again (idempotent) fills them. ``replace_graph`` alone is one PUT (one transaction).
+    A batch is at most three requests: one query reading what the batch's graphs hold now; one
+    SPARQL update deleting the triples each graph loses (``DELETE DATA``; a graph with blank
+    nodes is dropped whole: they cannot be named); then what they gain, and every graph new to
+    the server, as one N-Quads document POSTed to ``/store``, the server's bulk path. Each graph
+    ends holding exactly the article's triples, as a replace would leave it, and a reload of
+    unchanged articles writes nothing. Not one transaction: a crash between the update and the
+    POST leaves those graphs partial, and loading the same inputs again (idempotent) repairs
+    them. ``replace_graph`` alone is one PUT (one transaction).
     ``max_request_bytes`` bounds one POST. Queries go to ``/query`` as
     ``application/sparql-query``.
     """
@@ -189,10 +202,52 @@ class OxigraphServerStore(GraphStoreProtocolStore):
         for run in chunked(graphs, self.max_request_bytes):
             for graph_iri, _ in run:
                 check_graph_iri(graph_iri, self.endpoint)
-            body = nquads(run, self.endpoint)  # checked before anything is dropped
-            self._update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g, _ in run))
-            # Sent again after the DROP, quads without blank nodes are still each graph once.
+            new = {g: article_keys(g, nt, self.endpoint) for g, nt in run}  # all checked first
+            old = self._stored([g for g, _ in run])
+            operations: list[str] = []
+            whole: list[tuple[str, str]] = []  # sent as they are: new graphs, blank nodes
+            added: list[str] = []  # N-Quads lines of what changed graphs gain
+            for graph_iri, ntriples in run:
+                stored = old.get(graph_iri)
+                if not stored:
+                    whole.append((graph_iri, ntriples))
+                    continue
+                if has_blank(stored) or has_blank(new[graph_iri]):
+                    # Blank nodes cannot be named in DELETE DATA: drop and send again.
+                    operations.append(f"DROP SILENT GRAPH {iri(graph_iri)}")
+                    whole.append((graph_iri, ntriples))
+                    continue
+                name = iri(graph_iri)
+                gone = stored - new[graph_iri]
+                if gone:
+                    data = "".join(f"{' '.join(map(write_key, t))} .\n" for t in gone)
+                    operations.append(f"DELETE DATA {{ GRAPH {name} {{\n{data}}} }}")
+                added.extend(
+                    f"{' '.join(map(write_key, t))} {name} .\n" for t in new[graph_iri] - stored
+                )
+            body = nquads(whole, self.endpoint) + "".join(added)
+            if operations:
+                self._update(" ;\n".join(operations))
+            # Sent again after the update, quads without blank nodes are still each graph once.
             self._post_quads(body, idempotent="_:" not in body)
+
+    def _stored(self, graphs: list[str]) -> dict[str, set[TripleKey]]:
+        """What the server holds in these graphs now, as tuples (one query)."""
+        if not graphs:
+            return {}
+        values = " ".join(iri(g) for g in graphs)
+        answer = self.query(
+            f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        )
+        stored: dict[str, set[TripleKey]] = {}
+        assert isinstance(answer, dict)
+        try:
+            for row in answer["results"]["bindings"]:
+                triple = (result_key(row["s"]), result_key(row["p"]), result_key(row["o"]))
+                stored.setdefault(row["g"]["value"], set()).add(triple)
+        except KeyError:
+            raise StoreError(self.query_endpoint, "answer lacks ?g ?s ?p ?o") from None
+        return stored
 
     def add_graphs(self, graphs: Iterable[tuple[str, str]]) -> None:
         for run in chunked(graphs, self.max_request_bytes):
