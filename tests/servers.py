@@ -232,7 +232,7 @@ def _handler(fake: Fake) -> type[http.server.BaseHTTPRequestHandler]:
 
         def _handle(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
-            sent = self.rfile.read(length) if length else b""
+            received = self.rfile.read(length) if length else b""
             mode = self.path.strip("/").split("/")[0].split("?")[0]
             fake.hits[mode] += 1
             fake.peers.add(self.client_address[1])
@@ -269,7 +269,7 @@ def _handler(fake: Fake) -> type[http.server.BaseHTTPRequestHandler]:
                     "text/plain",
                     {"WWW-Authenticate": 'Basic realm="fake"'},
                 )
-            elif b"VALUES" in sent:  # what a batch's graphs hold: nothing
+            elif b"VALUES" in received:  # what a batch's graphs hold: nothing
                 self._answer(200, NO_GRAPHS, "application/sparql-results+json")
             elif self.command == "GET" or "query" in self.path:
                 self._answer(200, EMPTY_RESULTS, "application/sparql-results+json")
