@@ -254,6 +254,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--rdflib-articles", type=int, default=300)
     parser.add_argument("--no-virtuoso", action="store_true")
+    parser.add_argument("--no-oxigraph", action="store_true")
     args = parser.parse_args()
     docs = [to_jsonld(convert_bytes(d, "bench", f, OPTIONS)) for d, f in corpus(args.articles)]
     pairs = [(doc["@id"], to_ntriples(triples(doc))) for doc in docs]
@@ -261,7 +262,8 @@ def main() -> None:
         f"bench_store_remote: {len(docs)} generated articles into one named graph each, servers "
         "on 127.0.0.1, wall time"
     )
-    bench_oxigraph(docs, pairs, min(args.rdflib_articles, len(pairs)))
+    if not args.no_oxigraph:
+        bench_oxigraph(docs, pairs, min(args.rdflib_articles, len(pairs)))
     if not args.no_virtuoso:
         bench_virtuoso(docs, pairs)
 

@@ -229,8 +229,8 @@ class HttpClient:
     """A keep-alive HTTP client for one store, raising the store errors.
 
     ``timeout`` is the total deadline of one request (connecting, sending, and reading the
-    whole answer); ``connect_timeout`` and ``read_timeout`` (default: ``timeout`` capped at 10
-    and 30 s) bound each step. ``retries`` more attempts follow connection errors and 5xx
+    whole answer); ``connect_timeout`` (default: ``timeout``, at most 10 s) bounds connecting,
+    ``read_timeout`` (default: ``timeout``) each wait for the next bytes. ``retries`` more attempts follow connection errors and 5xx
     answers, after ``backoff``, then twice that, and so on.
     """
 
@@ -277,7 +277,7 @@ class HttpClient:
             timeout=httpx.Timeout(
                 timeout,
                 connect=min(connect_timeout or 10.0, timeout),
-                read=min(read_timeout or 30.0, timeout),
+                read=min(read_timeout or timeout, timeout),
             ),
             auth=None if user is None else _make_auth(user, password or "", auth),
             headers=dict(headers or {}),
