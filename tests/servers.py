@@ -236,7 +236,12 @@ def _handler(fake: Fake) -> type[http.server.BaseHTTPRequestHandler]:
             mode = self.path.strip("/").split("/")[0].split("?")[0]
             fake.hits[mode] += 1
             fake.peers.add(self.client_address[1])
-            if mode == "error500":
+            if (
+                mode == "form415"
+                and self.headers.get("Content-Type") == "application/sparql-update"
+            ):
+                self._answer(415, b"Unsupported Media Type", "text/plain")
+            elif mode == "error500":
                 self._answer(500, b"Internal failure:\n disk on fire", "text/plain")
             elif mode == "bad400":
                 self._answer(

@@ -514,6 +514,16 @@ def test_merge_adds_to_a_graph_on_every_remote_kind(oxigraph_server: str) -> Non
             assert store.count_triples(graph) == 1, store
 
 
+def test_an_update_endpoint_refusing_the_update_type_gets_the_form(
+    fake: Fake, docs: list[Doc]
+) -> None:
+    fake.hits.clear()
+    with SparqlUpdateStore(f"{fake.base}/form415/update", **FAST) as store:
+        assert load_articles(_copies(docs, 4), store, batch_size=2).ok
+        assert store.update_via == "form"
+    assert fake.hits["form415"] == 3  # refused once, then the form for both batches
+
+
 def test_a_user_without_a_password_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from jsonld_news.errors import ConfigError
 
