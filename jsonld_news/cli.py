@@ -507,7 +507,7 @@ def load(
             "-s",
             metavar="STORE",
             help="memory:, oxigraph:PATH (embedded), http://HOST:PORT (Oxigraph server), "
-            "gsp:URL (Graph Store Protocol data endpoint).",
+            "gsp:URL (Graph Store Protocol data endpoint), update:URL (SPARQL 1.1 Update).",
         ),
     ],
     query_endpoint: Annotated[
@@ -521,6 +521,20 @@ def load(
     timeout: Annotated[
         float, typer.Option("--timeout", metavar="SECONDS", help="HTTP timeout in seconds.")
     ] = 30.0,
+    user: Annotated[
+        str | None,
+        typer.Option(
+            "--user",
+            metavar="NAME",
+            help="Remote store user; the password comes from JSONLD_NEWS_STORE_PASSWORD.",
+        ),
+    ] = None,
+    auth: Annotated[
+        str,
+        typer.Option(
+            "--auth", metavar="SCHEME", help="HTTP authentication: auto, basic or digest."
+        ),
+    ] = "auto",
     from_: InputFormat = None,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
     timezone_name: Timezone = None,
@@ -542,7 +556,9 @@ def load(
             kb=kb,
             max_input_size=max_input_size,
         )
-        target = open_store(store, timeout=timeout, query_endpoint=query_endpoint)
+        target = open_store(
+            store, timeout=timeout, query_endpoint=query_endpoint, user=user, auth=auth
+        )
     except JsonldNewsError as exc:
         fail(str(exc))
 

@@ -325,7 +325,7 @@ def _start_server(binary: Path, folder: Path) -> tuple[subprocess.Popen[bytes], 
                 stdout=stream,
                 stderr=subprocess.STDOUT,
             )
-        probe = GraphStoreProtocolStore(f"{base}/store", timeout=2)
+        probe = GraphStoreProtocolStore(f"{base}/store", timeout=2, retries=0)
         deadline = time.monotonic() + 15
         while process.poll() is None and time.monotonic() < deadline:
             try:

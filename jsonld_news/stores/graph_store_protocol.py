@@ -1,50 +1,57 @@
-"""Any SPARQL 1.1 Graph Store HTTP Protocol server, with the standard library only."""
+"""Any SPARQL 1.1 Graph Store HTTP Protocol server, and the Oxigraph server, over httpx.
+
+The protocol writes one graph a request and has no request for many graphs, so a batch is
+sent as that many PUTs, ``concurrency`` of them in flight over keep-alive connections. The
+Oxigraph server has its own bulk path, and gets a batch in two requests (see
+``OxigraphServerStore``).
+"""
 
 from __future__ import annotations
 
-import base64
-import ipaddress
-import json
-import urllib.error
 import urllib.parse
-import urllib.request
-from collections.abc import Mapping
-from http.client import HTTPException
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 
-from jsonld_news.errors import ConfigError
-from jsonld_news.stores.base import SelectStore, StoreError, StoreUnavailableError, check_graph_iri
+from jsonld_news.stores.base import StoreError, StoreUnavailableError, check_graph_iri
+from jsonld_news.stores.remote import RemoteStore, chunked
+from jsonld_news.stores.sparql import (
+    TripleKey,
+    article_keys,
+    has_blank,
+    iri,
+    nquads,
+    rename_blank_nodes,
+    result_key,
+    write_key,
+)
 
-__all__ = ["GraphStoreProtocolStore"]
+__all__ = ["GraphStoreProtocolStore", "OxigraphServerStore", "sibling_query_endpoint"]
 
-# Statuses that blame the request body (this article), not the store: record and go on.
-_PAYLOAD_STATUSES = frozenset({400, 413, 415, 422})
-_SPARQL_JSON = "application/sparql-results+json"
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+_NTRIPLES = {"Content-Type": "application/n-triples"}
 
 
-def _sibling_query_endpoint(endpoint: str) -> str:
-    """``.../store`` -> ``.../query`` (Oxigraph), ``/ds/data`` -> ``/ds/query`` (Fuseki)."""
+def sibling_query_endpoint(endpoint: str) -> str:
+    """Where a data endpoint's server answers queries: Virtuoso's ``/sparql-graph-crud[-auth]``
+    -> ``/sparql[-auth]``; else the sibling ``query``: Oxigraph's ``/store`` -> ``/query``,
+    Fuseki's ``/ds/data`` -> ``/ds/query``."""
     parts = urllib.parse.urlsplit(endpoint)
-    parent = parts.path.rstrip("/").rpartition("/")[0]
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, f"{parent}/query", "", ""))
+    path = parts.path.rstrip("/")
+    parent, _, last = path.rpartition("/")
+    if last.startswith("sparql-graph-crud"):
+        query = f"{parent}/sparql" + ("-auth" if last.endswith("-auth") else "")
+    else:
+        query = f"{parent}/query"
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, query, "", ""))
 
 
-class GraphStoreProtocolStore(SelectStore):
-    """A SPARQL 1.1 Graph Store HTTP Protocol server, with ``urllib`` only.
+class GraphStoreProtocolStore(RemoteStore):
+    """A SPARQL 1.1 Graph Store HTTP Protocol data endpoint.
 
-    ``replace_graph`` is ``PUT {endpoint}?graph=<iri>`` with N-Triples; counts are SPARQL
-    queries sent to ``query_endpoint`` (default: the sibling ``query`` of the data endpoint,
-    right for Oxigraph's ``/store`` and Fuseki's ``/dataset/data``). Credentials in the URL
-    (``http://user:password@host/...``) become HTTP Basic authentication and never appear in
-    messages. Proxies from the environment are honoured, except for loopback hosts.
+    ``replace_graph`` is ``PUT {endpoint}?graph=<iri>`` with N-Triples, ``add_graphs`` a POST
+    each; ``replace_graphs`` keeps ``concurrency`` PUTs in flight. Queries go to
+    ``query_endpoint`` (default: ``sibling_query_endpoint``), form-encoded unless
+    ``query_via="direct"``. For credentials, timeouts and retries see ``RemoteStore`` and
+    ``jsonld_news.stores.http``.
     """
 
     def __init__(
@@ -54,95 +61,197 @@ class GraphStoreProtocolStore(SelectStore):
         *,
         query_endpoint: str | None = None,
         headers: Mapping[str, str] | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        auth: str = "auto",
+        retries: int = 3,
+        backoff: float = 0.25,
+        query_via: str = "form",
+        concurrency: int = 4,
+        connect_timeout: float | None = None,
+        read_timeout: float | None = None,
     ) -> None:
-        self.timeout = timeout
-        self._headers = dict(headers or {})
-        self.endpoint, credentials, host = self._parse(endpoint)
-        if query_endpoint is None:
-            self.query_endpoint = _sibling_query_endpoint(self.endpoint)
-        else:
-            self.query_endpoint, query_credentials, _ = self._parse(query_endpoint)
-            credentials = credentials or query_credentials
-        if credentials and "Authorization" not in self._headers:
-            token = base64.b64encode(credentials.encode("utf-8")).decode("ascii")
-            self._headers["Authorization"] = f"Basic {token}"
-        handlers = [urllib.request.ProxyHandler({})] if _is_loopback(host) else []
-        self._opener: urllib.request.OpenerDirector | None = urllib.request.build_opener(*handlers)
-
-    @staticmethod
-    def _parse(url: str) -> tuple[str, str, str]:
-        """(URL without credentials, ``user:password`` or "", host); only http and https."""
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ConfigError(f"not an http(s) store endpoint: {url!r}")
-        credentials = ""
-        if parts.username is not None:
-            credentials = urllib.parse.unquote(parts.username)
-            credentials += ":" + urllib.parse.unquote(parts.password or "")
-        netloc = parts.netloc.rpartition("@")[2]
-        clean = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
-        return clean, credentials, parts.hostname
-
-    def _request(
-        self, method: str, url: str, endpoint: str, body: bytes, headers: Mapping[str, str]
-    ) -> bytes:
-        if self._opener is None:
-            raise StoreUnavailableError(endpoint, "store is closed")
-        request = urllib.request.Request(
-            url, data=body, method=method, headers={**self._headers, **headers}
+        super().__init__(
+            endpoint,
+            query_endpoint,
+            timeout=timeout,
+            user=user,
+            password=password,
+            auth=auth,
+            retries=retries,
+            backoff=backoff,
+            query_via=query_via,
+            headers=headers,
+            connect_timeout=connect_timeout,
+            read_timeout=read_timeout,
         )
-        try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                data: bytes = response.read()
-                return data
-        except urllib.error.HTTPError as exc:
-            kind = StoreError if exc.code in _PAYLOAD_STATUSES else StoreUnavailableError
-            raise kind(endpoint, str(exc.reason), exc.code, _body_text(exc)) from None
-        except urllib.error.URLError as exc:
-            raise StoreUnavailableError(endpoint, self._transport_reason(exc.reason)) from None
-        except (OSError, HTTPException) as exc:
-            raise StoreUnavailableError(endpoint, self._transport_reason(exc)) from None
+        if query_endpoint is None:
+            self.query_endpoint = sibling_query_endpoint(self.endpoint)
+        self.concurrency = max(1, concurrency)
+        self._pool: ThreadPoolExecutor | None = None
 
-    def _transport_reason(self, reason: object) -> str:
-        if isinstance(reason, TimeoutError):
-            return f"no answer within {self.timeout:g} s"
-        if isinstance(reason, OSError) and reason.strerror:
-            return reason.strerror.lower()
-        return str(reason) or type(reason).__name__
-
-    def replace_graph(self, graph_iri: str, ntriples: str) -> None:
+    def _graph_url(self, graph_iri: str) -> str:
         check_graph_iri(graph_iri, self.endpoint)
         separator = "&" if "?" in self.endpoint else "?"
-        url = f"{self.endpoint}{separator}graph={urllib.parse.quote(graph_iri, safe='')}"
-        self._request(
-            "PUT",
+        return f"{self.endpoint}{separator}graph={urllib.parse.quote(graph_iri, safe='')}"
+
+    def _send_graph(self, method: str, graph_iri: str, ntriples: str) -> None:
+        url = self._graph_url(graph_iri)
+        body = rename_blank_nodes(graph_iri, ntriples, self.endpoint)
+        self.http.request(
+            method,
             url,
-            self.endpoint,
-            ntriples.encode("utf-8"),
-            {"Content-Type": "application/n-triples"},
+            endpoint=self.endpoint,
+            content=body.encode("utf-8"),
+            headers=_NTRIPLES,
+            # A POST adds: sent twice, its blank nodes would be there twice.
+            idempotent=method == "PUT" or "_:" not in body,
         )
 
-    def select(self, query: str) -> list[dict[str, str]]:
-        """A SPARQL SELECT; each row maps a variable name to its value's lexical form."""
-        answer = self._request(
-            "POST",
-            self.query_endpoint,
-            self.query_endpoint,
-            query.encode("utf-8"),
-            {"Content-Type": "application/sparql-query", "Accept": _SPARQL_JSON},
-        )
-        try:
-            bindings = json.loads(answer)["results"]["bindings"]
-            return [{name: str(term["value"]) for name, term in row.items()} for row in bindings]
-        except (ValueError, KeyError, TypeError, AttributeError):
-            raise StoreError(self.query_endpoint, "answer is not SPARQL JSON results") from None
+    def replace_graph(self, graph_iri: str, ntriples: str) -> None:
+        self._send_graph("PUT", graph_iri, ntriples)
+
+    def replace_graphs(self, graphs: Iterable[tuple[str, str]]) -> None:
+        self._each(lambda pair: self._send_graph("PUT", *pair), graphs)
+
+    def add_graphs(self, graphs: Iterable[tuple[str, str]]) -> None:
+        """``--merge``: POST each graph's triples, keeping what it holds."""
+        self._each(lambda pair: self._send_graph("POST", *pair), graphs)
+
+    def _each(
+        self, send: Callable[[tuple[str, str]], None], graphs: Iterable[tuple[str, str]]
+    ) -> None:
+        pairs = list(dict(graphs).items())
+        if len(pairs) <= 1 or self.concurrency == 1:
+            for pair in pairs:
+                send(pair)
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="gsp")
+        futures = [self._pool.submit(send, pair) for pair in pairs]
+        errors = [f.exception() for f in futures]
+        # The store being down outranks one refused article: the loader stops on it.
+        for kind in (StoreUnavailableError, StoreError, BaseException):
+            for error in errors:
+                if isinstance(error, kind):
+                    raise error
 
     def close(self) -> None:
-        self._opener = None  # urllib keeps no connection open; this only refuses further use
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+        super().close()
 
 
-def _body_text(error: urllib.error.HTTPError) -> str:
-    try:
-        return error.read(2000).decode("utf-8", "replace")
-    except (OSError, HTTPException):
-        return ""
+class OxigraphServerStore(GraphStoreProtocolStore):
+    """An Oxigraph server (``oxigraph serve``) at ``base`` (``http://HOST:PORT``).
+
+    A batch is at most three requests: one query reading what the batch's graphs hold now; one
+    SPARQL update deleting the triples each graph loses (``DELETE DATA``; a graph with blank
+    nodes is dropped whole: they cannot be named); then what they gain, and every graph new to
+    the server, as one N-Quads document POSTed to ``/store``, the server's bulk path. Each graph
+    ends holding exactly the article's triples, as a replace would leave it, and a reload of
+    unchanged articles writes nothing. Not one transaction: a crash between the update and the
+    POST leaves those graphs partial, and loading the same inputs again (idempotent) repairs
+    them. ``replace_graph`` alone is one PUT (one transaction).
+    ``max_request_bytes`` bounds one POST. Queries go to ``/query`` as
+    ``application/sparql-query``.
+    """
+
+    def __init__(
+        self,
+        base: str,
+        timeout: float = 30,
+        *,
+        query_endpoint: str | None = None,
+        max_request_bytes: int = 16_000_000,
+        **options: object,
+    ) -> None:
+        base = base.rstrip("/")
+        options.setdefault("query_via", "direct")
+        super().__init__(
+            f"{base}/store",
+            timeout,
+            query_endpoint=query_endpoint or f"{base}/query",
+            **options,  # type: ignore[arg-type]
+        )
+        self.update_endpoint = self.endpoint.rpartition("/")[0] + "/update"
+        self.max_request_bytes = max_request_bytes
+
+    def _update(self, update: str) -> None:
+        self.http.request(
+            "POST",
+            self.update_endpoint,
+            endpoint=self.update_endpoint,
+            content=update.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-update"},
+        )
+
+    def _post_quads(self, body: str, idempotent: bool) -> None:
+        if body:
+            self.http.request(
+                "POST",
+                self.endpoint,
+                endpoint=self.endpoint,
+                content=body.encode("utf-8"),
+                headers={"Content-Type": "application/n-quads"},
+                idempotent=idempotent,
+            )
+
+    def replace_graphs(self, graphs: Iterable[tuple[str, str]]) -> None:
+        for run in chunked(graphs, self.max_request_bytes):
+            for graph_iri, _ in run:
+                check_graph_iri(graph_iri, self.endpoint)
+            new = {g: article_keys(g, nt, self.endpoint) for g, nt in run}  # all checked first
+            old = self._stored([g for g, _ in run])
+            operations: list[str] = []
+            whole: list[tuple[str, str]] = []  # sent as they are: new graphs, blank nodes
+            added: list[str] = []  # N-Quads lines of what changed graphs gain
+            for graph_iri, ntriples in run:
+                stored = old.get(graph_iri)
+                if not stored:
+                    whole.append((graph_iri, ntriples))
+                    continue
+                if has_blank(stored) or has_blank(new[graph_iri]):
+                    # Blank nodes cannot be named in DELETE DATA: drop and send again.
+                    operations.append(f"DROP SILENT GRAPH {iri(graph_iri)}")
+                    whole.append((graph_iri, ntriples))
+                    continue
+                name = iri(graph_iri)
+                gone = stored - new[graph_iri]
+                if gone:
+                    data = "".join(f"{' '.join(map(write_key, t))} .\n" for t in gone)
+                    operations.append(f"DELETE DATA {{ GRAPH {name} {{\n{data}}} }}")
+                added.extend(
+                    f"{' '.join(map(write_key, t))} {name} .\n" for t in new[graph_iri] - stored
+                )
+            body = nquads(whole, self.endpoint) + "".join(added)
+            if operations:
+                self._update(" ;\n".join(operations))
+            # Sent again after the update, quads without blank nodes are still each graph once.
+            self._post_quads(body, idempotent="_:" not in body)
+
+    def _stored(self, graphs: list[str]) -> dict[str, set[TripleKey]]:
+        """What the server holds in these graphs now, as tuples (one query)."""
+        if not graphs:
+            return {}
+        values = " ".join(iri(g) for g in graphs)
+        answer = self.query(
+            f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        )
+        stored: dict[str, set[TripleKey]] = {}
+        assert isinstance(answer, dict)
+        try:
+            for row in answer["results"]["bindings"]:
+                triple = (result_key(row["s"]), result_key(row["p"]), result_key(row["o"]))
+                stored.setdefault(row["g"]["value"], set()).add(triple)
+        except KeyError:
+            raise StoreError(self.query_endpoint, "answer lacks ?g ?s ?p ?o") from None
+        return stored
+
+    def add_graphs(self, graphs: Iterable[tuple[str, str]]) -> None:
+        for run in chunked(graphs, self.max_request_bytes):
+            for graph_iri, _ in run:
+                check_graph_iri(graph_iri, self.endpoint)
+            body = nquads(run, self.endpoint)
+            self._post_quads(body, idempotent="_:" not in body)

@@ -6,23 +6,40 @@ import os
 
 from jsonld_news.errors import ConfigError
 from jsonld_news.stores.base import MemoryStore
-from jsonld_news.stores.graph_store_protocol import GraphStoreProtocolStore
+from jsonld_news.stores.graph_store_protocol import GraphStoreProtocolStore, OxigraphServerStore
 from jsonld_news.stores.oxigraph import OxigraphStore
+from jsonld_news.stores.update import SparqlUpdateStore
 
-__all__ = ["STORE_SPECS", "open_store"]
+__all__ = ["PASSWORD_VARIABLE", "STORE_SPECS", "open_store"]
 
-STORE_SPECS = "memory:, oxigraph:[PATH], http(s)://HOST:PORT (Oxigraph server), gsp:DATA_URL"
+STORE_SPECS = (
+    "memory:, oxigraph:[PATH], http(s)://HOST:PORT (Oxigraph server), gsp:DATA_URL, "
+    "update:UPDATE_URL"
+)
+# The password of a remote store's --user: from the environment, never a command-line word.
+PASSWORD_VARIABLE = "JSONLD_NEWS_STORE_PASSWORD"
 
 
 def open_store(
-    spec: str, *, timeout: float = 30, query_endpoint: str | None = None
-) -> MemoryStore | OxigraphStore | GraphStoreProtocolStore:
+    spec: str,
+    *,
+    timeout: float = 30,
+    query_endpoint: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    auth: str = "auto",
+) -> MemoryStore | OxigraphStore | GraphStoreProtocolStore | SparqlUpdateStore:
     """A store from a spec string.
 
     ``memory:`` the in-memory double; ``oxigraph:`` embedded in memory, ``oxigraph:PATH`` on
     disk (``oxigraph`` or ``memory`` without the colon is refused: a forgotten path); ``http://HOST:PORT`` an Oxigraph server (``/store`` and ``/query``);
     ``gsp:URL`` any Graph Store Protocol data endpoint (Fuseki: ``gsp:http://h:3030/ds/data``),
-    its query endpoint the sibling ``query`` unless ``query_endpoint`` names it.
+    its query endpoint the sibling ``query`` unless ``query_endpoint`` names it;
+    ``update:URL`` any SPARQL 1.1 Update endpoint (Virtuoso: ``update:http://h:8890/sparql-auth``).
+
+    Remote stores authenticate with the URL's userinfo, else ``user`` and ``password``
+    (default: the ``JSONLD_NEWS_STORE_PASSWORD`` environment variable), by HTTP Basic or
+    Digest as the server asks (``auth``: ``auto``, ``basic``, ``digest``).
     """
     scheme, colon, rest = spec.partition(":")
     scheme = scheme.lower()
@@ -37,11 +54,13 @@ def open_store(
         return MemoryStore()
     if scheme == "oxigraph":
         return OxigraphStore(os.path.expanduser(rest) if rest else None)
+    if password is None and user is not None:
+        password = os.environ.get(PASSWORD_VARIABLE)
+    remote = {"query_endpoint": query_endpoint, "user": user, "password": password, "auth": auth}
     if scheme in ("http", "https"):
-        base = spec.rstrip("/")
-        return GraphStoreProtocolStore(
-            f"{base}/store", timeout, query_endpoint=query_endpoint or f"{base}/query"
-        )
+        return OxigraphServerStore(spec, timeout, **remote)  # type: ignore[arg-type]
     if scheme == "gsp" and rest:
-        return GraphStoreProtocolStore(rest, timeout, query_endpoint=query_endpoint)
+        return GraphStoreProtocolStore(rest, timeout, **remote)  # type: ignore[arg-type]
+    if scheme == "update" and rest:
+        return SparqlUpdateStore(rest, timeout, **remote)  # type: ignore[arg-type]
     raise ConfigError(f"unknown store {spec!r}; use {STORE_SPECS}")
