@@ -25,7 +25,14 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lxml import etree
-from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from lxml.html import (
+    HtmlComment,
+    HtmlElement,
+    HtmlEntity,
+    HTMLParser,
+    HtmlProcessingInstruction,
+    document_fromstring,
+)
 
 from jsonld_news.decode import check_size, decode_utf16, looks_binary, utf16_without_bom
 from jsonld_news.errors import ArticleError, MalformedInputError, Problem, UnreadableInputError
@@ -55,6 +62,11 @@ LARGE_PAGE_BYTES = 3_000_000  # larger pages skip the text extractor's metadata 
 # fewer words (and under 100 characters, for scripts without spaces) and no Article markup:
 # a section front or an error page
 MIN_BODY_WORDS = 15
+
+
+_ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+)
 
 
 @dataclass(slots=True)
@@ -143,6 +155,10 @@ def parse_page(data: bytes, source: str, options: Options) -> ParsedPage:
     # huge_tree: a 20 MB inline script or comment must not end the parse (libxml2's 10 MB cap);
     # UTF-8 bytes go to lxml as they are (faster than a str), other encodings as decoded text
     parser = HTMLParser(huge_tree=True, encoding="utf-8" if encoding == "utf-8" else None)
+    # every element an HtmlElement, chosen in C: lxml.html's default lookup is a Python call per
+    # element proxy (tens of thousands a page in the text extractor); the form/input/label
+    # classes it picks instead are used neither here nor by trafilatura or extruct
+    parser.set_element_class_lookup(_ELEMENT_CLASSES)
     markup: str | bytes = data.removeprefix(codecs.BOM_UTF8) if encoding == "utf-8" else text
     if isinstance(markup, str):
         markup = _XML_DECLARATION.sub("", markup, count=1)  # lxml rejects str that declares one

@@ -392,6 +392,12 @@ def _has_other_parts(element: etree._Element) -> bool:
     return False
 
 
+_BLOCK_TEST = "[self::p or self::div or self::h2][position() <= 400]"
+_AFTER_HEADING = etree.XPath(
+    f"(//h1)[1]/descendant::*{_BLOCK_TEST} | (//h1)[1]/following::*{_BLOCK_TEST}"
+)
+
+
 def _standfirst_candidates(tree: HtmlElement, description: str | None) -> list[etree._Element]:
     found: list[etree._Element] = []
     if description and len(description) >= 40:
@@ -407,17 +413,12 @@ def _standfirst_candidates(tree: HtmlElement, description: str | None) -> list[e
             if shown == wanted or (shown.startswith(wanted) and len(shown) < 1.3 * len(wanted)):
                 found.append(parent)
                 break
-    seen_heading = False
-    budget = 400  # the standfirst sits right under the headline
-    for element in tree.iter("h1", "p", "div", "h2"):
-        if element.tag == "h1":
-            seen_heading = True
+    # the standfirst sits right under the headline: the first 400 blocks after the first <h1>
+    # (found by XPath: a Python walk of the page up to the heading cost more than the rest)
+    after = _AFTER_HEADING(tree)
+    for element in after[:400] if isinstance(after, list) else []:
+        if not isinstance(element, etree._Element):
             continue
-        if not seen_heading:
-            continue
-        budget -= 1
-        if budget < 0:
-            break
         if (
             _STANDFIRST_CLASS.search(element.get("class") or "")
             and not any(a.tag in _NOT_CONTENT for a in element.iterancestors())
