@@ -34,15 +34,17 @@ from lxml.html import (
     document_fromstring,
 )
 
+from jsonld_news.dates import DateParseError, parse_date
 from jsonld_news.decode import check_size, decode_utf16, looks_binary, utf16_without_bom
 from jsonld_news.errors import ArticleError, MalformedInputError, Problem, UnreadableInputError
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle
 from jsonld_news.readers.embedded import Embedded, extract_embedded
-from jsonld_news.readers.html_merge import FieldReport, MergeResult, merge
+from jsonld_news.readers.html_merge import FieldReport, MergeResult, is_placeholder_date, merge
 from jsonld_news.readers.html_text import (
     TextResult,
     extract_text,
+    full_name,
     lead_paragraph,
     visible_byline,
     visible_title,
@@ -197,7 +199,9 @@ def _analyse(
     if full or not (markup.authors or markup.byline):
         byline = visible_byline(page.tree)
     need_metadata = full or not (
-        markup.title and markup.date_published and (markup.authors or markup.byline or byline)
+        markup.title
+        and _readable_date(markup.date_published, markup.language)
+        and (markup.authors or markup.byline or byline)
     )
     if need_metadata and len(data) > LARGE_PAGE_BYTES:
         # htmldate's regex scan of a 20 MB page takes seconds; the markup has to do
@@ -216,12 +220,24 @@ def _analyse(
     return page, embedded, text
 
 
+def _readable_date(value: str | None, language: str | None) -> bool:
+    """A date the markup gives that reads as one day: an ambiguous "05/06/2020" is not, and the
+    text extractor's date may settle it."""
+    if not value:
+        return False
+    try:
+        return not is_placeholder_date(parse_date(value, language=language))
+    except DateParseError:
+        return False
+
+
 def _merged(
     data: bytes, source: str, options: Options, full: bool = False
 ) -> tuple[ParsedPage, Embedded, MergeResult]:
     page, embedded, text = _analyse(data, source, options, full)
     result = merge(source, embedded, text, options.base_url)
     raw = result.raw
+    raw.authors = list(dict.fromkeys(full_name(page.tree, a) for a in raw.authors))
     if raw.title and not result.article_types:
         raw.title = visible_title(page.tree, raw.title)
     lead = lead_paragraph(page.tree, raw.description, raw.body, raw.url or options.base_url)
