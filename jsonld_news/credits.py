@@ -32,6 +32,24 @@ NOT_A_PHOTOGRAPHER = re.compile(
 )
 
 
+# A newsroom's collective credit names no one: "Staff", "Agencies", "Redacción Nacional",
+# "Staff and news service reports", "wire services". A curated list of the collective nouns
+# newsrooms sign with, in the languages dates are read in (en, de, fr, es, pt, it, nl): the
+# newsroom, its desk or team, its editors, the agencies or news services it relays.
+_COLLECTIVE = re.compile(
+    r"\b(?:staff|newsroom|news\s?desk|desk|team|editors|editorial|(?:news|wire)\s+services?|"
+    r"(?:news\s+)?service\s+reports|wire\s+reports|agencies|agencias|agências|agenturen|agences|"
+    r"agenzie|redaktion|redaktionen|redacción|redaccion|redação|redacao|rédaction|redazione|"
+    r"redactie|nachrichtenagenturen)\b",
+    re.I,
+)
+
+
+def is_collective_credit(name: str) -> bool:
+    """A byline that names a newsroom or its sources collectively, not a person or outlet."""
+    return bool(_COLLECTIVE.search(name))
+
+
 def starts_with_credit_label(text: str) -> bool:
     """ "Photo: ...", "Foto: dpa", "© Reuters", "Crédito: ..."."""
     return bool(_LABEL_AT_START.match(text))

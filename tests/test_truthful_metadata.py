@@ -569,3 +569,103 @@ def test_teaser_article_nodes_of_other_posts_are_not_the_page() -> None:
 def test_a_photo_credit_given_as_author_is_dropped(credit: str) -> None:
     authors, warnings = _authors([credit])
     assert authors == [] and any("photo credit" in w for w in warnings)
+
+
+# --- HTML authors and dates by class -----------------------------------------------------------
+
+
+def _page(head: str, body: str) -> bytes:
+    return (
+        f"<html><head>{head}</head><body><article><h1>A headline for the story</h1>"
+        f"{body}</article></body></html>"
+    ).encode()
+
+
+_PARAGRAPHS = "".join(
+    f"<p>Paragraph {n} of the story carries enough words to count as article text.</p>"
+    for n in range(1, 6)
+)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Staff and news service reports", "Agencies", "Redacción", "Redaktion", "Wire services"],
+)
+def test_a_newsrooms_collective_credit_is_no_person(credit: str) -> None:
+    authors, warnings = _authors([credit])
+    assert authors == []
+    assert len(warnings) == 1 and "dropped" in warnings[0] and "collective" in warnings[0]
+
+
+def test_a_collective_credit_in_markup_lets_the_next_source_name_the_person() -> None:
+    head = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "A headline for the story", '
+        '"author": {"@type": "Person", "name": "Agencies"}}</script>'
+        '<meta name="author" content="Jane Roe">'
+    )
+    article = convert_bytes(
+        _page(head, _PARAGRAPHS), "a.html", "html", Options(recognize_entities=False)
+    )
+    assert [(a.type, a.name) for a in article.authors] == [("Person", "Jane Roe")]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("Von Claudia Beispiel", ["Claudia Beispiel"]), ("By Jane Roe and John Doe", ["Jane Roe", "John Doe"]),
+     ("Par Anne Dupont", ["Anne Dupont"])],
+)  # fmt: skip
+def test_a_byline_paragraph_names_the_author_and_leaves_the_body(
+    line: str, names: list[str]
+) -> None:
+    body = f"<p>{line}</p>{_PARAGRAPHS}"
+    article = convert_bytes(_page("", body), "a.html", "html", Options(recognize_entities=False))
+    assert [a.name for a in article.authors] == names
+    assert line not in article.body
+
+
+def test_a_sentence_starting_with_by_is_no_byline() -> None:
+    body = f"<p>By Monday the council had voted.</p>{_PARAGRAPHS}"
+    article = convert_bytes(_page("", body), "a.html", "html", Options(recognize_entities=False))
+    assert article.authors == []
+    assert "By Monday the council had voted." in article.body
+
+
+def test_the_sites_name_and_slogan_as_author_is_the_outlet() -> None:
+    head = (
+        '<link rel="canonical" href="https://www.x-mag.de/a">'
+        '<meta name="author" content="X-MAG – Das Magazin für alle">'
+    )
+    article = convert_bytes(
+        _page(head, f"{_PARAGRAPHS}<p>Von Anna Beispiel</p>"), "a.html", "html",
+        Options(recognize_entities=False),
+    )  # fmt: skip
+    assert [(a.type, a.name) for a in article.authors] == [("Person", "Anna Beispiel")]
+
+
+def test_a_one_word_display_name_is_completed_from_the_page() -> None:
+    head = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "headline": "A headline for the story", '
+        '"author": {"@type": "Person", "name": "Todd"}}</script>'
+    )
+    body = f'{_PARAGRAPHS}<div class="about"><p class="full-name">Todd Example</p></div>'
+    article = convert_bytes(_page(head, body), "a.html", "html", Options(recognize_entities=False))
+    assert [a.name for a in article.authors] == ["Todd Example"]
+    # two different full names: no guess
+    body += "<p>Todd Other</p>"
+    article = convert_bytes(_page(head, body), "a.html", "html", Options(recognize_entities=False))
+    assert [a.name for a in article.authors] == ["Todd"]
+
+
+@pytest.mark.parametrize("zero", ["1970-01-01T00:00:00Z", "0001-01-01T00:00:00"])
+def test_a_cms_zero_date_gives_way_to_the_next_source(zero: str) -> None:
+    head = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", '
+        f'"@type": "NewsArticle", "headline": "A headline for the story", "datePublished": "{zero}"'
+        '}</script><meta property="article:published_time" content="2021-05-04T10:00:00Z">'
+    )
+    article = convert_bytes(
+        _page(head, _PARAGRAPHS), "a.html", "html", Options(recognize_entities=False)
+    )
+    assert article.date_published == "2021-05-04T10:00:00Z"

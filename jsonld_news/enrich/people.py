@@ -11,6 +11,7 @@ from jsonld_news.credits import (
     AGENCY_WORDS,
     NOT_A_PHOTOGRAPHER,
     credit_parts,
+    is_collective_credit,
     starts_with_credit_label,
 )
 from jsonld_news.enrich.byline import split_byline, tidy_name
@@ -67,7 +68,15 @@ class AuthorEnricher:
         base = options.base_iri
         authors: dict[str, Entity] = {}
         names = [n for n in raw.authors if not _is_credit(n, article)]
-        found = [a for name in names for a in split_byline(name)]
+        found = []
+        for given in names:
+            split = split_byline(given)
+            if not split and given.strip():
+                article.warnings.append(
+                    f"author {given!r} dropped: a newsroom's collective credit or placeholder, "
+                    "no name in it"
+                )
+            found.extend(split)
         if not found and raw.byline and not _is_credit(raw.byline, article):
             found = split_byline(raw.byline)
         outlets = _outlet_names(article, raw)
@@ -216,6 +225,8 @@ def _not_an_author(name: str, language: str | None) -> str | None:
         return "a social network or web address, not a name"
     if all(_ANONYMOUS.match(w) for w in words) and words:
         return "a placeholder for an unnamed author"
+    if is_collective_credit(name):
+        return "a newsroom's collective credit (staff, desk, agencies), not a named author"
     if is_place(name):
         return "a place, not a person or organisation"
     return None

@@ -267,6 +267,7 @@ def _microdata_to_node(item: Any, depth: int = 0) -> Any:
     return node
 
 
+_HAS_ITEMS = etree.XPath("boolean(//*[@itemscope])")
 _VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
 
 
@@ -290,6 +291,8 @@ def _microdata_extractor() -> Any:
 
 
 def _extruct_microdata(tree: HtmlElement, base_url: str | None) -> list[Node]:
+    if not _HAS_ITEMS(tree):
+        return []  # extruct would walk every element of the page to number its items first
     items = _microdata_extractor().extract_items(tree, base_url)
     nodes: list[Node] = []
     for item in items:
@@ -309,14 +312,20 @@ def _extruct_opengraph(tree: HtmlElement) -> dict[str, list[str]]:
 
 
 def _extruct_dublincore(tree: HtmlElement) -> dict[str, list[str]]:
-    from extruct.dublincore import DublinCoreExtractor
+    """extruct's Dublin Core reading of ``<meta name=... content=...>`` (a name whose last dotted
+    part is a DCMES element or DCMI term, by extruct's own tables), in one walk, and without the
+    ``URI`` attribute extruct writes into every matching element of the tree."""
+    from extruct.dublincore import _DC_ELEMENTS, _DC_TERMS
 
     found: dict[str, list[str]] = {}
-    for item in DublinCoreExtractor().extract_items(tree):
-        for element in [*item.get("elements", []), *item.get("terms", [])]:
-            name, content = element.get("name"), element.get("content")
-            if isinstance(name, str) and isinstance(content, str) and content.strip():
-                found.setdefault(name.lower(), []).append(content.strip())
+    for element in tree.iter("meta"):
+        name = element.get("name")
+        content = element.get("content")
+        if not name or not content or not content.strip():
+            continue
+        term = name.rsplit(".", 1)[-1].lower()
+        if term in _DC_ELEMENTS or term in _DC_TERMS:
+            found.setdefault(name.lower(), []).append(content.strip())
     return found
 
 

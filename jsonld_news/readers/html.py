@@ -25,17 +25,26 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lxml import etree
-from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from lxml.html import (
+    HtmlComment,
+    HtmlElement,
+    HtmlEntity,
+    HTMLParser,
+    HtmlProcessingInstruction,
+    document_fromstring,
+)
 
+from jsonld_news.dates import DateParseError, parse_date
 from jsonld_news.decode import check_size, decode_utf16, looks_binary, utf16_without_bom
 from jsonld_news.errors import ArticleError, MalformedInputError, Problem, UnreadableInputError
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle
 from jsonld_news.readers.embedded import Embedded, extract_embedded
-from jsonld_news.readers.html_merge import FieldReport, MergeResult, merge
+from jsonld_news.readers.html_merge import FieldReport, MergeResult, is_placeholder_date, merge
 from jsonld_news.readers.html_text import (
     TextResult,
     extract_text,
+    full_name,
     lead_paragraph,
     visible_byline,
     visible_title,
@@ -55,6 +64,11 @@ LARGE_PAGE_BYTES = 3_000_000  # larger pages skip the text extractor's metadata 
 # fewer words (and under 100 characters, for scripts without spaces) and no Article markup:
 # a section front or an error page
 MIN_BODY_WORDS = 15
+
+
+_ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+)
 
 
 @dataclass(slots=True)
@@ -143,6 +157,10 @@ def parse_page(data: bytes, source: str, options: Options) -> ParsedPage:
     # huge_tree: a 20 MB inline script or comment must not end the parse (libxml2's 10 MB cap);
     # UTF-8 bytes go to lxml as they are (faster than a str), other encodings as decoded text
     parser = HTMLParser(huge_tree=True, encoding="utf-8" if encoding == "utf-8" else None)
+    # every element an HtmlElement, chosen in C: lxml.html's default lookup is a Python call per
+    # element proxy (tens of thousands a page in the text extractor); the form/input/label
+    # classes it picks instead are used neither here nor by trafilatura or extruct
+    parser.set_element_class_lookup(_ELEMENT_CLASSES)
     markup: str | bytes = data.removeprefix(codecs.BOM_UTF8) if encoding == "utf-8" else text
     if isinstance(markup, str):
         markup = _XML_DECLARATION.sub("", markup, count=1)  # lxml rejects str that declares one
@@ -181,7 +199,9 @@ def _analyse(
     if full or not (markup.authors or markup.byline):
         byline = visible_byline(page.tree)
     need_metadata = full or not (
-        markup.title and markup.date_published and (markup.authors or markup.byline or byline)
+        markup.title
+        and _readable_date(markup.date_published, markup.language)
+        and (markup.authors or markup.byline or byline)
     )
     if need_metadata and len(data) > LARGE_PAGE_BYTES:
         # htmldate's regex scan of a 20 MB page takes seconds; the markup has to do
@@ -200,12 +220,24 @@ def _analyse(
     return page, embedded, text
 
 
+def _readable_date(value: str | None, language: str | None) -> bool:
+    """A date the markup gives that reads as one day: an ambiguous "05/06/2020" is not, and the
+    text extractor's date may settle it."""
+    if not value:
+        return False
+    try:
+        return not is_placeholder_date(parse_date(value, language=language))
+    except DateParseError:
+        return False
+
+
 def _merged(
     data: bytes, source: str, options: Options, full: bool = False
 ) -> tuple[ParsedPage, Embedded, MergeResult]:
     page, embedded, text = _analyse(data, source, options, full)
     result = merge(source, embedded, text, options.base_url)
     raw = result.raw
+    raw.authors = list(dict.fromkeys(full_name(page.tree, a) for a in raw.authors))
     if raw.title and not result.article_types:
         raw.title = visible_title(page.tree, raw.title)
     lead = lead_paragraph(page.tree, raw.description, raw.body, raw.url or options.base_url)

@@ -29,11 +29,11 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from jsonld_news.agencies import host_labels
-from jsonld_news.credits import starts_with_credit_label
+from jsonld_news.credits import is_collective_credit, starts_with_credit_label
 from jsonld_news.dates import AmbiguousDateError, DateParseError, parse_date
 from jsonld_news.raw import RawArticle, RawEntity, RawImage, RawOrganization
 from jsonld_news.readers.embedded import Embedded, Node, id_index, resolve, types_of
-from jsonld_news.readers.html_text import TextResult
+from jsonld_news.readers.html_text import BYLINE_PARAGRAPH, TextResult
 from jsonld_news.readers.seo_fields import apply_seo_fields, breadcrumbs, policies
 
 SOURCES = ("json-ld", "microdata", "rdfa", "opengraph", "meta", "text")
@@ -89,6 +89,7 @@ _END_BYLINE = re.compile(
     r"(?:^|(?<=[.!?“”\"»]))\s*(?P<byline>(?:Von|By|Par|Por)\s+"
     r"[A-ZÀ-ÝŒ][\w'’-]+(?:\s+[A-ZÀ-ÝŒ][\w'’-]+){1,3})\s*\.?\s*$"
 )
+_DASHED = re.compile(r"\s+[-–—|:]\s+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·]{2,60}$")
 _SPLIT_KEYWORDS = re.compile(r"\s*[,;]\s*")
 
@@ -533,6 +534,9 @@ class _Merger:
             return True  # "El Colombiano Contactar": the site's name and a link's label
         if "." in name and " " not in name.strip():  # facebook.com/site, site.com
             return True
+        head = _DASHED.split(name, maxsplit=1)
+        if len(head) == 2 and self.is_site(_fold(head[0])):
+            return True  # "L-MAG – Das Magazin für Lesben": the site's name and its slogan
         if _SOCIAL.search(name):
             return True
         return not typed_person and bool(_ORG_WORDS.search(name))
@@ -550,7 +554,17 @@ class _Merger:
         return folded.replace(" ", "") in self.compact_org_names
 
     def people(self, names: list[str], typed: bool) -> list[str]:
-        return [n for n in names if not self.is_organisation_name(n, typed)]
+        return [n for n in names if not self.is_organisation_name(n, typed) and not _collective(n)]
+
+
+_NAME_LIST = re.compile(r"\s*(?:[,;&/]|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
+
+
+def _collective(name: str) -> bool:
+    """Every name in it a newsroom's collective credit ("Staff and news service reports",
+    "Agencies"): no person, so the next source is asked."""
+    parts = [p for p in _NAME_LIST.split(name) if p.strip()]
+    return bool(parts) and all(is_collective_credit(p) for p in parts)
 
 
 def _date_check(language: str | None, allow_ambiguous: bool = False) -> Any:
@@ -559,14 +573,23 @@ def _date_check(language: str | None, allow_ambiguous: bool = False) -> Any:
 
     def check(value: Any) -> Any:
         try:
-            parse_date(str(value), language=language)
+            parsed = parse_date(str(value), language=language)
         except AmbiguousDateError:
             return value if allow_ambiguous else None
         except DateParseError:
             return None
-        return value
+        return None if is_placeholder_date(parsed) else value
 
     return check
+
+
+def is_placeholder_date(value: str) -> bool:
+    """A CMS's zero value, not a date: the Unix epoch (a zero timestamp, 1970-01-01, on either
+    side of UTC) or a year before 1800 (a zero ``DateTime``, 0001-01-01)."""
+    day = _day(value)
+    if day is None:
+        return False
+    return day.year < 1800 or day in (date(1970, 1, 1), date(1969, 12, 31))
 
 
 _MARKUP_SOURCES = ("json-ld", "microdata", "rdfa", "opengraph", "meta")
@@ -584,9 +607,12 @@ def _first_publication(merger: _Merger, chosen: Any, language: str | None) -> An
         if not isinstance(value, str):
             continue
         try:
-            day = _day(parse_date(value, language=language))
+            parsed = parse_date(value, language=language)
         except DateParseError:
             continue
+        if is_placeholder_date(parsed):
+            continue
+        day = _day(parsed)
         if day is not None:
             days.append((day, source, value))
     if len(days) < 2 or (max(days)[0] - min(days)[0]).days <= 1:
@@ -681,6 +707,8 @@ def merge(
     names = {raw.publisher.name if raw.publisher else None, raw.site_name, host}
     if base:
         names.update(host_labels(base))  # "elcolombiano" of elcolombiano.com
+    if raw.site_name and "." in raw.site_name and " " not in raw.site_name:
+        names.update(host_labels(f"https://{raw.site_name}/"))  # a site named by its host
     merger.org_names = {_fold(n) for n in names if n}
     merger.compact_org_names = {o.replace(" ", "") for o in merger.org_names}
 
@@ -731,6 +759,7 @@ def merge(
 
     body = merger.first("body", ("text", "json-ld", "microdata"))
     raw.body = _without_headline(body, [raw.title or "", *embedded.headings])
+    raw.body = _byline_paragraph(raw, merger)
     if text is not None:
         raw.related = list(text.related)
     raw.notes.extend(embedded.notes)
@@ -831,6 +860,28 @@ def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
             raw.author_organizations = list(dict.fromkeys(fallback_orgs))
             return
     raw.author_organizations = list(dict.fromkeys(fallback_orgs or outlet_bylines[:1]))
+
+
+def _byline_paragraph(raw: RawArticle, merger: _Merger) -> str | None:
+    """The body without a paragraph that is only a byline among its first three or last two;
+    when no source names a person, that paragraph is the byline."""
+    if not raw.body:
+        return raw.body
+    paragraphs = raw.body.split("\n\n")
+    if len(paragraphs) < 3:
+        return raw.body
+    for index in [*range(min(3, len(paragraphs))), len(paragraphs) - 2, len(paragraphs) - 1]:
+        paragraph = paragraphs[index].strip()
+        if len(paragraph) > 100 or not BYLINE_PARAGRAPH.match(paragraph):
+            continue
+        if not raw.authors and not raw.byline:
+            raw.byline = paragraph
+            merger.report("byline").values["body"] = paragraph
+            merger.reports["byline"].chosen_source = "body"
+        elif raw.byline != paragraph and not all(_fold(a) in _fold(paragraph) for a in raw.authors):
+            continue  # it names someone else: left as it is
+        return "\n\n".join(p for i, p in enumerate(paragraphs) if i != index)
+    return raw.body
 
 
 def _clean_byline(value: Any, merger: _Merger, raw: RawArticle) -> str | None:

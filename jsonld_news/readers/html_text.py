@@ -54,6 +54,13 @@ _SOCIAL_LINK = re.compile(
 )
 # a caption ending in its credit: "... en el Congreso (Foto: Natacha Pisarenko/Pool via REUTERS)."
 _CAPTION_CREDIT = re.compile(rf"\({CREDIT_LABELS}\s*:[^)]{{2,120}}\)\s*\.?\s*$", re.I)
+# A paragraph that is nothing but a byline, as pages without author markup set it at the top
+# or the foot of the text: "Von Claudia Lindner", "By Jane Roe and John Doe", "Par Anne Dupont".
+_NAME = r"[A-ZÀ-ÝŒ][\w'’.-]+(?:\s+(?:(?:von|van|de|del|da|di|du|le|la)\s+)?[A-ZÀ-ÝŒ][\w'’.-]+){1,3}"
+BYLINE_PARAGRAPH = re.compile(
+    rf"^(?:Von|By|Par|Por|Door|Di|Av|Af)\s+{_NAME}"
+    rf"(?:\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*{_NAME})*\s*\.?$"
+)
 _BLOCKS = frozenset({"p", "head", "quote", "list", "item", "table", "row", "code", "div"})
 
 
@@ -175,7 +182,7 @@ class _Renderer:
             if _is_date_line(rest):
                 continue  # "February 6, 2020": a teaser's or widget's timestamp
             kept.append(paragraph)
-        while kept and _is_ui_string(kept[-1]):
+        while kept and _is_ui_string(kept[-1]) and not BYLINE_PARAGRAPH.match(kept[-1]):
             kept.pop()  # "Log in", "Commenter", "Apoie o 247" after the last paragraph
         return kept
 
@@ -321,6 +328,26 @@ def visible_byline(tree: HtmlElement) -> str | None:
     return None
 
 
+_SHOWN_NAME = etree.XPath(
+    "//body//text()[starts-with(normalize-space(.), $prefix)]"
+    "[not(ancestor::script) and not(ancestor::style)]"
+)
+
+
+def full_name(tree: HtmlElement, name: str) -> str:
+    """A one-word author ("Todd": a CMS display name) as the page shows it in full ("Todd
+    Bates"), when exactly one element's whole text is that word and a surname; else ``name``."""
+    if " " in name.strip() or not name[:1].isupper():
+        return name
+    pattern = re.compile(rf"^{re.escape(name)}(?:\s+[A-ZÀ-ÝŒ][\w'’.-]+){{1,3}}$")
+    shown = {
+        _SPACES.sub(" ", str(node)).strip()
+        for node in _SHOWN_NAME(tree, prefix=f"{name} ")  # type: ignore[union-attr]
+    }
+    found = {t for t in shown if len(t) <= 60 and pattern.match(t)}
+    return found.pop() if len(found) == 1 else name
+
+
 _PHOTO_WORD = re.compile(
     r"^\W*(?:photo|foto|фото|bild|image|imagen|imagem|crédits?|credits?|©)", re.I
 )
@@ -392,6 +419,12 @@ def _has_other_parts(element: etree._Element) -> bool:
     return False
 
 
+_BLOCK_TEST = "[self::p or self::div or self::h2][position() <= 400]"
+_AFTER_HEADING = etree.XPath(
+    f"(//h1)[1]/descendant::*{_BLOCK_TEST} | (//h1)[1]/following::*{_BLOCK_TEST}"
+)
+
+
 def _standfirst_candidates(tree: HtmlElement, description: str | None) -> list[etree._Element]:
     found: list[etree._Element] = []
     if description and len(description) >= 40:
@@ -407,17 +440,12 @@ def _standfirst_candidates(tree: HtmlElement, description: str | None) -> list[e
             if shown == wanted or (shown.startswith(wanted) and len(shown) < 1.3 * len(wanted)):
                 found.append(parent)
                 break
-    seen_heading = False
-    budget = 400  # the standfirst sits right under the headline
-    for element in tree.iter("h1", "p", "div", "h2"):
-        if element.tag == "h1":
-            seen_heading = True
+    # the standfirst sits right under the headline: the first 400 blocks after the first <h1>
+    # (found by XPath: a Python walk of the page up to the heading cost more than the rest)
+    after = _AFTER_HEADING(tree)
+    for element in after[:400] if isinstance(after, list) else []:
+        if not isinstance(element, etree._Element):
             continue
-        if not seen_heading:
-            continue
-        budget -= 1
-        if budget < 0:
-            break
         if (
             _STANDFIRST_CLASS.search(element.get("class") or "")
             and not any(a.tag in _NOT_CONTENT for a in element.iterancestors())
