@@ -56,7 +56,8 @@ if TYPE_CHECKING:
     from jsonld_news.serialize import OUTPUT_FORMATS, output_format
     from jsonld_news.sinks import write_atomic
     from jsonld_news.sources import DocumentStream, archive_kind
-    from jsonld_news.stores import Store, StoreError, open_store
+    from jsonld_news.sparql import ANSWER_FORMATS, format_answer, query
+    from jsonld_news.stores import DEFAULT_STORE, Store, StoreError, open_store
     from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS, Issue, Report
 
     __version__: str
@@ -113,6 +114,10 @@ _WHERE = {
     "Store": "stores",
     "StoreError": "stores",
     "open_store": "stores",
+    "DEFAULT_STORE": "stores",
+    "ANSWER_FORMATS": "sparql",
+    "format_answer": "sparql",
+    "query": "sparql",
     "DEFAULT_VALIDATORS": "validate",
     "VALIDATORS": "validate",
     "Issue": "validate",
@@ -159,7 +164,9 @@ class _Package(types.ModuleType):
 sys.modules[__name__].__class__ = _Package
 
 __all__ = [
+    "ANSWER_FORMATS",
     "DEFAULT_BASE_IRI",
+    "DEFAULT_STORE",
     "DEFAULT_VALIDATORS",
     "INPUT_FORMATS",
     "OUTPUT_FORMATS",
@@ -201,12 +208,14 @@ __all__ = [
     "convert",
     "convert_many",
     "entities",
+    "format_answer",
     "import_kb",
     "inspect_page",
     "load_paths",
     "open_store",
     "output_format",
     "prepare",
+    "query",
     "read",
     "read_document",
     "read_text",

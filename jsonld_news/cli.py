@@ -558,6 +558,63 @@ def load(
         raise typer.Exit(EXIT_INVALID if result.loaded else EXIT_UNUSABLE)
 
 
+@app.command("query")
+def query_command(
+    sparql: Annotated[
+        str | None,
+        typer.Argument(metavar="SPARQL", help="A SPARQL query (or -f FILE; '-' reads stdin)."),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", "-f", metavar="FILE", help="Read the query from FILE (.rq)."),
+    ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            "-s",
+            metavar="STORE",
+            help="oxigraph:PATH, http://HOST:PORT, gsp:URL... (default: ./jsonld-news.store).",
+        ),
+    ] = None,
+    answer_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="table (default), csv, tsv or json; nt (default) or turtle for CONSTRUCT.",
+        ),
+    ] = None,
+    query_endpoint: Annotated[
+        str | None,
+        typer.Option("--query-endpoint", metavar="URL", help="SPARQL query URL of the store."),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", metavar="SECONDS", help="HTTP timeout in seconds.")
+    ] = 30.0,
+) -> None:
+    """Ask a store a SPARQL query; schema:, xsd:, rdf:, rdfs: and prov: need no PREFIX."""
+    from jsonld_news import DEFAULT_STORE, format_answer, query
+
+    if (sparql is None) == (file is None):
+        fail("give the query as an argument or with -f FILE (one of them)")
+    try:
+        if file is not None:
+            text = file.read_text(encoding="utf-8")
+        elif sparql == "-":
+            text = sys.stdin.read()
+        else:
+            text = sparql or ""
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{file}: cannot read the query: {getattr(exc, 'strerror', None) or exc}")
+    try:
+        answer = query(text, store or DEFAULT_STORE, timeout=timeout, query_endpoint=query_endpoint)
+        output = format_answer(answer, answer_format)
+    except JsonldNewsError as exc:
+        fail(str(exc))
+    sys.stdout.write(output)
+
+
 @app.command()
 def inspect(
     page: Annotated[str, typer.Argument(metavar="PAGE", help="An HTML page; '-' reads stdin.")],

@@ -25,9 +25,10 @@ from jsonld_news.stores.base import (
 )
 from jsonld_news.stores.graph_store_protocol import GraphStoreProtocolStore
 from jsonld_news.stores.oxigraph import OxigraphStore
-from jsonld_news.stores.spec import STORE_SPECS, open_store
+from jsonld_news.stores.spec import DEFAULT_STORE, STORE_SPECS, open_store
 
 __all__ = [
+    "DEFAULT_STORE",
     "STORE_SPECS",
     "BulkStore",
     "GraphStoreProtocolStore",

@@ -9,7 +9,10 @@ from jsonld_news.stores.base import MemoryStore
 from jsonld_news.stores.graph_store_protocol import GraphStoreProtocolStore
 from jsonld_news.stores.oxigraph import OxigraphStore
 
-__all__ = ["STORE_SPECS", "open_store"]
+__all__ = ["DEFAULT_STORE", "STORE_SPECS", "open_store"]
+
+# Where `load` and `query` go without --store: an embedded Oxigraph on disk, in the current folder.
+DEFAULT_STORE = "oxigraph:./jsonld-news.store"
 
 STORE_SPECS = "memory:, oxigraph:[PATH], http(s)://HOST:PORT (Oxigraph server), gsp:DATA_URL"
 
