@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     )
     from jsonld_news.identity import DEFAULT_BASE_IRI
     from jsonld_news.jsonld import to_jsonld
-    from jsonld_news.load import LoadFailure, LoadResult, load_paths
+    from jsonld_news.load import LoadFailure, LoadResult, failures_path, load_paths, read_failures
     from jsonld_news.manifest import ManifestError, ManifestMismatchError
     from jsonld_news.model import Article, Citation, Dateline, Entity, Image, Mention, RelatedLink
     from jsonld_news.options import Options
@@ -93,6 +93,8 @@ _WHERE = {
     "LoadFailure": "load",
     "LoadResult": "load",
     "load_paths": "load",
+    "failures_path": "load",
+    "read_failures": "load",
     "ManifestError": "manifest",
     "ManifestMismatchError": "manifest",
     "Article": "model",
@@ -208,6 +210,7 @@ __all__ = [
     "convert",
     "convert_many",
     "entities",
+    "failures_path",
     "format_answer",
     "import_kb",
     "inspect_page",
@@ -218,6 +221,7 @@ __all__ = [
     "query",
     "read",
     "read_document",
+    "read_failures",
     "read_text",
     "serialize",
     "to_jsonld",

@@ -477,21 +477,22 @@ def validate_command(
 @app.command()
 def load(
     inputs: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             metavar="INPUT", help="Files, folders (walked recursively), JSON Lines or WARC files."
         ),
-    ],
+    ] = None,
     store: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--store",
             "-s",
             metavar="STORE",
             help="memory:, oxigraph:PATH (embedded), http://HOST:PORT (Oxigraph server), "
-            "gsp:URL (Graph Store Protocol data endpoint).",
+            "gsp:URL (Graph Store Protocol data endpoint). Default: ./jsonld-news.store "
+            "(embedded, on disk).",
         ),
-    ],
+    ] = None,
     query_endpoint: Annotated[
         str | None,
         typer.Option(
@@ -503,6 +504,13 @@ def load(
     timeout: Annotated[
         float, typer.Option("--timeout", metavar="SECONDS", help="HTTP timeout in seconds.")
     ] = 30.0,
+    merge: Annotated[
+        bool, typer.Option("--merge", help="Add to the articles' graphs instead of replacing them.")
+    ] = False,
+    retry_failed: Annotated[
+        bool,
+        typer.Option("--retry-failed", help="Load again exactly what failed in the last load."),
+    ] = False,
     from_: InputFormat = None,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
     timezone_name: Timezone = None,
@@ -514,9 +522,19 @@ def load(
     scheduler: Scheduler = None,
 ) -> None:
     """Convert articles and load each into a SPARQL store, in the named graph of its @id."""
-    from jsonld_news import load_paths, open_store
+    from jsonld_news import DEFAULT_STORE, failures_path, load_paths, open_store, read_failures
 
+    spec = store or DEFAULT_STORE
+    if retry_failed and inputs:
+        fail("--retry-failed loads what failed last time: give it no INPUT")
+    if not retry_failed and not inputs:
+        fail("give the INPUT files or folders to load (or --retry-failed)")
+    log = failures_path(spec)
     try:
+        retry = read_failures(log) if retry_failed else None
+        if retry is not None and not retry:
+            typer.echo(f"nothing to retry: the last load into {spec} had no failures", err=True)
+            return
         options = make_options(
             base_iri=base_iri,
             timezone_name=timezone_name,
@@ -524,7 +542,7 @@ def load(
             kb=kb,
             max_input_size=max_input_size,
         )
-        target = open_store(store, timeout=timeout, query_endpoint=query_endpoint)
+        target = open_store(spec, timeout=timeout, query_endpoint=query_endpoint)
     except JsonldNewsError as exc:
         fail(str(exc))
 
@@ -534,7 +552,7 @@ def load(
     with target:
         try:
             result = load_paths(
-                inputs,
+                inputs or [],
                 target,
                 options,
                 workers,
@@ -542,19 +560,28 @@ def load(
                 on_failure=report,
                 engine=engine,
                 scheduler=scheduler,
+                merge=merge,
+                failures=log,
+                retry=retry,
             )
         except JsonldNewsError as exc:  # StoreUnavailableError: the store itself failed
             fail(str(exc))
         total = target.count_triples()
     for warning in result.warnings:
         typer.echo(f"jsonld-news: warning: {warning}", err=True)
-    gone = " (in memory: discarded now)" if store.lower() in ("memory:", "oxigraph:") else ""
+    gone = " (in memory: discarded now)" if spec.lower() in ("memory:", "oxigraph:") else ""
+    where = spec if store else f"the default store {spec} (--store chooses another)"
     typer.echo(
-        f"loaded {result.loaded} article(s), {result.triples} triple(s) into {store} "
-        f"({total} in its named graphs){gone}, {result.failed} failed",
+        f"loaded {result.loaded} article(s), {result.triples} triple(s) into {where} "
+        f"({total} triples in its named graphs, provenance included){gone}, "
+        f"{result.failed} failed",
         err=True,
     )
     if result.failed:
+        typer.echo(
+            f"jsonld-news: failures are listed in {log}; load them again with --retry-failed",
+            err=True,
+        )
         raise typer.Exit(EXIT_INVALID if result.loaded else EXIT_UNUSABLE)
 
 

@@ -1,7 +1,8 @@
 """SPARQL queries against a store (``jsonld-news query``), and their answers as text.
 
 ``query(sparql, store=...)`` opens the store, adds the ``PREFIX`` declarations the query uses
-without declaring (``schema:``, ``xsd:``, ``rdf:``, ``rdfs:``, ``prov:``), and returns the
+without declaring (``schema:``, ``xsd:``, ``rdf:``, ``rdfs:``, ``prov:``, and ``jn:``
+for the provenance terms PROV-O lacks), and returns the
 store's ``QueryAnswer``: SELECT and ASK as the SPARQL 1.1 Query Results JSON document,
 CONSTRUCT and DESCRIBE as N-Triples. ``format_answer`` writes one as text:
 
@@ -44,6 +45,7 @@ PREFIXES: dict[str, str] = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "prov": "http://www.w3.org/ns/prov#",
+    "jn": "urn:jsonld-news:vocab:",  # the provenance terms of jsonld_news.load
 }
 SOLUTION_FORMATS = ("table", "csv", "tsv", "json")
 GRAPH_FORMATS = ("nt", "turtle")
