@@ -116,7 +116,8 @@ class OxigraphStore(SelectStore):
         for graph_iri, ntriples in graphs:
             check_graph_iri(graph_iri, self.endpoint)
             graph = ox.NamedNode(graph_iri)
-            quads.extend(ox.Quad(*t, graph) for t in self._parse(graph_iri, ntriples, keep=True))
+            triples = self._parse(graph_iri, ntriples, keep=True)
+            quads.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
         try:
             store.extend(quads)
         except OSError as exc:
@@ -156,13 +157,21 @@ class OxigraphStore(SelectStore):
         # Content with a brace anywhere goes the careful way: only a brace could close its
         # TriG graph block and write into another graph.
         fresh = {g: nt for g, nt in batch.items() if g not in stored and _plain(nt)}
-        if fresh and self._load_fresh(fresh):
+        on_disk = self.path is not None
+        # Every other graph is checked before anything is written.
+        parsed = {
+            g: self._parse(g, nt, keep=on_disk and g in stored)
+            for g, nt in batch.items()
+            if g not in fresh
+        }
+        if fresh and not self._load_fresh(fresh):
+            # one of them is bad: checking them names it (nothing was written); else they go on
+            # with the others
+            parsed.update((g, self._parse(g, nt, keep=False)) for g, nt in fresh.items())
+        else:
             batch = {g: nt for g, nt in batch.items() if g not in fresh}
             if not batch:
                 return
-        on_disk = self.path is not None
-        # Every graph is checked before anything is written.
-        parsed = {g: self._parse(g, nt, keep=on_disk and g in stored) for g, nt in batch.items()}
         if not on_disk:
             # In memory a crash loses everything anyway: dropping and loading again is faster
             # than computing the difference, and the content is already known to be good.
