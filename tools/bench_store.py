@@ -27,7 +27,7 @@ from baselines import oxigraph_inline, rdflib_graph
 from generate import corpus
 
 from jsonld_news.context import pinned_context_document
-from jsonld_news.jsonld import to_jsonld
+from jsonld_news.jsonld import explicit, to_jsonld
 from jsonld_news.load import load_articles
 from jsonld_news.options import Options
 from jsonld_news.pipeline import convert_bytes
@@ -62,7 +62,7 @@ def rdflib_naive(docs: list[Doc]) -> int:
     context = pinned_context_document()["@context"]
 
     def parse(doc: Doc, graph: Any) -> object:
-        inline = dict(doc, **{"@context": context})
+        inline = dict(explicit(doc), **{"@context": context})
         return graph.parse(data=json.dumps(inline), format="json-ld")
 
     return with_rdflib(docs, parse)
