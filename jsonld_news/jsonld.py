@@ -82,9 +82,9 @@ def _plain_value(value: Any, coerce: str | None, table: dict[str, Any]) -> Any:
     if coerce == "@id" and set(value) == {"@id"} and isinstance(value["@id"], str):
         return value["@id"]
     if "@value" in value:
-        if coerce == SCHEMA_DATE and set(value) == {"@value", "@type"}:
-            if value["@type"] in _DATE_TYPES and isinstance(value["@value"], str):
-                return value["@value"]
+        typed_date = coerce == SCHEMA_DATE and set(value) == {"@value", "@type"}
+        if typed_date and value["@type"] in _DATE_TYPES and isinstance(value["@value"], str):
+            return value["@value"]
         return value
     return _plain_node(value, table)
 
