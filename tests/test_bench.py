@@ -14,6 +14,7 @@ from tests.conftest import ROOT
 SCRIPTS = [
     ["tools/bench.py", "--articles", "12", "--baseline-articles", "3"],
     ["tools/bench_store.py", "--articles", "12", "--naive-articles", "3"],
+    ["tools/bench_query.py", "--articles", "30"],
     [
         "tools/bench_batch.py",
         "--articles",
