@@ -530,8 +530,10 @@ def load(
     if not retry_failed and not inputs:
         fail("give the INPUT files or folders to load (or --retry-failed)")
     log = failures_path(spec)
+    if retry_failed and log is None:
+        fail(f"store {spec} is in memory: there is no earlier load to retry")
     try:
-        retry = read_failures(log) if retry_failed else None
+        retry = read_failures(log) if retry_failed and log is not None else None
         if retry is not None and not retry:
             typer.echo(f"nothing to retry: the last load into {spec} had no failures", err=True)
             return
@@ -578,10 +580,11 @@ def load(
         err=True,
     )
     if result.failed:
-        typer.echo(
-            f"jsonld-news: failures are listed in {log}; load them again with --retry-failed",
-            err=True,
-        )
+        if log is not None:
+            typer.echo(
+                f"jsonld-news: failures are listed in {log}; load them again with --retry-failed",
+                err=True,
+            )
         raise typer.Exit(EXIT_INVALID if result.loaded else EXIT_UNUSABLE)
 
 

@@ -254,11 +254,15 @@ class FailureLog:
             self._stream = None
 
 
-def failures_path(store: str) -> Path:
+def failures_path(store: str) -> Path | None:
     """Where a load into ``store`` (a spec) records its failures: inside an on-disk Oxigraph's
-    folder, else ``.jsonld-news-load-errors.jsonl`` in the current folder."""
+    folder, else ``.jsonld-news-load-errors.jsonl`` in the current folder; None for a store in
+    memory, gone when the load ends (nothing to retry into)."""
     scheme, _, rest = store.partition(":")
-    if scheme.lower() == "oxigraph" and rest:
+    scheme = scheme.lower()
+    if scheme in ("memory", "oxigraph") and rest in ("", "//"):
+        return None
+    if scheme == "oxigraph":
         return Path(os.path.expanduser(rest)) / FAILURES_NAME
     return Path(f".{FAILURES_NAME}")
 

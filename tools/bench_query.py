@@ -123,7 +123,9 @@ def main() -> None:
             answer = query(TOP_MENTIONS, store=f"oxigraph:{tmp}/ours")
             ours_q = time.perf_counter() - start
             start = time.perf_counter()
-            theirs = list(bulk.query(text, use_default_graph_as_union=True))
+            solutions = bulk.query(text, use_default_graph_as_union=True)
+            assert isinstance(solutions, pyoxigraph.QuerySolutions)
+            theirs = list(solutions)
             base_q = time.perf_counter() - start
             assert isinstance(answer, dict)
             rows = answer["results"]["bindings"]
