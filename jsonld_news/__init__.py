@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         UnsupportedOutputError,
     )
     from jsonld_news.identity import DEFAULT_BASE_IRI
+    from jsonld_news.inject import Injection, inject
     from jsonld_news.jsonld import to_jsonld
     from jsonld_news.load import LoadFailure, LoadResult, failures_path, load_paths, read_failures
     from jsonld_news.manifest import ManifestError, ManifestMismatchError
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from jsonld_news.progress import Progress
     from jsonld_news.raw import RawArticle
     from jsonld_news.readers import INPUT_FORMATS
+    from jsonld_news.seo import SeoMarkup, seo_block, seo_markup
     from jsonld_news.serialize import OUTPUT_FORMATS, output_format
     from jsonld_news.sinks import write_atomic
     from jsonld_news.sources import DocumentStream, archive_kind
@@ -111,6 +113,11 @@ _WHERE = {
     "OUTPUT_FORMATS": "serialize",
     "output_format": "serialize",
     "write_atomic": "sinks",
+    "SeoMarkup": "seo",
+    "seo_block": "seo",
+    "seo_markup": "seo",
+    "Injection": "inject",
+    "inject": "inject",
     "DocumentStream": "sources",
     "archive_kind": "sources",
     "Store": "stores",
@@ -182,6 +189,7 @@ __all__ = [
     "DocumentStream",
     "Entity",
     "Image",
+    "Injection",
     "InputError",
     "Issue",
     "JsonldNewsError",
@@ -200,6 +208,7 @@ __all__ = [
     "RelatedLink",
     "RemoteContextError",
     "Report",
+    "SeoMarkup",
     "Store",
     "StoreError",
     "UnknownFormatError",
@@ -213,6 +222,7 @@ __all__ = [
     "failures_path",
     "format_answer",
     "import_kb",
+    "inject",
     "inspect_page",
     "load_paths",
     "open_store",
@@ -223,6 +233,8 @@ __all__ = [
     "read_document",
     "read_failures",
     "read_text",
+    "seo_block",
+    "seo_markup",
     "serialize",
     "to_jsonld",
     "validate",

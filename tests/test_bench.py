@@ -24,6 +24,7 @@ SCRIPTS = [
         "--corpus",
         "tests/fixtures/html",
     ],
+    ["tools/bench_seo.py", "--count", "3", "--corpus", "tests/fixtures/html"],
 ]
 
 
