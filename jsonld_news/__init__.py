@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from jsonld_news.identity import DEFAULT_BASE_IRI
     from jsonld_news.inject import Injection, inject
     from jsonld_news.jsonld import to_jsonld
-    from jsonld_news.load import LoadFailure, LoadResult, load_paths
+    from jsonld_news.load import LoadFailure, LoadResult, failures_path, load_paths, read_failures
     from jsonld_news.manifest import ManifestError, ManifestMismatchError
     from jsonld_news.model import Article, Citation, Dateline, Entity, Image, Mention, RelatedLink
     from jsonld_news.options import Options
@@ -59,7 +59,8 @@ if TYPE_CHECKING:
     from jsonld_news.sinks import write_atomic
     from jsonld_news.site import validate_page, validate_site
     from jsonld_news.sources import DocumentStream, archive_kind
-    from jsonld_news.stores import Store, StoreError, open_store
+    from jsonld_news.sparql import ANSWER_FORMATS, format_answer, query
+    from jsonld_news.stores import DEFAULT_STORE, Store, StoreError, open_store
     from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS, Issue, Report
     from jsonld_news.validate.formats import REPORT_FORMATS, format_report
     from jsonld_news.validate.report import SiteReport
@@ -97,6 +98,8 @@ _WHERE = {
     "LoadFailure": "load",
     "LoadResult": "load",
     "load_paths": "load",
+    "failures_path": "load",
+    "read_failures": "load",
     "ManifestError": "manifest",
     "ManifestMismatchError": "manifest",
     "Article": "model",
@@ -123,6 +126,10 @@ _WHERE = {
     "Store": "stores",
     "StoreError": "stores",
     "open_store": "stores",
+    "DEFAULT_STORE": "stores",
+    "ANSWER_FORMATS": "sparql",
+    "format_answer": "sparql",
+    "query": "sparql",
     "DEFAULT_VALIDATORS": "validate",
     "VALIDATORS": "validate",
     "Issue": "validate",
@@ -174,7 +181,9 @@ class _Package(types.ModuleType):
 sys.modules[__name__].__class__ = _Package
 
 __all__ = [
+    "ANSWER_FORMATS",
     "DEFAULT_BASE_IRI",
+    "DEFAULT_STORE",
     "DEFAULT_VALIDATORS",
     "INPUT_FORMATS",
     "OUTPUT_FORMATS",
@@ -221,6 +230,8 @@ __all__ = [
     "convert_many",
     "entities",
     "format_report",
+    "failures_path",
+    "format_answer",
     "import_kb",
     "inject",
     "inspect_page",
@@ -228,8 +239,10 @@ __all__ = [
     "open_store",
     "output_format",
     "prepare",
+    "query",
     "read",
     "read_document",
+    "read_failures",
     "read_text",
     "seo_block",
     "seo_markup",

@@ -495,21 +495,22 @@ def validate_command(
 @app.command()
 def load(
     inputs: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             metavar="INPUT", help="Files, folders (walked recursively), JSON Lines or WARC files."
         ),
-    ],
+    ] = None,
     store: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--store",
             "-s",
             metavar="STORE",
             help="memory:, oxigraph:PATH (embedded), http://HOST:PORT (Oxigraph server), "
-            "gsp:URL (Graph Store Protocol data endpoint), update:URL (SPARQL 1.1 Update).",
+            "gsp:URL (Graph Store Protocol data endpoint), update:URL (SPARQL 1.1 Update). "
+            "Default: ./jsonld-news.store (embedded, on disk).",
         ),
-    ],
+    ] = None,
     query_endpoint: Annotated[
         str | None,
         typer.Option(
@@ -535,6 +536,13 @@ def load(
             "--auth", metavar="SCHEME", help="HTTP authentication: auto, basic or digest."
         ),
     ] = "auto",
+    merge: Annotated[
+        bool, typer.Option("--merge", help="Add to the articles' graphs instead of replacing them.")
+    ] = False,
+    retry_failed: Annotated[
+        bool,
+        typer.Option("--retry-failed", help="Load again exactly what failed in the last load."),
+    ] = False,
     from_: InputFormat = None,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
     timezone_name: Timezone = None,
@@ -546,9 +554,21 @@ def load(
     scheduler: Scheduler = None,
 ) -> None:
     """Convert articles and load each into a SPARQL store, in the named graph of its @id."""
-    from jsonld_news import load_paths, open_store
+    from jsonld_news import DEFAULT_STORE, failures_path, load_paths, open_store, read_failures
 
+    spec = store or DEFAULT_STORE
+    if retry_failed and inputs:
+        fail("--retry-failed loads what failed last time: give it no INPUT")
+    if not retry_failed and not inputs:
+        fail("give the INPUT files or folders to load (or --retry-failed)")
+    log = failures_path(spec)
+    if retry_failed and log is None:
+        fail(f"store {spec} is in memory: there is no earlier load to retry")
     try:
+        retry = read_failures(log) if retry_failed and log is not None else None
+        if retry is not None and not retry:
+            typer.echo(f"nothing to retry: the last load into {spec} had no failures", err=True)
+            return
         options = make_options(
             base_iri=base_iri,
             timezone_name=timezone_name,
@@ -557,7 +577,7 @@ def load(
             max_input_size=max_input_size,
         )
         target = open_store(
-            store, timeout=timeout, query_endpoint=query_endpoint, user=user, auth=auth
+            spec, timeout=timeout, query_endpoint=query_endpoint, user=user, auth=auth
         )
     except JsonldNewsError as exc:
         fail(str(exc))
@@ -568,7 +588,7 @@ def load(
     with target:
         try:
             result = load_paths(
-                inputs,
+                inputs or [],
                 target,
                 options,
                 workers,
@@ -576,20 +596,87 @@ def load(
                 on_failure=report,
                 engine=engine,
                 scheduler=scheduler,
+                merge=merge,
+                failures=log,
+                retry=retry,
             )
         except JsonldNewsError as exc:  # StoreUnavailableError: the store itself failed
             fail(str(exc))
         total = target.count_triples()
     for warning in result.warnings:
         typer.echo(f"jsonld-news: warning: {warning}", err=True)
-    gone = " (in memory: discarded now)" if store.lower() in ("memory:", "oxigraph:") else ""
+    gone = " (in memory: discarded now)" if spec.lower() in ("memory:", "oxigraph:") else ""
+    where = spec if store else f"the default store {spec} (--store chooses another)"
     typer.echo(
-        f"loaded {result.loaded} article(s), {result.triples} triple(s) into {store} "
-        f"({total} in its named graphs){gone}, {result.failed} failed",
+        f"loaded {result.loaded} article(s), {result.triples} triple(s) into {where} "
+        f"({total} triples in its named graphs, provenance included){gone}, "
+        f"{result.failed} failed",
         err=True,
     )
     if result.failed:
+        if log is not None:
+            typer.echo(
+                f"jsonld-news: failures are listed in {log}; load them again with --retry-failed",
+                err=True,
+            )
         raise typer.Exit(EXIT_INVALID if result.loaded else EXIT_UNUSABLE)
+
+
+@app.command("query")
+def query_command(
+    sparql: Annotated[
+        str | None,
+        typer.Argument(metavar="SPARQL", help="A SPARQL query (or -f FILE; '-' reads stdin)."),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", "-f", metavar="FILE", help="Read the query from FILE (.rq)."),
+    ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            "-s",
+            metavar="STORE",
+            help="oxigraph:PATH, http://HOST:PORT, gsp:URL... (default: ./jsonld-news.store).",
+        ),
+    ] = None,
+    answer_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="table (default), csv, tsv or json; nt (default) or turtle for CONSTRUCT.",
+        ),
+    ] = None,
+    query_endpoint: Annotated[
+        str | None,
+        typer.Option("--query-endpoint", metavar="URL", help="SPARQL query URL of the store."),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", metavar="SECONDS", help="HTTP timeout in seconds.")
+    ] = 30.0,
+) -> None:
+    """Ask a store a SPARQL query; schema:, xsd:, rdf:, rdfs: and prov: need no PREFIX."""
+    from jsonld_news import DEFAULT_STORE, format_answer, query
+
+    if (sparql is None) == (file is None):
+        fail("give the query as an argument or with -f FILE (one of them)")
+    try:
+        if file is not None:
+            text = file.read_text(encoding="utf-8")
+        elif sparql == "-":
+            text = sys.stdin.read()
+        else:
+            text = sparql or ""
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{file}: cannot read the query: {getattr(exc, 'strerror', None) or exc}")
+    try:
+        answer = query(text, store or DEFAULT_STORE, timeout=timeout, query_endpoint=query_endpoint)
+        output = format_answer(answer, answer_format)
+    except JsonldNewsError as exc:
+        fail(str(exc))
+    sys.stdout.write(output)
 
 
 @app.command()

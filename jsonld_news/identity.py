@@ -79,10 +79,16 @@ def content_hash(*parts: str | None, length: int = 16) -> str:
     return digest.hexdigest()[:length]
 
 
-def article_iri(base: str, url: str | None, *fingerprint: str | None) -> str:
-    """``<canonical url>#article`` where the article has a URL; otherwise a content hash under the base."""
+def article_iri(
+    base: str, url: str | None, *fingerprint: str | None, key: str | None = None
+) -> str:
+    """``<canonical url>#article`` where the article has a URL; otherwise a hash under the base
+    of the source's stable ``key`` when there is one (an edited article keeps its IRI), else of
+    its content."""
     if url:
         return url.split("#", 1)[0] + "#article"
+    if key:
+        return f"{base}article/{content_hash('source', key)}"
     return f"{base}article/{content_hash(*fingerprint)}"
 
 

@@ -11,9 +11,10 @@ related article the source names without a target is a ``CreativeWork`` the page
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from jsonld_news.context import CONTEXT_IRI
+from jsonld_news.context import CONTEXT_IRI, SCHEMA, XSD, terms
 from jsonld_news.identity import fragment_iri
 from jsonld_news.model import (
     Article,
@@ -26,6 +27,101 @@ from jsonld_news.model import (
 )
 
 JsonDict = dict[str, Any]
+SCHEMA_DATE = SCHEMA + "Date"
+XSD_DATE = XSD + "date"
+XSD_DATETIME = XSD + "dateTime"
+_XSD_DATE_SHAPE = re.compile(r"-?\d{4,}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?")
+_XSD_DATETIME_SHAPE = re.compile(
+    r"-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?"
+)
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def date_datatype(text: str) -> str:
+    """The XSD type a date value's lexical form has: ``xsd:date``, ``xsd:dateTime``, or
+    ``schema:Date`` for a form XSD has no type of (a partial date, a time without seconds)."""
+    if _XSD_DATETIME_SHAPE.fullmatch(text):
+        return XSD_DATETIME
+    if _XSD_DATE_SHAPE.fullmatch(text):
+        return XSD_DATE
+    return SCHEMA_DATE
+
+
+def explicit(doc: JsonDict) -> JsonDict:
+    """The document with its RDF meaning stated, independent of the context's version.
+
+    The pinned 30.0 context types every date ``schema:Date``, which SPARQL cannot compare, and
+    makes ``url``, ``sameAs``, ``image``... IRIs; schema.org's later contexts drop both
+    coercions. Here dates become value objects typed ``xsd:date``/``xsd:dateTime`` (by their
+    lexical form, ``date_datatype``) and IRI-valued terms node references (``{"@id": ...}``),
+    so every JSON-LD processor, under any context version, reads the graph our RDF outputs
+    hold. The SEO block (``html`` output) keeps plain strings, as Google documents them.
+    """
+    return _explicit_node(doc, terms())
+
+
+def plain(doc: JsonDict) -> JsonDict:
+    """``explicit`` undone: typed dates back to strings, node references of IRI-valued terms
+    back to the IRI, as the SEO block and validators (Google's rules, the JSON Schema) read
+    them. ``plain(explicit(doc)) == doc`` for our documents."""
+    return _plain_node(doc, terms())
+
+
+_DATE_TYPES = frozenset({XSD_DATE, XSD_DATETIME, SCHEMA_DATE})
+
+
+def _plain_node(node: JsonDict, table: dict[str, Any]) -> JsonDict:
+    out: JsonDict = {}
+    for key, value in node.items():
+        term = table.get(key) if key[0] != "@" else None
+        if term is None:
+            out[key] = value if key[0] == "@" else _plain_value(value, None, table)
+        elif isinstance(value, list):
+            out[key] = [_plain_value(v, term.coerce, table) for v in value]
+        else:
+            out[key] = _plain_value(value, term.coerce, table)
+    return out
+
+
+def _plain_value(value: Any, coerce: str | None, table: dict[str, Any]) -> Any:
+    if isinstance(value, list):
+        return [_plain_value(v, coerce, table) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if coerce == "@id" and set(value) == {"@id"} and isinstance(value["@id"], str):
+        return value["@id"]
+    if "@value" in value:
+        typed_date = coerce == SCHEMA_DATE and set(value) == {"@value", "@type"}
+        if typed_date and value["@type"] in _DATE_TYPES and isinstance(value["@value"], str):
+            return value["@value"]
+        return value
+    return _plain_node(value, table)
+
+
+def _explicit_node(node: JsonDict, table: dict[str, Any]) -> JsonDict:
+    out: JsonDict = {}
+    for key, value in node.items():
+        if key[0] == "@":
+            out[key] = value
+            continue
+        term = table.get(key)
+        coerce = term.coerce if term else None
+        if isinstance(value, list):
+            out[key] = [_explicit_value(v, coerce, table) for v in value]
+        else:
+            out[key] = _explicit_value(value, coerce, table)
+    return out
+
+
+def _explicit_value(value: Any, coerce: str | None, table: dict[str, Any]) -> Any:
+    if isinstance(value, dict):
+        return value if "@value" in value else _explicit_node(value, table)
+    if isinstance(value, str):
+        if coerce == "@id" and _ABSOLUTE.match(value):
+            return {"@id": value}
+        if coerce == SCHEMA_DATE:
+            return {"@value": value, "@type": date_datatype(value)}
+    return value
 
 
 def to_jsonld(article: Article) -> JsonDict:

@@ -139,6 +139,9 @@ class Options:
     html_syntaxes: tuple[str, ...] = DEFAULT_SYNTAXES
     max_input_bytes: int = MAX_INPUT_BYTES  # a larger input is refused (--max-input-size)
     max_recognized_chars: int = MAX_RECOGNIZED_CHARS  # entities are recognised in this much body
+    # A stable name of one input document (``load``: its path under the input folder, a JSON
+    # line's ``id``): an article without a URL is named from it, not from its content.
+    source_key: str | None = None
 
     def __post_init__(self) -> None:
         # Checked and normalised once, so every later reader sees tzinfo / RawOrganization / str.

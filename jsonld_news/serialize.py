@@ -9,17 +9,27 @@ from typing import Any
 
 from jsonld_news.context import CONTEXT_IRI, document_loader
 from jsonld_news.errors import UnsupportedOutputError
+from jsonld_news.jsonld import explicit
 from jsonld_news.rdf import Triple, to_nquads, to_ntriples, to_turtle, triples
 
 Document = Mapping[str, Any]
 
 
 class _Source:
-    """One document being rendered; its triples are computed once, on first use."""
+    """One document being rendered; its triples are computed once, on first use. ``doc`` is
+    the plain document (the SEO block's), ``published`` its explicit form (``jsonld.explicit``):
+    what the JSON-LD outputs write and every RDF output means."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._triples: list[Triple] | None = None
+        self._published: dict[str, Any] | None = None
+
+    @property
+    def published(self) -> dict[str, Any]:
+        if self._published is None:
+            self._published = explicit(dict(self.doc))
+        return self._published
 
     @property
     def triples(self) -> list[Triple]:
@@ -29,7 +39,7 @@ class _Source:
 
 
 def _jsonld(source: _Source) -> str:
-    doc = source.doc
+    doc = source.published
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -38,7 +48,7 @@ def _pyld_options() -> dict[str, Any]:
 
 
 def _expanded(source: _Source) -> str:
-    doc = source.doc
+    doc = source.published
     from pyld import jsonld
 
     return (
@@ -47,7 +57,7 @@ def _expanded(source: _Source) -> str:
 
 
 def _flattened(source: _Source) -> str:
-    doc = source.doc
+    doc = source.published
     from pyld import jsonld
 
     flat = jsonld.flatten(dict(doc), {"@context": CONTEXT_IRI}, _pyld_options())

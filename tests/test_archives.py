@@ -25,6 +25,7 @@ from jsonld_news.batch import (
     process_map,
 )
 from jsonld_news.cli import app
+from jsonld_news.jsonld import plain
 from jsonld_news.progress import Progress
 from jsonld_news.readers.html import decode_html
 from jsonld_news.sources import Counts, Document
@@ -136,7 +137,7 @@ def test_warc_pages_use_the_target_uri_and_the_http_charset(tmp_path: Path) -> N
     out = tmp_path / "out"
     code, _, err = run("convert", str(crawl), "-o", str(out), "--no-mentions")
     assert code == 1  # the empty page failed; the other records are skipped, not failed
-    cafe = json.loads((out / f"crawl/{offsets[2]:09d}.jsonld").read_text())
+    cafe = plain(json.loads((out / f"crawl/{offsets[2]:09d}.jsonld").read_text()))
     assert cafe["headline"] == "Café reopens after the flood"  # iso-8859-1 from the HTTP header
     assert cafe["url"] == "https://news.example/cafe"
     assert "1 failed, 6 skipped" in err

@@ -15,6 +15,7 @@ SCRIPTS = [
     ["tools/bench.py", "--articles", "12", "--baseline-articles", "3"],
     ["tools/bench_store.py", "--articles", "12", "--naive-articles", "3"],
     ["tools/bench_store_remote.py", "--articles", "6", "--rdflib-articles", "2", "--no-virtuoso"],
+    ["tools/bench_query.py", "--articles", "30"],
     [
         "tools/bench_batch.py",
         "--articles",

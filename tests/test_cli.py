@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from jsonld_news.cli import app
+from jsonld_news.jsonld import plain
 from tests.conftest import EXAMPLES, NO_SHARED, SHARED
 from tests.test_kb import DUMP_ITEMS, dump_text
 
@@ -164,7 +165,7 @@ def test_publisher_file_and_timezone_and_base_iri(tmp_path: Path) -> None:
         "--no-mentions",
     )
     assert code == 0, err
-    doc = json.loads(out)
+    doc = plain(json.loads(out))  # the jsonld output states types; the values are these
     assert doc["publisher"]["name"] == "The Daily Example"
     assert doc["datePublished"] == "2024-03-01T09:30:00+01:00"
     assert doc["author"][0]["@id"] == "https://data.example.org/id/person/ann-lee"
@@ -248,7 +249,7 @@ def test_batch_with_workers_and_a_kb(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "converted 8 article(s)" in proc.stderr and "Traceback" not in proc.stderr
     for i in range(8):
-        doc = json.loads((out / f"a{i}.jsonld").read_text())
+        doc = plain(json.loads((out / f"a{i}.jsonld").read_text()))
         people = [e for e in doc.get("about", []) + doc.get("mentions", []) if "sameAs" in e]
         assert any("http://www.wikidata.org/entity/Q7747" in e["sameAs"] for e in people)
 

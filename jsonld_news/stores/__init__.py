@@ -28,10 +28,11 @@ from jsonld_news.stores.base import (
 )
 from jsonld_news.stores.graph_store_protocol import GraphStoreProtocolStore, OxigraphServerStore
 from jsonld_news.stores.oxigraph import OxigraphStore
-from jsonld_news.stores.spec import STORE_SPECS, open_store
+from jsonld_news.stores.spec import DEFAULT_STORE, STORE_SPECS, open_store
 from jsonld_news.stores.update import SparqlUpdateStore
 
 __all__ = [
+    "DEFAULT_STORE",
     "STORE_SPECS",
     "BulkStore",
     "GraphStoreProtocolStore",

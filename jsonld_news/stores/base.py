@@ -189,6 +189,14 @@ class MemoryStore(Closing):
         lines = (line.strip() for line in ntriples.splitlines())
         self.graphs[graph_iri] = {line for line in lines if line and not line.startswith("#")}
 
+    def add_graphs(self, graphs: Iterable[tuple[str, str]]) -> None:
+        self._open()
+        for graph_iri, ntriples in graphs:
+            check_graph_iri(graph_iri, self.endpoint)
+            lines = (line.strip() for line in ntriples.splitlines())
+            kept = self.graphs.setdefault(graph_iri, set())
+            kept.update(line for line in lines if line and not line.startswith("#"))
+
     def count_triples(self, graph_iri: str | None = None) -> int:
         self._open()
         if graph_iri is not None:

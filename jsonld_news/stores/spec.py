@@ -10,7 +10,10 @@ from jsonld_news.stores.graph_store_protocol import GraphStoreProtocolStore, Oxi
 from jsonld_news.stores.oxigraph import OxigraphStore
 from jsonld_news.stores.update import SparqlUpdateStore
 
-__all__ = ["PASSWORD_VARIABLE", "STORE_SPECS", "open_store"]
+__all__ = ["DEFAULT_STORE", "PASSWORD_VARIABLE", "STORE_SPECS", "open_store"]
+
+# Where `load` and `query` go without --store: an embedded Oxigraph on disk, in the current folder.
+DEFAULT_STORE = "oxigraph:./jsonld-news.store"
 
 STORE_SPECS = (
     "memory:, oxigraph:[PATH], http(s)://HOST:PORT (Oxigraph server), gsp:DATA_URL, "

@@ -41,7 +41,13 @@ def get_validator(name: str) -> IssueSource:
 
 
 def validate(doc: Mapping[str, Any], validators: Sequence[str] = DEFAULT_VALIDATORS) -> Report:
-    """Run the named validators on one compact JSON-LD document; collect every issue."""
+    """Run the named validators on one compact JSON-LD document; collect every issue. The
+    explicit form the ``jsonld`` output writes (typed dates, ``{"@id": ...}`` URLs) is read as
+    the plain one (``jsonld.plain``): the two state the same values."""
+    if isinstance(doc, dict):
+        from jsonld_news.jsonld import plain
+
+        doc = plain(doc)
     report = Report()
     for name in validators:
         try:
