@@ -512,9 +512,10 @@ def load(
     max_input_size: MaxInputSize = None,
     engine: Engine = "local",
     scheduler: Scheduler = None,
+    quiet: Quiet = False,
 ) -> None:
     """Convert articles and load each into a SPARQL store, in the named graph of its @id."""
-    from jsonld_news import load_paths, open_store
+    from jsonld_news import Progress, load_paths, open_store
 
     try:
         options = make_options(
@@ -528,10 +529,17 @@ def load(
     except JsonldNewsError as exc:
         fail(str(exc))
 
-    def report(failure: LoadFailure) -> None:
-        typer.echo(f"jsonld-news: error: {failure}", err=True)
+    last: list[Any] = []  # the final Tally: skipped records, elapsed time
 
-    with target:
+    with target, Progress(quiet=quiet, verb="loading") as progress:
+
+        def report(failure: LoadFailure) -> None:
+            progress.message(f"jsonld-news: error: {failure}")
+
+        def update(tally: Any) -> None:
+            last[:] = [tally]
+            progress.update(tally)
+
         try:
             result = load_paths(
                 inputs,
@@ -542,16 +550,24 @@ def load(
                 on_failure=report,
                 engine=engine,
                 scheduler=scheduler,
+                on_progress=update,
             )
         except JsonldNewsError as exc:  # StoreUnavailableError: the store itself failed
             fail(str(exc))
         total = target.count_triples()
-    for warning in result.warnings:
-        typer.echo(f"jsonld-news: warning: {warning}", err=True)
+    if not quiet:
+        for warning in result.warnings:
+            typer.echo(f"jsonld-news: warning: {warning}", err=True)
     gone = " (in memory: discarded now)" if store.lower() in ("memory:", "oxigraph:") else ""
+    tally = last[0] if last else None
+    timing = (
+        f", {tally.skipped:,} skipped, in {tally.elapsed:.1f} s ({tally.rate:,.1f} articles/s)"
+        if tally is not None
+        else ""
+    )
     typer.echo(
         f"loaded {result.loaded} article(s), {result.triples} triple(s) into {store} "
-        f"({total} in its named graphs){gone}, {result.failed} failed",
+        f"({total} in its named graphs){gone}, {result.failed} failed{timing}",
         err=True,
     )
     if result.failed:

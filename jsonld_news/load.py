@@ -26,8 +26,9 @@ from jsonld_news.errors import InputError, JsonldNewsError
 from jsonld_news.jsonld import to_jsonld
 from jsonld_news.options import Options
 from jsonld_news.pipeline import convert_bytes
+from jsonld_news.progress import Tally
 from jsonld_news.rdf import to_ntriples, triples
-from jsonld_news.sources import Counts, Document, Failed
+from jsonld_news.sources import Counts, Document, Failed, input_bytes
 from jsonld_news.stores.base import (
     GRAPH_IRI,
     BulkStore,
@@ -234,16 +235,21 @@ def load_paths(
     on_failure: Callable[[LoadFailure], None] | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    on_progress: Callable[[Tally], None] | None = None,
 ) -> LoadResult:
     """Convert inputs (files, folders walked recursively, JSON Lines and WARC files, streamed as
     ``convert`` reads them) and load each article into its graph. Conversion runs in
     ``workers`` processes (default: the cores available), or on a Dask cluster with
-    ``engine="dask"`` (see ``batch.dask_map``); loading in this one."""
+    ``engine="dask"`` (see ``batch.dask_map``); loading in this one. ``on_progress`` is given
+    a ``Tally`` (articles done, bytes read, skipped WARC records) after each article and once
+    at the end."""
     if engine == "dask":
         check_dask()
     options = options or Options()
     inputs = [str(p) for p in paths]
-    items = claimed_items(inputs, Counts(), options.max_input_bytes)
+    counts = Counts()
+    tally = Tally(total_bytes=input_bytes(inputs))
+    items = claimed_items(inputs, counts, options.max_input_bytes)
     tasks = ((item, input_format, options) for item in items)
     loader = _Loader(store, batch_size, on_failure)
     # closing(): a store that fails stops the workers at once, not when the generator is freed.
@@ -258,5 +264,12 @@ def load_paths(
     with closing(results) as ready:
         for item in ready:
             loader.add(item)
+            if on_progress is not None:
+                tally.advance(tally.done + 1, counts.bytes_read)
+                on_progress(tally)
     loader.flush()
+    if on_progress is not None:
+        tally.skipped = counts.skipped_total
+        tally.advance(tally.done, counts.bytes_read)
+        on_progress(tally)
     return loader.result

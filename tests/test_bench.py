@@ -22,6 +22,8 @@ SCRIPTS = [
         "3,6",
         "--corpus",
         "tests/fixtures/html",
+        "--dask-articles",
+        "6",
     ],
 ]
 
