@@ -307,11 +307,14 @@ def convert(
     from jsonld_news import archive_kind
 
     single = len(inputs) == 1 and (
-        inputs[0] == "-" or not (Path(inputs[0]).is_dir() or archive_kind(inputs[0]))
+        inputs[0] == "-"
+        or not (Path(inputs[0]).is_dir() or archive_kind(inputs[0]) or _is_url(inputs[0]))
     )
     # "out/" (or an existing folder) is a folder even for one input; convert_many refuses a
-    # batch whose folder is named like a file ("x.jsonld").
-    folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    # batch whose folder is named like a file ("x.jsonld"). A URL (s3://...) is a folder.
+    folder = output is not None and (
+        output.endswith(("/", os.sep)) or Path(output).is_dir() or _is_url(output)
+    )
     batch_only = resume or shard_size is not None or engine != "local" or scheduler is not None
     if single and len(formats) == 1 and not folder and not batch_only:
         _convert_single(inputs[0], formats[0], from_, output, options)
@@ -329,6 +332,12 @@ def convert(
         workers,
         (resume, shard_size, quiet, engine, scheduler),
     )
+
+
+def _is_url(name: str) -> bool:
+    """An fsspec URL (``s3://b/k``, ``file:///x``): read and written through ``storage``."""
+    scheme, sep, _ = name.partition("://")
+    return bool(sep) and scheme.isidentifier()
 
 
 def _read_input(source: str, input_format: str | None, options: Options) -> Any:
@@ -374,10 +383,11 @@ def _convert_batch(
 
     resume, shard_size, quiet, engine, scheduler = run
 
-    missing = [p for p in inputs if not Path(p).exists()]
+    # a URL (s3://, memory://...) is looked up by the stream, which reports what is missing
+    missing = [p for p in inputs if not _is_url(p) and not Path(p).exists()]
     for path in missing:
         typer.echo(f"jsonld-news: error: {path}: no such file or folder", err=True)
-    present = [p for p in inputs if Path(p).exists()]
+    present = [p for p in inputs if p not in missing]
     with Progress(quiet=quiet) as progress:
 
         def report(outcome: Outcome) -> None:
