@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import closing, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -35,6 +35,8 @@ from jsonld_news.manifest import (
     remove_partial_files,
 )
 from jsonld_news.options import Options
+from jsonld_news.partitions import Numbering, Part, count_lines, plan
+from jsonld_news.partitions import read as read_part
 from jsonld_news.pipeline import convert_bytes
 from jsonld_news.serialize import EXTENSIONS, output_format, render_all
 from jsonld_news.shards import ShardWriter, next_shard_index
@@ -46,7 +48,9 @@ from jsonld_news.sources import (
     Failed,
     Item,
     Skipped,
+    _file_key,
     input_bytes,
+    input_path,
 )
 from jsonld_news.validate.schema import is_valid
 
@@ -354,19 +358,23 @@ def _convert_into(
         shards = ShardWriter(folder, shard_size, start=start)
     pending: list[tuple[str, list[str]]] = []  # converted into the open shard: recorded with it
     counts = Counts()
-    items = claimed_items(inputs, counts, options.max_input_bytes)
     root = mirror.root if mirror is not None else None
-    tasks = _tasks(items, folder, root, per_file, kept, input_format, options, manifest)
     synced = time.monotonic()
     try:
         # closing(): whatever ends the loop early also ends the workers, before the error goes up.
-        results = parallel_map(
-            _convert_one,
-            tasks,
-            workers or available_cpus(),
-            engine=engine,
-            scheduler=scheduler,
-        )
+        if engine == "dask" and partitionable(inputs):  # the workers read the inputs
+            setting = _Setting(str(folder), root, tuple(per_file), kept, input_format, options)
+            results = _dask_partitions(inputs, setting, manifest, counts, workers or available_cpus(), scheduler)  # fmt: skip
+        else:
+            items = claimed_items(inputs, counts, options.max_input_bytes)
+            tasks = _tasks(items, folder, root, per_file, kept, input_format, options, manifest)
+            results = parallel_map(
+                _convert_one,
+                tasks,
+                workers or available_cpus(),
+                engine=engine,
+                scheduler=scheduler,
+            )
         with closing(results) as outcomes:
             for outcome in outcomes:
                 if outcome.fatal is not None:
@@ -596,14 +604,123 @@ def _tasks(
         assert item.key is not None
         if manifest.done(item.key):
             continue
-        if isinstance(item, Failed):
-            yield (item, {}, (), input_format, options)
+        yield _task(item, folder, root, per_file, kept, input_format, options)
+
+
+def _task(
+    item: Document | Failed,
+    folder: Path,
+    root: str | None,
+    per_file: Sequence[str],
+    kept: tuple[str, ...],
+    input_format: str | None,
+    options: Options,
+) -> _Task:
+    assert item.key is not None
+    if isinstance(item, Failed):
+        return (item, {}, (), input_format, options)
+    if root is None:
+        targets = {f: str(folder / f"{item.key}{EXTENSIONS[f]}") for f in per_file}
+    else:  # a remote output folder: the workers upload there
+        targets = {f: storage.join(root, f"{item.key}{EXTENSIONS[f]}") for f in per_file}
+    return (item, targets, kept, input_format, options)
+
+
+# ------------------------------------------------------------- Dask: workers read their parts
+
+
+def partitionable(inputs: Sequence[str]) -> bool:
+    """Can the workers read the inputs themselves (``partitions``)? Yes, unless keys could clash
+    across input arguments (several arguments, a folder among them or two with one stem: the
+    clash numbering needs every earlier key, so this process reads), or an input is in
+    ``memory://``, which the worker processes do not share."""
+    if any(not storage.shared_across_processes(name) for name in inputs):
+        return False
+    if len(inputs) == 1:
+        return True
+    stems = []
+    for name in inputs:
+        path = input_path(name)
+        try:
+            if path.is_dir():
+                return False
+        except OSError:
+            return False
+        stems.append(_file_key(path.name, path.name, clash=False))
+    return len(set(stems)) == len(stems)
+
+
+@dataclass(frozen=True, slots=True)
+class _Setting:
+    """What a worker needs besides the part: where outputs go and how to convert."""
+
+    folder: str
+    root: str | None
+    per_file: tuple[str, ...]
+    kept: tuple[str, ...]
+    input_format: str | None
+    options: Options
+
+
+def _convert_part(
+    part: Part, done: Any, setting: _Setting
+) -> tuple[list[Outcome], Counter[str], int]:
+    """On a worker: read one part, convert what an earlier run did not finish (``done``: the
+    manifest's keys), in order. Outcomes, skipped records by reason, bytes read."""
+    counts = Counts()
+    outcomes: list[Outcome] = []
+    folder = Path(setting.folder)
+    for item in read_part(part, setting.options.max_input_bytes, counts):
+        if isinstance(item, Skipped):
             continue
-        if root is None:
-            targets = {f: str(folder / f"{item.key}{EXTENSIONS[f]}") for f in per_file}
-        else:  # a remote output folder: the workers upload there
-            targets = {f: storage.join(root, f"{item.key}{EXTENSIONS[f]}") for f in per_file}
-        yield (item, targets, kept, input_format, options)
+        if isinstance(item, Failed) and item.key is None:
+            item = dataclasses.replace(item, key=failure_key(item))
+        assert item.key is not None
+        if item.key in done:
+            continue
+        task = _task(item, folder, setting.root, setting.per_file, setting.kept, setting.input_format, setting.options)  # fmt: skip
+        outcome = _convert_one(task)
+        outcomes.append(outcome)
+        if outcome.fatal is not None:
+            break  # every later output would fail the same way: the parent stops the run
+    return outcomes, counts.skipped, counts.bytes_read
+
+
+def _dask_partitions(
+    inputs: Sequence[str],
+    setting: _Setting,
+    manifest: Manifest,
+    counts: Counts,
+    workers: int,
+    scheduler: str | None,
+) -> Generator[Outcome, None, None]:
+    """Outcomes in input order, the workers reading their own parts: a window of parts at a
+    time, one window ahead. JSON Lines parts are numbered first (their line counts, counted on
+    the workers), then converted; this process reads names and sizes, never an article."""
+    parts = plan(inputs)
+    numbering = Numbering()
+    window = max(4, 2 * workers)
+    with _dask_client(workers, scheduler) as client:
+        done = client.scatter(manifest.done_keys(), broadcast=True)
+        ahead = None
+        while chunk := list(islice(parts, window)):
+            lines = client.map(count_lines, chunk, pure=False)
+            numbered = numbering.number(chunk, client.gather(lines))
+            futures = client.map(_convert_part, numbered, done=done, setting=setting, pure=False)
+            del chunk, numbered, lines
+            if ahead is not None:
+                yield from _gather_parts(client, ahead, counts)
+            ahead = futures
+        if ahead is not None:
+            yield from _gather_parts(client, ahead, counts)
+
+
+def _gather_parts(client: Any, futures: list[Any], counts: Counts) -> Iterator[Outcome]:
+    for future in futures:
+        outcomes, skipped, bytes_read = future.result()
+        counts.skipped.update(skipped)
+        counts.bytes_read += bytes_read
+        yield from outcomes
 
 
 def process_map(
@@ -691,23 +808,20 @@ def dask_map(
     here and closed at the end. Tasks go a window at a time, one window ahead, as in
     ``process_map``; the caller does every write of the manifest, errors.jsonl and shards, so
     they are the same, byte for byte, as with the local engine. The workers write the article
-    outputs, so the output folder must be the same path on every worker (a shared disk)."""
+    outputs, so the output folder must be the same path (or URL) on every worker."""
+    check_dask()
+    return _dask_results(function, tasks, workers, window, scheduler)
+
+
+@contextmanager
+def _dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
+    """A client of the scheduler at ``scheduler``, or of a LocalCluster started here."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise ConfigError(DASK_EXTRA) from None
-    return _dask_results(Client, LocalCluster, function, tasks, workers, window, scheduler)
-
-
-def _dask_results(
-    client_class: Any,
-    cluster_class: Any,
-    function: Callable[[Task], Result],
-    tasks: Iterable[Task],
-    workers: int,
-    window: int,
-    scheduler: str | None,
-) -> Generator[Result, None, None]:
+    client_class: Any = Client
+    cluster_class: Any = LocalCluster
     cluster = None
     try:
         if scheduler is None:
@@ -727,6 +841,21 @@ def _dask_results(
         where = scheduler or "a LocalCluster"
         raise ConfigError(f"--engine dask: cannot reach {where}: {exc}") from None
     try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _dask_results(
+    function: Callable[[Task], Result],
+    tasks: Iterable[Task],
+    workers: int,
+    window: int,
+    scheduler: str | None,
+) -> Generator[Result, None, None]:
+    with _dask_client(workers, scheduler) as client:
         iterator = iter(tasks)
         # Dask costs milliseconds a task: the articles go in bundles, as process_map's chunksize
         size = max(1, min(64, window // (max(1, workers) * 8)))
@@ -743,10 +872,6 @@ def _dask_results(
         if ahead is not None:
             for results in client.gather(ahead):
                 yield from results
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 def _run_bundle(function: Callable[[Task], Result], bundle: list[Task]) -> list[Result]:

@@ -335,10 +335,12 @@ def _key_stem(name: str) -> tuple[bool, str]:
     return False, PurePosixPath(name).stem
 
 
-def _walk(root: Any, folder: Any, limit: int, counts: Counts) -> Iterator[Item]:
+def _walk(root: Any, folder: Any, limit: int, counts: Counts, visit: Any = None) -> Iterator[Any]:
     """Depth first, each listing sorted by name: the order of ``sorted(root.rglob("*"))``.
 
     A folder's listing (its names) is held while the folder is walked: one listing per level.
+    ``visit(path, key)``, when given, yields for each file instead of reading it (``partitions``
+    plans from the names alone).
     """
     try:
         if isinstance(folder, RemotePath):
@@ -364,11 +366,14 @@ def _walk(root: Any, folder: Any, limit: int, counts: Counts) -> Iterator[Item]:
     for name, is_dir in entries:
         path = folder / name
         if is_dir:
-            yield from _walk(root, path, limit, counts)
+            yield from _walk(root, path, limit, counts, visit)
             continue
         relative = path.relative_to(root).as_posix()
         key = _file_key(relative, name, clash=stems[_key_stem(name)] > 1)
-        yield from _iter_file(path, key, limit, counts)
+        if visit is not None:
+            yield from visit(path, key)
+        else:
+            yield from _iter_file(path, key, limit, counts)
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -429,7 +434,15 @@ def position_key(stem: str, position: int) -> str:
 # ---------------------------------------------------------------------------------- JSON Lines
 
 
-def _iter_jsonl(path: InputPath, stem: str, limit: int, counts: Counts) -> Iterator[Item]:
+def _iter_jsonl(
+    path: InputPath,
+    stem: str,
+    limit: int,
+    counts: Counts,
+    span: tuple[int, int, int] | None = None,
+) -> Iterator[Item]:
+    """The lines of a JSON Lines file; with ``span`` (start, end, number of the first line),
+    only the lines that start in bytes [start, end) of an uncompressed file (a partition)."""
     source = str(path)
     try:
         raw = path.open("rb")
@@ -442,7 +455,17 @@ def _iter_jsonl(path: InputPath, stem: str, limit: int, counts: Counts) -> Itera
         if path.name.lower().endswith(".gz"):
             stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
         number = 0
+        end = None
+        if span is not None:
+            first, end, number = span[0], span[1], span[2] - 1
+            start -= first  # bytes_read counts from the start of the span
+            if first > 0:  # the line that ends at or after byte first - 1 is the previous span's
+                raw.seek(first - 1)
+                while (rest := raw.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
         while True:
+            if end is not None and raw.tell() >= end:
+                break
             try:
                 line = stream.readline(limit + 1)
                 if len(line) > limit and not line.endswith(b"\n"):
@@ -464,7 +487,7 @@ def _iter_jsonl(path: InputPath, stem: str, limit: int, counts: Counts) -> Itera
             # bytes of the file as on disk (compressed for .gz), so progress can compare with sizes
             counts.bytes_read = start + raw.tell()
             yield from _jsonl_line(source, stem, number, line)
-        counts.bytes_read = start + _file_size(path, raw)
+        counts.bytes_read = start + (end if end is not None else _file_size(path, raw))
 
 
 def _gzip_reason(exc: BaseException, lines: int) -> str:
