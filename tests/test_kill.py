@@ -209,7 +209,7 @@ def test_dask_workers_die_with_their_parent(tmp_path: Path) -> None:
             "2",
             "--engine",
             "dask",
-        ],  # fmt: skip
+        ],
         stdout=subprocess.DEVNULL,
         stderr=log,
     )
