@@ -697,7 +697,7 @@ def _dask_partitions(
     """Outcomes in input order, the workers reading their own parts: a window of parts at a
     time, one window ahead. JSON Lines parts are numbered first (their line counts, counted on
     the workers), then converted; this process reads names and sizes, never an article."""
-    parts = plan(inputs)
+    parts = plan(inputs, workers)
     numbering = Numbering()
     window = max(4, 2 * workers)
     with _dask_client(workers, scheduler) as client:

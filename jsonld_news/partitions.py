@@ -41,8 +41,10 @@ from jsonld_news.sources import (
     input_path,
 )
 
-PART_BYTES = 8 << 20  # of an uncompressed JSON Lines file
-FILES_PER_PART = 256
+PART_BYTES = 8 << 20  # at most, of an uncompressed JSON Lines file
+MIN_PART_BYTES = 64 << 10  # at least (unless PART_BYTES is smaller): a task costs milliseconds
+PARTS_PER_WORKER = 4  # a file is cut in at least this many parts a worker, when big enough
+FILES_PER_PART = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +59,12 @@ class Part:
     failed: Failed | None = None
 
 
-def plan(inputs: Sequence[str]) -> Iterator[Part]:
-    """The partitions of ``inputs``, in order (see the module). Reads names and sizes only."""
+def plan(inputs: Sequence[str], workers: int = 1) -> Iterator[Part]:
+    """The partitions of ``inputs``, in order (see the module). Reads names and sizes only.
+
+    A JSON Lines file is cut in parts of ``PART_BYTES`` at most, smaller when that would leave
+    fewer than ``PARTS_PER_WORKER`` parts for each of ``workers`` (a 5 MB export and 2
+    workers: 8 parts), down to ``MIN_PART_BYTES``: one part would keep one worker busy."""
     for name in inputs:
         path = input_path(name)
         try:
@@ -66,12 +72,17 @@ def plan(inputs: Sequence[str]) -> Iterator[Part]:
         except OSError:
             folder = False
         if folder:
-            yield from _plan_folder(path)
+            yield from _plan_folder(path, workers)
         else:
-            yield from _plan_file(path, _file_key(path.name, path.name, clash=False))
+            yield from _plan_file(path, _file_key(path.name, path.name, clash=False), workers)
 
 
-def _plan_file(path: InputPath, key: str) -> Iterator[Part]:
+def _part_bytes(size: int, workers: int) -> int:
+    wanted = -(-size // (max(1, workers) * PARTS_PER_WORKER))  # ceiling
+    return min(PART_BYTES, max(MIN_PART_BYTES, wanted))
+
+
+def _plan_file(path: InputPath, key: str, workers: int) -> Iterator[Part]:
     kind = archive_kind(path.name)
     if kind is None:
         yield Part("files", path, files=((path, key),))
@@ -83,13 +94,14 @@ def _plan_file(path: InputPath, key: str) -> Iterator[Part]:
         except OSError:
             yield Part("file", path, stem)  # reading it reports the problem
             return
-        for start in range(0, size, PART_BYTES):
-            yield Part("lines", path, stem, start, min(size, start + PART_BYTES))
+        step = _part_bytes(size, workers)
+        for start in range(0, size, step):
+            yield Part("lines", path, stem, start, min(size, start + step))
         return
     yield Part("file", path, stem)
 
 
-def _plan_folder(root: InputPath) -> Iterator[Part]:
+def _plan_folder(root: InputPath, workers: int) -> Iterator[Part]:
     chunk: list[tuple[Any, str]] = []
 
     def visit(path: InputPath, key: str) -> Iterator[Part]:
@@ -100,7 +112,7 @@ def _plan_folder(root: InputPath) -> Iterator[Part]:
             return
         if chunk:
             yield _flush(root, chunk)
-        yield from _plan_file(path, key)
+        yield from _plan_file(path, key, workers)
 
     for found in _walk(root, root, 0, Counts(), visit):
         if isinstance(found, Failed):  # a folder that cannot be listed

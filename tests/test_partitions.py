@@ -57,6 +57,15 @@ def test_parts_read_one_by_one_are_the_stream(
         assert _read_all(inputs, 4000) == want
 
 
+def test_a_file_is_cut_in_enough_parts_for_the_workers(tmp_path: Path) -> None:
+    export = tmp_path / "export.jsonl"
+    export.write_bytes(b"x" * (5 << 20))
+    assert len(list(plan([str(export)], workers=2))) == 8  # 4 a worker, of 640 KiB
+    assert len(list(plan([str(export)], workers=1000))) == 80  # no smaller than 64 KiB
+    export.write_bytes(b"x" * (100 << 20))
+    assert len(list(plan([str(export)], workers=2))) == 13  # no bigger than 8 MiB
+
+
 def test_an_unlistable_folder_is_a_failed_part(tmp_path: Path) -> None:
     missing = tmp_path / "nope"
     assert _read_all([str(missing)], 1000) == list(iter_documents([missing]))
