@@ -8,19 +8,22 @@ import dataclasses
 import functools
 import hashlib
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import closing, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
+from jsonld_news import storage
 from jsonld_news.errors import ConfigError, InputError, JsonldNewsError, OutputError
 from jsonld_news.jsonld import to_jsonld
 from jsonld_news.manifest import (
@@ -32,10 +35,12 @@ from jsonld_news.manifest import (
     remove_partial_files,
 )
 from jsonld_news.options import Options
+from jsonld_news.partitions import Numbering, Part, count_lines, plan
+from jsonld_news.partitions import read as read_part
 from jsonld_news.pipeline import convert_bytes
 from jsonld_news.serialize import EXTENSIONS, output_format, render_all
 from jsonld_news.shards import ShardWriter, next_shard_index
-from jsonld_news.sinks import check_writable, write_atomic
+from jsonld_news.sinks import check_writable, remote_error, write_atomic
 from jsonld_news.sources import (
     Counts,
     Document,
@@ -43,7 +48,9 @@ from jsonld_news.sources import (
     Failed,
     Item,
     Skipped,
+    _file_key,
     input_bytes,
+    input_path,
 )
 from jsonld_news.validate.schema import is_valid
 
@@ -251,6 +258,12 @@ def convert_many(
     articles each instead of one file an article. ``engine="dask"`` converts on a Dask cluster
     (``scheduler``, or a LocalCluster of ``workers`` processes) with the same outputs.
 
+    Inputs and ``out_dir`` may be fsspec URLs (``s3://bucket/out/``, ``gs://``, ``memory://``;
+    ``file://`` is a local path), so workers without a shared disk can read and write: see
+    ``_Mirror`` for how the manifest, ``errors.jsonl`` and shards get there, and ``storage``
+    for what atomic means on an object store. ``memory://`` is private to a process: with it
+    as ``out_dir`` the local engine converts in this process, and the Dask engine refuses it.
+
     When several input arguments give the same key (``a/x.html`` and ``b/x.html``), the first
     in argument order keeps it and a later one becomes ``<key>~<argument number>`` (``x~2``).
 
@@ -270,9 +283,43 @@ def convert_many(
         check_dask()
     elif scheduler is not None:
         raise ConfigError("--scheduler needs --engine dask")
-    check_output_folder(out_dir)
-    check_writable(out_dir)
-    folder = Path(out_dir)
+    mirror: _Mirror | None = None
+    if storage.is_remote(str(out_dir)):
+        root = str(out_dir).rstrip("/")
+        if not storage.shared_across_processes(root):
+            if engine == "dask":
+                raise ConfigError(f"{root}: memory:// is private to this process; the Dask workers cannot write there (use file://, s3://... or a shared folder)")  # fmt: skip
+            workers = 1  # worker processes would write into their own copies
+        check_writable(root)
+        mirror = _Mirror(root)
+        folder = mirror.spool
+    else:
+        out_dir = storage.local_name(str(out_dir)) if isinstance(out_dir, str) else out_dir
+        check_output_folder(out_dir)
+        check_writable(out_dir)
+        folder = Path(out_dir)
+    try:
+        return _convert_into(paths, folder, mirror, formats, input_format, options, workers, on_outcome, on_progress, resume, shard_size, engine, scheduler)  # fmt: skip
+    finally:
+        if mirror is not None:
+            mirror.discard()
+
+
+def _convert_into(
+    paths: Sequence[str | Path],
+    folder: Path,
+    mirror: _Mirror | None,
+    formats: list[str],
+    input_format: str | None,
+    options: Options,
+    workers: int | None,
+    on_outcome: Callable[[Outcome], None] | None,
+    on_progress: Callable[[BatchResult], None] | None,
+    resume: bool,
+    shard_size: int | None,
+    engine: str,
+    scheduler: str | None,
+) -> BatchResult:
     kept = ("nq",) if shard_size is not None else ()
     per_file = [f for f in formats if f not in kept]
     inputs = [str(p) for p in paths]
@@ -281,6 +328,8 @@ def convert_many(
     result = BatchResult(total_bytes=input_bytes(inputs))
     try:
         remove_partial_files(folder)  # writes a killed run left half done: never outputs
+        if mirror is not None and resume:
+            mirror.pull(MANIFEST_NAME)
         manifest = Manifest.open(folder, formats, record, inputs, resume=resume)
     except OSError as exc:
         raise OutputError(str(folder / MANIFEST_NAME), exc) from None
@@ -289,6 +338,8 @@ def convert_many(
             errors = _Errors(folder, ErrorLog.resume(folder, manifest.failures()))
         else:
             (folder / ERRORS_NAME).unlink(missing_ok=True)  # an earlier run's log
+            if mirror is not None:
+                mirror.remove(ERRORS_NAME)
             errors = _Errors(folder, None)
         resumed_failed = errors.log.count if errors.log is not None else 0
         if not resumed_failed:
@@ -307,18 +358,23 @@ def convert_many(
         shards = ShardWriter(folder, shard_size, start=start)
     pending: list[tuple[str, list[str]]] = []  # converted into the open shard: recorded with it
     counts = Counts()
-    items = claimed_items(inputs, counts, options.max_input_bytes)
-    tasks = _tasks(items, folder, per_file, kept, input_format, options, manifest)
+    root = mirror.root if mirror is not None else None
     synced = time.monotonic()
     try:
         # closing(): whatever ends the loop early also ends the workers, before the error goes up.
-        results = parallel_map(
-            _convert_one,
-            tasks,
-            workers or available_cpus(),
-            engine=engine,
-            scheduler=scheduler,
-        )
+        if engine == "dask" and partitionable(inputs):  # the workers read the inputs
+            setting = _Setting(str(folder), root, tuple(per_file), kept, input_format, options)
+            results = _dask_partitions(inputs, setting, manifest, counts, workers or available_cpus(), scheduler)  # fmt: skip
+        else:
+            items = claimed_items(inputs, counts, options.max_input_bytes)
+            tasks = _tasks(items, folder, root, per_file, kept, input_format, options, manifest)
+            results = parallel_map(
+                _convert_one,
+                tasks,
+                workers or available_cpus(),
+                engine=engine,
+                scheduler=scheduler,
+            )
         with closing(results) as outcomes:
             for outcome in outcomes:
                 if outcome.fatal is not None:
@@ -336,7 +392,7 @@ def convert_many(
                     pending.append((key, outcome.outputs))
                     shard = shards.add(key, outcome.nquads or "")
                     if shard is not None:
-                        _record_shard(manifest, pending, shard.path)
+                        _record_shard(manifest, pending, _placed(shard.path, mirror))
                 else:
                     result.converted += 1
                     manifest.record(key, outcome.outputs)
@@ -346,6 +402,8 @@ def convert_many(
                     errors.sync()
                     manifest.sync()
                     synced = now
+                    if mirror is not None:
+                        mirror.sync(now)
                 result.bytes_read = counts.bytes_read
                 result.elapsed = time.monotonic() - started
                 if on_outcome is not None:
@@ -355,12 +413,16 @@ def convert_many(
         if shards is not None:
             shard = shards.close()
             if shard is not None:
-                _record_shard(manifest, pending, shard.path)
+                _record_shard(manifest, pending, _placed(shard.path, mirror))
     except OSError as exc:  # the manifest, errors.jsonl or a shard
         _close_quietly(errors, manifest)
+        if mirror is not None:
+            mirror.push_quietly()
         raise OutputError(str(folder), exc) from None
     except BaseException:  # Ctrl-C, SIGTERM, a fatal output error: the workers are stopped
         _close_quietly(errors, manifest)
+        if mirror is not None:
+            mirror.push_quietly()  # what was done, so --resume redoes none of it
         with suppress(OSError):
             remove_partial_files(folder)  # the writes they were in the middle of
         raise
@@ -370,6 +432,8 @@ def convert_many(
     try:
         errors.close()
         manifest.close()
+        if mirror is not None:
+            mirror.push()
     except OSError as exc:
         raise OutputError(str(folder), exc) from None
     result.bytes_read = counts.bytes_read
@@ -414,10 +478,92 @@ def _close_quietly(*logs: _Errors | Manifest) -> None:
             log.close()
 
 
-def _record_shard(manifest: Manifest, pending: list[tuple[str, list[str]]], shard: Path) -> None:
+def _record_shard(manifest: Manifest, pending: list[tuple[str, list[str]]], shard: str) -> None:
     for key, outputs in pending:
-        manifest.record(key, [*outputs, str(shard)])
+        manifest.record(key, [*outputs, shard])
     pending.clear()
+
+
+def _placed(shard: Path, mirror: _Mirror | None) -> str:
+    """The shard's name as the manifest lists it: uploaded first when the output is remote."""
+    return str(shard) if mirror is None else mirror.place(shard)
+
+
+REMOTE_SYNC_SECONDS = 10.0
+REMOTE_SYNC_GROWTH = 1.25
+
+
+class _Mirror:
+    """A remote output folder (an fsspec URL): the manifest, ``errors.jsonl`` and shards are
+    written in a local spool folder, as for a local run, and uploaded.
+
+    Object stores cannot append, so the manifest and ``errors.jsonl`` are uploaded whole: at
+    the end, on an error or Ctrl-C, and during the run at most every ``REMOTE_SYNC_SECONDS``
+    and only once the manifest has grown by a quarter since the last upload (or two minutes
+    passed), so the bytes uploaded stay a small multiple of the manifest's size however long
+    the run. After kill -9 the uploaded manifest lags the work by up to that much; a resumed
+    run redoes those articles and writes the same names with the same bytes. A shard is
+    uploaded once full, then recorded; article outputs are uploaded by the workers."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.spool = Path(tempfile.mkdtemp(prefix="jsonld-news-spool-"))
+        self._pushed_at = time.monotonic()
+        self._pushed_size = 0
+
+    def pull(self, name: str) -> None:
+        try:
+            storage.get_file(storage.join(self.root, name), str(self.spool / name))
+        except Exception as exc:
+            raise OutputError(storage.join(self.root, name), remote_error(exc)) from None
+
+    def remove(self, name: str) -> None:
+        try:
+            storage.remove(storage.join(self.root, name))
+        except Exception as exc:
+            raise OutputError(storage.join(self.root, name), remote_error(exc)) from None
+
+    def place(self, local: Path) -> str:
+        url = storage.join(self.root, local.name)
+        try:
+            storage.put_file(str(local), url)
+        except Exception as exc:
+            raise OutputError(url, remote_error(exc)) from None
+        local.unlink()
+        return url
+
+    def sync(self, now: float) -> None:
+        size = (self.spool / MANIFEST_NAME).stat().st_size
+        if now - self._pushed_at < REMOTE_SYNC_SECONDS:
+            return
+        if size < self._pushed_size * REMOTE_SYNC_GROWTH and now - self._pushed_at < 120:
+            return
+        self.push()
+
+    def push(self) -> None:
+        """Upload the manifest and errors.jsonl as they are now (no errors.jsonl: none there)."""
+        for name in (ERRORS_NAME, MANIFEST_NAME):  # the manifest last: it vouches for the log
+            local = self.spool / name
+            if local.exists():
+                self.place_copy(local)
+            elif name == ERRORS_NAME:
+                self.remove(name)
+        self._pushed_at = time.monotonic()
+        self._pushed_size = (self.spool / MANIFEST_NAME).stat().st_size
+
+    def place_copy(self, local: Path) -> None:
+        url = storage.join(self.root, local.name)
+        try:
+            storage.put_file(str(local), url)
+        except Exception as exc:
+            raise OutputError(url, remote_error(exc)) from None
+
+    def push_quietly(self) -> None:
+        with suppress(Exception):
+            self.push()
+
+    def discard(self) -> None:
+        shutil.rmtree(self.spool, ignore_errors=True)
 
 
 def stream_inputs(
@@ -446,6 +592,7 @@ def claimed_items(inputs: Sequence[str], counts: Counts, limit: int) -> Iterator
 def _tasks(
     items: Iterable[Document | Failed],
     folder: Path,
+    root: str | None,
     per_file: Sequence[str],
     kept: tuple[str, ...],
     input_format: str | None,
@@ -457,11 +604,123 @@ def _tasks(
         assert item.key is not None
         if manifest.done(item.key):
             continue
-        if isinstance(item, Failed):
-            yield (item, {}, (), input_format, options)
-            continue
+        yield _task(item, folder, root, per_file, kept, input_format, options)
+
+
+def _task(
+    item: Document | Failed,
+    folder: Path,
+    root: str | None,
+    per_file: Sequence[str],
+    kept: tuple[str, ...],
+    input_format: str | None,
+    options: Options,
+) -> _Task:
+    assert item.key is not None
+    if isinstance(item, Failed):
+        return (item, {}, (), input_format, options)
+    if root is None:
         targets = {f: str(folder / f"{item.key}{EXTENSIONS[f]}") for f in per_file}
-        yield (item, targets, kept, input_format, options)
+    else:  # a remote output folder: the workers upload there
+        targets = {f: storage.join(root, f"{item.key}{EXTENSIONS[f]}") for f in per_file}
+    return (item, targets, kept, input_format, options)
+
+
+# ------------------------------------------------------------- Dask: workers read their parts
+
+
+def partitionable(inputs: Sequence[str]) -> bool:
+    """Can the workers read the inputs themselves (``partitions``)? Yes, unless keys could clash
+    across input arguments (several arguments, a folder among them or two with one stem: the
+    clash numbering needs every earlier key, so this process reads), or an input is in
+    ``memory://``, which the worker processes do not share."""
+    if any(not storage.shared_across_processes(name) for name in inputs):
+        return False
+    if len(inputs) == 1:
+        return True
+    stems = []
+    for name in inputs:
+        path = input_path(name)
+        try:
+            if path.is_dir():
+                return False
+        except OSError:
+            return False
+        stems.append(_file_key(path.name, path.name, clash=False))
+    return len(set(stems)) == len(stems)
+
+
+@dataclass(frozen=True, slots=True)
+class _Setting:
+    """What a worker needs besides the part: where outputs go and how to convert."""
+
+    folder: str
+    root: str | None
+    per_file: tuple[str, ...]
+    kept: tuple[str, ...]
+    input_format: str | None
+    options: Options
+
+
+def _convert_part(
+    part: Part, done: Any, setting: _Setting
+) -> tuple[list[Outcome], Counter[str], int]:
+    """On a worker: read one part, convert what an earlier run did not finish (``done``: the
+    manifest's keys), in order. Outcomes, skipped records by reason, bytes read."""
+    counts = Counts()
+    outcomes: list[Outcome] = []
+    folder = Path(setting.folder)
+    for item in read_part(part, setting.options.max_input_bytes, counts):
+        if isinstance(item, Skipped):
+            continue
+        if isinstance(item, Failed) and item.key is None:
+            item = dataclasses.replace(item, key=failure_key(item))
+        assert item.key is not None
+        if item.key in done:
+            continue
+        task = _task(item, folder, setting.root, setting.per_file, setting.kept, setting.input_format, setting.options)  # fmt: skip
+        outcome = _convert_one(task)
+        outcomes.append(outcome)
+        if outcome.fatal is not None:
+            break  # every later output would fail the same way: the parent stops the run
+    return outcomes, counts.skipped, counts.bytes_read
+
+
+def _dask_partitions(
+    inputs: Sequence[str],
+    setting: _Setting,
+    manifest: Manifest,
+    counts: Counts,
+    workers: int,
+    scheduler: str | None,
+) -> Generator[Outcome, None, None]:
+    """Outcomes in input order, the workers reading their own parts: a window of parts at a
+    time, one window ahead. JSON Lines parts are numbered first (their line counts, counted on
+    the workers), then converted; this process reads names and sizes, never an article."""
+    parts = plan(inputs, workers)
+    numbering = Numbering()
+    window = max(4, 2 * workers)
+    with _dask_client(workers, scheduler) as client:
+        done = client.scatter(manifest.done_keys(), broadcast=True)
+        ahead = None
+        while chunk := list(islice(parts, window)):
+            lines = client.map(count_lines, chunk, pure=False)
+            numbered = numbering.number(chunk, client.gather(lines))
+            futures = client.map(_convert_part, numbered, done=done, setting=setting, pure=False)
+            del chunk, numbered, lines
+            if ahead is not None:
+                yield from _gather_parts(client, ahead, counts)
+            ahead = futures
+        if ahead is not None:
+            yield from _gather_parts(client, ahead, counts)
+
+
+def _gather_parts(client: Any, futures: list[Any], counts: Counts) -> Iterator[Outcome]:
+    for future in futures:
+        outcomes, skipped, bytes_read = future.result()
+        counts.skipped.update(skipped)
+        counts.bytes_read += bytes_read
+        yield from outcomes
 
 
 def process_map(
@@ -549,23 +808,20 @@ def dask_map(
     here and closed at the end. Tasks go a window at a time, one window ahead, as in
     ``process_map``; the caller does every write of the manifest, errors.jsonl and shards, so
     they are the same, byte for byte, as with the local engine. The workers write the article
-    outputs, so the output folder must be the same path on every worker (a shared disk)."""
+    outputs, so the output folder must be the same path (or URL) on every worker."""
+    check_dask()
+    return _dask_results(function, tasks, workers, window, scheduler)
+
+
+@contextmanager
+def _dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
+    """A client of the scheduler at ``scheduler``, or of a LocalCluster started here."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise ConfigError(DASK_EXTRA) from None
-    return _dask_results(Client, LocalCluster, function, tasks, workers, window, scheduler)
-
-
-def _dask_results(
-    client_class: Any,
-    cluster_class: Any,
-    function: Callable[[Task], Result],
-    tasks: Iterable[Task],
-    workers: int,
-    window: int,
-    scheduler: str | None,
-) -> Generator[Result, None, None]:
+    client_class: Any = Client
+    cluster_class: Any = LocalCluster
     cluster = None
     try:
         if scheduler is None:
@@ -585,6 +841,21 @@ def _dask_results(
         where = scheduler or "a LocalCluster"
         raise ConfigError(f"--engine dask: cannot reach {where}: {exc}") from None
     try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _dask_results(
+    function: Callable[[Task], Result],
+    tasks: Iterable[Task],
+    workers: int,
+    window: int,
+    scheduler: str | None,
+) -> Generator[Result, None, None]:
+    with _dask_client(workers, scheduler) as client:
         iterator = iter(tasks)
         # Dask costs milliseconds a task: the articles go in bundles, as process_map's chunksize
         size = max(1, min(64, window // (max(1, workers) * 8)))
@@ -601,10 +872,6 @@ def _dask_results(
         if ahead is not None:
             for results in client.gather(ahead):
                 yield from results
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 def _run_bundle(function: Callable[[Task], Result], bundle: list[Task]) -> list[Result]:

@@ -308,11 +308,14 @@ def convert(
     from jsonld_news import archive_kind
 
     single = len(inputs) == 1 and (
-        inputs[0] == "-" or not (Path(inputs[0]).is_dir() or archive_kind(inputs[0]))
+        inputs[0] == "-"
+        or not (Path(inputs[0]).is_dir() or archive_kind(inputs[0]) or _is_url(inputs[0]))
     )
     # "out/" (or an existing folder) is a folder even for one input; convert_many refuses a
-    # batch whose folder is named like a file ("x.jsonld").
-    folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    # batch whose folder is named like a file ("x.jsonld"). A URL (s3://...) is a folder.
+    folder = output is not None and (
+        output.endswith(("/", os.sep)) or Path(output).is_dir() or _is_url(output)
+    )
     batch_only = resume or shard_size is not None or engine != "local" or scheduler is not None
     if single and len(formats) == 1 and not folder and not batch_only:
         _convert_single(inputs[0], formats[0], from_, output, options)
@@ -330,6 +333,12 @@ def convert(
         workers,
         (resume, shard_size, quiet, engine, scheduler),
     )
+
+
+def _is_url(name: str) -> bool:
+    """An fsspec URL (``s3://b/k``, ``file:///x``): read and written through ``storage``."""
+    scheme, sep, _ = name.partition("://")
+    return bool(sep) and scheme.isidentifier()
 
 
 def _read_input(source: str, input_format: str | None, options: Options) -> Any:
@@ -375,10 +384,11 @@ def _convert_batch(
 
     resume, shard_size, quiet, engine, scheduler = run
 
-    missing = [p for p in inputs if not Path(p).exists()]
+    # a URL (s3://, memory://...) is looked up by the stream, which reports what is missing
+    missing = [p for p in inputs if not _is_url(p) and not Path(p).exists()]
     for path in missing:
         typer.echo(f"jsonld-news: error: {path}: no such file or folder", err=True)
-    present = [p for p in inputs if Path(p).exists()]
+    present = [p for p in inputs if p not in missing]
     with Progress(quiet=quiet) as progress:
 
         def report(outcome: Outcome) -> None:
@@ -552,9 +562,17 @@ def load(
     max_input_size: MaxInputSize = None,
     engine: Engine = "local",
     scheduler: Scheduler = None,
+    quiet: Quiet = False,
 ) -> None:
     """Convert articles and load each into a SPARQL store, in the named graph of its @id."""
-    from jsonld_news import DEFAULT_STORE, failures_path, load_paths, open_store, read_failures
+    from jsonld_news import (
+        DEFAULT_STORE,
+        Progress,
+        failures_path,
+        load_paths,
+        open_store,
+        read_failures,
+    )
 
     spec = store or DEFAULT_STORE
     if retry_failed and inputs:
@@ -582,10 +600,17 @@ def load(
     except JsonldNewsError as exc:
         fail(str(exc))
 
-    def report(failure: LoadFailure) -> None:
-        typer.echo(f"jsonld-news: error: {failure}", err=True)
+    last: list[Any] = []  # the final Tally: skipped records, elapsed time
 
-    with target:
+    with target, Progress(quiet=quiet, verb="loading") as progress:
+
+        def report(failure: LoadFailure) -> None:
+            progress.message(f"jsonld-news: error: {failure}")
+
+        def update(tally: Any) -> None:
+            last[:] = [tally]
+            progress.update(tally)
+
         try:
             result = load_paths(
                 inputs or [],
@@ -599,18 +624,26 @@ def load(
                 merge=merge,
                 failures=log,
                 retry=retry,
+                on_progress=update,
             )
         except JsonldNewsError as exc:  # StoreUnavailableError: the store itself failed
             fail(str(exc))
         total = target.count_triples()
-    for warning in result.warnings:
-        typer.echo(f"jsonld-news: warning: {warning}", err=True)
+    if not quiet:
+        for warning in result.warnings:
+            typer.echo(f"jsonld-news: warning: {warning}", err=True)
     gone = " (in memory: discarded now)" if spec.lower() in ("memory:", "oxigraph:") else ""
     where = spec if store else f"the default store {spec} (--store chooses another)"
+    tally = last[0] if last else None
+    timing = (
+        f", {tally.skipped:,} skipped, in {tally.elapsed:.1f} s ({tally.rate:,.1f} articles/s)"
+        if tally is not None
+        else ""
+    )
     typer.echo(
         f"loaded {result.loaded} article(s), {result.triples} triple(s) into {where} "
         f"({total} triples in its named graphs, provenance included){gone}, "
-        f"{result.failed} failed",
+        f"{result.failed} failed{timing}",
         err=True,
     )
     if result.failed:

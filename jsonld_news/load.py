@@ -36,8 +36,16 @@ from jsonld_news.identity import content_hash
 from jsonld_news.jsonld import to_jsonld
 from jsonld_news.options import Options
 from jsonld_news.pipeline import convert_bytes
+from jsonld_news.progress import Tally
 from jsonld_news.rdf import escape_literal, to_ntriples, triples
-from jsonld_news.sources import Counts, Document, Failed, archive_kind, iter_documents
+from jsonld_news.sources import (
+    Counts,
+    Document,
+    Failed,
+    archive_kind,
+    input_bytes,
+    iter_documents,
+)
 from jsonld_news.stores.base import (
     GRAPH_IRI,
     BulkStore,
@@ -486,6 +494,7 @@ def load_paths(
     provenance: bool = True,
     failures: str | Path | None = None,
     retry: Sequence[Mapping[str, Any]] | None = None,
+    on_progress: Callable[[Tally], None] | None = None,
 ) -> LoadResult:
     """Convert inputs (files, folders walked recursively, JSON Lines and WARC files, streamed as
     ``convert`` reads them) and load each article into its graph. Conversion runs in
@@ -496,15 +505,19 @@ def load_paths(
     writes a PROV-O graph beside each article's (see ``Provenance``). ``failures``: a file
     that records this run's failures (``FailureLog``; ``failures_path(spec)`` is where the
     CLI keeps it). ``retry``: load exactly the documents of those entries (``read_failures``)
-    instead of ``paths``."""
+    instead of ``paths``. ``on_progress`` is given a ``Tally`` (articles done, bytes read,
+    skipped WARC records) after each article and once at the end."""
     if engine == "dask":
         check_dask()
     options = options or Options()
+    counts = Counts()
     if retry is not None:
         items: Iterable[Document | Failed] = retry_items(retry, options.max_input_bytes)
+        tally = Tally(total_bytes=0)
     else:
         inputs = [str(p) for p in paths]
-        items = claimed_items(inputs, Counts(), options.max_input_bytes)
+        tally = Tally(total_bytes=input_bytes(inputs))
+        items = claimed_items(inputs, counts, options.max_input_bytes)
     tasks = ((item, input_format, options) for item in items)
     record = Provenance(options.base_iri, options) if provenance else None
     loader = _Loader(store, batch_size, on_failure, provenance=record, merge=merge)
@@ -534,9 +547,16 @@ def load_paths(
         with closing(results) as ready:
             for item in ready:
                 loader.add(item)
+                if on_progress is not None:
+                    tally.advance(tally.done + 1, counts.bytes_read)
+                    on_progress(tally)
         loader.flush()
         if record is not None:
             store.replace_graph(record.run, record.activity(ended=True))
+        if on_progress is not None:
+            tally.skipped = counts.skipped_total
+            tally.advance(tally.done, counts.bytes_read)
+            on_progress(tally)
     finally:
         if log is not None:
             log.close()

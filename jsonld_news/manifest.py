@@ -194,6 +194,11 @@ class Manifest(_AppendLog):
         """How many documents earlier runs finished."""
         return len(self._done)
 
+    def done_keys(self) -> _KeySet:
+        """The keys earlier runs finished, as ``done`` answers from them (picklable: 16 bytes a
+        key, for workers that skip them themselves)."""
+        return self._done
+
     def done(self, key: str) -> bool:
         """Did an earlier run of this output folder finish ``key`` (converted or failed)?"""
         return key in self._done

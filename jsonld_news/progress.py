@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Protocol, Self, TextIO
 
@@ -23,6 +24,26 @@ class Snapshot(Protocol):
     bytes_read: int
     total_bytes: int | None
     elapsed: float
+
+
+@dataclass(slots=True)
+class Tally:
+    """A running count of a run that keeps no ``BatchResult`` (``load_paths``): a ``Snapshot``."""
+
+    done: int = 0
+    skipped: int = 0
+    bytes_read: int = 0
+    total_bytes: int | None = None
+    elapsed: float = 0.0
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def rate(self) -> float:
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+    def advance(self, done: int, bytes_read: int) -> None:
+        self.done, self.bytes_read = done, bytes_read
+        self.elapsed = time.monotonic() - self.started
 
 
 def _size(count: float) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from jsonld_news.errors import OutputError
+from jsonld_news.errors import JsonldNewsError, OutputError
 
 
 def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
@@ -17,7 +18,17 @@ def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
     not the 0600 of a temporary file. An ``OSError`` becomes an ``OutputError`` naming ``path``.
     ``text`` may come in pieces (an iterable of strings), written as they come; ``bytes`` are
     written as they are (a page keeps its own encoding).
+
+    ``path`` may be an fsspec URL (``s3://...``, ``memory://...``; ``file://`` is a local path):
+    the text is then uploaded whole, in one put (see ``storage`` for what atomic means there).
     """
+    if isinstance(path, str) and "://" in path:
+        from jsonld_news import storage
+
+        if storage.is_remote(path):
+            _put_atomic(path, text)
+            return
+        path = storage.local_name(path)
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,6 +62,25 @@ def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
         raise
 
 
+def _put_atomic(url: str, text: str | Iterable[str]) -> None:
+    from jsonld_news import storage
+
+    try:
+        storage.put_text(url, text if isinstance(text, str) else "".join(text))
+    except JsonldNewsError:
+        raise
+    except Exception as exc:  # OSError, or a backend's own (credentials, a refused request)
+        raise OutputError(url, remote_error(exc)) from None
+
+
+def remote_error(exc: BaseException) -> OSError:
+    """An fsspec backend's error as an ``OSError`` with a message (many carry no strerror)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc
+    number = exc.errno if isinstance(exc, OSError) and exc.errno else errno.EIO
+    return OSError(number, " ".join(str(exc).split()) or type(exc).__name__)
+
+
 def chmod_as_new_file(handle: int) -> None:
     """Give a temporary file the mode any new file gets (0666 less the umask), not 0600."""
     if hasattr(os, "fchmod"):
@@ -71,7 +101,20 @@ def fsync_dir(folder: str | Path) -> None:
 
 def check_writable(folder: str | Path) -> None:
     """Create ``folder`` if need be and prove a file can be made in it: a batch that cannot
-    write fails before converting anything."""
+    write fails before converting anything. A remote URL: its folder is made (where the store
+    has folders) and a probe object written and removed."""
+    if isinstance(folder, str) and "://" in folder:
+        from jsonld_news import storage
+
+        if storage.is_remote(folder):
+            probe_url = storage.join(folder, ".jsonld-news.probe.tmp")
+            _put_atomic(probe_url, "")
+            try:
+                storage.remove(probe_url)
+            except Exception as exc:
+                raise OutputError(probe_url, remote_error(exc)) from None
+            return
+        folder = storage.local_name(folder)
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)

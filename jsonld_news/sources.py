@@ -27,7 +27,10 @@ Inputs, by name:
   record, as crawlers write them; a file gzipped as one stream is read too); HTTP Transfer- and
   Content-Encoding are undone; the record's ``WARC-Target-URI`` is the document's ``url`` and the charset of the
   HTTP ``Content-Type`` header its ``charset``;
-- any other file: one document, its format detected later (``format=None``).
+- any other file: one document, its format detected later (``format=None``);
+- any of these as an fsspec URL (``s3://bucket/export.jsonl.gz``, ``memory://in/``,
+  ``file:///data/crawl.warc``; see ``storage``): read through fsspec, the same way, the same
+  keys; a document's ``source`` is the URL.
 
 Keys (the stable name of a document's outputs, without extension):
 
@@ -79,10 +82,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
 from typing import Any, BinaryIO
 
 import orjson
 
+from jsonld_news import storage
 from jsonld_news.options import MAX_INPUT_BYTES
 
 ARTICLE_SUFFIXES = frozenset(
@@ -174,7 +179,7 @@ class DocumentStream:
     def __init__(
         self, paths: Iterable[str | Path], *, max_document_bytes: int = MAX_INPUT_BYTES
     ) -> None:
-        self._paths = [Path(p) for p in paths]
+        self._paths = [input_path(p) for p in paths]
         self._limit = max_document_bytes
         self.counts = Counts()
 
@@ -195,7 +200,7 @@ def input_bytes(paths: Iterable[str | Path]) -> int | None:
     """The bytes on disk of inputs named as files, to set ``Counts.bytes_read`` against for
     progress; None when a folder is among them (its size is known only once walked)."""
     total = 0
-    for path in map(Path, paths):
+    for path in map(input_path, paths):
         try:
             if path.is_dir():
                 return None
@@ -203,6 +208,76 @@ def input_bytes(paths: Iterable[str | Path]) -> int | None:
         except OSError:
             continue  # the stream reports it
     return total
+
+
+class RemotePath:
+    """A file or folder behind an fsspec URL, with the few ``Path`` methods the stream uses."""
+
+    def __init__(self, fs: Any, path: str) -> None:
+        self.fs = fs
+        self.path = path.rstrip("/") or path
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+    def is_dir(self) -> bool:
+        return bool(self.fs.isdir(self.path))
+
+    def stat(self) -> SimpleNamespace:
+        try:
+            return SimpleNamespace(st_size=int(self.fs.size(self.path)))
+        except FileNotFoundError:
+            raise
+        except Exception as exc:  # a backend's own error: as an OSError, for the same messages
+            raise OSError(str(exc)) from None
+
+    def read_bytes(self) -> bytes:
+        return bytes(self.fs.cat_file(self.path))
+
+    def open(self, mode: str = "rb") -> BinaryIO:
+        if not self.fs.exists(self.path):
+            raise FileNotFoundError(self.path)
+        return self.fs.open(self.path, "rb")  # type: ignore[no-any-return]
+
+    def __truediv__(self, name: str) -> RemotePath:
+        return RemotePath(self.fs, f"{self.path}/{name}")
+
+    def relative_to(self, root: RemotePath) -> PurePosixPath:
+        return PurePosixPath(self.path).relative_to(root.path)
+
+    def listing(self) -> list[tuple[str, bool, bool]]:
+        """(name, is a folder, is a file) of each entry."""
+        entries = self.fs.ls(self.path, detail=True)
+        return [
+            (
+                str(e["name"]).rstrip("/").rsplit("/", 1)[-1],
+                e.get("type") == "directory",
+                e.get("type") == "file",
+            )
+            for e in entries
+        ]
+
+    def __str__(self) -> str:
+        return str(self.fs.unstrip_protocol(self.path))
+
+
+InputPath = Path | RemotePath
+
+
+def input_path(name: str | Path) -> InputPath:
+    """A local ``Path`` (``file://`` URLs too), or a ``RemotePath`` for other fsspec URLs."""
+    text = str(name) if isinstance(name, Path) else name
+    if isinstance(name, str) and storage.is_remote(text):
+        fs, path = storage.filesystem(text)
+        return RemotePath(fs, path)
+    return Path(storage.local_name(text)) if isinstance(name, str) else name
+
+
+def _file_size(path: InputPath, raw: BinaryIO) -> int:
+    if isinstance(path, RemotePath):
+        return int(path.stat().st_size)
+    return os.fstat(raw.fileno()).st_size
 
 
 def iter_documents(
@@ -235,7 +310,7 @@ def _stem(relative: str) -> str:
     return relative
 
 
-def _iter_path(path: Path, limit: int, counts: Counts) -> Iterator[Item]:
+def _iter_path(path: InputPath, limit: int, counts: Counts) -> Iterator[Item]:
     if path.is_dir():
         yield from _walk(path, path, limit, counts)
     else:
@@ -260,19 +335,28 @@ def _key_stem(name: str) -> tuple[bool, str]:
     return False, PurePosixPath(name).stem
 
 
-def _walk(root: Path, folder: Path, limit: int, counts: Counts) -> Iterator[Item]:
+def _walk(root: Any, folder: Any, limit: int, counts: Counts, visit: Any = None) -> Iterator[Any]:
     """Depth first, each listing sorted by name: the order of ``sorted(root.rglob("*"))``.
 
     A folder's listing (its names) is held while the folder is walked: one listing per level.
+    ``visit(path, key)``, when given, yields for each file instead of reading it (``partitions``
+    plans from the names alone).
     """
     try:
-        with os.scandir(folder) as scan:
+        if isinstance(folder, RemotePath):
             entries = sorted(
-                (entry.name, is_dir)
-                for entry in scan
-                if not entry.name.startswith(".")
-                and ((is_dir := _is_dir(entry)) or _is_input(entry))
+                (name, is_dir)
+                for name, is_dir, is_file in folder.listing()
+                if not name.startswith(".") and (is_dir or (is_file and _is_input_name(name)))
             )
+        else:
+            with os.scandir(folder) as scan:
+                entries = sorted(
+                    (entry.name, is_dir)
+                    for entry in scan
+                    if not entry.name.startswith(".")
+                    and ((is_dir := _is_dir(entry)) or _is_input(entry))
+                )
     except OSError as exc:
         reason = exc.strerror or "cannot be listed"
         yield Failed(str(folder), None, None, reason, "UnreadableInputError")
@@ -282,11 +366,14 @@ def _walk(root: Path, folder: Path, limit: int, counts: Counts) -> Iterator[Item
     for name, is_dir in entries:
         path = folder / name
         if is_dir:
-            yield from _walk(root, path, limit, counts)
+            yield from _walk(root, path, limit, counts, visit)
             continue
         relative = path.relative_to(root).as_posix()
         key = _file_key(relative, name, clash=stems[_key_stem(name)] > 1)
-        yield from _iter_file(path, key, limit, counts)
+        if visit is not None:
+            yield from visit(path, key)
+        else:
+            yield from _iter_file(path, key, limit, counts)
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -302,11 +389,14 @@ def _is_input(entry: os.DirEntry[str]) -> bool:
             return False
     except OSError:
         return False
-    name = entry.name
+    return _is_input_name(entry.name)
+
+
+def _is_input_name(name: str) -> bool:
     return archive_kind(name) is not None or PurePosixPath(name).suffix.lower() in ARTICLE_SUFFIXES
 
 
-def _iter_file(path: Path, key: str, limit: int, counts: Counts) -> Iterator[Item]:
+def _iter_file(path: InputPath, key: str, limit: int, counts: Counts) -> Iterator[Item]:
     kind = archive_kind(path.name)
     if kind == "jsonl":
         yield from _iter_jsonl(path, key, limit, counts)
@@ -344,7 +434,15 @@ def position_key(stem: str, position: int) -> str:
 # ---------------------------------------------------------------------------------- JSON Lines
 
 
-def _iter_jsonl(path: Path, stem: str, limit: int, counts: Counts) -> Iterator[Item]:
+def _iter_jsonl(
+    path: InputPath,
+    stem: str,
+    limit: int,
+    counts: Counts,
+    span: tuple[int, int, int] | None = None,
+) -> Iterator[Item]:
+    """The lines of a JSON Lines file; with ``span`` (start, end, number of the first line),
+    only the lines that start in bytes [start, end) of an uncompressed file (a partition)."""
     source = str(path)
     try:
         raw = path.open("rb")
@@ -357,7 +455,17 @@ def _iter_jsonl(path: Path, stem: str, limit: int, counts: Counts) -> Iterator[I
         if path.name.lower().endswith(".gz"):
             stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
         number = 0
+        end = None
+        if span is not None:
+            first, end, number = span[0], span[1], span[2] - 1
+            start -= first  # bytes_read counts from the start of the span
+            if first > 0:  # the line that ends at or after byte first - 1 is the previous span's
+                raw.seek(first - 1)
+                while (rest := raw.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
         while True:
+            if end is not None and raw.tell() >= end:
+                break
             try:
                 line = stream.readline(limit + 1)
                 if len(line) > limit and not line.endswith(b"\n"):
@@ -379,7 +487,7 @@ def _iter_jsonl(path: Path, stem: str, limit: int, counts: Counts) -> Iterator[I
             # bytes of the file as on disk (compressed for .gz), so progress can compare with sizes
             counts.bytes_read = start + raw.tell()
             yield from _jsonl_line(source, stem, number, line)
-        counts.bytes_read = start + os.fstat(raw.fileno()).st_size
+        counts.bytes_read = start + (end if end is not None else _file_size(path, raw))
 
 
 def _gzip_reason(exc: BaseException, lines: int) -> str:
@@ -457,7 +565,7 @@ def _one_gzip_stream(raw: BinaryIO) -> bool:
     return True
 
 
-def _iter_warc(path: Path, stem: str, limit: int, counts: Counts) -> Iterator[Item]:
+def _iter_warc(path: InputPath, stem: str, limit: int, counts: Counts) -> Iterator[Item]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     source = str(path)
@@ -478,7 +586,7 @@ def _iter_warc(path: Path, stem: str, limit: int, counts: Counts) -> Iterator[It
             try:
                 record = next(records)
             except StopIteration:
-                counts.bytes_read += max(0, os.fstat(raw.fileno()).st_size - last)
+                counts.bytes_read += max(0, _file_size(path, raw) - last)
                 break
             except Exception as exc:  # FastWARC raises plain exceptions on broken input
                 reason = f"unreadable WARC after byte {last}: {exc}"
@@ -527,6 +635,7 @@ __all__ = [
     "Skipped",
     "archive_kind",
     "input_bytes",
+    "input_path",
     "iter_documents",
     "position_key",
 ]

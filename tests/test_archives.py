@@ -14,6 +14,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -367,6 +368,34 @@ def test_load_reads_jsonl_and_warc(tmp_path: Path) -> None:
         assert result.failures[0].source == f"{export}:2"
         assert result.failed == 2  # the bad line and the empty page
         assert result.triples > 0
+
+
+def test_load_shows_progress_and_quiet_silences_it(tmp_path: Path) -> None:
+    export = write_export(tmp_path / "export.jsonl", 3)
+    crawl = tmp_path / "crawl.warc"
+    warcs.write_warc(crawl, crawl_records())
+    plain = io.StringIO()
+    with open_store("memory:") as store, Progress(stream=plain, verb="loading") as progress:
+        progress._last -= 60  # the first update is due
+        load_paths([export, crawl], store, FAST, workers=1, on_progress=progress.update)
+    assert plain.getvalue().startswith("jsonld-news: loading 1 article(s), ")
+    terminal = _Tty()
+    tallies = []
+    with open_store("memory:") as store, Progress(stream=terminal, verb="loading") as progress:
+
+        def update(tally: Any) -> None:
+            tallies.append((tally.done, tally.skipped))
+            progress.update(tally)
+
+        load_paths([export, crawl], store, FAST, workers=1, on_progress=update)
+        progress._bar.refresh()
+        assert "5 articles" in terminal.getvalue()
+    assert tallies[-1] == (5, 6)  # 3 lines, 2 pages; 6 WARC records skipped, counted at the end
+    code, _, err = run("load", str(export), str(crawl), "--store", "memory:", "-j", "1", "--no-mentions", "-q")  # fmt: skip
+    assert code == 1  # the empty page failed
+    lines = err.splitlines()
+    assert [line for line in lines if "warning" in line] == []
+    assert lines[-1].startswith("loaded 4 article(s), ") and ", 6 skipped, in " in lines[-1]
 
 
 # ---------------------------------------------------------------------------------- dask

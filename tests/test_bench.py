@@ -24,6 +24,8 @@ SCRIPTS = [
         "3,6",
         "--corpus",
         "tests/fixtures/html",
+        "--dask-articles",
+        "0",  # two LocalCluster starts; the Dask engine has its own tests
     ],
     ["tools/bench_seo.py", "--count", "3", "--corpus", "tests/fixtures/html"],
     [

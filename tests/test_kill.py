@@ -174,3 +174,63 @@ def test_workers_die_with_their_parent(tmp_path: Path, command: str, kill: int) 
         for pid in workers:  # only if the test failed: never leave them behind
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def _descendants(pid: int) -> set[int]:
+    found, todo = set(), [pid]
+    while todo:
+        for child in _children(todo.pop()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find workers")
+def test_dask_workers_die_with_their_parent(tmp_path: Path) -> None:
+    """kill -9 of a ``--engine dask`` run on its own LocalCluster: the worker processes (and
+    whatever else the cluster started) are gone soon after, none left converting."""
+    pytest.importorskip("distributed")
+    folder = tmp_path / "in"
+    for n in range(150):
+        shutil.copytree(INPUTS, folder / str(n))
+    out = tmp_path / "out"
+    log = (tmp_path / "stderr").open("w")
+    parent = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jsonld_news",
+            "convert",
+            str(folder),
+            "-o",
+            str(out),
+            "-j",
+            "2",
+            "--engine",
+            "dask",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
+    workers: set[int] = set()
+    try:
+
+        def converting() -> bool:
+            workers.update(_descendants(parent.pid))
+            return len(workers) >= 2 and any(out.rglob("*.jsonld"))
+
+        assert _until(converting, 120), "the Dask workers never started converting"
+        assert parent.poll() is None, "the batch ended before it could be killed"
+        workers.update(_descendants(parent.pid))
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(timeout=60)
+        assert _until(lambda: not any(map(_alive, workers)), 30), "workers outlived the parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+        log.close()
+        for pid in workers:  # only if the test failed: never leave them behind
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
