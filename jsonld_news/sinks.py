@@ -62,11 +62,11 @@ def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
         raise
 
 
-def _put_atomic(url: str, text: str | Iterable[str]) -> None:
+def _put_atomic(url: str, text: str | bytes | Iterable[str]) -> None:
     from jsonld_news import storage
 
     try:
-        storage.put_text(url, text if isinstance(text, str) else "".join(text))
+        storage.put_text(url, text if isinstance(text, str | bytes) else "".join(text))
     except JsonldNewsError:
         raise
     except Exception as exc:  # OSError, or a backend's own (credentials, a refused request)

@@ -72,13 +72,14 @@ def shared_across_processes(url: str) -> bool:
     return scheme(url) != "memory"
 
 
-def put_text(url: str, text: str) -> None:
-    """Upload ``text`` as the whole object at ``url`` (one put: see the module's "atomic")."""
+def put_text(url: str, text: str | bytes) -> None:
+    """Upload ``text`` (bytes as they are) as the whole object at ``url`` (one put: see the
+    module's "atomic")."""
     fs, path = filesystem(url)
     parent = path.rsplit("/", 1)[0] if "/" in path else ""
     if parent:
         fs.makedirs(parent, exist_ok=True)
-    fs.pipe_file(path, text.encode("utf-8"))
+    fs.pipe_file(path, text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
 def put_file(local: str, url: str) -> None:
