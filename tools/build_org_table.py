@@ -13,6 +13,8 @@ Sources, each a maintained package's data:
   CAC 40, FTSE 100, IBEX 35, NIKKEI 225, ...), names as the English Wikipedia writes them.
   Small-cap indices (``SMALL_CAP_INDICES``) are left out: their one-word names are rarely news
   subjects and often words. Type ``Corporation``.
+- ``jsonld_news.agencies``, the package's documented registry of news agencies: those the
+  starter KB does not list ("Jiji Press", "Ukrinform"). Type ``NewsMediaOrganization``.
 - ``nba_api``'s static team tables (NBA and WNBA): full names ("Boston Celtics") with the
   nickname as an alias where it is no common English word ("Celtics", not "Heat").
   Type ``SportsTeam``.
@@ -159,11 +161,42 @@ def _team_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]]:
     return entries
 
 
+def _agency_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]]:
+    """The news agencies of ``jsonld_news.agencies`` the starter KB does not list yet (photo
+    agencies left out: they are credits, not news subjects). Aliases of three letters or fewer
+    ("PA", "CP", "AAP") are left out: other bodies and places share them."""
+    from jsonld_news.agencies import AGENCIES
+
+    entries = []
+    for agency in AGENCIES:
+        if agency.photo_only or name_key(agency.name) in orgs:
+            continue
+        aliases = [
+            a
+            for a in agency.aliases
+            if len(a) > 3
+            and name_key(a) not in orgs | places
+            and name_key(a) != name_key(agency.name)
+        ]
+        entries.append(
+            {
+                "id": f"agency:{agency.name}",
+                "label": agency.name,
+                "type": "NewsMediaOrganization",
+                "aliases": aliases,
+                "score": SCORE,
+                "source": "jsonld_news.agencies",
+            }
+        )
+    return entries
+
+
 def main() -> int:
     orgs, places = _starter_names()
     tickers, skipped = _ticker_entries(orgs, places)
     teams = _team_entries(orgs, places)
-    entries = sorted([*tickers, *teams], key=lambda e: str(e["id"]))
+    agencies = _agency_entries(orgs, places)
+    entries = sorted([*tickers, *teams, *agencies], key=lambda e: str(e["id"]))
     out = DATA / "organizations.jsonl"
     counts: dict[tuple[str, str], int] = {}
     with open(out, "w", encoding="utf-8") as fh:
@@ -186,6 +219,7 @@ def main() -> int:
         " (names from the English Wikipedia) |",
         f"| cleanco | {versions['cleanco']} | MIT | legal-form terms cut for the short form |",
         f"| nba_api | {versions['nba_api']} | MIT | NBA and WNBA teams (static tables) |",
+        "| jsonld_news.agencies | (this package) | MIT | news agencies, the curated registry |",
         "",
         "Indices left out (small caps): " + ", ".join(sorted(SMALL_CAP_INDICES)) + ".",
         f"Companies left out because the starter KB already names them: {skipped}.",
