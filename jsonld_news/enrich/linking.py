@@ -234,8 +234,8 @@ TABLE_IDS = ("ticker:", "nba:", "wnba:", "agency:")
 def _table_word_ok(toks: list[Token], i: int, mode: Mode, lang: str) -> bool:
     """Whether one word of the organisations table is that organisation here. Never inside a
     longer capitalised name ("News" of "Kaieteur News") nor before a model number ("RTX
-    3080"). A word written like a name only ("eBay", "LVMH", "3M") needs nothing more; a plain
-    capitalised word ("Next", "Puma") must be capitalised where a word would not be: in
+    3080"). A word written like a name only ("LVMH", "ArcelorMittal") needs nothing more; a plain
+    capitalised word ("Caterpillar", "Puma") must be capitalised where a word would not be: in
     English, mid-sentence, never a given name or surname ("Pearson"), and a common word only
     with a lower-case word beside it (running text, not a section label "2022 News"); in
     French and Spanish mid-sentence; never in German, which capitalises every noun."""
@@ -254,7 +254,7 @@ def _table_word_ok(toks: list[Token], i: int, mode: Mode, lang: str) -> bool:
         return False
     word = tok.text
     if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
-        return True  # written like a name, not a word: "eBay", "LVMH", "Coca-Cola"
+        return True  # written like a name, not a word: "LVMH", "ArcelorMittal", "Coca-Cola"
     if lang == "de" or tok.sent_start or mode != "full":
         return False
     if lang != "en":
