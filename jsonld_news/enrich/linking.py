@@ -14,7 +14,7 @@ from jsonld_news.enrich.findings import (
     same_given_name,
 )
 from jsonld_news.enrich.name_rules import MAX_SPAN_TOKENS
-from jsonld_news.enrich.names import given_name
+from jsonld_news.enrich.names import common_word, given_name, surname
 from jsonld_news.enrich.rule_words import (
     CALENDAR_WORDS,
     CONNECTORS,
@@ -168,6 +168,8 @@ class KBLinker:
             return None  # "The Springfield City Council": the name starts after "The"
         if not _kb_ok(entry, toks, i, j, mode, lang):
             return None
+        if i == j and entry.id.startswith(TABLE_IDS) and not _table_word_ok(toks, i, mode, lang):
+            return None
         if entry.type == "Person":
             return self._kb_person(entry, toks, i, j, surface, art)
         return Found(toks[i].start, toks[j].end, surface, "kb", entry, entry.label, entry.type)
@@ -222,6 +224,49 @@ SI_UNITS = word_set(
     "becquerel coulomb farad gray henry hertz joule kelvin newton ohm pascal siemens sievert "
     "tesla volt watt weber ampere"
 )
+
+
+# Ids of the notable-organisations table (``tools/build_org_table.py``): names taken from
+# package data in bulk, not curated one by one, so a one-word name needs evidence of a name
+TABLE_IDS = ("ticker:", "nba:", "wnba:", "agency:")
+
+
+def _table_word_ok(toks: list[Token], i: int, mode: Mode, lang: str) -> bool:
+    """Whether one word of the organisations table is that organisation here. Never inside a
+    longer capitalised name ("News" of "Kaieteur News") nor before a model number ("RTX
+    3080"). A word written like a name only ("LVMH", "ArcelorMittal") needs nothing more; a plain
+    capitalised word ("Caterpillar", "Puma") must be capitalised where a word would not be: in
+    English, mid-sentence, never a given name or surname ("Pearson"), and a common word only
+    with a lower-case word beside it (running text, not a section label "2022 News"); in
+    French and Spanish mid-sentence; never in German, which capitalises every noun."""
+    tok = toks[i]
+    prev = toks[i - 1] if i > 0 else None
+    if (
+        prev is not None
+        and prev.cap
+        and tok.joined
+        and not prev.poss
+        and not (prev.sent_start and prev.lower in FUNCTION_WORDS)
+    ):
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.joined and nxt.text[:1].isdigit():
+        return False
+    word = tok.text
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return True  # written like a name, not a word: "LVMH", "ArcelorMittal", "Coca-Cola"
+    if lang == "de" or tok.sent_start or mode != "full":
+        return False
+    if lang != "en":
+        return True
+    if nxt is not None and nxt.cap and nxt.joined:
+        return False  # "Next Generation": a longer name this word only opens
+    if given_name(word, lang) or surname(word):
+        return False  # "Pearson said": a person as likely as the company
+    if common_word(word):  # "Next", "Visa": capitalised in running text, between words
+        return any(t is not None and t.joined and t.text.isalpha() and not t.cap
+                   for t in (prev, nxt))  # fmt: skip
+    return True
 
 
 def _starts_with_article(entry: KBEntry) -> bool:

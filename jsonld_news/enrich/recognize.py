@@ -172,18 +172,35 @@ def starter_kb() -> KnowledgeBase:
     Its index is built by the first process and kept in the cache folder; later processes map
     it instead of parsing the KB's thousands of lines again.
     """
-    shipped = resources.files("jsonld_news").joinpath("data/starter_kb.jsonl")
+    return _shipped_kb("starter_kb.jsonl")
+
+
+@cache
+def organization_table() -> KnowledgeBase:
+    """The notable-organisations table shipped in ``jsonld_news/data/organizations.jsonl``
+    (stock-index companies, NBA and WNBA teams; see ``PROVENANCE-organizations.md``), a KB
+    layered after the starter KB, whose labels make IRIs the same way (``shipped``)."""
+    return _shipped_kb("organizations.jsonl")
+
+
+def _shipped_kb(file: str) -> KnowledgeBase:
+    shipped = resources.files("jsonld_news").joinpath(f"data/{file}")
     if isinstance(shipped, Path) and shipped.is_file():
-        index = cache_path("starter_kb", shipped, ".idx")
+        index = cache_path(file.removesuffix(".jsonl"), shipped, ".idx")
         if index is not None:
             return KnowledgeBase.load(shipped, index_path=index, shipped=True)
-    return KnowledgeBase.from_bytes(shipped.read_bytes(), "starter_kb.jsonl", shipped=True)
+    return KnowledgeBase.from_bytes(shipped.read_bytes(), file, shipped=True)
+
+
+def shipped_kbs() -> list[KnowledgeBase]:
+    """The KBs that ship with the package, in the order they are consulted."""
+    return [starter_kb(), organization_table()]
 
 
 @cache
 def default_recognizer() -> RuleRecognizer:
-    """The offline recognizer with the starter KB only; built once per process."""
-    return RuleRecognizer([starter_kb()])
+    """The offline recognizer with the shipped KBs only; built once per process."""
+    return RuleRecognizer(shipped_kbs())
 
 
 def load_recognizer(kb_path: str | None) -> RuleRecognizer:
@@ -193,7 +210,7 @@ def load_recognizer(kb_path: str | None) -> RuleRecognizer:
     """
     if kb_path is None:
         return default_recognizer()
-    return RuleRecognizer([KnowledgeBase.load(kb_path), starter_kb()])
+    return RuleRecognizer([KnowledgeBase.load(kb_path), *shipped_kbs()])
 
 
 def entities_table(mentions: list[Mention]) -> list[dict[str, str]]:

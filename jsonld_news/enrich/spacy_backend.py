@@ -108,7 +108,7 @@ def load_spacy_recognizer(model: str, kb_path: str | None = None) -> SpacyRecogn
     when the model is not installed; it is never downloaded."""
     import spacy
 
-    from jsonld_news.enrich.recognize import starter_kb
+    from jsonld_news.enrich.recognize import shipped_kbs
 
     kbs = [KnowledgeBase.load(kb_path)] if kb_path else []
-    return SpacyRecognizer(spacy.load(model), [*kbs, starter_kb()])
+    return SpacyRecognizer(spacy.load(model), [*kbs, *shipped_kbs()])
