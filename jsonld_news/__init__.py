@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from jsonld_news.raw import RawArticle
     from jsonld_news.readers import INPUT_FORMATS
     from jsonld_news.serialize import OUTPUT_FORMATS, output_format
+    from jsonld_news.server import ServeConfig, create_app, serve
     from jsonld_news.sinks import write_atomic
     from jsonld_news.sources import DocumentStream, archive_kind
     from jsonld_news.stores import Store, StoreError, open_store
@@ -107,6 +108,9 @@ _WHERE = {
     "INPUT_FORMATS": "readers",
     "OUTPUT_FORMATS": "serialize",
     "output_format": "serialize",
+    "ServeConfig": "server",
+    "create_app": "server",
+    "serve": "server",
     "write_atomic": "sinks",
     "DocumentStream": "sources",
     "archive_kind": "sources",
@@ -191,6 +195,7 @@ __all__ = [
     "RelatedLink",
     "RemoteContextError",
     "Report",
+    "ServeConfig",
     "Store",
     "StoreError",
     "UnknownFormatError",
@@ -200,6 +205,7 @@ __all__ = [
     "archive_kind",
     "convert",
     "convert_many",
+    "create_app",
     "entities",
     "import_kb",
     "inspect_page",
@@ -211,6 +217,7 @@ __all__ = [
     "read_document",
     "read_text",
     "serialize",
+    "serve",
     "to_jsonld",
     "validate",
     "write_atomic",
