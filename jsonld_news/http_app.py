@@ -365,14 +365,34 @@ def _inject_page(page: bytes, article: Article, options: Options) -> str | None:
 
 def _validate_page(data: bytes, options: Options, validators: list[str]) -> dict[str, Any]:
     """The report for an HTML page: the NewsArticle the page yields, validated, and what each
-    embedded source said. Seam: the lead points this at the page validator (issue 7)."""
+    embedded source said. A page that yields no article is invalid, each problem an error.
+    Seam: the lead points this at the page validator (issue 7)."""
     try:
+        page = inspect_page(data, options=options, name=BODY).to_dict()
         article = read(data, "html", options=options, name=BODY)
-        page = inspect_page(data, options=options, name=BODY)
+    except ArticleError as exc:
+        issues = [
+            {
+                "severity": "error",
+                "path": f"$.{p.field}",
+                "message": p.message,
+                "value": _plain(p.value),
+                "validator": "article",
+            }
+            for p in exc.problems
+        ]
+        return {
+            "ok": False,
+            "validators": ["article"],
+            "errors": len(issues),
+            "warnings": 0,
+            "issues": issues,
+            "page": page,
+        }
     except JsonldNewsError as exc:
         raise input_error(exc) from None
     report = validate_document(to_jsonld(article), validators).to_dict()
-    report["page"] = page.to_dict()
+    report["page"] = page
     return report
 
 

@@ -15,6 +15,7 @@ from jsonld_news.serialize import OUTPUT_FORMATS
 from jsonld_news.validate import VALIDATORS
 
 _TEXT = {"type": "string"}
+_JSON = {"type": ["object", "array"]}  # JSON-LD: compact or flattened object, expanded array
 _ERROR = {"$ref": "#/components/schemas/Error"}
 
 # Request bodies the endpoints read (an article in any input format, or a page).
@@ -155,7 +156,10 @@ def openapi_document() -> dict[str, Any]:
                         "200": {
                             "description": "The article in the output format.",
                             "headers": _WARNINGS,
-                            "content": {media: {"schema": _TEXT} for media in _OUTPUT_MEDIA},
+                            "content": {
+                                media: {"schema": _JSON if media.endswith("json") else _TEXT}
+                                for media in _OUTPUT_MEDIA
+                            },
                         },
                         **_errors(*_INPUT_ERRORS, 406),
                     },
