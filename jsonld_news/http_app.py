@@ -436,6 +436,13 @@ class _State:
     active: int = 0
 
 
+_WARM_UP = (
+    b"Ministers meet in Berlin to agree a budget\n\n"
+    b"BERLIN, March 4, 2025 (Reuters) - Anna Schmidt, the finance minister, said on Tuesday "
+    b"that Germany and France would sign the agreement in Paris next week.\n"
+)
+
+
 @cache
 def playground_page() -> bytes:
     return resources.files("jsonld_news").joinpath("static/playground.html").read_bytes()
@@ -458,8 +465,8 @@ def build_app(config: ServeConfig) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:
         prepare(options)  # the recogniser and KB, once per worker, before the first request
-        with suppress(JsonldNewsError):  # import the readers' lazy modules now, not later
-            read(b"Warm-up\n\nBerlin, one sentence.", "text", options=options, name="<warm-up>")
+        with suppress(JsonldNewsError):  # import the lazy modules now, not in a first request
+            serialize(read(_WARM_UP, "text", options=options, name="<warm-up>"), "jsonld")
         yield
 
     async def body(request: Request) -> bytes:
