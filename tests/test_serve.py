@@ -418,3 +418,23 @@ def test_the_playground_in_chromium(server: str) -> None:
             browser.close()
     if not PAGE.is_file():
         pytest.skip(f"corpus page part: {NO_SHARED}")
+
+
+# --- the command itself -------------------------------------------------------------------
+
+
+def test_serve_without_the_extra_or_with_bad_options_is_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer.testing import CliRunner
+
+    from jsonld_news.cli import app
+
+    runner = CliRunner()
+    for argv in (["--workers", "0"], ["--timezone", "Mars/Base"], ["--max-body-size", "lots"]):
+        result = runner.invoke(app, ["serve", *argv])
+        assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1, result.output
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if jsonld-news[serve] were not installed
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 2
+    assert "jsonld-news[serve]" in result.output and "Traceback" not in result.output
