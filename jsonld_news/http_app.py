@@ -10,6 +10,8 @@ references in input are refused by the readers.
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import json
 import os
 from collections.abc import Callable, Mapping
@@ -228,14 +230,17 @@ def request_options(base: Options, params: Mapping[str, str], charset: str | Non
             changes.append((name, {keyword: flag}))
     if "publisher" in params:
         changes.append(("publisher", {"publisher": _publisher(params["publisher"])}))
+    if "encoding" in params:
+        try:
+            codecs.lookup(params["encoding"])
+        except LookupError:
+            raise ApiError(400, "encoding", "unknown encoding", params["encoding"]) from None
     for name, values in changes:
         try:
             options = Options.from_values(options, **values)
         except JsonldNewsError as exc:
             raise ApiError(400, name, str(exc), params[name]) from None
     if charset and "encoding" not in params and charset != options.transport_charset:
-        import dataclasses
-
         options = dataclasses.replace(options, transport_charset=charset)  # the HTTP charset
     return options
 

@@ -189,6 +189,7 @@ def test_query_parameters_are_the_cli_options(client: httpx.Client) -> None:
     )
     _problem(client.post("/convert", params={"base-iri": "kb/"}, content=data), 400, "base-iri")
     _problem(client.post("/convert", params={"mentions": "maybe"}, content=data), 400, "mentions")
+    _problem(client.post("/convert", params={"encoding": "no-such"}, content=data), 400, "encoding")
     _problem(client.post("/convert", params={"publisher": "[1]"}, content=data), 400, "publisher")
     _problem(client.post("/convert", params={"kb": "/etc/passwd"}, content=data), 400, "kb")
     _problem(client.post("/convert?to=nt&to=nq", content=data), 400, "to")
