@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         UnsupportedOutputError,
     )
     from jsonld_news.identity import DEFAULT_BASE_IRI
+    from jsonld_news.inject import Injection, inject
     from jsonld_news.jsonld import to_jsonld
     from jsonld_news.load import LoadFailure, LoadResult, load_paths
     from jsonld_news.manifest import ManifestError, ManifestMismatchError
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from jsonld_news.progress import Progress
     from jsonld_news.raw import RawArticle
     from jsonld_news.readers import INPUT_FORMATS
+    from jsonld_news.seo import SeoMarkup, seo_block, seo_markup
     from jsonld_news.serialize import OUTPUT_FORMATS, output_format
     from jsonld_news.server import ServeConfig, create_app, serve
     from jsonld_news.sinks import write_atomic
@@ -112,6 +114,11 @@ _WHERE = {
     "create_app": "server",
     "serve": "server",
     "write_atomic": "sinks",
+    "SeoMarkup": "seo",
+    "seo_block": "seo",
+    "seo_markup": "seo",
+    "Injection": "inject",
+    "inject": "inject",
     "DocumentStream": "sources",
     "archive_kind": "sources",
     "Store": "stores",
@@ -177,6 +184,7 @@ __all__ = [
     "DocumentStream",
     "Entity",
     "Image",
+    "Injection",
     "InputError",
     "Issue",
     "JsonldNewsError",
@@ -195,6 +203,7 @@ __all__ = [
     "RelatedLink",
     "RemoteContextError",
     "Report",
+    "SeoMarkup",
     "ServeConfig",
     "Store",
     "StoreError",
@@ -208,6 +217,7 @@ __all__ = [
     "create_app",
     "entities",
     "import_kb",
+    "inject",
     "inspect_page",
     "load_paths",
     "open_store",
@@ -216,6 +226,8 @@ __all__ = [
     "read",
     "read_document",
     "read_text",
+    "seo_block",
+    "seo_markup",
     "serialize",
     "serve",
     "to_jsonld",

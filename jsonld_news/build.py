@@ -111,7 +111,7 @@ def build(raw: RawArticle, options: Options) -> Article:
             f"dateModified {modified} is earlier than datePublished {published}; dropped"
         )
         dates["date_modified"] = None
-    return Article(
+    article = Article(
         wire_credits=wire_credits,
         source=raw.source,
         source_format=raw.format,
@@ -134,6 +134,10 @@ def build(raw: RawArticle, options: Options) -> Article:
         genres=_distinct(raw.genres),
         warnings=warnings,
     )
+    from jsonld_news.build_seo import build_seo
+
+    build_seo(raw, article, options)  # paywall, live blog, speakable, corrections, breadcrumbs
+    return article
 
 
 def _distinct(values: list[str]) -> list[str]:

@@ -602,6 +602,106 @@ def entities_command(
         typer.echo("  ".join(str(row.get(c, "")).ljust(widths[c]) for c in columns).rstrip())
 
 
+@app.command("seo")
+def seo_command(
+    source: Annotated[
+        str,
+        typer.Argument(metavar="ARTICLE", help="An article in any input format; '-' reads stdin."),
+    ],
+    inject_page: Annotated[
+        str | None,
+        typer.Option(
+            "--inject",
+            metavar="PAGE",
+            help="Put the block into this HTML page's <head> (replacing our earlier block or "
+            "the page's Article JSON-LD); the page goes to stdout unless -o or --in-place.",
+        ),
+    ] = None,
+    in_place: Annotated[
+        bool, typer.Option("--in-place", "-i", help="With --inject: rewrite PAGE itself.")
+    ] = False,
+    graph: Annotated[
+        bool,
+        typer.Option(
+            "--graph", help="A linked @graph: WebSite, WebPage, article, publisher, people..."
+        ),
+    ] = False,
+    minify: Annotated[bool, typer.Option("--minify", help="The JSON on one line.")] = False,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here ('-' = stdout)."),
+    ] = None,
+    from_: InputFormat = None,
+    publisher: Annotated[
+        Path | None,
+        typer.Option(
+            "--publisher",
+            metavar="FILE",
+            help="JSON/YAML file describing the publisher (logo, policy links).",
+        ),
+    ] = None,
+    base_url: BaseUrl = None,
+    base_iri: BaseIri = DEFAULT_BASE_IRI,
+    timezone_name: Timezone = None,
+    mentions: Mentions = True,
+    kb: KnowledgeBasePath = None,
+    max_input_size: MaxInputSize = None,
+    quiet: Quiet = False,
+) -> None:
+    """The SEO block of an article: <script type="application/ld+json">, valid by our own
+    validators; or, with --inject, the page with the block in its <head>."""
+    from jsonld_news import inject, seo_markup, write_atomic
+
+    if in_place and inject_page is None:
+        fail("--in-place rewrites the page of --inject PAGE; give --inject")
+    if in_place and output not in (None, "-"):
+        fail("--in-place and --output both say where the page goes; give one")
+    try:
+        options = make_options(
+            base_iri=base_iri,
+            timezone_name=timezone_name,
+            publisher=publisher,
+            base_url=base_url,
+            mentions=mentions,
+            kb=kb,
+            max_input_size=max_input_size,
+        )
+        article = _read_input(source, from_, options)
+        markup = seo_markup(article, graph=graph)
+    except JsonldNewsError as exc:
+        fail(str(exc))
+    if not quiet:
+        for warning in [*article.warnings, *markup.warnings]:
+            typer.echo(f"jsonld-news: warning: {source}: {warning}", err=True)
+    block = markup.script(minify=minify)
+    if inject_page is None:
+        result: str | bytes = block
+    else:
+        try:
+            page = Path(inject_page).read_bytes()
+        except OSError as exc:
+            fail(f"{inject_page}: cannot read the page: {exc.strerror or exc}")
+        try:
+            injected = inject(page, block, name=inject_page)
+        except JsonldNewsError as exc:
+            fail(str(exc))
+        for warning in injected.warnings:
+            typer.echo(f"jsonld-news: warning: {warning}", err=True)
+        result = injected.page
+    target = inject_page if in_place else output
+    if target is None or target == "-":
+        if isinstance(result, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(result)
+        else:
+            sys.stdout.write(result)
+        return
+    try:
+        write_atomic(target, result)
+    except JsonldNewsError as exc:
+        fail(str(exc))
+
+
 kb_app = typer.Typer(
     help="Knowledge bases for entity linking.",
     no_args_is_help=True,

@@ -108,7 +108,7 @@ CONVERSION_PARAMETERS = (
 )
 ENDPOINT_PARAMETERS = {
     "convert": (*CONVERSION_PARAMETERS, "to"),
-    "seo": (*CONVERSION_PARAMETERS, "inject"),
+    "seo": (*CONVERSION_PARAMETERS, "inject", "graph", "minify"),
     "validate": (*CONVERSION_PARAMETERS, "validators", "strict"),
     "analyze": (*CONVERSION_PARAMETERS, "validators"),
 }
@@ -349,23 +349,33 @@ def read_article(data: bytes, fmt: str | None, options: Options) -> Article:
         raise input_error(exc) from None
 
 
-def warning_headers(article: Article) -> dict[str, str]:
-    """The article's warnings (values that could not be read), JSON in one ASCII header."""
-    if not article.warnings:
+def warning_headers(warnings: list[str]) -> dict[str, str]:
+    """Warnings (values that could not be read, markup dropped), JSON in one ASCII header."""
+    if not warnings:
         return {}
-    return {"X-Warnings": json.dumps(article.warnings[:20], ensure_ascii=True)}
+    return {"X-Warnings": json.dumps(warnings[:20], ensure_ascii=True)}
 
 
-def _seo_block(article: Article) -> str:
-    """The ``<script type="application/ld+json">`` block (``</script`` cannot close it).
-    Seam: the lead points this at the SEO markup API (issue 7) at merge."""
-    return serialize(article, "html")
+def _seo_block(article: Article, graph: bool, minify: bool) -> tuple[str, list[str]]:
+    """The SEO ``<script type="application/ld+json">`` block (``jsonld-news seo``)."""
+    from jsonld_news.seo import seo_markup
+
+    try:
+        markup = seo_markup(article, graph=graph)
+    except JsonldNewsError as exc:
+        raise input_error(exc) from None
+    return markup.script(minify=minify), [*article.warnings, *markup.warnings]
 
 
-def _inject_page(page: bytes, article: Article, options: Options) -> str | None:
-    """The page with the block injected (``--inject``), or ``None`` while no API does it.
-    Seam: the lead points this at the SEO markup API (issue 7) at merge."""
-    return None
+def _inject_page(page: bytes, block: str) -> tuple[bytes, list[str]]:
+    """The page with ``block`` in its head (``jsonld-news seo --inject``)."""
+    from jsonld_news.inject import inject
+
+    try:
+        injected = inject(page, block, name=BODY)
+    except JsonldNewsError as exc:
+        raise input_error(exc) from None
+    return injected.page, injected.warnings
 
 
 def _validate_page(data: bytes, options: Options, validators: list[str]) -> dict[str, Any]:
@@ -525,25 +535,28 @@ def build_app(config: ServeConfig) -> Starlette:
             return serialize(article, to), article
 
         text, article = await run(work)
-        return Response(text, media_type=OUTPUT_MEDIA[to], headers=warning_headers(article))
+        return Response(
+            text, media_type=OUTPUT_MEDIA[to], headers=warning_headers(article.warnings)
+        )
 
     async def seo(request: Request) -> Response:
         params = query(request, "seo")
         fmt = input_format(request, params)
         inject = boolean(params, "inject") or False
+        graph = boolean(params, "graph") or False
+        minify = boolean(params, "minify") or False
         opts = request_options(state.options, params, media_type(request)[1])
         data = await body(request)
 
-        def work() -> tuple[str | None, Article]:
-            article = read_article(data, fmt, opts)
-            if inject:
-                return _inject_page(data, article, opts), article
-            return _seo_block(article), article
+        def work() -> tuple[str | bytes, list[str]]:
+            block, warnings = _seo_block(read_article(data, fmt, opts), graph, minify)
+            if not inject:
+                return block, warnings
+            page, more = _inject_page(data, block)
+            return page, [*warnings, *more]
 
-        text, article = await run(work)
-        if text is None:
-            raise ApiError(501, "inject", "not available yet: ?inject=1 needs the SEO markup API")
-        return Response(text, media_type="text/html", headers=warning_headers(article))
+        result, warnings = await run(work)
+        return Response(result, media_type="text/html", headers=warning_headers(warnings))
 
     async def validate(request: Request) -> Response:
         params = query(request, "validate")

@@ -14,7 +14,16 @@ from __future__ import annotations
 from typing import Any
 
 from jsonld_news.context import CONTEXT_IRI
-from jsonld_news.model import Article, Citation, Entity, Image, RelatedLink
+from jsonld_news.identity import fragment_iri
+from jsonld_news.model import (
+    Article,
+    Citation,
+    Correction,
+    Entity,
+    Image,
+    LiveUpdate,
+    RelatedLink,
+)
 
 JsonDict = dict[str, Any]
 
@@ -62,6 +71,7 @@ def to_jsonld(article: Article) -> JsonDict:
         doc["copyrightHolder"] = entity_node(article.copyright_holder)
     _put(doc, "copyrightNotice", article.copyright_notice)
     _put(doc, "isBasedOn", article.is_based_on)
+    _news_seo(doc, article)
     if article.body:
         doc["wordCount"] = article.word_count
         doc["articleBody"] = article.body
@@ -86,6 +96,7 @@ def entity_node(entity: Entity) -> JsonDict:
         node["logo"] = entity.logo
     if entity.same_as:
         node["sameAs"] = list(entity.same_as)
+    node.update(entity.policies)  # publishingPrinciples, correctionsPolicy ... (URLs)
     return node
 
 
@@ -97,6 +108,8 @@ def _web_page(article: Article) -> JsonDict:
     linked = [r for r in article.related if r.url]
     if linked:
         page["relatedLink"] = [_related(r) for r in linked]
+    if article.breadcrumbs:
+        page["breadcrumb"] = breadcrumb_list(article)
     unlinked = [r for r in article.related if not r.url]
     if unlinked:
         # the page names a related work but gives no target: a work it refers to, by title,
@@ -136,3 +149,71 @@ def _citation(citation: Citation) -> JsonDict:
 def _related(related: RelatedLink) -> JsonDict:
     # relatedLink's range is URL: the node is the link itself, named by the title it carries.
     return {"@id": related.url, "name": related.title, "url": related.url}
+
+
+# --- news SEO (issue 7): each part only where the input gave it ----------------------------------
+
+
+def _news_seo(doc: JsonDict, article: Article) -> None:
+    if article.live:
+        # a live blog: schema.org's LiveBlogPosting (an Article, not a NewsArticle subtype)
+        doc["@type"] = "LiveBlogPosting"
+        _put(doc, "coverageStartTime", article.coverage_start)
+        _put(doc, "coverageEndTime", article.coverage_end)
+        if article.live_updates:
+            doc["liveBlogUpdate"] = [_live_update(u) for u in article.live_updates]
+    if article.is_accessible_for_free is not None:
+        doc["isAccessibleForFree"] = article.is_accessible_for_free
+    if article.paywall_selectors:
+        doc["hasPart"] = [
+            {
+                "@type": "WebPageElement",
+                "@id": fragment_iri(article.iri, f"paywall-{index}"),
+                "isAccessibleForFree": False,
+                "cssSelector": selector,
+            }
+            for index, selector in enumerate(article.paywall_selectors, start=1)
+        ]
+    if article.speakable_css or article.speakable_xpath:
+        speakable: JsonDict = {
+            "@type": "SpeakableSpecification",
+            "@id": fragment_iri(article.iri, "speakable"),
+        }
+        if article.speakable_css:
+            speakable["cssSelector"] = list(article.speakable_css)
+        if article.speakable_xpath:
+            speakable["xpath"] = list(article.speakable_xpath)  # schema.org's term, not xPath
+        doc["speakable"] = speakable
+    if article.corrections:
+        doc["correction"] = [_correction(c) for c in article.corrections]
+
+
+def _live_update(update: LiveUpdate) -> JsonDict:
+    node: JsonDict = {"@type": "BlogPosting", "@id": update.iri}
+    _put(node, "headline", update.headline)
+    _put(node, "url", update.url)
+    _put(node, "datePublished", update.date_published)
+    _put(node, "articleBody", update.body)
+    return node
+
+
+def _correction(correction: Correction) -> JsonDict:
+    node: JsonDict = {"@type": "CorrectionComment", "@id": correction.iri, "text": correction.text}
+    _put(node, "datePublished", correction.date)
+    return node
+
+
+def breadcrumb_list(article: Article) -> JsonDict:
+    """The page's trail as a BreadcrumbList; a step without a URL names no ``item`` (Google
+    accepts that for the last step only, which is where sites leave it out)."""
+    items = []
+    for position, crumb in enumerate(article.breadcrumbs, start=1):
+        item: JsonDict = {"@type": "ListItem", "position": position, "name": crumb.name}
+        _put(item, "item", crumb.url)
+        items.append(item)
+    page = article.url or article.iri.split("#")[0]
+    return {
+        "@type": "BreadcrumbList",
+        "@id": fragment_iri(page, "breadcrumb"),
+        "itemListElement": items,
+    }

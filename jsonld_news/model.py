@@ -25,6 +25,8 @@ class Entity:
     affiliation: Entity | None = None
     logo: str | None = None
     alternate_names: list[str] = field(default_factory=list)
+    # a news outlet's policy pages: schema.org property (publishingPrinciples...) -> URL
+    policies: dict[str, str] = field(default_factory=dict)
 
     @property
     def kind(self) -> str:
@@ -92,6 +94,34 @@ class Mention:
 
 
 @dataclass(slots=True)
+class LiveUpdate:
+    """One entry of a live blog (``liveBlogUpdate``): a ``BlogPosting`` of its own."""
+
+    iri: str
+    headline: str | None = None
+    body: str | None = None
+    date_published: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Correction:
+    """A correction the article carries (``CorrectionComment``), with the date it was made."""
+
+    iri: str
+    text: str
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class Crumb:
+    """One step of the page's breadcrumb trail (``BreadcrumbList``), in order."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(slots=True)
 class Article:
     source: str
     source_format: str
@@ -126,6 +156,17 @@ class Article:
     identifiers: list[str] = field(default_factory=list)
     genres: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # news SEO (issue 7), each only from the input: None/empty where the source is silent
+    is_accessible_for_free: bool | None = None
+    paywall_selectors: list[str] = field(default_factory=list)  # parts that are not free
+    live: bool = False  # a live blog: LiveBlogPosting
+    live_updates: list[LiveUpdate] = field(default_factory=list)
+    coverage_start: str | None = None
+    coverage_end: str | None = None
+    speakable_css: list[str] = field(default_factory=list)
+    speakable_xpath: list[str] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    breadcrumbs: list[Crumb] = field(default_factory=list)
 
     @property
     def word_count(self) -> int:

@@ -100,7 +100,6 @@ def _errors(*statuses: int) -> dict[str, Any]:
         415: "Unsupported Content-Type",
         422: "The input parsed but makes no valid article",
         500: "A bug (never a traceback)",
-        501: "Not available in this build",
         503: "Busy: too many requests in progress",
         504: "The request took longer than the time limit",
     }
@@ -174,6 +173,8 @@ def openapi_document() -> dict[str, Any]:
                         _parameter(
                             "inject", "Return the page with the block in its head.", _BOOLEAN
                         ),
+                        _parameter("graph", "A linked @graph of the article's nodes.", _BOOLEAN),
+                        _parameter("minify", "The JSON on one line.", _BOOLEAN),
                     ],
                     "requestBody": _body("An HTML page, or an article in any input format."),
                     "responses": {
@@ -182,7 +183,7 @@ def openapi_document() -> dict[str, Any]:
                             "headers": _WARNINGS,
                             "content": {"text/html": {"schema": _TEXT}},
                         },
-                        **_errors(*_INPUT_ERRORS, 501),
+                        **_errors(*_INPUT_ERRORS),
                     },
                 }
             },

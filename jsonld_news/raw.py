@@ -46,6 +46,27 @@ class RawOrganization:
     logo: str | None = None
     type: str | None = None
     same_as: list[str] = field(default_factory=list)
+    # NewsMediaOrganization policy links (schema.org property -> URL), as the source gives them
+    policies: dict[str, str] = field(default_factory=dict)
+
+
+# --- news-SEO parts (issue 7): paywall, live blog, speakable, corrections, breadcrumbs ---------
+
+
+@dataclass(slots=True)
+class RawLiveUpdate:
+    """One entry of a live blog, as the source gives it."""
+
+    headline: str | None = None
+    body: str | None = None
+    date_published: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class RawCorrection:
+    text: str
+    date: str | None = None
 
 
 @dataclass(slots=True)
@@ -80,3 +101,15 @@ class RawArticle:
     genres: list[str] = field(default_factory=list)  # "Interview", "Analysis", "Obituary"...
     article_types: list[str] = field(default_factory=list)  # the source's own @type(s)
     notes: list[str] = field(default_factory=list)  # best-effort warnings from the reader
+    # news-SEO parts, transcribed (``build`` checks them); each stays empty when the source is silent
+    accessible_for_free: str | None = None  # "true"/"false"/"False"/"https://schema.org/False"
+    paywall_selectors: list[str] = field(default_factory=list)  # hasPart cssSelector, not free
+    live: bool = False  # the source says it is a live blog (LiveBlogPosting, liveBlogUpdate)
+    live_updates: list[RawLiveUpdate] = field(default_factory=list)
+    coverage_start: str | None = None
+    coverage_end: str | None = None
+    speakable_css: list[str] = field(default_factory=list)
+    speakable_xpath: list[str] = field(default_factory=list)  # xpath or Google's xPath
+    corrections: list[RawCorrection] = field(default_factory=list)
+    breadcrumbs: list[RawLink] = field(default_factory=list)  # name, URL ("" = none), in order
+    author_urls: dict[str, str] = field(default_factory=dict)  # an author's name -> profile URL

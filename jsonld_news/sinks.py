@@ -10,12 +10,13 @@ from pathlib import Path
 from jsonld_news.errors import OutputError
 
 
-def write_atomic(path: str | Path, text: str | Iterable[str]) -> None:
+def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, then rename it into place.
 
     The file gets the mode any new file gets (0666 less the umask: 0644 under the usual 022),
     not the 0600 of a temporary file. An ``OSError`` becomes an ``OutputError`` naming ``path``.
-    ``text`` may come in pieces (an iterable of strings), written as they come.
+    ``text`` may come in pieces (an iterable of strings), written as they come; ``bytes`` are
+    written as they are (a page keeps its own encoding).
     """
     path = Path(path)
     try:
@@ -27,6 +28,13 @@ def write_atomic(path: str | Path, text: str | Iterable[str]) -> None:
         raise OutputError(str(path), exc) from None
     try:
         chmod_as_new_file(handle)
+        if isinstance(text, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+            os.replace(temporary, path)
+            return
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             if isinstance(text, str):
                 stream.write(text)

@@ -23,6 +23,7 @@ SCRIPTS = [
         "--corpus",
         "tests/fixtures/html",
     ],
+    ["tools/bench_seo.py", "--count", "3", "--corpus", "tests/fixtures/html"],
     # a real server on 127.0.0.1 (the subprocess is not under pytest-socket)
     [
         "tools/bench_serve.py",

@@ -162,6 +162,8 @@ class KBLinker:
             # "the Amazon", "the Shell": another sense, if the article uses it more often
             art.not_companies[entry.label] = art.not_companies.get(entry.label, 0) + 1
             return None
+        if i == j and i > 0 and toks[i].lower in SI_UNITS and toks[i - 1].text[:1].isdigit():
+            return None  # "26 Tesla", "5 Siemens": a unit of measurement
         if j > i and toks[i].lower in _LEADING_ARTICLES and not _starts_with_article(entry):
             return None  # "The Springfield City Council": the name starts after "The"
         if not _kb_ok(entry, toks, i, j, mode, lang):
@@ -214,6 +216,12 @@ class KBLinker:
 
 
 _LEADING_ARTICLES = frozenset(("the", "a", "an"))
+# SI units named after people (BIPM, The International System of Units, table 4): after a
+# number they are units, not the companies or people of that name
+SI_UNITS = word_set(
+    "becquerel coulomb farad gray henry hertz joule kelvin newton ohm pascal siemens sievert "
+    "tesla volt watt weber ampere"
+)
 
 
 def _starts_with_article(entry: KBEntry) -> bool:

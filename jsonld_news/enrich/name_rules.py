@@ -21,8 +21,10 @@ from jsonld_news.enrich.rule_words import (
     CONNECTORS,
     DEPARTMENTS,
     DIRECTIONS,
+    DOTTED_ABBREVIATIONS,
     GENERIC_ORG_WORDS,
     HONORIFICS,
+    LEGAL_FORMS,
     ORG_CUES,
     ORG_FOLLOWERS,
     ORG_HEADS,
@@ -45,6 +47,9 @@ from jsonld_news.gazetteer import (
 
 MAX_SPAN_TOKENS = 6  # longest KB or organisation name tried, in tokens
 MAX_NAME_TOKENS = 5  # longest person name accepted without a KB entry
+MAX_ROMANCE_TOKENS = (
+    10  # longest head-first name ("Dirección de Prevención e Investigación de ...")
+)
 
 
 def weak_word(tok: Token) -> bool:
@@ -80,7 +85,11 @@ def name_run(toks: list[Token], i: int) -> int:
             if t.text in DEMONYMS or word in ORG_HEADS:
                 break
         else:
-            particle = j > i and j + 1 < len(toks) and toks[j + 1].cap and word in PARTICLES
+            particle = j > i and j + 1 < len(toks) and word in PARTICLES and toks[j + 1].joined
+            if particle and not toks[j + 1].cap:
+                # "Ursula von der Leyen": two particles right after the given name
+                two = j == i + 1 and j + 2 < len(toks) and toks[j + 2].cap and toks[j + 2].joined
+                particle = two and toks[j + 1].lower in PARTICLES
             if particle and word == "y" and given_name(toks[j + 1].text):
                 particle = False  # "Loreto Aravena y Pancha Merino": two people
             if not particle and (j == i or not _particle_prefix(t.text)):  # "al-Sisi" goes on
@@ -107,15 +116,17 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
     n = len(toks)
     j = i + 1
     end = i
-    while j < n and j - i < MAX_SPAN_TOKENS and (toks[j].joined or _elided(toks[j])):
+    while j < n and j - i < MAX_ROMANCE_TOKENS and (toks[j].joined or _elided(toks[j])):
         t = toks[j]
-        if t.cap and end > i and toks[end].cap and given_name(t.text):
+        if t.cap and end == j - 1 and end > i and toks[end].cap and given_name(t.text):
             break  # "... d'Ostrava Jiří Havrlant": a person's name starts
         if t.cap:
             end = j
-        elif t.lower in PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "et"):
+        elif t.lower in PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "e", "et"):
             if not (j + 1 < n and toks[j + 1].joined):
                 break
+            if t.lower in ("y", "e", "et") and _another_head(toks, j + 1):
+                break  # "la Federación de X y la Asociación de Y": two bodies
         elif j == i + 1 and ADJECTIVE_ENDING.search(t.lower) and len(t.text) > 4:
             end = j  # one adjective right after the head: "nationale", "européenne"
             if j + 2 < n and toks[j + 1].lower in PREPOSITIONS and not toks[j + 2].cap:
@@ -127,6 +138,12 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
         return None
     surface = text[toks[i].start : toks[end].end]
     return Found(toks[i].start, toks[end].end, surface, "org", None, surface, head)
+
+
+def _another_head(toks: list[Token], j: int) -> bool:
+    while j < len(toks) and toks[j].lower in ARTICLES:
+        j += 1
+    return j < len(toks) and toks[j].lower in ROMANCE_HEADS
 
 
 def _elided(tok: Token) -> bool:
@@ -326,6 +343,8 @@ def _apposition(toks: list[Token], end: int) -> str | None:
     for t in toks[end + 1 : end + 6]:
         if sentence_break(t) or "," in t.gap_before:
             break
+        if t.lower in _PHRASE_ENDS:
+            break  # ", the state epidemiologist at the Health Agency": the head came before
         word = t.lower
         if word in ORG_CUES:
             return ORG_CUES[word]
@@ -337,6 +356,8 @@ def _apposition(toks: list[Token], end: int) -> str | None:
 
 
 _COMPASS = frozenset(("north", "south", "east", "west"))
+_PHRASE_ENDS = frozenset(("at", "of", "for", "in", "with", "from", "on", "by"))
+_ROMANCE_OF = frozenset(("de", "del", "du", "des", "della", "di", "da", "do"))
 
 
 def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode) -> bool:
@@ -351,6 +372,9 @@ def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode
         if nxt.cap and not weak_word(nxt) and nxt.lower not in TITLE_WORDS:
             # a country before an acronym is an adjective ("US RTX 3080 retailers")
             return not (country and (nxt.text in DEMONYMS or nxt.upper))
+    romance = mode == "full" and i > 1 and toks[i - 1].lower in _ROMANCE_OF
+    if romance and toks[i - 1].joined and toks[i].joined and toks[i - 2].cap:
+        return True  # in English text, a foreign name: "Sopa de Lima", "Château de Pau"
     if i > 0 and toks[i].joined and not toks[i - 1].poss:
         prev = toks[i - 1]
         if prev.lower in ARTICLES or prev.lower in HONORIFICS:
@@ -363,6 +387,18 @@ def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode
 
 
 MAX_ORG_TOKENS = 10  # longest organisation name taken from capitals and connectors
+
+
+def eponym_business(toks: list[Token], i: int) -> bool:
+    """ "Aisha's Salon and Spa", "Joe's Bakery": a possessive name that opens a business's name
+    (a premises noun among the next capitalised words)."""
+    for k in range(i + 1, min(i + 4, len(toks))):
+        tok = toks[k]
+        if not tok.joined or not (tok.cap or tok.lower in CONNECTORS):
+            return False
+        if tok.cap and ORG_HEADS.get(tok.lower) == "LocalBusiness":
+            return True
+    return False
 
 
 def plural_possessive(tok: Token, text: str) -> bool:
@@ -388,10 +424,16 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
     while j < n:
         t = toks[j]
         if j > i and (not t.joined or toks[j - 1].poss):
-            # "Citizens’ Independent Transportation Trust" goes on; "... Sciences’ FAST" not
-            if head_type is not None or not plural_possessive(toks[j - 1], text):
+            # "Citizens’ Independent Transportation Trust" goes on; "... Sciences’ FAST" not;
+            # nor does "Ukraine's Ministry", but an office's holder does: "Harris County
+            # Sheriff's Office", "Children's Hospital" (a common noun, then the head)
+            if head_type is not None:
                 break
-            if t.gap_before.strip() not in "'’":
+            if not plural_possessive(toks[j - 1], text):
+                eponym = j - 1 == i and toks[i].poss and t.joined and t.cap  # "Aisha's Salon"
+                if not (eponym or (toks[j - 1].poss and t.joined and _office_possessive(toks, j))):
+                    break
+            elif t.gap_before.strip() not in "'’":
                 break
         if j - i >= MAX_ORG_TOKENS:
             return None  # the name goes on: no telling where it ends
@@ -409,14 +451,31 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
             break
         if t.lower in CALENDAR_WORDS:
             break
-        if t.lower in TITLE_WORDS and j > i and head_type is None:
-            break  # "Foreign Ministry Spokesperson Maria" stops before the title
+        if (
+            t.lower in TITLE_WORDS
+            and j > i
+            and head_type is None
+            and t.lower not in DEPARTMENTS
+            and not (t.poss and j + 1 < n and _office_possessive(toks, j + 1))
+        ):
+            break  # "Foreign Ministry Spokesperson Maria" stops before the title; a portfolio
+            # goes on ("Public Health Agency")
         kind = ORG_HEADS.get(t.lower.rstrip("."))
         if kind is not None and (not t.upper or len(t.text) <= 3):  # "PAC", "LLC"
             head_type, head_at = kind, j
+            if t.lower.rstrip(".") in LEGAL_FORMS and j > i:
+                j += 1
+                break  # "Siemens AG and ...": a legal form closes the name
         j += 1
     if head_type is None:
         return None
+    if (
+        toks[i].poss
+        and head_type != "LocalBusiness"
+        and not plural_possessive(toks[i], text)
+        and not _office_possessive(toks, i + 1)
+    ):
+        return None  # "Ukraine's Ministry": the place's, not a name; "Aisha's Salon" is one
     end = j - 1
     while end > head_at and not toks[end].cap:
         end -= 1
@@ -426,11 +485,54 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
         return None  # the head word alone ("Ministry") names nothing
     if i > 0 and toks[i].joined and _ORDINAL.fullmatch(toks[i - 1].text):
         i -= 1  # "4th District Court of Appeal"
-    surface = text[toks[i].start : toks[end].end]
-    return Found(toks[i].start, toks[end].end, surface, "org", None, surface, head_type)
+    stop = with_dot(toks[end], text)
+    surface = text[toks[i].start : stop]
+    return Found(toks[i].start, stop, surface, "org", None, surface, head_type)
+
+
+def with_dot(tok: Token, text: str) -> int:
+    """Where a name ending in ``tok`` ends: past the dot of an abbreviation written with one
+    ("Warner Bros.", "Acme Inc.", "Kelly Oubre Jr.")."""
+    end = tok.end
+    if end < len(text) and text[end] == "." and tok.lower in DOTTED_ABBREVIATIONS:
+        return end + 1
+    return end
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _office_possessive(toks: list[Token], j: int) -> bool:
+    """ "Sheriff's Office", "Children's Hospital": a possessive common noun (a role or a group
+    of people, not a name) right before the organisation word that ends the name."""
+    prev, head = toks[j - 1], toks[j]
+    if not prev.poss or not head.cap or head.lower not in ORG_HEADS:
+        return False
+    return prev.lower in ROLE_NOUNS or prev.lower in _OFFICE_HOLDERS
+
+
+# Holders of an office or the people a body serves, as they open its name (curated, generic).
+_OFFICE_HOLDERS = frozenset(
+    [
+        "sheriff",
+        "sheriffs",
+        "marshal",
+        "marshals",
+        "coroner",
+        "coroners",
+        "attorney",
+        "attorneys",
+        "children",
+        "women",
+        "men",
+        "veterans",
+        "workers",
+        "people",
+        "teachers",
+        "nurses",
+        "farmers",
+    ]
+)
 
 
 def generic_split(words: list[str]) -> int:

@@ -94,6 +94,7 @@ class AuthorEnricher:
                 entity = organization_entity(_outlet_case(author.name, name), base)
             else:
                 entity = person_entity(name, base)
+                entity.url = _profile_url(raw, author.name, name)
                 entity.job_title = author.job_title
                 if author.affiliation:
                     entity.affiliation = organization_entity(author.affiliation, base)
@@ -177,6 +178,15 @@ def _without_outlet(name: str, outlets: set[str]) -> str | None:
     return None
 
 
+def _profile_url(raw: RawArticle, *names: str) -> str | None:
+    """The profile page the input gives the author (Google's recommended author.url)."""
+    for name in names:
+        url = normalize_url(raw.author_urls.get(name))
+        if url is not None:
+            return url
+    return None
+
+
 def _holds_publisher(name: str, publisher: Entity | None) -> bool:
     """The publisher's name inside a person's name (our validator's rule, the same way)."""
     if publisher is None or len(publisher.name.strip()) < 3:
@@ -251,6 +261,18 @@ NEWS_ARTICLE_TYPES = frozenset(
 )
 
 
+# schema.org 30.0 gives these to NewsMediaOrganization alone: a publisher with one of them
+# says it is a news outlet
+_NEWS_ONLY_POLICIES = frozenset(
+    {
+        "masthead",
+        "noBylinesPolicy",
+        "verificationFactCheckingPolicy",
+        "missionCoveragePrioritiesPolicy",
+    }
+)
+
+
 class PublisherEnricher:
     """The publisher from evidence only, first found wins:
 
@@ -303,6 +325,18 @@ class PublisherEnricher:
         if chosen:
             entity.logo = normalize_url(chosen.logo)
             entity.same_as = [u for u in map(normalize_url, chosen.same_as) if u]
+            # --publisher without a logo or policies: the page's own markup of the same outlet
+            same = raw.publisher if raw.publisher and raw.publisher is not chosen else None
+            if same is not None and _fold(same.name or "") != _fold(name):
+                same = None
+            if entity.logo is None and same is not None:
+                entity.logo = normalize_url(same.logo)
+            links = {**(same.policies if same else {}), **chosen.policies}
+            entity.policies = {
+                k: u for k, u in ((k, normalize_url(v)) for k, v in links.items()) if u
+            }
+            if entity.type == "Organization" and _NEWS_ONLY_POLICIES.intersection(entity.policies):
+                entity.type = "NewsMediaOrganization"  # a masthead...: a news outlet by its word
         article.publisher = entity
 
 

@@ -81,6 +81,17 @@ class RuleRecognizer(RuleScanner):
                     bare[f.entry.label] = bare.get(f.entry.label, 0) + 1
             other = {k for k, n in art.not_companies.items() if n >= bare.get(k, 0)}
             found = [f for f in found if f.entry is None or f.entry.label not in other]
+        for f in found:  # one sense per article: "firm Tegnell" after "Anders Tegnell"
+            if f.kind == "org" and f.entry is None and " " not in f.surface:
+                person = art.surnames.get(fold_name(f.surface))
+                if person:
+                    f.kind, f.name, f.type, f.local, f.iri_name = (
+                        "short",
+                        person,
+                        "Person",
+                        False,
+                        None,
+                    )
         self._resolve_senses(found, art)
         for f in found:  # single-word names after a title take the full name once known
             if f.kind == "person" and " " not in f.name:
@@ -94,6 +105,17 @@ class RuleRecognizer(RuleScanner):
         a state ("Georgia") takes the sense another place of the article lies in (Atlanta:
         the state; Tbilisi: the country) and, with no such evidence, stays unlinked, with an
         IRI local to the article rather than a guess."""
+        qualified = {
+            fold_name(f.surface): f
+            for f in found
+            if f.entry is None and f.kind == "place" and f.iri_name and not f.local
+        }
+        for f in found:  # "Napa County" after "NAPA COUNTY, Calif.": the qualified one
+            same = qualified.get(fold_name(f.surface)) if f.local and f.entry is None else None
+            if same is not None and f.kind == "place":
+                f.iri_name, f.local, f.type = same.iri_name, False, same.type
+                if same.name.isupper() and not f.name.isupper():
+                    same.name = f.name  # the label as the text writes it, not its dateline caps
         resolved = {fold_name(f.surface): f for f in found if f.resolved}
         codes: dict[str, int] = {}
         for f in found:

@@ -33,12 +33,21 @@ SPEECH_VERBS = word_set(
     """
 )
 PERSON_BEFORE = word_set("by told said says according thanked praised met estimates")
+# Legal-form abbreviations of the ISO 20275 Entity Legal Forms code list (the English, German,
+# French, Spanish, Italian and Dutch forms that are not also common words): "Siemens AG",
+# "Renault S.A.", "Acme Ltd" (looked up without a trailing dot). One ends the name it is in.
+LEGAL_FORMS = word_set(
+    "inc corp co ltd llc llp plc gmbh ag kg kgaa ug sa s.a sas s.a.s sarl s.a.r.l srl "
+    "s.r.l s.l s.p.a nv n.v bv b.v pty lp bros"
+)
+# Name endings written with a dot: legal forms and the generational suffixes of names.
+DOTTED_ABBREVIATIONS = word_set("inc corp co ltd bros jr sr")
 ORG_HEADS: dict[str, str] = {
     **dict.fromkeys(
         word_set(
             "ministry department agency commission parliament senate court council committee "
             "government administration authority office bureau police army navy guard "
-            "assembly cabinet service"
+            "assembly cabinet service board panel taskforce"
         ),
         "GovernmentOrganization",
     ),
@@ -46,12 +55,19 @@ ORG_HEADS: dict[str, str] = {
     **dict.fromkeys(word_set("party"), "PoliticalParty"),
     **dict.fromkeys(
         word_set(
-            "inc corp corporation company co ltd llc plc gmbh ag group bank holdings airlines "
+            "corporation company group bank holdings airlines "
             "airways motors industries technologies labs mining energy pharmaceuticals "
             "therapeutics systems telecom communications petroleum steel software partners "
-            "capital insurance logistics"
+            "capital insurance logistics brothers"
         ),
         "Corporation",
+    ),
+    **dict.fromkeys(LEGAL_FORMS, "Corporation"),
+    # Businesses named by what they are ("Mayo Clinic", "Aisha's Salon and Spa", "Margaritaville
+    # Hotels and Resorts"): the premises nouns of schema.org's LocalBusiness subtypes.
+    **dict.fromkeys(
+        word_set("hotel hotels resorts salon spa clinic restaurant bakery brewery winery"),
+        "LocalBusiness",
     ),
     **dict.fromkeys(
         word_set(
@@ -63,7 +79,7 @@ ORG_HEADS: dict[str, str] = {
         word_set(
             "foundation association federation union organization organisation society "
             "institute network alliance coalition movement fund trust league club pac caucus "
-            "hospital observatory center centre laboratory museum"
+            "hospital observatory center centre laboratory lab museum facility team"
         ),
         "Organization",
     ),
@@ -99,7 +115,9 @@ AT_ROLES = word_set(
     """
 )
 TITLES_BY_LANG: dict[str, frozenset[str]] = {
-    "en": TITLE_WORDS | ROLE_NOUNS | word_set("winger forward skipper quarterback pitcher"),
+    "en": TITLE_WORDS
+    | ROLE_NOUNS
+    | word_set("winger forward skipper quarterback pitcher supervisor trustee selectman"),
     "de": word_set(
         "bundeskanzler bundeskanzlerin kanzler kanzlerin präsident präsidentin minister "
         "ministerin ministerpräsident ministerpräsidentin bürgermeister bürgermeisterin "
@@ -140,7 +158,8 @@ ROMANCE_HEADS: dict[str, str] = {
             "ministerio ministère policía police agencia agence comisión commission gobierno "
             "gouvernement tribunal tribunale corte cour consejo conseil asamblea assemblée "
             "senado sénat congreso congrès ejército armée guardia garde alcaldía ayuntamiento "
-            "mairie préfecture gobernación"
+            "mairie préfecture gobernación dirección direction secretaría fiscalía "
+            "procuraduría defensoría contraloría superintendencia"
         ),
         "GovernmentOrganization",
     ),
@@ -150,7 +169,10 @@ ROMANCE_HEADS: dict[str, str] = {
     **dict.fromkeys(word_set("partido parti"), "PoliticalParty"),
     **dict.fromkeys(word_set("banco banque empresa compagnie grupo groupe"), "Corporation"),
     **dict.fromkeys(
-        word_set("fundación fondation asociación association federación fédération sindicato"),
+        word_set(
+            "fundación fondation asociación association federación fédération sindicato "
+            "confederación confédération cámara chambre syndicat"
+        ),
         "Organization",
     ),
     **dict.fromkeys(word_set("hôpital hospital clínica clinique"), "MedicalOrganization"),
@@ -213,3 +235,63 @@ ORG_FOLLOWERS = word_set(
     board website app platform subsidiary headquarters brand franchise
     """
 )
+# Words for a country's administrative divisions, after the division's own name ("Napa County",
+# "Gangwon Province", "Assumption Township"): the English names of the subdivision categories of
+# ISO 3166-2 (pycountry) that news writes after a name.
+ADMIN_UNITS = word_set(
+    "county province township parish prefecture oblast governorate canton borough municipality"
+)
+# The AP Stylebook's abbreviations of US state names, as datelines and "Town, State" write them
+# ("NAPA COUNTY, Calif."); read only after a place's comma and with their dot.
+AP_STATES: dict[str, str] = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+    "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky",
+    "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan",
+    "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri", "Mont": "Montana",
+    "Neb": "Nebraska", "Nev": "Nevada", "N.H": "New Hampshire", "N.J": "New Jersey",
+    "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota",
+    "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "R.I": "Rhode Island",
+    "S.C": "South Carolina", "S.D": "South Dakota", "Tenn": "Tennessee", "Vt": "Vermont",
+    "Va": "Virginia", "Wash": "Washington", "W.Va": "West Virginia", "Wis": "Wisconsin",
+    "Wyo": "Wyoming",
+}  # fmt: skip
+# Generic words of natural features and areas, after their name ("Korean Peninsula", "Essequibo
+# Coast", "Bay Area") or before it ("Lake Berryessa", "Mount Kenya"): the English terms of
+# GeoNames' feature classes H (water), T (relief), L (areas) and V (vegetation).
+FEATURE_WORDS = word_set(
+    """
+    lake lakes river bay gulf sea ocean strait channel lagoon reservoir creek falls
+    peninsula coast island islands archipelago mountains mountain range valley canyon desert
+    plateau plain plains glacier volcano cape forest woods area garden gardens
+    """
+)
+FEATURES_BEFORE = word_set("lake mount mt cape isle")
+# German names bodies in one compound word whose last element says what it is ("Burgtheater",
+# "Staatsoper", "UN-Generalversammlung"): the nouns for institutions of the Duden's subject
+# groups (state, law, education, culture), with the schema.org type; "-bank", "-amt" and "-wehr"
+# are left out ("Datenbank", "Ehrenamt", "Gegenwehr" are no bodies).
+GERMAN_ORG_ENDINGS: dict[str, str] = {
+    **dict.fromkeys(
+        word_set(
+            "ministerium gericht polizei behörde kommission versammlung parlament regierung "
+            "verwaltung"
+        ),
+        "GovernmentOrganization",
+    ),
+    **dict.fromkeys(
+        word_set("universität hochschule konservatorium akademie gymnasium"),
+        "EducationalOrganization",
+    ),
+    **dict.fromkeys(word_set("partei"), "PoliticalParty"),
+    **dict.fromkeys(
+        word_set("theater oper verband verein stiftung gewerkschaft museum orchester"),
+        "Organization",
+    ),
+}
+# First elements that make such a compound generic, a body every state or town has
+# ("Staatsoper", "Landgericht", "Stadttheater"): its IRI is local to the article.
+GERMAN_GENERIC_PREFIXES = (
+    "staats", "landes", "land", "bundes", "stadt", "amts", "ober", "kreis", "bezirks",
+    "verwaltungs", "volks", "kammer", "schau",
+)  # fmt: skip

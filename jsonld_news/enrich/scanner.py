@@ -19,6 +19,7 @@ from jsonld_news.enrich.name_rules import (
     complement_name,
     context_cue,
     embedded_place,
+    eponym_business,
     generic_split,
     may_be_org,
     name_run,
@@ -28,6 +29,7 @@ from jsonld_news.enrich.name_rules import (
     title_run,
     title_word,
     weak_word,
+    with_dot,
 )
 from jsonld_news.enrich.names import (
     common_word,
@@ -38,12 +40,20 @@ from jsonld_news.enrich.names import (
     word_like_given_name,
 )
 from jsonld_news.enrich.rule_words import (
+    ADMIN_UNITS,
+    AP_STATES,
     CALENDAR_WORDS,
     CONNECTORS,
     DIRECTIONS,
+    FEATURE_WORDS,
+    FEATURES_BEFORE,
+    GERMAN_GENERIC_PREFIXES,
+    GERMAN_ORG_ENDINGS,
     LANDMARK_WORDS,
     NAME_LIKE_TYPES,
     ORG_HEADS,
+    PARTICLES,
+    ROMANCE_HEADS,
     STREET_WORDS,
     TITLES_BY_LANG,
 )
@@ -63,7 +73,9 @@ class RuleScanner(KBLinker):
         for line in lines:
             line_found = list(self._scan_line(line.toks, text, line.mode, lang, art))
             if lang == "en" and line.mode == "full" and line_found:
-                line_found += _towns_before_states(line.toks, text, line_found)
+                for town in _towns_before_states(line.toks, text, line_found):
+                    self._known_town(town, art)
+                    line_found.append(town)
             for f in line_found:
                 f.in_headline = in_headline
                 found.append(f)
@@ -106,10 +118,13 @@ class RuleScanner(KBLinker):
             # a word alone between lower-case ones ("... said Putin on ...") needs fewer checks
             nxt = toks[i + 1] if i + 1 < n else None
             alone = nxt is None or tok.poss or not nxt.joined or not nxt.cap
-            if alone and nxt is not None and nxt.lower in CONNECTORS and nxt.joined:
+            if alone and nxt is not None and nxt.joined and nxt.lower in CONNECTORS:
                 alone = False  # "Bank of England"
+            if alone and _two_particles(toks, i + 1):
+                alone = False  # "Ursula von der Leyen"
             if alone and tok.poss and nxt is not None and nxt.cap:
-                alone = not plural_possessive(tok, text)  # "Citizens’ Independent ... Trust"
+                # "Citizens’ Independent ... Trust", "Aisha's Salon and Spa"
+                alone = not (plural_possessive(tok, text) or eponym_business(toks, i))
             name_start = -1
             word = tok.lower
             if (
@@ -121,6 +136,10 @@ class RuleScanner(KBLinker):
                 name_start = title_run(toks, i, titles, qualifier, english, runs)
             if name_start >= 0:
                 name_start, name_end = self._title_name(toks, name_start, lang, text, art)
+                if name_end > name_start and not _title_evidence(
+                    toks, name_start, name_end, mode, art
+                ):
+                    name_end = name_start
                 if name_end > name_start:
                     if qualifier and toks[i].cap and toks[i].text not in DEMONYMS:
                         hit = self._kb_at(toks, i, text, mode, lang, art)
@@ -136,6 +155,26 @@ class RuleScanner(KBLinker):
             if alone and (word in FUNCTION_WORDS or word in CALENDAR_WORDS):
                 i += 1  # "The", "However", "Friday" alone: never a name
                 continue
+            # 2. an administrative division ("Napa County", "Gangwon Province"), unless an
+            # organisation's name runs past it ("Napa County Board of Supervisors")
+            if english and not alone and mode == "full":
+                area = self._admin_area(toks, i, text, art)
+                if area is not None:
+                    org = org_run(toks, i, text)
+                    if org is not None and org.end > area.end:
+                        yield self._qualified(org, toks, i, text, art)
+                        i = index_after(toks, i, org.end)
+                    else:
+                        yield area
+                        i = index_after(toks, i, area.end)
+                    continue
+            # 2. a natural feature or area ("Lake Berryessa", "Korean Peninsula")
+            if english and not alone and mode == "full":
+                feature = self._feature(toks, i, text, art)
+                if feature is not None:
+                    yield feature
+                    i = index_after(toks, i, feature.end)
+                    continue
             # 2. a given name and a surname ("Angela Bolger", "Jordan Peterson")
             if not alone and mode not in ("title", "dateline"):
                 end = self._given_name_run(toks, i, text, lang, art)
@@ -143,6 +182,19 @@ class RuleScanner(KBLinker):
                     yield self._person(toks, i, end, text, art)
                     i = end
                     continue
+            if english and tok.gap_before == ", " and i > 0 and toks[i - 1].cap:
+                state = self._ap_state(toks, i, text, art)  # "NAPA COUNTY, Calif."
+                if state is not None:
+                    yield state
+                    i += 1
+                    continue
+            if english and i > 0 and _call_sign(toks, i):
+                # "HOUSTON, Texas (KTRK) --": a US station's call sign after a dateline's place
+                yield Found(
+                    tok.start, tok.end, tok.text, "org", None, tok.text, "NewsMediaOrganization"
+                )
+                i += 1
+                continue
             # 3. a knowledge-base name, unless an organisation name runs past it
             hit = self._kb_at(toks, i, text, mode, lang, art, alone)
             org = None
@@ -157,6 +209,11 @@ class RuleScanner(KBLinker):
                 if (hit.type in NAME_LIKE_TYPES or hit.type == "Country") and embedded_place(
                     hit, toks, i, after, mode
                 ):
+                    team = _team_after(hit, toks, i, after, text, art) if english else None
+                    if team is not None:  # "Boston Celtics"
+                        yield team
+                        i = after + 1
+                        continue
                     i = after  # "Real Madrid", "Kobe Hospital": the city names something else
                     continue
                 if hit.end == tok.end and hit.type != "Person":
@@ -181,6 +238,16 @@ class RuleScanner(KBLinker):
                     yield country
                 i += 1
                 continue
+            if lang == "de" and mode == "strict":
+                body = _german_compound_body(tok, art)  # "Burgtheater", "Staatsoper"
+                if body is not None and nxt is not None and nxt.cap and nxt.joined:
+                    body = self._german_seat(body, toks, i, text, art)  # "Polizei Hildesheim"
+                elif body is not None and body.surface.lower() in GERMAN_ORG_ENDINGS:
+                    body = None  # "die Polizei": the kind alone names no body
+                if body is not None:
+                    yield body
+                    i = index_after(toks, i, body.end)
+                    continue
             if lang in ("fr", "es") and mode == "strict" and not tok.sent_start:
                 org = romance_org(toks, i, text)
                 if org is not None:
@@ -194,7 +261,15 @@ class RuleScanner(KBLinker):
                     yield found
                     i = index_after(toks, i, found.end)
                     continue
-            # 5. a name no KB knows after "in" or "near": a place, local to the article
+            # 5. a region of ISO 3166-2 ("Guanajuato") that no KB knows: a place, local to the
+            # article
+            if english and mode == "full":
+                found = self._subdivision(toks, i, text, art)
+                if found is not None:
+                    yield found
+                    i = index_after(toks, i, found.end)
+                    continue
+            # 6. a name no KB knows after "in" or "near": a place, local to the article
             if english and mode == "full" and i > 0 and toks[i - 1].lower in _PLACE_BEFORE:
                 found = self._locative_place(toks, i, text, art)
                 if found is not None:
@@ -287,23 +362,29 @@ class RuleScanner(KBLinker):
     def _person(
         self, toks: list[Token], start: int, end: int, text: str, art: ArticleState
     ) -> Found:
-        surface = text[toks[start].start : toks[end - 1].end]
+        stop = with_dot(toks[end - 1], text)  # "Kelly Oubre Jr."
+        if art.lang == "de" and end - start >= 2 and _german_genitive(toks[end - 1].text, art):
+            stop -= 1  # "Wladimir Putins Krieg": the name is "Wladimir Putin"
+        surface = text[toks[start].start : stop]
         key = fold_name(surface)
         canonical = art.people.get(key)
+        last = end - 1
+        if last > start and toks[last].lower in _NAME_SUFFIXES:
+            last -= 1  # the surname is before "Jr.", "III"
         if canonical is None:
             if end - start == 1:
                 canonical = art.surnames.get(key) or surface
             else:
                 canonical = " ".join(surface.split())
-                known = art.surnames.get(fold_name(toks[end - 1].text))
+                known = art.surnames.get(fold_name(toks[last].text))
                 if known and " " in known and same_given_name(known, canonical):
                     canonical = known  # "Michael Bloomberg" after "Michael R. Bloomberg"
                 art.people[key] = canonical
-                add_surname(art, toks[end - 1].text, canonical)
+                add_surname(art, toks[last].text, canonical)
                 entries = [e for e in self._lookup(surface, art) if e.type == "Person"]
                 if entries:
                     art.person_entries[fold_name(canonical)] = entries[0]
-        return Found(toks[start].start, toks[end - 1].end, surface, "person", None, canonical)
+        return Found(toks[start].start, stop, surface, "person", None, canonical)
 
     def _given_name_run(
         self, toks: list[Token], i: int, text: str, lang: str, art: ArticleState
@@ -319,6 +400,10 @@ class RuleScanner(KBLinker):
             return -1
         if first.lower in TITLE_WORDS or first.text in DEMONYMS or first.lower in ORG_HEADS:
             return -1
+        if first.lower in ROMANCE_HEADS:
+            return -1  # "Ministerio Público": the name data holds such words as given names
+        if any(kind_of(e.type) == "organization" for e in self._lookup(first.text, art)):
+            return -1  # "Apple TV": a company's name opens no person's
         if art.writes_lower(first.lower):
             return -1  # the article writes it in lower case: a word here ("Im", "Wie", "Will")
         english = lang == "en"
@@ -334,11 +419,16 @@ class RuleScanner(KBLinker):
             ):
                 return -1  # inside a longer name: "St. Louis Park", "Fondation Louis Vuitton"
         end = name_run(toks, i)
+        if not english and end - i > 2:
+            end = self._names_end(toks, i, end, art)
         if end - i < 2 or end - i > _MAX_GIVEN_RUN + sum(not t.cap for t in toks[i:end]):
             return -1
         last = toks[end - 1]
         titles = TITLES_BY_LANG.get(lang, frozenset())
+        two = _two_particles(toks, i + 1)
         for t in toks[i + 1 : end]:
+            if two and not t.cap:
+                continue  # "von der Leyen"; one particle alone must not be a word of the text
             if t.lower in STREET_WORDS or art.writes_lower(t.lower) or _SAINT.match(t.text):
                 return -1
             if t.lower in titles:
@@ -360,14 +450,150 @@ class RuleScanner(KBLinker):
         # a company's may ("Michael R. Bloomberg", "Ralph Lauren")
         place_last = any(e.type in ("Country", "Continent") for e in self._lookup(last.text, art))
         org_last = not place_last and self._non_person(last, art)
-        if (word1 or word2 or place_last or (org_last and word1)) and not surname(last.text):
+        # a given name that is also a word ("Jimmy", "Will") before a capitalised word that is
+        # neither a word nor a known name is still a person's: "Jimmy Buffett"
+        if (word2 or place_last or (org_last and word1)) and not surname(last.text):
             return -1
         surface = text[first.start : last.end]
         if any(kind_of(e.type) != "person" for e in self._lookup(surface, art)):
             return -1  # "Santa Ana", "Charlotte Hornets" as a whole
+        plural = end - i == 2 and last.text.endswith("s") and not surname(last.text)
+        if plural and any(e.type in ("City", "State") for e in self._lookup(first.text, art)):
+            return -1  # "Carolina Panthers": a place and a plural, a club (_team_after)
         if end < len(toks) and toks[end].joined and toks[end].lower in ORG_HEADS:
             return -1  # "Morgan Stanley Bank": the organisation rule decides
         return end
+
+    def _known_town(self, town: Found, art: ArticleState) -> None:
+        """A town before its state's comma that the KB knows in that state ("PORTLAND, Ore."
+        where a sentence start kept the KB from it): the KB's city, so that it has one IRI."""
+        state = (town.iri_name or "").rpartition(", ")[2]
+        codes = {c for e in self._lookup(state, art) if e.type == "State" for c in e.codes}
+        for entry in self._lookup(town.surface, art):
+            if entry.type == "City" and codes & set(entry.within):
+                _set_entry(town, entry)
+                town.kind, town.iri_name, town.resolved = "kb", None, True
+                return
+
+    def _german_seat(
+        self, body: Found, toks: list[Token], i: int, text: str, art: ArticleState
+    ) -> Found | None:
+        """German names a body by its kind and its seat: "Polizei Hildesheim", "Landgericht
+        Köln", "Universität Wien", "Polizei Bad Salzdetfurth". The seat is a KB place or a
+        spa or saint's town ("Bad X", "Sankt X"); a body so qualified is no longer local."""
+        k = i + 1
+        end = k + 1
+        if toks[k].text in _GERMAN_TOWN_PREFIXES and k + 1 < len(toks) and toks[k + 1].cap:
+            end = k + 2
+        elif not any(kind_of(e.type) == "place" for e in self._lookup(toks[k].text, art)):
+            return None  # "die Polizei Ermittlungen": a noun follows, no seat
+        stop = toks[end - 1].end
+        surface = text[body.start : stop]
+        return Found(body.start, stop, surface, "org", None, surface, body.type)
+
+    def _ap_state(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
+        """A US state as the AP abbreviates it after a town's comma: "Napa, Calif.", "N.C."."""
+        tok = toks[i]
+        dotted = tok.text.endswith(".") or text[tok.end : tok.end + 1] == "."
+        name = AP_STATES.get(tok.text.rstrip("."))
+        if name is None or not dotted:
+            return None
+        states = [e for e in self._lookup(name, art) if e.type == "State"]
+        if not states:
+            return None
+        end = tok.end + (not tok.text.endswith("."))
+        return Found(
+            tok.start, end, text[tok.start : end], "kb", states[0], states[0].label, "State"
+        )
+
+    def _feature(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
+        """ "Lake Berryessa", "Mount Kenya", "Korean Peninsula", "Essequibo Coast", "Bay Area":
+        a name with the generic word of a natural feature or area before or after it."""
+        first = toks[i]
+        if first.upper or first.poss or weak_word(first):
+            return None
+        end = name_run(toks, i)
+        if end - i < 2 or end - i > 4 or toks[end - 1].upper:
+            return None
+        if first.lower.rstrip(".") in FEATURES_BEFORE:
+            if toks[i + 1].lower in FEATURE_WORDS or toks[i + 1].lower in FEATURES_BEFORE:
+                return None
+        elif toks[end - 1].lower not in FEATURE_WORDS:
+            return None
+        if end < len(toks) and toks[end].joined and toks[end].lower in ORG_HEADS:
+            return None  # "Lake County Board": an organisation's name
+        surface = text[first.start : toks[end - 1].end]
+        if self._lookup(surface, art):
+            return None  # the KB's ("Persian Gulf", "West Bank")
+        place = Found(first.start, toks[end - 1].end, surface, "place", None, surface, "Place")
+        place.local = True
+        return place
+
+    def _subdivision(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
+        """A region of ISO 3166-2 (pycountry) that no KB or rule claimed: "Guanajuato". Words,
+        given names and surnames are left alone ("Central", "Victoria", "Kent")."""
+        tok = toks[i]
+        if tok.upper or (tok.poss and i + 1 < len(toks) and toks[i + 1].cap):
+            return None
+        if i + 1 < len(toks) and toks[i + 1].joined and toks[i + 1].cap:
+            return None  # part of a longer name
+        if i > 0 and toks[i].joined and toks[i - 1].cap and not toks[i - 1].sent_start:
+            return None
+        word = tok.text
+        if len(word) < 4 or common_word(word) or given_name(word, art.lang) or surname(word):
+            return None
+        if not subdivision_name(word) or self._lookup(word, art):
+            return None
+        place = Found(tok.start, tok.end, word, "place", None, word, "AdministrativeArea")
+        place.local = True
+        return place
+
+    def _names_end(self, toks: list[Token], i: int, end: int, art: ArticleState) -> int:
+        """Where a German, French or Spanish name run really ends: every noun is capitalised
+        in German, so past the second word each word must be a known given name or surname
+        ("Jon Prosser Renderings" is "Jon Prosser"), and a name's genitive ("Wladimir Putins
+        Krieg") ends it."""
+        for k in range(i + 1, end):
+            tok = toks[k]
+            if art.lang == "de" and _german_genitive(tok.text, art):
+                return k + 1
+            if k >= i + 2 and tok.cap and not (given_name(tok.text) or surname(tok.text)):
+                return k
+        return end
+
+    def _admin_area(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
+        """ "Napa County", "Gangwon Province": one to three name words and the word for an
+        administrative division. Namesakes are many (30 US states have a Washington County):
+        qualified by the region after its comma ("Christian County, Illinois"), else local to
+        the article."""
+        first = toks[i]
+        if first.upper or weak_word(first) or first.lower in TITLE_WORDS or first.poss:
+            return None
+        k = i + 1
+        while k < len(toks) and k - i <= 3 and toks[k].joined and toks[k].cap:
+            if toks[k].lower in ADMIN_UNITS:
+                break
+            if toks[k - 1].poss or weak_word(toks[k]) or toks[k].upper:
+                return None
+            k += 1
+        if k >= len(toks) or toks[k].lower not in ADMIN_UNITS or not toks[k].joined:
+            return None
+        if not toks[k].cap or toks[k - 1].poss:
+            return None
+        if toks[i].text in DEMONYMS and k == i + 1:
+            return None  # "the Irish Parish"? a demonym alone names no division
+        surface = text[first.start : toks[k].end]
+        area = Found(
+            first.start, toks[k].end, surface, "place", None, surface, "AdministrativeArea"
+        )
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and nxt.cap and nxt.gap_before == ", ":
+            regions = [e for e in self._lookup(nxt.text, art) if e.type in _REGION_TYPES]
+            if regions:
+                area.iri_name = f"{surface}, {regions[0].identity_name()}"
+                return area
+        area.local = True
+        return area
 
     def _locative_place(
         self, toks: list[Token], i: int, text: str, art: ArticleState
@@ -487,6 +713,108 @@ class RuleScanner(KBLinker):
 
 
 _REGION_TYPES = frozenset({"Country", "State", "AdministrativeArea"})
+_NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
+def _title_evidence(toks: list[Token], start: int, end: int, mode: Mode, art: ArticleState) -> bool:
+    """Whether the name a title introduces can be one. An acronym is no person's name ("WH
+    press secretary"). In a title-case line every word is capitalised, so a title there
+    ("Major", "Star") may be an adjective: the name must open with a known given name or be a
+    person the body named ("Star Confirmed" is no one)."""
+    if end - start == 1 and toks[start].upper:
+        return False
+    if mode != "title":
+        return True
+    if given_name(toks[start].text, art.lang):
+        return True
+    return fold_name(toks[end - 1].text) in art.surnames
+
+
+def _german_genitive(word: str, art: ArticleState) -> bool:
+    """German marks a name's genitive with a bare "s" ("Putins", "Xi Jinpings"): a word that is
+    a known surname (or one of this article's) once its "s" is cut, and not one as it is."""
+    if len(word) < 4 or word[-1] != "s" or word[-2] in "sxzß" or not word[-2].islower():
+        return False
+    stem = word[:-1]
+    if surname(word) and not art.writes_lower(word.lower()):
+        return fold_name(stem) in art.surnames
+    return surname(stem) or fold_name(stem) in art.surnames
+
+
+def _german_compound_body(tok: Token, art: ArticleState) -> Found | None:
+    """A German compound naming a body by its last element ("Burgtheater"; see
+    ``GERMAN_ORG_ENDINGS``); a generic one ("Staatsoper", "Landgericht") local to the article."""
+    word = tok.lower
+    if tok.upper:
+        return None
+    if word in GERMAN_ORG_ENDINGS:  # the kind alone: a body only with its seat after it
+        found = Found(tok.start, tok.end, tok.text, "org", None, tok.text, GERMAN_ORG_ENDINGS[word])
+        found.local = True
+        return found
+    if len(word) < 8:
+        return None
+    genitive = word.endswith("s") and not word.endswith("ss")
+    stem = tok.text[:-1] if genitive else tok.text  # "des Burgtheaters"
+    for ending, kind in _GERMAN_ENDINGS:
+        if not (word.endswith(ending) or (genitive and word[:-1].endswith(ending))):
+            continue
+        if len(stem) > len(ending) + 2:
+            head = stem.lower()[: -len(ending)].rstrip("-")
+            found = Found(tok.start, tok.end, tok.text, "org", None, stem, kind)
+            found.local = "-" not in word and head.startswith(GERMAN_GENERIC_PREFIXES)
+            return found
+    return None
+
+
+_GERMAN_TOWN_PREFIXES = frozenset(("Bad", "Sankt", "St."))
+# longest first: "hochschule" before "schule"
+_GERMAN_ENDINGS = sorted(GERMAN_ORG_ENDINGS.items(), key=lambda kv: -len(kv[0]))
+
+
+def _call_sign(toks: list[Token], i: int) -> bool:
+    """ "(KTRK)", "(WABC)": US broadcasters' call signs begin with K or W (FCC); in parentheses
+    right after a dateline's place they name the station that filed the story."""
+    tok = toks[i]
+    if not tok.upper or not tok.text.isalpha() or len(tok.text) not in (3, 4):
+        return False
+    if tok.text[0] not in "KW" or not tok.gap_before.endswith("("):
+        return False
+    after = toks[i + 1].gap_before if i + 1 < len(toks) else ")"
+    return after.startswith(")") and toks[i - 1].cap and i <= _DATELINE_PLACE_TOKENS
+
+
+_DATELINE_PLACE_TOKENS = 5  # "ST. LOUIS PARK, Minn. (KARE)": the call sign comes this early
+
+
+def _team_after(
+    hit: Found, toks: list[Token], i: int, after: int, text: str, art: ArticleState
+) -> Found | None:
+    """ "Boston Celtics", "Carolina Panthers": North American clubs are named by their city or
+    state and a plural nickname. One capitalised plural right after the place, ending the run,
+    that is not itself a KB name nor a word of the text ("Boston Celtics", not "Boston Police")."""
+    if hit.type not in ("City", "State") or (i > 0 and toks[i].joined and toks[i - 1].cap):
+        return None
+    nick = toks[after]
+    if nick.poss or nick.upper or len(nick.text) < 4 or not nick.text.endswith("s"):
+        return None
+    if nick.lower in ORG_HEADS or nick.lower in TITLE_WORDS or weak_word(nick):
+        return None
+    nxt = toks[after + 1] if after + 1 < len(toks) else None
+    if nxt is not None and nxt.joined and nxt.cap and nxt.lower not in CALENDAR_WORDS:
+        return None  # the name goes on
+    if art.writes_lower(nick.lower) or common_word(nick.text):
+        return None
+    surface = text[toks[i].start : nick.end]
+    return Found(toks[i].start, nick.end, surface, "org", None, surface, "SportsTeam")
+
+
+def _two_particles(toks: list[Token], j: int) -> bool:
+    """ "von der Leyen", "van den Berg": two name particles and a capitalised word, joined."""
+    if j + 2 >= len(toks) or toks[j].lower not in PARTICLES or toks[j + 1].lower not in PARTICLES:
+        return False
+    return toks[j].joined and toks[j + 1].joined and toks[j + 2].joined and toks[j + 2].cap
+
+
 _NAME_LANGUAGES = frozenset(("en", "de", "fr", "es"))
 # Derivational noun endings of German, French and Spanish (their grammars' lists): surnames
 # seldom end so, capitalised nouns often do ("Abmahnungen", "Gesellschaft").
@@ -536,7 +864,8 @@ def _towns_before_states(toks: list[Token], text: str, found: list[Found]) -> li
         if any(a < end and start < b for a, b in taken):
             continue  # already named: "Atlanta, Georgia", a person
         name = text[start:end]
-        town = Found(start, end, name, "place", None, name, "City")
+        kind = "AdministrativeArea" if toks[k - 1].lower in ADMIN_UNITS else "City"
+        town = Found(start, end, name, "place", None, name, kind)
         town.iri_name = f"{name}, {f.entry.identity_name()}"
         out.append(town)
     return out

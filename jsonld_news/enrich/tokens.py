@@ -210,7 +210,7 @@ def _close_line(
         return
     if text[toks[0].start : toks[-1].end].isupper():
         return  # all caps: photo credits, shouted headers; capitals tell nothing there
-    if toks[0].text == "By" and len(toks) <= _BYLINE_TOKENS:
+    if len(toks) <= _BYLINE_TOKENS and _byline(toks):
         return  # a byline ("By Evan Symon, August 14, 2020"): its author is no mention
     title = mode == "full" and len(caps) >= 4 and 2 * len(caps) >= len(toks)
     line_mode: Mode = "title" if title and _is_title_case(toks) else mode
@@ -259,6 +259,37 @@ def joined(tok: Token) -> bool:
 def joined_loose(tok: Token) -> bool:
     """Separated by spaces or a comma: "Jane Doe, who", "said, Jane Doe"."""
     return tok.gap_before.replace(",", "").strip() == ""
+
+
+# The words that open a byline line in English, German, French and Spanish ("By", "Von",
+# "Par", "Por", "Publicado por", "Escrito por", "Texto:").
+_BYLINE_OPENERS = word_set("by von par por texto text redacción rédaction")
+_BYLINE_VERBS = word_set("publicado escrito publié écrit geschrieben posted written")
+
+
+def _byline(toks: list[Token]) -> bool:
+    """A line that credits the article's author: "By Jane Doe", "Publicado por Juan Pérez",
+    or a name and the time it was filed, nothing else ("Ana Ruiz 3/5/2022 22:41")."""
+    first = toks[0]
+    if first.text == "By":
+        return True
+    if first.cap and first.lower in _BYLINE_VERBS and len(toks) > 2:
+        return toks[1].lower in _BYLINE_OPENERS and _names_only(toks[2:])
+    if first.cap and first.lower in _BYLINE_OPENERS:
+        return _names_only(toks[1:])  # "Von Jana Weber", not "Von Montag an gilt ..."
+    names = 0
+    while names < len(toks) and toks[names].cap and toks[names].text.isalpha():
+        names += 1
+    rest = toks[names:]
+    return 2 <= names <= 4 and bool(rest) and all(t.text[0].isdigit() for t in rest)
+
+
+def _names_only(toks: list[Token]) -> bool:
+    """One to six capitalised words and conjunctions ("Ana Ruiz y Juan Pérez"), nothing else."""
+    return 0 < len(toks) <= 6 and toks[0].cap and all(t.cap or t.lower in _AND for t in toks)
+
+
+_AND = word_set("and und et y e")
 
 
 def _is_title_case(toks: list[Token]) -> bool:

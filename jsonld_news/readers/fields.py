@@ -156,6 +156,9 @@ def apply_fields(raw: RawArticle, meta: Mapping[str, Any]) -> None:
         value = meta.get(key)
         if isinstance(value, (list, str, dict)):
             raw.entities.extend(entities(value, role, implied_type))
+    from jsonld_news.readers.seo_fields import apply_seo_fields
+
+    apply_seo_fields(raw, meta)  # paywall, live blog, speakable, corrections, breadcrumbs
 
 
 def _scalar(value: Any) -> Any:
@@ -180,6 +183,9 @@ def _apply_authors(raw: RawArticle, value: Any) -> None:
                 raw.author_organizations.append(name)
             elif name:
                 raw.authors.append(name)
+            url = text_of(item.get("url"))
+            if name and url:
+                raw.author_urls.setdefault(name, url)  # a profile page: Google's author.url
         else:
             name = text_of(item)
             if name:
@@ -200,8 +206,15 @@ def organization(value: Any) -> RawOrganization:
             logo=text_of(logo),
             type=text_of(value.get("@type") or value.get("type")),
             same_as=strings(same_as, split_commas=False) if same_as else [],
+            policies=_policies(value),
         )
     return RawOrganization(name=text_of(_scalar(value)))
+
+
+def _policies(value: Mapping[str, Any]) -> dict[str, str]:
+    from jsonld_news.readers.seo_fields import policies
+
+    return policies(value)
 
 
 def _apply_images(raw: RawArticle, value: Any) -> None:

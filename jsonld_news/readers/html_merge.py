@@ -34,6 +34,7 @@ from jsonld_news.dates import AmbiguousDateError, DateParseError, parse_date
 from jsonld_news.raw import RawArticle, RawEntity, RawImage, RawOrganization
 from jsonld_news.readers.embedded import Embedded, Node, id_index, resolve, types_of
 from jsonld_news.readers.html_text import TextResult
+from jsonld_news.readers.seo_fields import apply_seo_fields, breadcrumbs, policies
 
 SOURCES = ("json-ld", "microdata", "rdfa", "opengraph", "meta", "text")
 
@@ -368,16 +369,42 @@ def view_of_node(node: Node, index: dict[str, Node]) -> dict[str, Any]:
         view["publisher"] = RawOrganization(
             name=_text(publisher.get("name")),
             url=_text(publisher.get("url")),
-            logo=_text(resolve(publisher.get("logo"), index)),
+            logo=_logo_url(resolve(publisher.get("logo"), index)),
             type=kinds[0] if kinds else None,
             same_as=[s for s in (_text(v) for v in _list(publisher.get("sameAs"))) if s],
+            policies=policies(publisher, lambda v: resolve(v, index)),
         )
     elif isinstance(publisher, str):
         view["publisher"] = RawOrganization(name=publisher)
     view["entities"] = _entities(node.get("about"), "about", index) + _entities(
         node.get("mentions"), "mentions", index
     )
+    seo = RawArticle(source="", format="")
+    apply_seo_fields(seo, node, lambda v: resolve(v, index))
+    seo.author_urls = _author_urls(node.get("author") or node.get("creator"), index)
+    view["seo"] = seo  # paywall, live blog, speakable, corrections, breadcrumbs of this node
     return view
+
+
+def _author_urls(value: Any, index: dict[str, Node]) -> dict[str, str]:
+    """An author's name -> the profile URL the markup gives it (``url``, else a web ``@id``)."""
+    urls: dict[str, str] = {}
+    for item in _list(value):
+        item = resolve(item, index)
+        if isinstance(item, dict):
+            name, url = _text(item.get("name")), _text(item.get("url"))
+            if name and url:
+                urls.setdefault(name, url)
+    return urls
+
+
+def _logo_url(value: Any) -> str | None:
+    """A logo's URL: an ImageObject's ``url``/``contentUrl`` (its name is no URL), or the text."""
+    if isinstance(value, list):
+        return next((u for u in map(_logo_url, value) if u), None)
+    if isinstance(value, dict):
+        return _text(value.get("url")) or _text(value.get("contentUrl")) or _text(value.get("@id"))
+    return _text(value)
 
 
 def view_of_meta(embedded: Embedded) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -689,6 +716,7 @@ def merge(
     raw.copyright_notice = merger.first("copyright_notice")
     raw.is_based_on = _absolute(merger.first("is_based_on"), base)
     raw.entities = merger.first("entities") or []
+    _merge_seo(merger, raw, [*embedded.jsonld, *embedded.microdata], index, base)
 
     _merge_authors(merger, raw)
 
@@ -714,6 +742,45 @@ def merge(
     ]  # fmt: skip
     fields = [merger.report(name) for name in order]
     return MergeResult(raw=raw, fields=fields, article_types=article_types)
+
+
+_SEO_FIELDS = (
+    "author_urls",
+    "accessible_for_free",
+    "paywall_selectors",
+    "live",
+    "live_updates",
+    "coverage_start",
+    "coverage_end",
+    "speakable_css",
+    "speakable_xpath",
+    "corrections",
+    "breadcrumbs",
+)
+
+
+def _merge_seo(
+    merger: _Merger, raw: RawArticle, nodes: list[Node], index: dict[str, Node], base: str | None
+) -> None:
+    """The news-SEO parts from the page's own Article node (JSON-LD, then microdata), field by
+    field; breadcrumbs also from a BreadcrumbList node of its own (the usual place)."""
+    for name in _SEO_FIELDS:
+        for source in ("json-ld", "microdata", "rdfa"):
+            seo = merger.views.get(source, {}).get("seo")
+            if isinstance(seo, RawArticle) and getattr(seo, name):
+                setattr(raw, name, getattr(seo, name))
+                break
+    if not raw.breadcrumbs:
+        trail = next((n for n in nodes if "BreadcrumbList" in types_of(n)), None)
+        if trail is not None:
+            raw.breadcrumbs = breadcrumbs(trail, lambda v: resolve(v, index))
+    for crumb in raw.breadcrumbs:
+        crumb.url = _absolute(crumb.url, base) or ""
+    for update in raw.live_updates:
+        update.url = _absolute(update.url, base)
+    raw.author_urls = {
+        k: u for k, u in ((k, _absolute(v, base)) for k, v in raw.author_urls.items()) if u
+    }
 
 
 def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
