@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from jsonld_news.readers import INPUT_FORMATS
     from jsonld_news.seo import SeoMarkup, seo_block, seo_markup
     from jsonld_news.serialize import OUTPUT_FORMATS, output_format
+    from jsonld_news.server import ServeConfig, create_app, serve
     from jsonld_news.sinks import write_atomic
     from jsonld_news.site import validate_page, validate_site
     from jsonld_news.sources import DocumentStream, archive_kind
@@ -115,6 +116,9 @@ _WHERE = {
     "INPUT_FORMATS": "readers",
     "OUTPUT_FORMATS": "serialize",
     "output_format": "serialize",
+    "ServeConfig": "server",
+    "create_app": "server",
+    "serve": "server",
     "write_atomic": "sinks",
     "SeoMarkup": "seo",
     "seo_block": "seo",
@@ -218,6 +222,7 @@ __all__ = [
     "RemoteContextError",
     "Report",
     "SeoMarkup",
+    "ServeConfig",
     "SiteReport",
     "Store",
     "StoreError",
@@ -228,6 +233,7 @@ __all__ = [
     "archive_kind",
     "convert",
     "convert_many",
+    "create_app",
     "entities",
     "failures_path",
     "format_answer",
@@ -247,6 +253,7 @@ __all__ = [
     "seo_block",
     "seo_markup",
     "serialize",
+    "serve",
     "to_jsonld",
     "validate",
     "validate_page",

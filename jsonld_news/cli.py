@@ -6,7 +6,6 @@ exit 0 success, 1 invalid (``validate``) or some batch inputs failed, 2 unusable
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import sys
@@ -22,7 +21,6 @@ from jsonld_news import (
     OUTPUT_FORMATS,
     REPORT_FORMATS,
     VALIDATORS,
-    ConfigError,
     JsonldNewsError,
     Options,
     output_format,
@@ -90,25 +88,9 @@ def _main(
     """Convert news articles into schema.org NewsArticle JSON-LD and RDF, and validate them."""
 
 
-_SIZE_UNITS = {
-    "": 1,
-    "k": 1000,
-    "m": 1000**2,
-    "g": 1000**3,
-    "ki": 1024,
-    "mi": 1024**2,
-    "gi": 1024**3,
-}
-
-
 def parse_size(value: str) -> int:
-    """``64MiB``, ``100M``, ``500k`` or a number of bytes."""
-    import re
-
-    match = re.fullmatch(r"\s*(\d+)\s*([kmg]i?)?b?\s*", value, re.I)
-    if not match or int(match.group(1)) == 0:
-        raise ConfigError(f"not a size: {value!r} (use bytes, or 500k, 100M, 64MiB, 1G)")
-    return int(match.group(1)) * _SIZE_UNITS[(match.group(2) or "").lower()]
+    """``64MiB``, ``100M``, ``500k`` or a number of bytes (``Options.from_values`` parses it)."""
+    return Options.from_values(max_input_size=value).max_input_bytes
 
 
 def make_options(
@@ -131,20 +113,18 @@ def make_options(
     """
     from jsonld_news import prepare
 
-    options = Options(
+    options = Options.from_values(
         base_iri=base_iri,
         timezone=timezone_name,
         publisher=publisher,
         base_url=base_url,
         encoding=encoding,
         allow_remote_context=allow_remote_context,
-        recognize_entities=mentions,
-        kb=kb if mentions else None,
+        mentions=mentions,
+        kb=kb,
+        syntaxes=syntaxes,
+        max_input_size=max_input_size,
     )
-    if syntaxes:  # replace() checks the new value as the constructor does
-        options = dataclasses.replace(options, html_syntaxes=tuple(syntaxes.split(",")))
-    if max_input_size is not None:
-        options = dataclasses.replace(options, max_input_bytes=parse_size(max_input_size))
     prepare(options)
     return options
 
@@ -909,6 +889,68 @@ def kb_import(
     typer.echo(report.summary(), err=True)
     if report.truncated:
         raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", metavar="HOST", help="Address to listen on.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", metavar="PORT", help="TCP port.")] = 8000,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", metavar="N", help="Worker processes.")
+    ] = 1,
+    max_body_size: Annotated[
+        str,
+        typer.Option("--max-body-size", metavar="SIZE", help="Refuse larger request bodies (413)."),
+    ] = "10M",
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", metavar="SECONDS", help="Time limit of one request (504)."),
+    ] = 10.0,
+    concurrency: Annotated[
+        int,
+        typer.Option(
+            "--concurrency", metavar="N", help="Requests in progress per worker; more get 503."
+        ),
+    ] = 16,
+    access_log: Annotated[
+        bool, typer.Option("--access-log", help="Log every request on stderr.")
+    ] = False,
+    base_iri: BaseIri = DEFAULT_BASE_IRI,
+    timezone_name: Timezone = None,
+    publisher: Annotated[
+        Path | None,
+        typer.Option(
+            "--publisher", metavar="FILE", help="JSON/YAML file describing the publisher."
+        ),
+    ] = None,
+    mentions: Mentions = True,
+    kb: KnowledgeBasePath = None,
+) -> None:
+    """Serve the HTTP API and the playground (extra jsonld-news[serve]): POST /convert, /seo,
+    /validate; GET / (playground), /healthz, /openapi.json."""
+    from jsonld_news import ServeConfig
+    from jsonld_news import serve as run_server
+
+    values: dict[str, Any] = {"base_iri": base_iri, "mentions": mentions}
+    for name, value in (("timezone", timezone_name), ("publisher", publisher), ("kb", kb)):
+        if value is not None:
+            values[name] = str(value)
+    try:
+        config = ServeConfig(
+            host=host,
+            port=port,
+            workers=workers,
+            max_body_bytes=parse_size(max_body_size),
+            timeout=timeout,
+            concurrency=concurrency,
+            access_log=access_log,
+            options=values,
+        )
+        run_server(config)
+    except JsonldNewsError as exc:
+        fail(str(exc))
 
 
 @app.command()

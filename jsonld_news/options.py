@@ -7,6 +7,7 @@ or a JSON/YAML file path, ``kb="my-entities.jsonl"``. A bad value raises ``Confi
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Mapping
@@ -177,3 +178,65 @@ class Options:
     @property
     def publisher_organization(self) -> RawOrganization | None:
         return resolve_publisher(self.publisher)
+
+    # --- plain values (command-line flags, HTTP query parameters) -> Options -------------------
+    @classmethod
+    def from_values(
+        cls,
+        base: Options | None = None,
+        *,
+        base_iri: str | None = None,
+        timezone: str | None = None,
+        publisher: PublisherSpec | None = None,
+        base_url: str | None = None,
+        encoding: str | None = None,
+        allow_remote_context: bool | None = None,
+        mentions: bool | None = None,
+        kb: str | Path | None = None,
+        syntaxes: str | None = None,
+        max_input_size: str | None = None,
+    ) -> Options:
+        """Options from the values a user typed (``None``: not given, keep ``base``'s or the
+        default). The command line and the HTTP API share this; a bad value raises
+        ``ConfigError``. Nothing is opened here: ``jsonld_news.prepare`` opens the KB."""
+        given = {
+            "base_iri": base_iri,
+            "timezone": timezone,
+            "publisher": publisher,
+            "base_url": base_url,
+            "encoding": encoding,
+            "allow_remote_context": allow_remote_context,
+            "recognize_entities": mentions,
+            "kb": kb,
+        }
+        changes: dict[str, Any] = {
+            name: value for name, value in given.items() if value is not None
+        }
+        if syntaxes:
+            changes["html_syntaxes"] = tuple(syntaxes.split(","))
+        if max_input_size is not None:
+            changes["max_input_bytes"] = parse_size(max_input_size)
+        if mentions is False:
+            changes["kb"] = None  # no recognition: a KB is neither needed nor opened
+        if base is None:
+            return cls(**changes)
+        return dataclasses.replace(base, **changes) if changes else base
+
+
+_SIZE_UNITS = {
+    "": 1,
+    "k": 1000,
+    "m": 1000**2,
+    "g": 1000**3,
+    "ki": 1024,
+    "mi": 1024**2,
+    "gi": 1024**3,
+}
+
+
+def parse_size(value: str) -> int:
+    """``64MiB``, ``100M``, ``500k`` or a number of bytes."""
+    match = re.fullmatch(r"\s*(\d+)\s*([kmg]i?)?b?\s*", value, re.I)
+    if not match or int(match.group(1)) == 0:
+        raise ConfigError(f"not a size: {value!r} (use bytes, or 500k, 100M, 64MiB, 1G)")
+    return int(match.group(1)) * _SIZE_UNITS[(match.group(2) or "").lower()]

@@ -38,6 +38,17 @@ SCRIPTS = [
         "8",
         "--baseline-articles",
         "0",
+    # a real server on 127.0.0.1 (the subprocess is not under pytest-socket)
+    [
+        "tools/bench_serve.py",
+        "--requests",
+        "24",
+        "--latency-requests",
+        "4",
+        "--baseline-articles",
+        "3",
+        "--seconds",
+        "30",
     ],
 ]
 

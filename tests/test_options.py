@@ -123,3 +123,18 @@ def test_a_spacy_recognizer_that_is_not_installed_is_a_config_error() -> None:
     else:  # pragma: no cover - with spaCy installed the model is missing
         with pytest.raises(ConfigError, match="xx_no_such_model"):
             jsonld_news.prepare(options)
+
+
+def test_from_values_is_what_the_cli_and_the_http_api_share(tmp_path: Path) -> None:
+    kb = tmp_path / "kb.jsonl"
+    kb.write_text('{"label": "Ann Lee", "type": "Person"}\n')
+    base = Options.from_values(timezone="+02:00", kb=str(kb), max_input_size="500k")
+    assert base.max_input_bytes == 500_000 and base.kb == str(kb)
+    assert Options.from_values(base) is base  # nothing given: nothing changes
+    changed = Options.from_values(base, base_iri="https://example.org/kb/", mentions=False)
+    assert changed.base_iri == "https://example.org/kb/" and changed.timezone == base.timezone
+    assert changed.recognize_entities is False and changed.kb is None  # no recognition, no KB
+    assert Options.from_values(syntaxes="jsonld,og").html_syntaxes == ("json-ld", "opengraph")
+    for bad in ({"max_input_size": "lots"}, {"max_input_size": "0"}, {"timezone": "Mars/Base"}):
+        with pytest.raises(ConfigError):
+            Options.from_values(**bad)  # type: ignore[arg-type]

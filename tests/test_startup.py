@@ -22,6 +22,7 @@ from tests.conftest import EXAMPLES
 # Imported only by the work that needs them, never by `--help`, `formats` or `import jsonld_news`.
 HEAVY = ["jsonld_news.pipeline", "jsonld_news.enrich", "nameparser", "dateutil", "numpy"]
 HEAVY += ["py3langid", "lxml", "rdflib", "pyld", "pyoxigraph", "trafilatura", "extruct"]
+HEAVY += ["starlette", "uvicorn", "anyio", "jsonld_news.http_app"]  # only `serve` needs them
 
 
 def imported_after(code: str) -> set[str]:
