@@ -29,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from jsonld_news.api import entities, inspect_page, prepare, read, read_document, serialize
+from jsonld_news.api import entities, prepare, read, read_document, serialize
 from jsonld_news.api import validate as validate_document
 from jsonld_news.errors import (
     ArticleError,
@@ -40,13 +40,14 @@ from jsonld_news.errors import (
     UnreadableInputError,
     UnsupportedOutputError,
 )
-from jsonld_news.jsonld import to_jsonld
+from jsonld_news.jsonld import explicit, to_jsonld
 from jsonld_news.model import Article
 from jsonld_news.openapi import openapi_document
 from jsonld_news.options import Options
 from jsonld_news.readers import INPUT_FORMATS, detect_format
 from jsonld_news.serialize import OUTPUT_FORMATS, output_format
 from jsonld_news.server import ServeConfig
+from jsonld_news.site import validate_page
 from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS
 
 T = TypeVar("T")
@@ -378,37 +379,14 @@ def _inject_page(page: bytes, block: str) -> tuple[bytes, list[str]]:
     return injected.page, injected.warnings
 
 
-def _validate_page(data: bytes, options: Options, validators: list[str]) -> dict[str, Any]:
-    """The report for an HTML page: the NewsArticle the page yields, validated, and what each
-    embedded source said. A page that yields no article is invalid, each problem an error.
-    Seam: the lead points this at the page validator (issue 7)."""
+def _validate_page(data: bytes, options: Options, validators: list[str] | None) -> dict[str, Any]:
+    """The page validator's report (``jsonld_news.validate_page``): the JSON-LD, microdata and
+    RDFa already on the page, as ``jsonld-news validate page.html`` gives it. ``None``: the
+    validators for pages."""
     try:
-        page = inspect_page(data, options=options, name=BODY).to_dict()
-        article = read(data, "html", options=options, name=BODY)
-    except ArticleError as exc:
-        issues = [
-            {
-                "severity": "error",
-                "path": f"$.{p.field}",
-                "message": p.message,
-                "value": _plain(p.value),
-                "validator": "article",
-            }
-            for p in exc.problems
-        ]
-        return {
-            "ok": False,
-            "validators": ["article"],
-            "errors": len(issues),
-            "warnings": 0,
-            "issues": issues,
-            "page": page,
-        }
+        return validate_page(data, validators, options=options, name=BODY).to_dict()
     except JsonldNewsError as exc:
         raise input_error(exc) from None
-    report = validate_document(to_jsonld(article), validators).to_dict()
-    report["page"] = page
-    return report
 
 
 def analysis(article: Article, validators: list[str]) -> dict[str, Any]:
@@ -431,7 +409,7 @@ def analysis(article: Article, validators: list[str]) -> dict[str, Any]:
         "format": article.source_format,
         "headline": article.headline,
         "body": article.body,
-        "jsonld": doc,
+        "jsonld": explicit(doc),  # what `convert --to jsonld` writes
         "turtle": serialize(doc, "turtle"),
         "report": validate_document(doc, validators).to_dict(),
         "entities": spans,
@@ -568,7 +546,7 @@ def build_app(config: ServeConfig) -> Starlette:
 
         def work() -> dict[str, Any]:
             if (fmt or detect_format(data, BODY)) == "html":
-                return _validate_page(data, opts, names)
+                return _validate_page(data, opts, names if "validators" in params else None)
             try:
                 doc = read_document(data, options=opts, name=BODY)
             except JsonldNewsError as exc:

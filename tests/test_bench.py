@@ -38,6 +38,7 @@ SCRIPTS = [
         "8",
         "--baseline-articles",
         "0",
+    ],
     # a real server on 127.0.0.1 (the subprocess is not under pytest-socket)
     [
         "tools/bench_serve.py",
