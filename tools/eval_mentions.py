@@ -45,6 +45,7 @@ from jsonld_news.enrich.base import EntityRecognizer  # noqa: E402
 from jsonld_news.enrich.recognize import default_recognizer, load_recognizer  # noqa: E402
 from jsonld_news.identity import kind_of  # noqa: E402
 from jsonld_news.kb import name_key  # noqa: E402
+from jsonld_news.model import Entity  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "mentions"
 MORE = ROOT / "tests" / "gold" / "mentions-more"
@@ -84,9 +85,15 @@ def score(
             str(doc["headline"]), str(doc["body"]), language=str(doc["language"]),
             base_iri="urn:x:",
         )  # fmt: skip
-        predicted = {}
+        # One prediction per entity, known by its label and by every surface the text gave it:
+        # a place's label follows one language policy ("Munich" for "München"), while a gold
+        # set names it as its article does, so the label alone would miss such matches.
+        by_iri: dict[str, tuple[Entity, list[tuple[str, str]]]] = {}
         for m in mentions:
-            predicted[(m.entity.kind, name_key(m.entity.name))] = m.entity
+            entity, keys = by_iri.setdefault(m.entity.iri, (m.entity, []))
+            for key in ((entity.kind, name_key(entity.name)), (entity.kind, name_key(m.surface))):
+                if key not in keys:
+                    keys.append(key)
         gold: dict[tuple[str, str], dict[str, object]] = {}
         keys_of: dict[tuple[str, str], tuple[str, str]] = {}
         optional: dict[tuple[str, str], object] = {}  # key -> the optional entity's sameAs
@@ -101,7 +108,10 @@ def score(
             for key in keys:
                 keys_of[key] = keys[0]
         matched: set[tuple[str, str]] = set()
-        for key, entity in predicted.items():
+        for entity, keys in by_iri.values():
+            key = next((k for k in keys if k in keys_of), None) or next(
+                (k for k in keys if k in optional), keys[0]
+            )
             main = keys_of.get(key)
             lang = str(doc["language"])
             if main is None and key in optional:
