@@ -8,12 +8,15 @@ disagree, the case says which behaviour we chose and why.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 
+import jsonld_news
 from jsonld_news import format_report, validate_page
+from tests.conftest import ROOT
 
 CASES_DIR = Path(__file__).parent / "fixtures" / "validate-cases"
 
@@ -416,3 +419,19 @@ def test_issues_carry_the_line_of_the_script_block() -> None:
     assert issue.line == 3 and issue.file is not None
     assert issue.value == "By Jane Doe"
     assert f"file={issue.file},line=3," in format_report(report, "github")
+
+
+def test_a_citation_node_named_inside_the_article_is_no_self_citation() -> None:
+    # convert names the quotes it finds "<article>#citation-N": nodes of the page, not links to it
+    doc = json.loads(
+        jsonld_news.convert(
+            (ROOT / "examples" / "inputs" / "moscowtimes-scholz-putin.txt").read_bytes(),
+            "jsonld",
+            "text",
+        )
+    )
+    assert doc["citation"] and all("#citation-" in c["@id"] for c in doc["citation"])
+    rules = {issue.rule for issue in jsonld_news.validate(doc).issues}
+    assert "self-citation" not in rules
+    own = {**doc, "citation": [{"@type": "CreativeWork", "url": doc["url"]}]}
+    assert "self-citation" in {issue.rule for issue in jsonld_news.validate(own).issues}

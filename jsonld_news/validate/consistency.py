@@ -146,10 +146,12 @@ def self_citation(article: Mapping[str, Any], path: Path) -> Iterator[Issue]:
         return
     for item, where in _items(article.get("citation"), (*path, "citation")):
         candidates = [item.get("url"), item.get("@id")] if isinstance(item, Mapping) else [item]
-        for url in candidates:
+        for index, url in enumerate(candidates):
             if (
                 isinstance(url, str)
                 and url.startswith(("http://", "https://"))
+                # an @id with a fragment names a node on the page (our "#citation-1"), no link
+                and not (index == 1 and urlsplit(url).fragment)
                 and _url_key(url) in own
             ):
                 yield _issue(where, "citation is the article itself", url)
