@@ -187,6 +187,14 @@ Scheduler = Annotated[
         help="Dask scheduler (tcp://host:8786); default with --engine dask: a LocalCluster here.",
     ),
 ]
+PublisherFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--publisher",
+        metavar="FILE",
+        help="JSON/YAML file describing the publisher (name, url, logo, policy links).",
+    ),
+]
 Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress and no warnings on stderr.")
 ]
@@ -218,12 +226,7 @@ def convert(
     ] = None,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
     timezone_name: Timezone = None,
-    publisher: Annotated[
-        Path | None,
-        typer.Option(
-            "--publisher", metavar="FILE", help="JSON/YAML file describing the publisher."
-        ),
-    ] = None,
+    publisher: PublisherFile = None,
     base_url: BaseUrl = None,
     encoding: Annotated[
         str | None,
@@ -786,14 +789,7 @@ def seo_command(
         typer.Option("--output", "-o", metavar="FILE", help="Write here ('-' = stdout)."),
     ] = None,
     from_: InputFormat = None,
-    publisher: Annotated[
-        Path | None,
-        typer.Option(
-            "--publisher",
-            metavar="FILE",
-            help="JSON/YAML file describing the publisher (logo, policy links).",
-        ),
-    ] = None,
+    publisher: PublisherFile = None,
     base_url: BaseUrl = None,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
     timezone_name: Timezone = None,
@@ -919,12 +915,7 @@ def serve(
     ] = False,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
     timezone_name: Timezone = None,
-    publisher: Annotated[
-        Path | None,
-        typer.Option(
-            "--publisher", metavar="FILE", help="JSON/YAML file describing the publisher."
-        ),
-    ] = None,
+    publisher: PublisherFile = None,
     mentions: Mentions = True,
     kb: KnowledgeBasePath = None,
 ) -> None:
