@@ -1,4 +1,4 @@
-"""tools/eval_mentions.py: which gold sets it scores. The blind set (blind2) is never opened
+"""tools/eval_mentions.py: which gold sets it scores. The blind set (blind3) is never opened
 here: these tests only check that it is not scored by default and that ``-v`` is refused."""
 
 from __future__ import annotations
@@ -44,21 +44,24 @@ def test_default_and_all_score_the_dev_sets_never_the_blind_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     tool = _tool()
-    assert _scored(tool, monkeypatch, []) == ["old", "dev", "dev2"]
-    assert _scored(tool, monkeypatch, ["--set", "all"]) == ["old", "dev", "dev2"]
+    assert _scored(tool, monkeypatch, []) == ["old", "dev", "dev2", "dev3"]
+    assert _scored(tool, monkeypatch, ["--set", "all"]) == ["old", "dev", "dev2", "dev3"]
     assert _scored(tool, monkeypatch, ["--set", "dev2"]) == ["dev2"]
-    assert _scored(tool, monkeypatch, ["--set", "blind2"]) == ["blind2"]  # only by name
+    assert _scored(tool, monkeypatch, ["--set", "blind3"]) == ["blind3"]  # only by name
 
 
 def test_verbose_is_refused_for_the_blind_set(monkeypatch: pytest.MonkeyPatch) -> None:
     tool = _tool()
     opened: list[str] = []
     monkeypatch.setattr(tool, "load_set", _recorder(opened))
-    assert tool.main(["--set", "blind2", "-v"]) == 2
+    assert tool.main(["--set", "blind3", "-v"]) == 2
     assert opened == []  # refused before anything is read
 
 
-def test_dev2_is_the_retired_blind_set() -> None:
+def test_dev2_and_dev3_are_the_retired_blind_sets() -> None:
     tool = _tool()
-    assert tool.SETS["dev2"] == ROOT / "tests" / "gold" / "mentions-more" / "dev2"
-    assert not (ROOT / "tests" / "gold" / "mentions-more" / "blind").exists()
+    more = ROOT / "tests" / "gold" / "mentions-more"
+    assert tool.SETS["dev2"] == more / "dev2"
+    assert tool.SETS["dev3"] == more / "dev3"
+    assert not (more / "blind").exists()
+    assert not (more / "blind2").exists()
