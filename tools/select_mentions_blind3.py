@@ -1,0 +1,116 @@
+"""Select and cut a fresh blind mention gold set, ``blind3`` (run once, 2026-12-02).
+
+``blind2`` was read in aggregate three times and retired to ``dev3``. This script picks a fresh
+held-out set, in two steps, in the order of the fixed hash ``_key`` of the file name (the order
+of ``tools/select_mentions_gold.py`` and ``tools/select_mentions_blind2.py``):
+
+a. every article of the ``blind`` half of ``tests/gold/html-more/split.json`` not already in a
+   mentions gold set (``tests/gold/mentions-more/{dev,dev2,dev3}``: the file stem after the
+   ``{language}-`` prefix names the article);
+b. then articles of the ``dev`` half not in any mentions gold set, until the set holds
+   ``TOTAL`` (34) articles. These pages were read by developers tuning the HTML title, author
+   and date extraction, never for mention rules.
+
+Cut and filter are those of the earlier sets: trafilatura's ``text`` cut at the first paragraph
+end past 2,500 characters, texts shorter than 600 characters skipped. Languages: those the
+annotator reads reliably (``LANGUAGES``); Papiamento (``pap``), Bengali (``bn``) and Chinese
+(``zh``) are skipped (one blind-half page each): the first two are not read reliably enough for
+gold, and Chinese names carry no spaces or capitals, so the set's conventions (full name as the
+text writes it, aliases) were never fixed for it and no second reader could check them. Writes
+skeletons (``entities: []``) into ``tests/gold/mentions-more/blind3/{language}-{stem}.json`` for
+the annotator; it never overwrites an existing file, and prints only counts and file names.
+
+Run once on 2026-12-02 at 05:33 UTC, before anyone read the selected pages:
+``python3 tools/select_mentions_blind3.py``
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "html-more"
+GOLD = ROOT / "tests" / "gold" / "mentions-more"
+OLD_GOLD = ROOT / "tests" / "gold" / "mentions"
+OUT = GOLD / "blind3"
+LANGUAGES = ("en", "de", "es", "fr", "it", "pt")
+TOTAL = 34
+CUT = 2500
+MIN_TEXT = 600
+
+
+def _key(name: str) -> str:
+    return hashlib.sha256(("jsonld-news split 2026-12-01 " + name).encode()).hexdigest()
+
+
+def _cut(text: str) -> str:
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        kept.append(paragraph)
+        if sum(len(p) + 1 for p in kept) > CUT:
+            break
+    return "\n".join(kept)
+
+
+def _used_stems() -> set[str]:
+    """Stems of every html-more article already in a mentions gold set (blind3 aside)."""
+    used = {
+        path.stem.split("-", 1)[1] for path in GOLD.glob("*/*.json") if path.parent.name != OUT.name
+    }
+    for path in OLD_GOLD.glob("*.json"):
+        source = json.loads(path.read_text()).get("source", "")
+        if "html-more/" in source:
+            used.add(Path(source.split()[0]).stem)
+    return used
+
+
+def main() -> None:
+    split = json.loads((ROOT / "tests" / "gold" / "html-more" / "split.json").read_text())
+    expected = json.loads((CORPUS / "expected.json").read_text())
+    used = _used_stems()
+    OUT.mkdir(parents=True, exist_ok=True)
+    taken: Counter[tuple[str, str]] = Counter()
+    skipped: Counter[str] = Counter()
+    for half in ("blind", "dev"):
+        for name in sorted(split[half], key=_key):
+            if sum(taken.values()) >= TOTAL:
+                break
+            language = expected[name].get("language", "")
+            stem = name.removesuffix(".html")
+            if stem in used:
+                continue
+            if language not in LANGUAGES:
+                skipped[f"{half}:{language}"] += 1
+                continue
+            path = CORPUS / "inputs" / "trafilatura-json" / f"{stem}.json"
+            record = json.loads(path.read_text())
+            if not record.get("text") or len(record["text"]) < MIN_TEXT:
+                skipped[f"{half}:short"] += 1
+                continue
+            taken[(half, language)] += 1
+            target = OUT / f"{language}-{stem}.json"
+            print(half, target.name)
+            if target.exists():
+                continue
+            skeleton = {
+                "id": f"{language}-{stem}",
+                "language": language,
+                "source": (
+                    f"shared/corpus/html-more/inputs/trafilatura-json/{stem}.json"
+                    f" ({half} half, fresh set blind3)"
+                ),
+                "headline": record.get("title") or expected[name]["title"],
+                "body": _cut(record["text"]),
+                "entities": [],
+            }
+            target.write_text(json.dumps(skeleton, ensure_ascii=False, indent=1) + "\n")
+    print("taken", dict(sorted(taken.items())), "total", sum(taken.values()))
+    print("skipped", dict(sorted(skipped.items())))
+
+
+if __name__ == "__main__":
+    main()
