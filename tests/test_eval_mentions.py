@@ -65,3 +65,11 @@ def test_dev2_and_dev3_are_the_retired_blind_sets() -> None:
     assert tool.SETS["dev3"] == more / "dev3"
     assert not (more / "blind").exists()
     assert not (more / "blind2").exists()
+
+
+def test_gold_kind_follows_schema_org_families() -> None:
+    tool = _tool()
+    assert tool.gold_kind("LandmarksOrHistoricalBuildings") == "place"
+    assert tool.gold_kind("MedicalOrganization") == "organization"
+    assert tool.gold_kind("Person") == "person"
+    assert tool.gold_kind("Event") == "thing"
