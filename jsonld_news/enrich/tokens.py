@@ -117,18 +117,26 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
     prev: Token | None = None
     for gap, plain, word, raw in _PAIR.findall(masked, 0, _words_end(masked)):
         if plain:  # the common case, kept cheap: a lower-case word or a number
-            start = pos + len(gap)
+            if gap == " ":  # the commonest gap: no line break, joined
+                start = pos + 1
+                joined = True
+            else:
+                start = pos + len(gap)
+                if "\n" in gap:
+                    joined = False
+                    if toks:
+                        _close_line(toks, caps, text, mode, lines)
+                        toks, caps = [], []
+                else:
+                    joined = not gap.strip()
             pos = start + len(plain)
-            if "\n" in gap and toks:
-                _close_line(toks, caps, text, mode, lines)
-                toks, caps = [], []
             # built field by field: a call of ``Token`` costs more than the stores (the
             # commonest object of the recogniser, one per word)
             prev = _new(Token)
             prev.text = prev.lower = plain
             prev.start, prev.end, prev.gap_before = start, pos, gap
             prev.cap = prev.upper = prev.sent_start = prev.poss = False
-            prev.joined = gap == " " or (not gap.strip() and "\n" not in gap)
+            prev.joined = joined
             toks.append(prev)
             continue
         if word:  # a plain capitalised word: "Berlin", "Scholz"
