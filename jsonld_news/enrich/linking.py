@@ -95,6 +95,16 @@ class KBLinker:
             cache[surface] = hit
         return hit
 
+    def _may_start_name(self, word: str) -> bool:
+        """Whether a surface of several words opening with ``word`` can be a KB name: what
+        ``_lookup`` asks of the key's first word, asked once for all the longer surfaces of a
+        run rather than once per surface. Where the word's key is not that first word (a
+        leading "the" is dropped; a key with a space), the surfaces are looked up one by one."""
+        first = name_key(word)
+        if not first or first == "the" or " " in first:
+            return True
+        return self._starts_name(first)
+
     def _non_person(self, tok: Token, art: ArticleState) -> bool:
         """A country, continent or organisation: never part of a person's name. Cities can be
         ("Vladimir Putin", "George Washington")."""
@@ -133,6 +143,8 @@ class KBLinker:
             last += 1
         cache = art.cache
         start = toks[i].start
+        if last > i and not self._may_start_name(toks[i].text):
+            last = i  # no KB name of several words starts with this word: the word alone
         for j in range(last, i - 1, -1):
             if not toks[j].cap and (lang == "en" or toks[j].lower in CONNECTORS):
                 continue

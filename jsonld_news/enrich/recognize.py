@@ -48,7 +48,7 @@ from jsonld_news.enrich.findings import ArticleState, Found, fold_name, to_menti
 from jsonld_news.enrich.names import common_word
 from jsonld_news.enrich.scanner import RuleScanner
 from jsonld_news.enrich.short_forms import short_forms
-from jsonld_news.enrich.tokens import Line, Mode, tokenize
+from jsonld_news.enrich.tokens import Line, Mode, tokenize, with_mode
 from jsonld_news.identity import DEFAULT_BASE_IRI, kind_of
 from jsonld_news.kb import KnowledgeBase
 from jsonld_news.model import Mention
@@ -67,7 +67,7 @@ class RuleRecognizer(RuleScanner):
             # labelled English (or not labelled) but written in another language: the English
             # rules would read its nouns as names ("Casa Rosada", "Quarantäne"); KB names only
             lang, body_mode = "und", "strict"
-            body_lines = tokenize(body, body_mode)
+            body_lines = with_mode(body_lines, body_mode)
         art = ArticleState(lang, self._cache_for(lang), body)
         head_lines = tokenize(headline, "title" if lang != "en" else "full")
         found = self._scan(body_lines, body, lang, art, in_headline=False)

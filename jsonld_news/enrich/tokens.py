@@ -47,6 +47,9 @@ ABBREVIATIONS = word_set(
 )
 
 
+_new = object.__new__
+
+
 class Token:
     """One word: ``text`` without a possessive ending or French elision, its offsets in the
     text, and ``gap_before``, the characters between the previous word and this one."""
@@ -114,12 +117,26 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
     prev: Token | None = None
     for gap, plain, word, raw in _PAIR.findall(masked, 0, _words_end(masked)):
         if plain:  # the common case, kept cheap: a lower-case word or a number
-            start = pos + len(gap)
+            if gap == " ":  # the commonest gap: no line break, joined
+                start = pos + 1
+                joined = True
+            else:
+                start = pos + len(gap)
+                if "\n" in gap:
+                    joined = False
+                    if toks:
+                        _close_line(toks, caps, text, mode, lines)
+                        toks, caps = [], []
+                else:
+                    joined = not gap.strip()
             pos = start + len(plain)
-            if "\n" in gap and toks:
-                _close_line(toks, caps, text, mode, lines)
-                toks, caps = [], []
-            prev = Token(plain, start, pos, False, False, False, False, gap, plain)
+            # built field by field: a call of ``Token`` costs more than the stores (the
+            # commonest object of the recogniser, one per word)
+            prev = _new(Token)
+            prev.text = prev.lower = plain
+            prev.start, prev.end, prev.gap_before = start, pos, gap
+            prev.cap = prev.upper = prev.sent_start = prev.poss = False
+            prev.joined = joined
             toks.append(prev)
             continue
         if word:  # a plain capitalised word: "Berlin", "Scholz"
@@ -129,7 +146,11 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
                 _close_line(toks, caps, text, mode, lines)
                 toks, caps = [], []
             sent = prev is None or not toks or (gap != " " and _ends_sentence(prev, gap))
-            prev = Token(word, start, pos, True, False, sent, False, gap)
+            prev = _new(Token)
+            prev.text, prev.lower, prev.start, prev.end = word, word.lower(), start, pos
+            prev.cap, prev.upper, prev.sent_start, prev.poss = True, False, sent, False
+            prev.gap_before = gap
+            prev.joined = gap == " " or (not gap.strip() and "\n" not in gap)
             toks.append(prev)
             caps.append(prev)
             continue
@@ -212,11 +233,27 @@ def _close_line(
         return  # all caps: photo credits, shouted headers; capitals tell nothing there
     if len(toks) <= _BYLINE_TOKENS and _byline(toks):
         return  # a byline ("By Evan Symon, August 14, 2020"): its author is no mention
+    lines.append(Line(toks, _line_mode(toks, caps, mode), caps))
+
+
+def _line_mode(toks: list[Token], caps: list[Token], mode: Mode) -> Mode:
     title = mode == "full" and len(caps) >= 4 and 2 * len(caps) >= len(toks)
     line_mode: Mode = "title" if title and _is_title_case(toks) else mode
     if mode == "strict" and len(toks) >= 6 and 5 * len(caps) >= 4 * len(toks):
         line_mode = "title"  # German nouns are capitalised, but not every word of a line
-    lines.append(Line(toks, line_mode, caps))
+    return line_mode
+
+
+def with_mode(lines: list[Line], mode: Mode) -> list[Line]:
+    """``tokenize(text, mode)`` from the lines ``tokenize`` gave the same text in another mode:
+    the words and the lines kept do not depend on the mode, only each line's mode does (a
+    text is tokenised once even when its language is decided after a first look at it)."""
+    return [
+        line
+        if line.mode == "dateline"
+        else Line(line.toks, _line_mode(line.toks, line.caps, mode), line.caps)
+        for line in lines
+    ]
 
 
 # words with the gap before them: lower-case words and numbers (no apostrophe) in group 2,
