@@ -7,7 +7,7 @@ import json
 import pytest
 
 from jsonld_news.options import Options
-from jsonld_news.readers.html import read_html
+from jsonld_news.readers.html import inspect_html, read_html
 from jsonld_news.readers.html_merge import permalink_day
 
 BODY = "<p>" + "The council met on Tuesday and agreed the plan after a long debate. " * 8 + "</p>"
@@ -46,6 +46,10 @@ def test_a_permalink_older_than_the_markup_is_the_first_publication() -> None:
         {"headline": "Council agrees plan", "datePublished": "2021-09-19T14:00:49Z"},
     )
     assert read_html(page, "p", Options()).date_published == "2020-11-03"
+    report = next(
+        f for f in inspect_html(page, "p", Options()).fields if f.name == "date_published"
+    )
+    assert report.chosen_source == "url" and report.values["url"] == "2020-11-03"
 
 
 @pytest.mark.parametrize(
