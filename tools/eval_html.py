@@ -23,7 +23,8 @@ on the same bytes, in the same run. Grading follows the corpus README:
 - date: within one day of ``date``; ``""`` or a missing key is not graded;
 - body: every ``body_with`` snippet present and every ``body_without`` snippet absent.
 
-Exits 0 (2 for bad arguments); prints one line per field and set and, with ``-v``, every miss.
+Exits 0 (2 for bad arguments); prints one line per field and set and, with ``-v``, every miss
+of ours: page, field, our value, the gold value, and trafilatura's value (right or wrong).
 """
 
 from __future__ import annotations
@@ -177,7 +178,11 @@ def evaluate(
     verbose: bool,
     label: str,
     names: list[str] | None = None,
+    seen: dict[str, Extracted] | None = None,
+    beside: dict[str, Extracted] | None = None,
 ) -> tuple[dict[str, list[bool]], list[float]]:
+    """Scores per field and milliseconds per page. ``seen`` collects each page's extraction;
+    a miss printed with ``verbose`` shows ``beside``'s value for the page (trafilatura's)."""
     expected_all = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
     scores: dict[str, list[bool]] = {f: [] for f in FIELDS}
     timings: list[float] = []
@@ -192,13 +197,24 @@ def evaluate(
             print(f"  {label} {name}: {type(exc).__name__}: {exc}")
             got = Extracted()
         timings.append((time.perf_counter() - start) * 1000)
+        if seen is not None:
+            seen[name] = got
+        other = (beside or {}).get(name)
         for key, ok in grade(expected, got).items():
             if ok is None:
                 continue
             scores[key].append(ok)
             if verbose and not ok:
-                print(f"  {label} miss {key:<6} {name}: {_shown(key, got, expected)}")
+                line = f"  {label} miss {key:<6} {name}: {_shown(key, got, expected)}"
+                if other is not None and key != "body":
+                    line += f" (trafilatura {_value(key, other)!r}: "
+                    line += f"{'right' if grade(expected, other)[key] else 'wrong'})"
+                print(line)
     return scores, timings
+
+
+def _value(key: str, got: Extracted) -> object:
+    return {"title": got.title, "author": got.authors, "date": got.date}.get(key)
 
 
 def _shown(key: str, got: Extracted, expected: dict[str, Any]) -> str:
@@ -219,8 +235,10 @@ def run_split(split: str, corpus: Path | None, verbose: bool) -> None:
     if not names:
         print(f"eval_html [{split}]: no corpus at {folder}; skipped")
         return
-    mine, my_ms = evaluate(folder, ours, verbose, "ours", names)
-    ref, _ = evaluate(folder, theirs, verbose, "trafilatura", names)
+    # trafilatura first, so that each of our misses can show its value beside ours
+    theirs_seen: dict[str, Extracted] = {}
+    ref, _ = evaluate(folder, theirs, False, "trafilatura", names, seen=theirs_seen)
+    mine, my_ms = evaluate(folder, ours, verbose, "ours", names, beside=theirs_seen)
     what = {"html": "rules written against it", "dev": "tuning half", "blind": "held out"}[split]
     print(f"HTML eval [{split}: {what}] over {folder} ({len(my_ms)} pages)")
     print(f"{'field':<8}{'ours':>18}{'trafilatura':>20}")

@@ -491,6 +491,7 @@ class _Merger:
         self.reports: dict[str, FieldReport] = {}
         self.org_names: set[str] = set()
         self.compact_org_names: set[str] = set()  # org_names, spaces taken out
+        self.url: str | None = None  # the article's own URL, once known
 
     def report(self, name: str) -> FieldReport:
         if name not in self.reports:
@@ -615,11 +616,37 @@ def _first_publication(merger: _Merger, chosen: Any, language: str | None) -> An
         day = _day(parsed)
         if day is not None:
             days.append((day, source, value))
+    url_day = permalink_day(merger.url)
+    if url_day is not None and days and (min(days)[0] - url_day).days > 1:
+        # a permalink's date (/2020/11/03/slug) is fixed when the URL is minted, at first
+        # publication; markup dated later is a CMS restamping it on update (htmldate, which
+        # trafilatura uses, reads the URL's date first for the same reason)
+        report = merger.report("date_published")
+        report.values["url"] = url_day.isoformat()
+        report.chosen_source = "url"
+        return url_day.isoformat()
     if len(days) < 2 or (max(days)[0] - min(days)[0]).days <= 1:
         return chosen
     earliest = min(days)
     merger.report("date_published").chosen_source = earliest[1]
     return earliest[2]
+
+
+# year, month and day as path parts or one slug part: /2020/11/03/, /2020-11-03/, _2020_11_03
+_PERMALINK_DATE = re.compile(r"\D((?:199[5-9]|20\d\d))[/_-](\d\d?)[/_-](\d\d?)(?:\D|$)")
+
+
+def permalink_day(url: str | None) -> date | None:
+    """The publication day a URL's path spells out in full (year, month and day), if any."""
+    if not url:
+        return None
+    match = _PERMALINK_DATE.search(urlsplit(url).path)
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
 
 
 def _visible_title(title: str, headings: list[str]) -> str:
@@ -694,6 +721,7 @@ def merge(
             url_report.chosen_source = "base-url"
             raw.url = base_url
     base = raw.url or base_url
+    merger.url = raw.url
 
     publisher = merger.first("publisher")
     raw.publisher = publisher if isinstance(publisher, RawOrganization) else None
@@ -824,7 +852,11 @@ def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
     merger.report("byline")
     fallback_orgs: list[str] = []
     outlet_bylines: list[str] = []
-    for source in SOURCES:
+    order: tuple[str, ...] = SOURCES
+    vote = _outvoted_source(merger)
+    if vote is not None:  # the agreeing source that lists the most names first, then the rest
+        order = (vote[1], *(s for s in SOURCES if s not in vote))
+    for source in order:
         view = merger.views.get(source, {})
         names = view.get("authors") or []
         people = merger.people(names, typed=source in ("json-ld", "microdata", "rdfa"))
@@ -860,6 +892,44 @@ def _merge_authors(merger: _Merger, raw: RawArticle) -> None:
             raw.author_organizations = list(dict.fromkeys(fallback_orgs))
             return
     raw.author_organizations = list(dict.fromkeys(fallback_orgs or outlet_bylines[:1]))
+
+
+def _named(merger: _Merger, source: str) -> str:
+    """The folded people a source names as authors, one text ("" for none)."""
+    view = merger.views.get(source, {})
+    typed = source in ("json-ld", "microdata", "rdfa")
+    return _fold(" ; ".join(merger.people(view.get("authors") or [], typed)))
+
+
+def _outvoted_source(merger: _Merger) -> tuple[str, str] | None:
+    """The first source naming people, and the one to ask instead, when two other markup
+    sources agree on people it does not name at all. A CMS's JSON-LD often names the account that posted the story (a web
+    producer) while the byline the reader sees is also marked up as microdata and in the
+    author ``<meta>``: two syntaxes saying the same name outweigh one saying another."""
+    named = {s: _named(merger, s) for s in _MARKUP_SOURCES}
+    first = next((s for s in _MARKUP_SOURCES if named[s]), None)
+    if first is None:
+        return None
+    mine = set(_NAME_LIST.split(named[first])) - {""}
+
+    def shares(text: str, names: set[str]) -> bool:
+        return any(f" {n} " in f" {text} " for n in names)
+
+    others = [s for s in _MARKUP_SOURCES if s != first and named[s]]
+    for a in others:
+        for b in others:
+            theirs = set(_NAME_LIST.split(named[b])) - {""}
+            if (
+                a != b
+                and shares(named[a], theirs)
+                and not (
+                    shares(named[a], mine) or shares(named[b], mine) or shares(named[first], theirs)
+                )
+            ):
+                views = merger.views
+                most = max((a, b), key=lambda s: len(views.get(s, {}).get("authors") or []))
+                return first, most
+    return None
 
 
 def _byline_paragraph(raw: RawArticle, merger: _Merger) -> str | None:

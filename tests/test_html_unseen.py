@@ -1,0 +1,94 @@
+"""Rules learnt from the dev half of html-more, each on a small hand-made page of its class."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from jsonld_news.options import Options
+from jsonld_news.readers.html import inspect_html, read_html
+from jsonld_news.readers.html_merge import permalink_day
+
+BODY = "<p>" + "The council met on Tuesday and agreed the plan after a long debate. " * 8 + "</p>"
+
+
+def _page(
+    url: str, node: dict[str, object], head: str = "", byline: str = "", body: str = BODY
+) -> bytes:
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", **node})
+    return (
+        f'<html><head><link rel="canonical" href="{url}"><title>Council agrees plan</title>'
+        f'<script type="application/ld+json">{ld}</script>{head}</head>'
+        f"<body><article><h1>Council agrees plan</h1>{byline}{body}</article></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://example.org/2020/11/03/council-plan/", "2020-11-03"),
+        ("https://example.org/politics/story/2020-02-19/plan", "2020-02-19"),
+        ("https://example.org/news/council-plan-20201103.html", None),  # no separators: no day
+        ("https://example.org/2020/13/03/plan", None),
+        ("https://example.org/top-2020-list", None),
+        (None, None),
+    ],
+)
+def test_permalink_day(url: str | None, day: str | None) -> None:
+    found = permalink_day(url)
+    assert (found.isoformat() if found else None) == day
+
+
+def test_a_permalink_older_than_the_markup_is_the_first_publication() -> None:
+    page = _page(
+        "https://example.org/2020/11/03/council-plan/",
+        {"headline": "Council agrees plan", "datePublished": "2021-09-19T14:00:49Z"},
+    )
+    assert read_html(page, "p", Options()).date_published == "2020-11-03"
+    report = next(
+        f for f in inspect_html(page, "p", Options()).fields if f.name == "date_published"
+    )
+    assert report.chosen_source == "url" and report.values["url"] == "2020-11-03"
+
+
+@pytest.mark.parametrize(
+    "published", ["2020-11-03T09:00:00Z", "2020-11-04T01:00:00+02:00", "2020-11-02T23:00:00Z"]
+)
+def test_markup_agreeing_with_the_permalink_keeps_its_time(published: str) -> None:
+    page = _page(
+        "https://example.org/2020/11/03/council-plan/",
+        {"headline": "Council agrees plan", "datePublished": published},
+    )
+    assert read_html(page, "p", Options()).date_published == published
+
+
+def test_a_permalink_later_than_the_markup_changes_nothing() -> None:
+    page = _page(
+        "https://example.org/2021/01/05/council-plan/",
+        {"headline": "Council agrees plan", "datePublished": "2020-11-03T09:00:00Z"},
+    )
+    assert read_html(page, "p", Options()).date_published == "2020-11-03T09:00:00Z"
+
+
+def test_two_syntaxes_naming_the_byline_outvote_a_json_ld_account() -> None:
+    byline = (
+        '<div itemscope itemtype="https://schema.org/NewsArticle">'
+        '<span itemprop="author">By Jessica Holly, Gail Levy</span></div>'
+    )
+    page = _page(
+        "https://example.org/council-plan",
+        {"headline": "Council agrees plan", "author": {"@type": "Person", "name": "Kate Dunn"}},
+        head='<meta name="author" content="Jessica Holly"><meta name="author" content="Gail Levy">',
+        byline=byline,
+    )
+    assert read_html(page, "p", Options()).authors == ["Jessica Holly", "Gail Levy"]
+
+
+def test_one_other_source_does_not_outvote_the_json_ld_author() -> None:
+    page = _page(
+        "https://example.org/council-plan",
+        {"headline": "Council agrees plan", "author": {"@type": "Person", "name": "Kate Dunn"}},
+        head='<meta name="author" content="Jessica Holly">',
+    )
+    assert read_html(page, "p", Options()).authors == ["Kate Dunn"]
