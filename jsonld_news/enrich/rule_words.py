@@ -295,3 +295,11 @@ GERMAN_GENERIC_PREFIXES = (
     "staats", "landes", "land", "bundes", "stadt", "amts", "ober", "kreis", "bezirks",
     "verwaltungs", "volks", "kammer", "schau",
 )  # fmt: skip
+# German determiners of the Duden's grammar (articles and their contractions with a
+# preposition, indefinite quantifiers, cardinals to twelve): they come before nouns, not before
+# a person's name in running text.
+GERMAN_DETERMINERS = word_set(
+    "der die das den dem des ein eine einer eines einem einen im am zum zur vom beim ins "
+    "paar einige einigen viele vielen wenige wenigen mehrere mehreren "
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf"
+)

@@ -13,6 +13,7 @@ from jsonld_news.enrich.findings import (
     fold_name,
     same_given_name,
 )
+from jsonld_news.enrich.frequent_words import function_word
 from jsonld_news.enrich.linking import KBLinker
 from jsonld_news.enrich.name_rules import (
     TitleRuns,
@@ -47,6 +48,7 @@ from jsonld_news.enrich.rule_words import (
     DIRECTIONS,
     FEATURE_WORDS,
     FEATURES_BEFORE,
+    GERMAN_DETERMINERS,
     GERMAN_GENERIC_PREFIXES,
     GERMAN_ORG_ENDINGS,
     LANDMARK_WORDS,
@@ -424,6 +426,10 @@ class RuleScanner(KBLinker):
         if end - i < 2 or end - i > _MAX_GIVEN_RUN + sum(not t.cap for t in toks[i:end]):
             return -1
         last = toks[end - 1]
+        if not english and function_word(first.text, lang) and not surname(last.text):
+            return -1  # "Seit Tagen", "Wo Menschen": a frequent word of the language
+        if lang == "de" and i > 0 and first.joined and _german_determiner(toks[i - 1]):
+            return -1  # "drei Tage Ruhe", "dem Land Niedersachsen": German nouns take these
         titles = TITLES_BY_LANG.get(lang, frozenset())
         two = _two_particles(toks, i + 1)
         for t in toks[i + 1 : end]:
@@ -728,6 +734,15 @@ def _title_evidence(toks: list[Token], start: int, end: int, mode: Mode, art: Ar
     if given_name(toks[start].text, art.lang):
         return True
     return fold_name(toks[end - 1].text) in art.surnames
+
+
+def _german_determiner(tok: Token) -> bool:
+    """An article or a numeral: German writes them before a noun ("drei Tage", "im Fall",
+    "des Robert Koch-Instituts"), not before a person's name in running text. After a comma
+    "den", "der" open a relative clause ("..., den Janica Kostelic hält")."""
+    if "," in tok.gap_before:
+        return False
+    return tok.lower in GERMAN_DETERMINERS or tok.text.isdigit()
 
 
 def _german_genitive(word: str, art: ArticleState) -> bool:
