@@ -168,6 +168,8 @@ class KBLinker:
             return None  # "The Springfield City Council": the name starts after "The"
         if not _kb_ok(entry, toks, i, j, mode, lang):
             return None
+        if i == j and small_town(entry) and art.writes_lower(toks[i].lower):
+            return None  # "El Coronel," where the article writes "el coronel": a word here
         if i == j and entry.id.startswith(TABLE_IDS) and not _table_word_ok(toks, i, mode, lang):
             return None
         if entry.type == "Person":
@@ -267,6 +269,16 @@ def _table_word_ok(toks: list[Token], i: int, mode: Mode, lang: str) -> bool:
         return any(t is not None and t.joined and t.text.isalpha() and not t.cap
                    for t in (prev, nxt))  # fmt: skip
     return True
+
+
+def small_town(entry: KBEntry) -> bool:
+    """A city or place of the KB too small to be taken on its name alone where its name is
+    also a word or a given name (below ``SENTENCE_START_CITY_SCORE``, not a capital)."""
+    return (
+        entry.type in ("City", "Place")
+        and entry.score < SENTENCE_START_CITY_SCORE
+        and entry.description != "capital"
+    )
 
 
 def _starts_with_article(entry: KBEntry) -> bool:
