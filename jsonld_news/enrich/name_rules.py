@@ -372,7 +372,7 @@ def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode
         if nxt.cap and not weak_word(nxt) and nxt.lower not in TITLE_WORDS:
             # a country before an acronym is an adjective ("US RTX 3080 retailers")
             return not (country and (nxt.text in DEMONYMS or nxt.upper))
-    romance = mode == "full" and i > 1 and toks[i - 1].lower in _ROMANCE_OF
+    romance = mode != "title" and i > 1 and toks[i - 1].lower in _ROMANCE_OF
     if romance and toks[i - 1].joined and toks[i].joined and toks[i - 2].cap:
         return True  # in English text, a foreign name: "Sopa de Lima", "Château de Pau"
     if i > 0 and toks[i].joined and not toks[i - 1].poss:
