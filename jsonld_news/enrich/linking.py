@@ -18,6 +18,7 @@ from jsonld_news.enrich.names import common_word, given_name, surname
 from jsonld_news.enrich.rule_words import (
     CALENDAR_WORDS,
     CONNECTORS,
+    GERMAN_TOWN_NOUNS,
     LOCATIVES,
     NAME_LIKE_TYPES,
     PARTICLES,
@@ -37,7 +38,7 @@ SENTENCE_START_CITY_SCORE = 1_000_000
 _CACHE_SIZE = 200_000  # surfaces cached before the cache is emptied
 
 
-_STRICT_CITY_BEFORE = word_set(
+STRICT_CITY_BEFORE = word_set(
     "in nach aus von bei über zwischen ab bis gegen à de en par pour depuis vers desde hacia "
     "para entre a"
 )
@@ -312,7 +313,10 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
             return False
         if lang == "de" and not big:
             # every German noun is capitalised: a city needs a preposition ("in Essen")
-            return i > 0 and toks[i - 1].lower in _STRICT_CITY_BEFORE
+            before = toks[i - 1].lower if i > 0 else ""
+            return before in STRICT_CITY_BEFORE or (
+                before in GERMAN_TOWN_NOUNS and toks[i].joined
+            )  # "in Essen", "am Standort Wolfsburg"
         if lang not in ("en", "de", "fr", "es") and not big:
             return False
         if (
@@ -325,7 +329,7 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
             # a locative before it ("in Nada", "the town of Nada") or a region after its comma
             before = toks[i - 1].lower if i > 0 else ""
             region = j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].gap_before == ", "
-            return before in LOCATIVES or before == "of" or before in _STRICT_CITY_BEFORE or region
+            return before in LOCATIVES or before == "of" or before in STRICT_CITY_BEFORE or region
     return True
 
 

@@ -23,6 +23,8 @@ from jsonld_news.enrich.rule_words import (
     DIRECTIONS,
     DOTTED_ABBREVIATIONS,
     GENERIC_ORG_WORDS,
+    GERMAN_STATE_NOUNS,
+    GERMAN_TOWN_NOUNS,
     HONORIFICS,
     LEGAL_FORMS,
     ORG_CUES,
@@ -379,6 +381,8 @@ def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode
         prev = toks[i - 1]
         if prev.lower in ARTICLES or prev.lower in HONORIFICS:
             return False  # "La Chine", "Der Spiegel" is a KB name of its own
+        if prev.lower in GERMAN_TOWN_NOUNS or prev.lower in GERMAN_STATE_NOUNS:
+            return False  # "Standort Wolfsburg", "Land Niedersachsen": the noun names the role
         if prev.cap and not weak_word(prev) and not title_word(prev.lower, TITLE_WORDS):
             if prev.lower in _COMPASS:
                 return hit.type == "City"

@@ -303,3 +303,13 @@ GERMAN_DETERMINERS = word_set(
     "paar einige einigen viele vielen wenige wenigen mehrere mehreren "
     "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf"
 )
+# The German words for a federal state that precede its name ("Land Niedersachsen",
+# "Freistaat Thüringen", "Bundesland Hessen"; the Basic Law's and the states' constitutions').
+GERMAN_STATE_NOUNS = word_set("land freistaat bundesland kanton")
+# German nouns that put the name after them in a town's role ("Stammsitz Wolfsburg",
+# "Landeshauptstadt Erfurt", "Gemeinde Flörsheim"): the settlement and seat nouns of the Duden's
+# subject group of geography (curated).
+GERMAN_TOWN_NOUNS = word_set(
+    "stadt hauptstadt landeshauptstadt kreisstadt großstadt metropole gemeinde ort dorf "
+    "stammsitz sitz hauptsitz firmensitz standort"
+)

@@ -14,7 +14,7 @@ from jsonld_news.enrich.findings import (
     same_given_name,
 )
 from jsonld_news.enrich.frequent_words import function_word
-from jsonld_news.enrich.linking import KBLinker
+from jsonld_news.enrich.linking import STRICT_CITY_BEFORE, KBLinker
 from jsonld_news.enrich.name_rules import (
     TitleRuns,
     complement_name,
@@ -51,6 +51,7 @@ from jsonld_news.enrich.rule_words import (
     GERMAN_DETERMINERS,
     GERMAN_GENERIC_PREFIXES,
     GERMAN_ORG_ENDINGS,
+    GERMAN_STATE_NOUNS,
     LANDMARK_WORDS,
     NAME_LIKE_TYPES,
     ORG_HEADS,
@@ -265,7 +266,7 @@ class RuleScanner(KBLinker):
                     continue
             # 5. a region of ISO 3166-2 ("Guanajuato") that no KB knows: a place, local to the
             # article
-            if english and mode == "full":
+            if (english and mode == "full") or (lang in _NAME_LANGUAGES and mode == "strict"):
                 found = self._subdivision(toks, i, text, art)
                 if found is not None:
                     yield found
@@ -543,7 +544,14 @@ class RuleScanner(KBLinker):
             return None
         if i + 1 < len(toks) and toks[i + 1].joined and toks[i + 1].cap:
             return None  # part of a longer name
-        if i > 0 and toks[i].joined and toks[i - 1].cap and not toks[i - 1].sent_start:
+        prev = toks[i - 1].lower if i > 0 and toks[i].joined else ""
+        if art.lang != "en":
+            # every German noun is capitalised, and a region's name may be a word ("Paro"):
+            # a locative before it ("in Thüringen"), or the word for a German state ("Land
+            # Niedersachsen", "Freistaat Thüringen")
+            if prev not in STRICT_CITY_BEFORE and prev not in GERMAN_STATE_NOUNS:
+                return None
+        elif i > 0 and toks[i].joined and toks[i - 1].cap and not toks[i - 1].sent_start:
             return None
         word = tok.text
         if len(word) < 4 or common_word(word) or given_name(word, art.lang) or surname(word):
