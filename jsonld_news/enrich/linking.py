@@ -308,6 +308,8 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
     if entry.type in ("City", "Place", "State") and i == j:
         if mode == "dateline":
             return True  # "Düsseldorf -" on a line of its own
+        if i == 0 and tok.upper and _dateline_after(toks, j):
+            return True  # "AUSTIN (KXAN) —": a dateline's place
         big = entry.score >= BIG_CITY_SCORE or entry.description == "capital"
         if tok.sent_start and not big and entry.score < SENTENCE_START_CITY_SCORE:
             return False
@@ -331,6 +333,15 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
             region = j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].gap_before == ", "
             return before in LOCATIVES or before == "of" or before in STRICT_CITY_BEFORE or region
     return True
+
+
+def _dateline_after(toks: list[Token], j: int) -> bool:
+    """What follows a line's first all-caps name in a dateline: a dash, or a source in
+    parentheses ("AUSTIN (KXAN) —", "AUSTIN —")."""
+    if j + 1 >= len(toks):
+        return False
+    gap = toks[j + 1].gap_before.strip()
+    return gap[:1] in ("(", "—", "–") or gap == "-"
 
 
 def _case_ok(entry: KBEntry, surface: str, key: str, lang: str) -> bool:
