@@ -118,10 +118,21 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
     n = len(toks)
     j = i + 1
     end = i
-    while j < n and j - i < MAX_ROMANCE_TOKENS and (toks[j].joined or _elided(toks[j])):
+    while (
+        j < n
+        and j - i < MAX_ROMANCE_TOKENS
+        and (toks[j].joined or _elided(toks[j]) or _listed(toks, j, end))
+    ):
         t = toks[j]
-        if t.cap and end == j - 1 and end > i and toks[end].cap and given_name(t.text):
-            break  # "... d'Ostrava Jiří Havrlant": a person's name starts
+        if (
+            t.cap
+            and end == j - 1
+            and end > i
+            and toks[end].cap
+            and toks[end].lower not in ARTICLES
+            and given_name(t.text)
+        ):
+            break  # "... d'Ostrava Jiří Havrlant": a person's name starts; not "de La Paz"
         if t.cap:
             end = j
         elif t.lower in PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "e", "et"):
@@ -140,6 +151,22 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
         return None
     surface = text[toks[i].start : toks[end].end]
     return Found(toks[i].start, toks[end].end, surface, "org", None, surface, head)
+
+
+def _listed(toks: list[Token], j: int, end: int) -> bool:
+    """A comma inside a head-first name that lists its portfolios: "Ministerio de Ganadería,
+    Agricultura y Pesca" (capitalised words, the last after "y", "e" or "et")."""
+    if end != j - 1 or toks[j].gap_before != ", " or not toks[j].cap or not toks[end].cap:
+        return False
+    for k in range(j + 1, min(j + 4, len(toks))):
+        tok = toks[k]
+        if not tok.joined and tok.gap_before != ", ":
+            return False
+        if tok.lower in ("y", "e", "et"):
+            return k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].joined
+        if not tok.cap:
+            return False
+    return False
 
 
 def _another_head(toks: list[Token], j: int) -> bool:
@@ -427,6 +454,9 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
     n = len(toks)
     while j < n:
         t = toks[j]
+        if j > i and t.cap and t.gap_before == " & " and toks[j - 1].cap:
+            j += 1  # "Center for Plants & Culture", "Procter & Gamble": one name
+            continue
         if j > i and (not t.joined or toks[j - 1].poss):
             # "Citizens’ Independent Transportation Trust" goes on; "... Sciences’ FAST" not;
             # nor does "Ukraine's Ministry", but an office's holder does: "Harris County
