@@ -247,6 +247,8 @@ class RuleScanner(KBLinker):
                     body = self._german_seat(body, toks, i, text, art)  # "Polizei Hildesheim"
                 elif body is not None and body.surface.lower() in GERMAN_ORG_ENDINGS:
                     body = None  # "die Polizei": the kind alone names no body
+                elif body is not None:
+                    body = _german_scope(body, toks, i, text)  # "Landesverband des ..."
                 if body is not None:
                     yield body
                     i = index_after(toks, i, body.end)
@@ -762,6 +764,24 @@ def _german_genitive(word: str, art: ArticleState) -> bool:
     if surname(word) and not art.writes_lower(word.lower()):
         return fold_name(stem) in art.surnames
     return surname(stem) or fold_name(stem) in art.surnames
+
+
+def _german_scope(body: Found, toks: list[Token], i: int, text: str) -> Found:
+    """A German body names its scope in the genitive after it: "Landesverband des
+    Kfz-Gewerbes Thüringen", "Bundesministerium der Finanzen" (up to three capitalised words)."""
+    k = i + 1
+    if k + 1 >= len(toks) or toks[k].lower not in ("des", "der") or not toks[k].joined:
+        return body
+    end = k + 1
+    while end < len(toks) and end - k <= 3 and toks[end].cap and toks[end].joined:
+        end += 1
+    if end == k + 1:
+        return body
+    stop = toks[end - 1].end
+    surface = text[body.start : stop]
+    found = Found(body.start, stop, surface, "org", None, surface, body.type)
+    found.local = body.local
+    return found
 
 
 def _german_compound_body(tok: Token, art: ArticleState) -> Found | None:
