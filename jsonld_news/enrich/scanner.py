@@ -359,6 +359,8 @@ class RuleScanner(KBLinker):
             return None
         if toks[start].sent_start and any(t.upper for t in toks[start:end]):
             return None
+        if _people_word(toks[end - 1]):
+            return None  # "by Indigenous Peoples": a group, not a person
         last = toks[end - 1].lower
         if last in STREET_WORDS or (last in LANDMARK_WORDS and not given_name(toks[start].text)):
             return None  # "Main Street's shops", "on Capitol Hill, who": places, not people
@@ -429,6 +431,8 @@ class RuleScanner(KBLinker):
         if end - i < 2 or end - i > _MAX_GIVEN_RUN + sum(not t.cap for t in toks[i:end]):
             return -1
         last = toks[end - 1]
+        if _people_word(last):
+            return -1  # "African Americans", "Indigenous Peoples": a group, not a person
         if not english and function_word(first.text, lang) and not surname(last.text):
             return -1  # "Seit Tagen", "Wo Menschen": a frequent word of the language
         if lang == "de" and i > 0 and first.joined and _german_determiner(toks[i - 1]):
@@ -744,6 +748,12 @@ def _title_evidence(toks: list[Token], start: int, end: int, mode: Mode, art: Ar
     if given_name(toks[start].text, art.lang):
         return True
     return fold_name(toks[end - 1].text) in art.surnames
+
+
+def _people_word(tok: Token) -> bool:
+    """A plural that names a group of people: a demonym's ("Americans") or "Peoples"."""
+    word = tok.text
+    return word.endswith("s") and (word[:-1] in DEMONYMS or tok.lower in ("peoples", "people"))
 
 
 def _german_determiner(tok: Token) -> bool:
