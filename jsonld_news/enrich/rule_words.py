@@ -159,7 +159,8 @@ ROMANCE_HEADS: dict[str, str] = {
             "gouvernement tribunal tribunale corte cour consejo conseil asamblea assemblée "
             "senado sénat congreso congrès ejército armée guardia garde alcaldía ayuntamiento "
             "mairie préfecture gobernación dirección direction secretaría fiscalía "
-            "procuraduría defensoría contraloría superintendencia"
+            "procuraduría defensoría contraloría superintendencia sala juzgado office parlement "
+            "parlamento"
         ),
         "GovernmentOrganization",
     ),
