@@ -136,10 +136,12 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
         if t.cap:
             end = j
         elif t.lower in PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "e", "et"):
-            if not (j + 1 < n and toks[j + 1].joined):
+            if not (j + 1 < n and (toks[j + 1].joined or _elided(toks[j + 1]))):
                 break
             if t.lower in ("y", "e", "et") and _another_head(toks, j + 1):
                 break  # "la Federación de X y la Asociación de Y": two bodies
+        elif j == i + 1 and t.lower[:2] in ("d'", "d’") and t.text[2:].isalpha():
+            end = j  # "cour d’appel", "chambre d’accusation": the kind's own complement
         elif j == i + 1 and ADJECTIVE_ENDING.search(t.lower) and len(t.text) > 4:
             end = j  # one adjective right after the head: "nationale", "européenne"
             if j + 2 < n and toks[j + 1].lower in PREPOSITIONS and not toks[j + 2].cap:
@@ -151,6 +153,16 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
         return None
     surface = text[toks[i].start : toks[end].end]
     return Found(toks[i].start, toks[end].end, surface, "org", None, surface, head)
+
+
+def lower_head_org(toks: list[Token], i: int, text: str) -> Found | None:
+    """French and Spanish write many bodies' heads in lower case and their complement with a
+    capital ("le ministère de l’Emploi", "la cour d’appel de Rennes"): a lower-case head, its
+    preposition and a capitalised complement, ending there."""
+    org = romance_org(toks, i, text)
+    if org is None or not any(c.isupper() for c in org.surface):
+        return None  # "ministère public", "cour d’appel": no capitalised complement
+    return org
 
 
 def _listed(toks: list[Token], j: int, end: int) -> bool:

@@ -314,3 +314,7 @@ GERMAN_TOWN_NOUNS = word_set(
     "stadt hauptstadt landeshauptstadt kreisstadt großstadt metropole gemeinde ort dorf "
     "stammsitz sitz hauptsitz firmensitz standort"
 )
+# The bodies whose generic head French writes in lower case, the complement capitalised
+# ("le ministère de l’Emploi", "la cour d’appel de Rennes", "le tribunal de Nanterre"): the
+# Imprimerie nationale's rules (Lexique des règles typographiques, "Organismes").
+FRENCH_LOWER_HEADS = word_set("ministère cour tribunal préfecture conseil")

@@ -22,6 +22,7 @@ from jsonld_news.enrich.name_rules import (
     embedded_place,
     eponym_business,
     generic_split,
+    lower_head_org,
     may_be_org,
     name_run,
     org_run,
@@ -48,6 +49,7 @@ from jsonld_news.enrich.rule_words import (
     DIRECTIONS,
     FEATURE_WORDS,
     FEATURES_BEFORE,
+    FRENCH_LOWER_HEADS,
     GERMAN_DETERMINERS,
     GERMAN_GENERIC_PREFIXES,
     GERMAN_ORG_ENDINGS,
@@ -110,6 +112,12 @@ class RuleScanner(KBLinker):
                     start, end = complement_name(toks, i + 1)
                     if end > start and not self._not_a_name(toks, start, end, text, art):
                         pending[start] = end
+                elif lang == "fr" and mode == "strict" and tok.lower in FRENCH_LOWER_HEADS:
+                    org = lower_head_org(toks, i, text)  # "ministère de l’Emploi"
+                    if org is not None:
+                        yield org
+                        i = index_after(toks, i, org.end)
+                        continue
                 i += 1
                 continue
             # 1. a title introducing a name
