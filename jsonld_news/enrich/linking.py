@@ -21,6 +21,7 @@ from jsonld_news.enrich.rule_words import (
     GERMAN_TOWN_NOUNS,
     LOCATIVES,
     NAME_LIKE_TYPES,
+    ORG_HEADS,
     PARTICLES,
     word_set,
 )
@@ -171,6 +172,10 @@ class KBLinker:
             return None
         if i == j and small_town(entry) and art.writes_lower(toks[i].lower):
             return None  # "El Coronel," where the article writes "el coronel": a word here
+        if i == j and entry.type in ("City", "Place") and _modifies_bodies(toks, j):
+            return None  # "Glasgow universities": the city's bodies, not the city
+        if i == j and small_town(entry) and _in_surname_list(toks, i):
+            return None  # "Sheppard, Mullin, Richter, and Hampton": a firm of partners
         if i == j and entry.id.startswith(TABLE_IDS) and not _table_word_ok(toks, i, mode, lang):
             return None
         if entry.type == "Person":
@@ -333,6 +338,34 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
             region = j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].gap_before == ", "
             return before in LOCATIVES or before == "of" or before in STRICT_CITY_BEFORE or region
     return True
+
+
+def _modifies_bodies(toks: list[Token], j: int) -> bool:
+    """A lower-case plural of an organisation word right after a name: "Glasgow
+    universities", "Chicago hospitals" name that place's bodies."""
+    if j + 1 >= len(toks) or not toks[j + 1].joined or toks[j + 1].cap:
+        return False
+    word = toks[j + 1].lower
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s"):
+        word = word[:-1]
+    else:
+        return False
+    return word in ORG_HEADS
+
+
+def _in_surname_list(toks: list[Token], i: int) -> bool:
+    """The last of a list of surnames ("Sheppard, Mullin, Richter, and Hampton"): after "and"
+    and two or more capitalised words that end in commas, known surnames."""
+    if i < 4 or toks[i - 1].lower != "and":
+        return False
+    names = 0
+    k = i - 2
+    while k >= 0 and toks[k].cap and "," in toks[k + 1].gap_before and surname(toks[k].text):
+        names += 1
+        k -= 1
+    return names >= 2
 
 
 def _dateline_after(toks: list[Token], j: int) -> bool:
