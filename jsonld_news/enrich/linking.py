@@ -146,7 +146,22 @@ class KBLinker:
                 continue
             entry = _choose(entries, surface, art)
             return self._kb_found(entry, toks, i, j, surface, mode, lang, art)
+        if lang == "de":
+            return self._german_genitive_place(toks, i, mode, art)
         return None
+
+    def _german_genitive_place(
+        self, toks: list[Token], i: int, mode: Mode, art: ArticleState
+    ) -> Found | None:
+        """German marks a place's genitive with "s" ("Deutschlands", "Thüringens", "Hamburgs
+        Hafen"): a country, state or city of the KB once the "s" is cut."""
+        word = toks[i].text
+        if len(word) < 5 or word[-1] != "s" or word[-2] in "sxzß" or not word[-2].islower():
+            return None
+        places = [e for e in self._lookup(word[:-1], art) if e.type in _GENITIVE_TYPES]
+        if not places:
+            return None
+        return self._kb_found(places[0], toks, i, i, word, mode, "de", art)
 
     def _kb_found(
         self,
@@ -226,6 +241,7 @@ class KBLinker:
 
 
 _LEADING_ARTICLES = frozenset(("the", "a", "an"))
+_GENITIVE_TYPES = frozenset(("Country", "State", "City"))
 # SI units named after people (BIPM, The International System of Units, table 4): after a
 # number they are units, not the companies or people of that name
 SI_UNITS = word_set(
