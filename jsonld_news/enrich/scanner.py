@@ -461,6 +461,13 @@ class RuleScanner(KBLinker):
             return -1  # "Western North Carolina"
         if subdivision_name(text[first.start : last.end]):
             return -1  # "Mato Grosso": a state of ISO 3166-2
+        if (
+            not english
+            and common_word(first.text)
+            and common_word(last.text)
+            and not surname(last.text)
+        ):
+            return -1  # English words in other text: "Short Track", "Ski Freestyle"
         word1 = english and (word_like_given_name(first.text) or common_word(first.text))
         word2 = english and (common_word(last.text) or last.lower in LANDMARK_WORDS)
         if word1 and (
