@@ -14,7 +14,7 @@ def found(body: str, lang: str) -> dict[str, str]:
     return {m.surface: m.entity.type for m in recognize_text("", body, lang)}
 
 
-def linked(body: str, lang: str) -> dict[str, tuple[str, ...]]:
+def linked(body: str, lang: str) -> dict[str, list[str]]:
     return {m.surface: m.entity.same_as for m in recognize_text("", body, lang)}
 
 
