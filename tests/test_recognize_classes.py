@@ -99,3 +99,11 @@ def test_groups_of_people_are_no_person() -> None:
         "Homeownership among African Americans fell, and land managed by Indigenous Peoples grew."
     )
     assert "Person" not in found(body, "en").values()
+
+
+def test_german_declined_adjective_names() -> None:
+    got = {
+        m.surface: m.entity.name
+        for m in recognize_text("", "Die Daten kamen von der Deutschen Telekom.", "de")
+    }
+    assert got.get("Deutschen Telekom") == "Deutsche Telekom"

@@ -142,6 +142,8 @@ class KBLinker:
             entries = cache.get(surface)
             if entries is None:
                 entries = self._lookup(surface, art)
+            if not entries and j > i and lang == "de":
+                entries = self._german_inflected(toks[i].text, surface, art)
             if not entries:
                 continue
             entry = _choose(entries, surface, art)
@@ -149,6 +151,14 @@ class KBLinker:
         if lang == "de":
             return self._german_genitive_place(toks, i, mode, art)
         return None
+
+    def _german_inflected(self, first: str, surface: str, art: ArticleState) -> tuple[KBEntry, ...]:
+        """A German name that opens with an adjective declines it ("der Deutschen Telekom",
+        "der Europäischen Union", "beim Deutschen Fußball-Bund"): the KB holds the nominative
+        "-e"; the other endings are "-en", "-er", "-es", "-em"."""
+        if len(first) < 6 or first[-2:] not in _GERMAN_ADJECTIVE_ENDINGS or not first[0].isupper():
+            return ()
+        return self._lookup(first[:-2] + "e" + surface[len(first) :], art)
 
     def _german_genitive_place(
         self, toks: list[Token], i: int, mode: Mode, art: ArticleState
@@ -242,6 +252,7 @@ class KBLinker:
 
 _LEADING_ARTICLES = frozenset(("the", "a", "an"))
 _GENITIVE_TYPES = frozenset(("Country", "State", "City"))
+_GERMAN_ADJECTIVE_ENDINGS = frozenset(("en", "er", "es", "em"))
 # SI units named after people (BIPM, The International System of Units, table 4): after a
 # number they are units, not the companies or people of that name
 SI_UNITS = word_set(
