@@ -107,3 +107,8 @@ def test_german_declined_adjective_names() -> None:
         for m in recognize_text("", "Die Daten kamen von der Deutschen Telekom.", "de")
     }
     assert got.get("Deutschen Telekom") == "Deutsche Telekom"
+
+
+def test_german_body_named_after_a_person() -> None:
+    got = found("In Berlin hat das Robert Koch-Institut fünf Berichte veröffentlicht.", "de")
+    assert got.get("Robert Koch-Institut") == "Organization"

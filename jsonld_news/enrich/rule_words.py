@@ -286,7 +286,7 @@ GERMAN_ORG_ENDINGS: dict[str, str] = {
     ),
     **dict.fromkeys(word_set("partei"), "PoliticalParty"),
     **dict.fromkeys(
-        word_set("theater oper verband verein stiftung gewerkschaft museum orchester"),
+        word_set("theater oper verband verein stiftung gewerkschaft museum orchester institut"),
         "Organization",
     ),
 }

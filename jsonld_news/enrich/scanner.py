@@ -251,6 +251,8 @@ class RuleScanner(KBLinker):
                 continue
             if lang == "de" and mode == "strict":
                 body = _german_compound_body(tok, art)  # "Burgtheater", "Staatsoper"
+                if body is not None and "-" in tok.text and i > 0 and tok.joined:
+                    body = _eponym_compound(body, toks[i - 1], text, art)
                 if body is not None and nxt is not None and nxt.cap and nxt.joined:
                     body = self._german_seat(body, toks, i, text, art)  # "Polizei Hildesheim"
                 elif body is not None and body.surface.lower() in GERMAN_ORG_ENDINGS:
@@ -441,6 +443,8 @@ class RuleScanner(KBLinker):
         last = toks[end - 1]
         if _people_word(last):
             return -1  # "African Americans", "Indigenous Peoples": a group, not a person
+        if lang == "de" and "-" in last.text and _german_compound_body(last, art) is not None:
+            return -1  # "Robert Koch-Institut": a body named after a person
         if not english and function_word(first.text, lang) and not surname(last.text):
             return -1  # "Seit Tagen", "Wo Menschen": a frequent word of the language
         if lang == "de" and i > 0 and first.joined and _german_determiner(toks[i - 1]):
@@ -789,6 +793,18 @@ def _german_genitive(word: str, art: ArticleState) -> bool:
     if surname(word) and not art.writes_lower(word.lower()):
         return fold_name(stem) in art.surnames
     return surname(stem) or fold_name(stem) in art.surnames
+
+
+def _eponym_compound(body: Found, prev: Token, text: str, art: ArticleState) -> Found:
+    """A body named after a person joins the person's name to its kind with a hyphen, the
+    given name written apart: "Robert Koch-Institut", "Friedrich Ebert-Stiftung"."""
+    if not prev.cap or prev.upper or not given_name(prev.text, art.lang):
+        return body
+    surface = text[prev.start : body.end]
+    name = f"{prev.text} {body.name}"  # "Robert Koch-Institut" of "des Robert Koch-Instituts"
+    found = Found(prev.start, body.end, surface, "org", None, name, body.type)
+    found.local = body.local
+    return found
 
 
 def _german_scope(body: Found, toks: list[Token], i: int, text: str) -> Found:
