@@ -18,8 +18,10 @@ from jsonld_news.enrich.names import common_word, given_name, surname
 from jsonld_news.enrich.rule_words import (
     CALENDAR_WORDS,
     CONNECTORS,
+    GERMAN_TOWN_NOUNS,
     LOCATIVES,
     NAME_LIKE_TYPES,
+    ORG_HEADS,
     PARTICLES,
     word_set,
 )
@@ -37,7 +39,7 @@ SENTENCE_START_CITY_SCORE = 1_000_000
 _CACHE_SIZE = 200_000  # surfaces cached before the cache is emptied
 
 
-_STRICT_CITY_BEFORE = word_set(
+STRICT_CITY_BEFORE = word_set(
     "in nach aus von bei über zwischen ab bis gegen à de en par pour depuis vers desde hacia "
     "para entre a"
 )
@@ -152,11 +154,36 @@ class KBLinker:
             entries = cache.get(surface)
             if entries is None:
                 entries = self._lookup(surface, art)
+            if not entries and j > i and lang == "de":
+                entries = self._german_inflected(toks[i].text, surface, art)
             if not entries:
                 continue
             entry = _choose(entries, surface, art)
             return self._kb_found(entry, toks, i, j, surface, mode, lang, art)
+        if lang == "de":
+            return self._german_genitive_place(toks, i, mode, art)
         return None
+
+    def _german_inflected(self, first: str, surface: str, art: ArticleState) -> tuple[KBEntry, ...]:
+        """A German name that opens with an adjective declines it ("der Deutschen Telekom",
+        "der Europäischen Union", "beim Deutschen Fußball-Bund"): the KB holds the nominative
+        "-e"; the other endings are "-en", "-er", "-es", "-em"."""
+        if len(first) < 6 or first[-2:] not in _GERMAN_ADJECTIVE_ENDINGS or not first[0].isupper():
+            return ()
+        return self._lookup(first[:-2] + "e" + surface[len(first) :], art)
+
+    def _german_genitive_place(
+        self, toks: list[Token], i: int, mode: Mode, art: ArticleState
+    ) -> Found | None:
+        """German marks a place's genitive with "s" ("Deutschlands", "Thüringens", "Hamburgs
+        Hafen"): a country, state or city of the KB once the "s" is cut."""
+        word = toks[i].text
+        if len(word) < 5 or word[-1] != "s" or word[-2] in "sxzß" or not word[-2].islower():
+            return None
+        places = [e for e in self._lookup(word[:-1], art) if e.type in _GENITIVE_TYPES]
+        if not places:
+            return None
+        return self._kb_found(places[0], toks, i, i, word, mode, "de", art)
 
     def _kb_found(
         self,
@@ -180,6 +207,12 @@ class KBLinker:
             return None  # "The Springfield City Council": the name starts after "The"
         if not _kb_ok(entry, toks, i, j, mode, lang):
             return None
+        if i == j and small_town(entry) and art.writes_lower(toks[i].lower):
+            return None  # "El Coronel," where the article writes "el coronel": a word here
+        if i == j and entry.type in ("City", "Place") and _modifies_bodies(toks, j):
+            return None  # "Glasgow universities": the city's bodies, not the city
+        if i == j and small_town(entry) and _in_surname_list(toks, i):
+            return None  # "Sheppard, Mullin, Richter, and Hampton": a firm of partners
         if i == j and entry.id.startswith(TABLE_IDS) and not _table_word_ok(toks, i, mode, lang):
             return None
         if entry.type == "Person":
@@ -230,6 +263,8 @@ class KBLinker:
 
 
 _LEADING_ARTICLES = frozenset(("the", "a", "an"))
+_GENITIVE_TYPES = frozenset(("Country", "State", "City"))
+_GERMAN_ADJECTIVE_ENDINGS = frozenset(("en", "er", "es", "em"))
 # SI units named after people (BIPM, The International System of Units, table 4): after a
 # number they are units, not the companies or people of that name
 SI_UNITS = word_set(
@@ -281,6 +316,16 @@ def _table_word_ok(toks: list[Token], i: int, mode: Mode, lang: str) -> bool:
     return True
 
 
+def small_town(entry: KBEntry) -> bool:
+    """A city or place of the KB too small to be taken on its name alone where its name is
+    also a word or a given name (below ``SENTENCE_START_CITY_SCORE``, not a capital)."""
+    return (
+        entry.type in ("City", "Place")
+        and entry.score < SENTENCE_START_CITY_SCORE
+        and entry.description != "capital"
+    )
+
+
 def _starts_with_article(entry: KBEntry) -> bool:
     return any(n[:4].lower() == "the " for n in entry.names())
 
@@ -307,12 +352,17 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
     if entry.type in ("City", "Place", "State") and i == j:
         if mode == "dateline":
             return True  # "Düsseldorf -" on a line of its own
+        if i == 0 and tok.upper and _dateline_after(toks, j):
+            return True  # "AUSTIN (KXAN) —": a dateline's place
         big = entry.score >= BIG_CITY_SCORE or entry.description == "capital"
         if tok.sent_start and not big and entry.score < SENTENCE_START_CITY_SCORE:
             return False
         if lang == "de" and not big:
             # every German noun is capitalised: a city needs a preposition ("in Essen")
-            return i > 0 and toks[i - 1].lower in _STRICT_CITY_BEFORE
+            before = toks[i - 1].lower if i > 0 else ""
+            return before in STRICT_CITY_BEFORE or (
+                before in GERMAN_TOWN_NOUNS and toks[i].joined
+            )  # "in Essen", "am Standort Wolfsburg"
         if lang not in ("en", "de", "fr", "es") and not big:
             return False
         if (
@@ -325,8 +375,45 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
             # a locative before it ("in Nada", "the town of Nada") or a region after its comma
             before = toks[i - 1].lower if i > 0 else ""
             region = j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].gap_before == ", "
-            return before in LOCATIVES or before == "of" or before in _STRICT_CITY_BEFORE or region
+            return before in LOCATIVES or before == "of" or before in STRICT_CITY_BEFORE or region
     return True
+
+
+def _modifies_bodies(toks: list[Token], j: int) -> bool:
+    """A lower-case plural of an organisation word right after a name: "Glasgow
+    universities", "Chicago hospitals" name that place's bodies."""
+    if j + 1 >= len(toks) or not toks[j + 1].joined or toks[j + 1].cap:
+        return False
+    word = toks[j + 1].lower
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s"):
+        word = word[:-1]
+    else:
+        return False
+    return word in ORG_HEADS
+
+
+def _in_surname_list(toks: list[Token], i: int) -> bool:
+    """The last of a list of surnames ("Sheppard, Mullin, Richter, and Hampton"): after "and"
+    and two or more capitalised words that end in commas, known surnames."""
+    if i < 4 or toks[i - 1].lower != "and":
+        return False
+    names = 0
+    k = i - 2
+    while k >= 0 and toks[k].cap and "," in toks[k + 1].gap_before and surname(toks[k].text):
+        names += 1
+        k -= 1
+    return names >= 2
+
+
+def _dateline_after(toks: list[Token], j: int) -> bool:
+    """What follows a line's first all-caps name in a dateline: a dash, or a source in
+    parentheses ("AUSTIN (KXAN) —", "AUSTIN —")."""
+    if j + 1 >= len(toks):
+        return False
+    gap = toks[j + 1].gap_before.strip()
+    return gap[:1] in ("(", "—", "–") or gap == "-"
 
 
 def _case_ok(entry: KBEntry, surface: str, key: str, lang: str) -> bool:

@@ -23,6 +23,8 @@ from jsonld_news.enrich.rule_words import (
     DIRECTIONS,
     DOTTED_ABBREVIATIONS,
     GENERIC_ORG_WORDS,
+    GERMAN_STATE_NOUNS,
+    GERMAN_TOWN_NOUNS,
     HONORIFICS,
     LEGAL_FORMS,
     ORG_CUES,
@@ -116,17 +118,30 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
     n = len(toks)
     j = i + 1
     end = i
-    while j < n and j - i < MAX_ROMANCE_TOKENS and (toks[j].joined or _elided(toks[j])):
+    while (
+        j < n
+        and j - i < MAX_ROMANCE_TOKENS
+        and (toks[j].joined or _elided(toks[j]) or _listed(toks, j, end))
+    ):
         t = toks[j]
-        if t.cap and end == j - 1 and end > i and toks[end].cap and given_name(t.text):
-            break  # "... d'Ostrava Jiří Havrlant": a person's name starts
+        if (
+            t.cap
+            and end == j - 1
+            and end > i
+            and toks[end].cap
+            and toks[end].lower not in ARTICLES
+            and given_name(t.text)
+        ):
+            break  # "... d'Ostrava Jiří Havrlant": a person's name starts; not "de La Paz"
         if t.cap:
             end = j
         elif t.lower in PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "e", "et"):
-            if not (j + 1 < n and toks[j + 1].joined):
+            if not (j + 1 < n and (toks[j + 1].joined or _elided(toks[j + 1]))):
                 break
             if t.lower in ("y", "e", "et") and _another_head(toks, j + 1):
                 break  # "la Federación de X y la Asociación de Y": two bodies
+        elif j == i + 1 and t.lower[:2] in ("d'", "d’") and t.text[2:].isalpha():
+            end = j  # "cour d’appel", "chambre d’accusation": the kind's own complement
         elif j == i + 1 and ADJECTIVE_ENDING.search(t.lower) and len(t.text) > 4:
             end = j  # one adjective right after the head: "nationale", "européenne"
             if j + 2 < n and toks[j + 1].lower in PREPOSITIONS and not toks[j + 2].cap:
@@ -138,6 +153,32 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
         return None
     surface = text[toks[i].start : toks[end].end]
     return Found(toks[i].start, toks[end].end, surface, "org", None, surface, head)
+
+
+def lower_head_org(toks: list[Token], i: int, text: str) -> Found | None:
+    """French and Spanish write many bodies' heads in lower case and their complement with a
+    capital ("le ministère de l’Emploi", "la cour d’appel de Rennes"): a lower-case head, its
+    preposition and a capitalised complement, ending there."""
+    org = romance_org(toks, i, text)
+    if org is None or not any(c.isupper() for c in org.surface):
+        return None  # "ministère public", "cour d’appel": no capitalised complement
+    return org
+
+
+def _listed(toks: list[Token], j: int, end: int) -> bool:
+    """A comma inside a head-first name that lists its portfolios: "Ministerio de Ganadería,
+    Agricultura y Pesca" (capitalised words, the last after "y", "e" or "et")."""
+    if end != j - 1 or toks[j].gap_before != ", " or not toks[j].cap or not toks[end].cap:
+        return False
+    for k in range(j + 1, min(j + 4, len(toks))):
+        tok = toks[k]
+        if not tok.joined and tok.gap_before != ", ":
+            return False
+        if tok.lower in ("y", "e", "et"):
+            return k + 1 < len(toks) and toks[k + 1].cap and toks[k + 1].joined
+        if not tok.cap:
+            return False
+    return False
 
 
 def _another_head(toks: list[Token], j: int) -> bool:
@@ -372,13 +413,15 @@ def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode
         if nxt.cap and not weak_word(nxt) and nxt.lower not in TITLE_WORDS:
             # a country before an acronym is an adjective ("US RTX 3080 retailers")
             return not (country and (nxt.text in DEMONYMS or nxt.upper))
-    romance = mode == "full" and i > 1 and toks[i - 1].lower in _ROMANCE_OF
+    romance = mode != "title" and i > 1 and toks[i - 1].lower in _ROMANCE_OF
     if romance and toks[i - 1].joined and toks[i].joined and toks[i - 2].cap:
         return True  # in English text, a foreign name: "Sopa de Lima", "Château de Pau"
     if i > 0 and toks[i].joined and not toks[i - 1].poss:
         prev = toks[i - 1]
         if prev.lower in ARTICLES or prev.lower in HONORIFICS:
             return False  # "La Chine", "Der Spiegel" is a KB name of its own
+        if prev.lower in GERMAN_TOWN_NOUNS or prev.lower in GERMAN_STATE_NOUNS:
+            return False  # "Standort Wolfsburg", "Land Niedersachsen": the noun names the role
         if prev.cap and not weak_word(prev) and not title_word(prev.lower, TITLE_WORDS):
             if prev.lower in _COMPASS:
                 return hit.type == "City"
@@ -423,6 +466,9 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
     n = len(toks)
     while j < n:
         t = toks[j]
+        if j > i and t.cap and t.gap_before == " & " and toks[j - 1].cap:
+            j += 1  # "Center for Plants & Culture", "Procter & Gamble": one name
+            continue
         if j > i and (not t.joined or toks[j - 1].poss):
             # "Citizens’ Independent Transportation Trust" goes on; "... Sciences’ FAST" not;
             # nor does "Ukraine's Ministry", but an office's holder does: "Harris County

@@ -47,6 +47,7 @@ from jsonld_news.cache import cache_path
 from jsonld_news.enrich.findings import ArticleState, Found, fold_name, to_mentions
 from jsonld_news.enrich.names import common_word
 from jsonld_news.enrich.scanner import RuleScanner
+from jsonld_news.enrich.senses import given_names_of_people
 from jsonld_news.enrich.short_forms import short_forms
 from jsonld_news.enrich.tokens import Line, Mode, tokenize, with_mode
 from jsonld_news.identity import DEFAULT_BASE_IRI, kind_of
@@ -92,6 +93,7 @@ class RuleRecognizer(RuleScanner):
                         False,
                         None,
                     )
+        found = given_names_of_people(found)
         self._resolve_senses(found, art)
         for f in found:  # single-word names after a title take the full name once known
             if f.kind == "person" and " " not in f.name:

@@ -159,7 +159,8 @@ ROMANCE_HEADS: dict[str, str] = {
             "gouvernement tribunal tribunale corte cour consejo conseil asamblea assemblée "
             "senado sénat congreso congrès ejército armée guardia garde alcaldía ayuntamiento "
             "mairie préfecture gobernación dirección direction secretaría fiscalía "
-            "procuraduría defensoría contraloría superintendencia"
+            "procuraduría defensoría contraloría superintendencia sala juzgado office parlement "
+            "parlamento"
         ),
         "GovernmentOrganization",
     ),
@@ -285,7 +286,7 @@ GERMAN_ORG_ENDINGS: dict[str, str] = {
     ),
     **dict.fromkeys(word_set("partei"), "PoliticalParty"),
     **dict.fromkeys(
-        word_set("theater oper verband verein stiftung gewerkschaft museum orchester"),
+        word_set("theater oper verband verein stiftung gewerkschaft museum orchester institut"),
         "Organization",
     ),
 }
@@ -295,3 +296,25 @@ GERMAN_GENERIC_PREFIXES = (
     "staats", "landes", "land", "bundes", "stadt", "amts", "ober", "kreis", "bezirks",
     "verwaltungs", "volks", "kammer", "schau",
 )  # fmt: skip
+# German determiners of the Duden's grammar (articles and their contractions with a
+# preposition, indefinite quantifiers, cardinals to twelve): they come before nouns, not before
+# a person's name in running text.
+GERMAN_DETERMINERS = word_set(
+    "der die das den dem des ein eine einer eines einem einen im am zum zur vom beim ins "
+    "paar einige einigen viele vielen wenige wenigen mehrere mehreren "
+    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf"
+)
+# The German words for a federal state that precede its name ("Land Niedersachsen",
+# "Freistaat Thüringen", "Bundesland Hessen"; the Basic Law's and the states' constitutions').
+GERMAN_STATE_NOUNS = word_set("land freistaat bundesland kanton")
+# German nouns that put the name after them in a town's role ("Stammsitz Wolfsburg",
+# "Landeshauptstadt Erfurt", "Gemeinde Flörsheim"): the settlement and seat nouns of the Duden's
+# subject group of geography (curated).
+GERMAN_TOWN_NOUNS = word_set(
+    "stadt hauptstadt landeshauptstadt kreisstadt großstadt metropole gemeinde ort dorf "
+    "stammsitz sitz hauptsitz firmensitz standort"
+)
+# The bodies whose generic head French writes in lower case, the complement capitalised
+# ("le ministère de l’Emploi", "la cour d’appel de Rennes", "le tribunal de Nanterre"): the
+# Imprimerie nationale's rules (Lexique des règles typographiques, "Organismes").
+FRENCH_LOWER_HEADS = word_set("ministère cour tribunal préfecture conseil")

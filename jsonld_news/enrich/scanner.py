@@ -13,7 +13,8 @@ from jsonld_news.enrich.findings import (
     fold_name,
     same_given_name,
 )
-from jsonld_news.enrich.linking import KBLinker
+from jsonld_news.enrich.frequent_words import function_word
+from jsonld_news.enrich.linking import STRICT_CITY_BEFORE, KBLinker
 from jsonld_news.enrich.name_rules import (
     TitleRuns,
     complement_name,
@@ -21,6 +22,7 @@ from jsonld_news.enrich.name_rules import (
     embedded_place,
     eponym_business,
     generic_split,
+    lower_head_org,
     may_be_org,
     name_run,
     org_run,
@@ -47,8 +49,11 @@ from jsonld_news.enrich.rule_words import (
     DIRECTIONS,
     FEATURE_WORDS,
     FEATURES_BEFORE,
+    FRENCH_LOWER_HEADS,
+    GERMAN_DETERMINERS,
     GERMAN_GENERIC_PREFIXES,
     GERMAN_ORG_ENDINGS,
+    GERMAN_STATE_NOUNS,
     LANDMARK_WORDS,
     NAME_LIKE_TYPES,
     ORG_HEADS,
@@ -107,6 +112,12 @@ class RuleScanner(KBLinker):
                     start, end = complement_name(toks, i + 1)
                     if end > start and not self._not_a_name(toks, start, end, text, art):
                         pending[start] = end
+                elif lang == "fr" and mode == "strict" and tok.lower in FRENCH_LOWER_HEADS:
+                    org = lower_head_org(toks, i, text)  # "ministère de l’Emploi"
+                    if org is not None:
+                        yield org
+                        i = index_after(toks, i, org.end)
+                        continue
                 i += 1
                 continue
             # 1. a title introducing a name
@@ -240,10 +251,14 @@ class RuleScanner(KBLinker):
                 continue
             if lang == "de" and mode == "strict":
                 body = _german_compound_body(tok, art)  # "Burgtheater", "Staatsoper"
+                if body is not None and "-" in tok.text and i > 0 and tok.joined:
+                    body = _eponym_compound(body, toks[i - 1], text, art)
                 if body is not None and nxt is not None and nxt.cap and nxt.joined:
                     body = self._german_seat(body, toks, i, text, art)  # "Polizei Hildesheim"
                 elif body is not None and body.surface.lower() in GERMAN_ORG_ENDINGS:
                     body = None  # "die Polizei": the kind alone names no body
+                elif body is not None:
+                    body = _german_scope(body, toks, i, text)  # "Landesverband des ..."
                 if body is not None:
                     yield body
                     i = index_after(toks, i, body.end)
@@ -263,7 +278,7 @@ class RuleScanner(KBLinker):
                     continue
             # 5. a region of ISO 3166-2 ("Guanajuato") that no KB knows: a place, local to the
             # article
-            if english and mode == "full":
+            if (english and mode == "full") or (lang in _NAME_LANGUAGES and mode == "strict"):
                 found = self._subdivision(toks, i, text, art)
                 if found is not None:
                     yield found
@@ -354,6 +369,8 @@ class RuleScanner(KBLinker):
             return None
         if toks[start].sent_start and any(t.upper for t in toks[start:end]):
             return None
+        if _people_word(toks[end - 1]):
+            return None  # "by Indigenous Peoples": a group, not a person
         last = toks[end - 1].lower
         if last in STREET_WORDS or (last in LANDMARK_WORDS and not given_name(toks[start].text)):
             return None  # "Main Street's shops", "on Capitol Hill, who": places, not people
@@ -424,6 +441,14 @@ class RuleScanner(KBLinker):
         if end - i < 2 or end - i > _MAX_GIVEN_RUN + sum(not t.cap for t in toks[i:end]):
             return -1
         last = toks[end - 1]
+        if _people_word(last):
+            return -1  # "African Americans", "Indigenous Peoples": a group, not a person
+        if lang == "de" and "-" in last.text and _german_compound_body(last, art) is not None:
+            return -1  # "Robert Koch-Institut": a body named after a person
+        if not english and function_word(first.text, lang) and not surname(last.text):
+            return -1  # "Seit Tagen", "Wo Menschen": a frequent word of the language
+        if lang == "de" and i > 0 and first.joined and _german_determiner(toks[i - 1]):
+            return -1  # "drei Tage Ruhe", "dem Land Niedersachsen": German nouns take these
         titles = TITLES_BY_LANG.get(lang, frozenset())
         two = _two_particles(toks, i + 1)
         for t in toks[i + 1 : end]:
@@ -440,6 +465,13 @@ class RuleScanner(KBLinker):
             return -1  # "Western North Carolina"
         if subdivision_name(text[first.start : last.end]):
             return -1  # "Mato Grosso": a state of ISO 3166-2
+        if (
+            not english
+            and common_word(first.text)
+            and common_word(last.text)
+            and not surname(last.text)
+        ):
+            return -1  # English words in other text: "Short Track", "Ski Freestyle"
         word1 = english and (word_like_given_name(first.text) or common_word(first.text))
         word2 = english and (common_word(last.text) or last.lower in LANDMARK_WORDS)
         if word1 and (
@@ -537,7 +569,14 @@ class RuleScanner(KBLinker):
             return None
         if i + 1 < len(toks) and toks[i + 1].joined and toks[i + 1].cap:
             return None  # part of a longer name
-        if i > 0 and toks[i].joined and toks[i - 1].cap and not toks[i - 1].sent_start:
+        prev = toks[i - 1].lower if i > 0 and toks[i].joined else ""
+        if art.lang != "en":
+            # every German noun is capitalised, and a region's name may be a word ("Paro"):
+            # a locative before it ("in Thüringen"), or the word for a German state ("Land
+            # Niedersachsen", "Freistaat Thüringen")
+            if prev not in STRICT_CITY_BEFORE and prev not in GERMAN_STATE_NOUNS:
+                return None
+        elif i > 0 and toks[i].joined and toks[i - 1].cap and not toks[i - 1].sent_start:
             return None
         word = tok.text
         if len(word) < 4 or common_word(word) or given_name(word, art.lang) or surname(word):
@@ -730,6 +769,21 @@ def _title_evidence(toks: list[Token], start: int, end: int, mode: Mode, art: Ar
     return fold_name(toks[end - 1].text) in art.surnames
 
 
+def _people_word(tok: Token) -> bool:
+    """A plural that names a group of people: a demonym's ("Americans") or "Peoples"."""
+    word = tok.text
+    return word.endswith("s") and (word[:-1] in DEMONYMS or tok.lower in ("peoples", "people"))
+
+
+def _german_determiner(tok: Token) -> bool:
+    """An article or a numeral: German writes them before a noun ("drei Tage", "im Fall",
+    "des Robert Koch-Instituts"), not before a person's name in running text. After a comma
+    "den", "der" open a relative clause ("..., den Janica Kostelic hält")."""
+    if "," in tok.gap_before:
+        return False
+    return tok.lower in GERMAN_DETERMINERS or tok.text.isdigit()
+
+
 def _german_genitive(word: str, art: ArticleState) -> bool:
     """German marks a name's genitive with a bare "s" ("Putins", "Xi Jinpings"): a word that is
     a known surname (or one of this article's) once its "s" is cut, and not one as it is."""
@@ -739,6 +793,36 @@ def _german_genitive(word: str, art: ArticleState) -> bool:
     if surname(word) and not art.writes_lower(word.lower()):
         return fold_name(stem) in art.surnames
     return surname(stem) or fold_name(stem) in art.surnames
+
+
+def _eponym_compound(body: Found, prev: Token, text: str, art: ArticleState) -> Found:
+    """A body named after a person joins the person's name to its kind with a hyphen, the
+    given name written apart: "Robert Koch-Institut", "Friedrich Ebert-Stiftung"."""
+    if not prev.cap or prev.upper or not given_name(prev.text, art.lang):
+        return body
+    surface = text[prev.start : body.end]
+    name = f"{prev.text} {body.name}"  # "Robert Koch-Institut" of "des Robert Koch-Instituts"
+    found = Found(prev.start, body.end, surface, "org", None, name, body.type)
+    found.local = body.local
+    return found
+
+
+def _german_scope(body: Found, toks: list[Token], i: int, text: str) -> Found:
+    """A German body names its scope in the genitive after it: "Landesverband des
+    Kfz-Gewerbes Thüringen", "Bundesministerium der Finanzen" (up to three capitalised words)."""
+    k = i + 1
+    if k + 1 >= len(toks) or toks[k].lower not in ("des", "der") or not toks[k].joined:
+        return body
+    end = k + 1
+    while end < len(toks) and end - k <= 3 and toks[end].cap and toks[end].joined:
+        end += 1
+    if end == k + 1:
+        return body
+    stop = toks[end - 1].end
+    surface = text[body.start : stop]
+    found = Found(body.start, stop, surface, "org", None, surface, body.type)
+    found.local = body.local
+    return found
 
 
 def _german_compound_body(tok: Token, art: ArticleState) -> Found | None:
