@@ -145,7 +145,12 @@ class KBLinker:
             last += 1
         cache = art.cache
         start = toks[i].start
-        if last > i and not self._may_start_name(toks[i].text):
+        first = toks[i].text
+        if (
+            last > i
+            and not self._may_start_name(first)
+            and not (lang == "de" and self._may_start_name(_german_nominative(first)))
+        ):
             last = i  # no KB name of several words starts with this word: the word alone
         for j in range(last, i - 1, -1):
             if not toks[j].cap and (lang == "en" or toks[j].lower in CONNECTORS):
@@ -168,9 +173,10 @@ class KBLinker:
         """A German name that opens with an adjective declines it ("der Deutschen Telekom",
         "der Europäischen Union", "beim Deutschen Fußball-Bund"): the KB holds the nominative
         "-e"; the other endings are "-en", "-er", "-es", "-em"."""
-        if len(first) < 6 or first[-2:] not in _GERMAN_ADJECTIVE_ENDINGS or not first[0].isupper():
+        nominative = _german_nominative(first)
+        if nominative == first:
             return ()
-        return self._lookup(first[:-2] + "e" + surface[len(first) :], art)
+        return self._lookup(nominative + surface[len(first) :], art)
 
     def _german_genitive_place(
         self, toks: list[Token], i: int, mode: Mode, art: ArticleState
@@ -432,3 +438,11 @@ def _case_ok(entry: KBEntry, surface: str, key: str, lang: str) -> bool:
         elif surface[:1].isupper():
             return True
     return False
+
+
+def _german_nominative(word: str) -> str:
+    """A declined German adjective's nominative "-e" form ("Deutschen" -> "Deutsche"), or the
+    word itself when it does not read as one."""
+    if len(word) < 6 or word[-2:] not in _GERMAN_ADJECTIVE_ENDINGS or not word[0].isupper():
+        return word
+    return word[:-2] + "e"
