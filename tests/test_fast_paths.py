@@ -38,3 +38,19 @@ def test_link_scan_finds_what_finditer_finds(text: str) -> None:
 def test_link_scan_on_markdown() -> None:
     text = 'See [a [nested] link](https://e.x/a_(b)) and ![i](x.png) <https://a.b/c> [x]("t")'
     assert [m.group(0) for m in _link_matches(text)] == [m.group(0) for m in _LINK.finditer(text)]
+
+
+def test_deep_json_is_still_refused_and_shallow_json_read() -> None:
+    from jsonld_news.errors import MalformedInputError
+    from jsonld_news.options import Options
+    from jsonld_news.readers.article_json import MAX_DEPTH, load_json
+
+    deep = b"[" * (MAX_DEPTH + 2) + b"]" * (MAX_DEPTH + 2)
+    try:
+        load_json(deep, "deep.json", Options())
+    except MalformedInputError as exc:
+        assert "levels deep" in str(exc)
+    else:
+        raise AssertionError("JSON nested past the limit was read")
+    wide = b'{"a": [' + b", ".join([b"[1]"] * 200) + b"]}"  # many brackets, two levels deep
+    assert load_json(wide, "wide.json", Options())["a"][0] == [1]
