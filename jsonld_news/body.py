@@ -7,6 +7,7 @@ citation enricher needs to know which words carried which link.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from jsonld_news.identity import normalize_url
 from jsonld_news.model import Link
@@ -24,6 +25,9 @@ _LINE_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?)", re.M)
 # Runs of blanks, but not the single spaces that are nearly every match: those need no work.
 _SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Where a link can start. ``_LINK.finditer`` would try its pattern at every character of the
+# paragraph; trying it only here finds the same leftmost, non-overlapping matches, in order.
+_LINK_START = re.compile(r"[!\[<]")
 
 
 def to_plain(markdown: str) -> tuple[str, list[Link]]:
@@ -66,7 +70,7 @@ def _strip_links(text: str, offset: int) -> tuple[str, list[Link]]:
     links: list[Link] = []
     position = 0
     length = 0
-    for match in _LINK.finditer(text):
+    for match in _link_matches(text):
         before = text[position : match.start()]
         out.append(before)
         length += len(before)
@@ -82,3 +86,17 @@ def _strip_links(text: str, offset: int) -> tuple[str, list[Link]]:
     out.append(text[position:])
     plain = "".join(out)
     return plain, links
+
+
+def _link_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_LINK.finditer(text)``, trying the pattern only where a link can start."""
+    search, match = _LINK_START.search, _LINK.match
+    position = 0
+    while (start := search(text, position)) is not None:
+        found = match(text, start.start())
+        if found is None:
+            position = start.start() + 1
+            continue
+        yield found
+        # an empty match cannot happen (every alternative consumes a bracket or "<")
+        position = found.end()

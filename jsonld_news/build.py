@@ -181,7 +181,8 @@ def normalize_language(value: str) -> str | None:
 
 def detect_language(body: str) -> str | None:
     """The body's language, only when the text is long enough and the model is nearly certain."""
-    if count_words(body, stop=_MIN_WORDS_TO_DETECT) < _MIN_WORDS_TO_DETECT:
+    # small chunks: the first 25 words are read, not the whole body split
+    if count_words(body, stop=_MIN_WORDS_TO_DETECT, chunk=1024) < _MIN_WORDS_TO_DETECT:
         return None
     from jsonld_news.language import identifier  # its model is mapped on first use
 

@@ -113,11 +113,32 @@ def normalize_url(url: str | None) -> str | None:
     """
     if url is None:
         return None
+    return _normalize_url(url)
+
+
+@lru_cache(maxsize=8192)  # a page's URL, its site's and its publisher's recur in many fields
+def _normalize_url(url: str) -> str | None:
     url = url.strip().strip("<>").strip()
     if not url or url.startswith("#") or url.lower().startswith(_PLACEHOLDER_SCHEMES):
         return None
     if url.startswith("//"):
         url = "https:" + url
+    simple = _SIMPLE_URL.fullmatch(url)
+    if simple is not None and url.isascii() and not _IRI_UNSAFE.search(url):
+        scheme, netloc, path, query, fragment = simple.groups()
+        rebuilt = f"{scheme}://{netloc}{path or '/'}"
+        return rebuilt + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
+    return _split_and_rebuild(url)
+
+
+# The common case, read without urlsplit: a lower-case http(s) scheme and host (no user info,
+# no brackets), printable ASCII with nothing to quote. For these urlsplit + urlunsplit give
+# exactly scheme://host + (path or "/") + ?query if any + #fragment if any; tests hold the two
+# paths equal.
+_SIMPLE_URL = re.compile(r"(https?)://([a-z0-9.\-]+(?::[0-9]*)?)(/[^?#]*)?(?:\?([^#]*))?(?:#(.*))?")
+
+
+def _split_and_rebuild(url: str) -> str | None:
     try:
         parts = urlsplit(url)
     except ValueError:

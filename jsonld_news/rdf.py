@@ -37,6 +37,8 @@ _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
 class _Walker:
+    # The hot loop of every RDF output: triples are added to ``seen`` inline, and the common
+    # values (strings, nested dicts) are tested first; the order of the triples is unchanged.
     def __init__(self) -> None:
         self.table = terms()
         self.seen: dict[Triple, None] = {}
@@ -47,38 +49,45 @@ class _Walker:
         if not isinstance(subject, str) or not _ABSOLUTE_IRI.match(subject):
             subject = f"_:b{self.blank}"
             self.blank += 1
+        seen, table = self.seen, self.table
         for key, value in node.items():
             if key == "@type":
-                for type_name in value if isinstance(value, list) else [value]:
-                    self.emit(subject, RDF_TYPE, self.type_iri(type_name), None)
+                for type_name in value if isinstance(value, list) else (value,):
+                    seen[Triple(subject, RDF_TYPE, _type_iri(table, type_name), None)] = None
             elif key[0] != "@":
-                term = self.table.get(key)
-                predicate = term.iri if term else self.expand(key)
-                self.values(subject, predicate, term, value)
+                term = table.get(key)
+                if term is None:
+                    self.values(subject, _expand(key), None, value)
+                else:
+                    self.values(subject, term.iri, term.coerce, value)
         return subject
 
-    def values(self, subject: str, predicate: str, term: Term | None, value: Any) -> None:
-        for item in value if isinstance(value, list) else [value]:
-            if item is None:
+    def values(self, subject: str, predicate: str, coerce: str | None, value: Any) -> None:
+        seen = self.seen
+        for item in value if isinstance(value, list) else (value,):
+            if isinstance(item, str):
+                if coerce is None:
+                    seen[Triple(subject, predicate, item, XSD_STRING)] = None
+                elif coerce == "@id":
+                    if _ABSOLUTE_IRI.match(item):  # a relative reference has no RDF meaning
+                        seen[Triple(subject, predicate, item, None)] = None
+                elif coerce == SCHEMA_DATE:  # as ``jsonld.explicit`` states it: xsd:date...
+                    seen[Triple(subject, predicate, item, date_datatype(item))] = None
+                else:
+                    seen[Triple(subject, predicate, item, coerce)] = None
+            elif item is None:
                 continue
-            if isinstance(item, Mapping):
+            elif isinstance(item, (dict, Mapping)):
                 if "@value" in item:
                     datatype = item.get("@type")
-                    datatype = self.type_iri(datatype) if isinstance(datatype, str) else None
+                    datatype = (
+                        _type_iri(self.table, datatype) if isinstance(datatype, str) else None
+                    )
                     self.literal(subject, predicate, item["@value"], datatype)
                 else:
-                    self.emit(subject, predicate, self.node(item), None)
-            elif isinstance(item, str):
-                coerce = term.coerce if term else None
-                if coerce == "@id":
-                    if _ABSOLUTE_IRI.match(item):  # a relative reference has no RDF meaning
-                        self.emit(subject, predicate, item, None)
-                elif coerce == SCHEMA_DATE:  # as ``jsonld.explicit`` states it: xsd:date...
-                    self.emit(subject, predicate, item, date_datatype(item))
-                else:
-                    self.emit(subject, predicate, item, coerce or XSD_STRING)
+                    seen[Triple(subject, predicate, self.node(item), None)] = None
             else:
-                self.literal(subject, predicate, item, term.coerce if term else None)
+                self.literal(subject, predicate, item, coerce)
 
     def literal(self, subject: str, predicate: str, value: Any, datatype: str | None) -> None:
         if datatype == "@id":
@@ -92,16 +101,18 @@ class _Walker:
         else:
             self.emit(subject, predicate, str(value), datatype or XSD_STRING)
 
-    def type_iri(self, name: str) -> str:
-        term = self.table.get(name)
-        return term.iri if term else self.expand(name)
-
-    @staticmethod
-    def expand(name: str) -> str:
-        return name if _ABSOLUTE_IRI.match(name) and "://" in name else SCHEMA + name
-
     def emit(self, subject: str, predicate: str, obj: str, datatype: str | None) -> None:
         self.seen[Triple(subject, predicate, obj, datatype)] = None
+
+
+def _type_iri(table: Mapping[str, Term], name: str) -> str:
+    term = table.get(name)
+    return term.iri if term else _expand(name)
+
+
+@lru_cache(maxsize=4096)  # property and class names outside the context: a handful per run
+def _expand(name: str) -> str:
+    return name if _ABSOLUTE_IRI.match(name) and "://" in name else SCHEMA + name
 
 
 def canonical_double(value: float) -> str:
@@ -158,7 +169,17 @@ def _object(triple: Triple) -> str:
 
 
 def to_ntriples(items: Iterable[Triple]) -> str:
-    return "".join(f"{_term(t.subject)} <{t.predicate}> {_object(t)} .\n" for t in items)
+    lines = []
+    for subject, predicate, obj, datatype in items:
+        head = subject if subject[:2] == "_:" else f"<{subject}>"
+        if datatype is None:
+            tail = obj if obj[:2] == "_:" else f"<{obj}>"
+        elif datatype == XSD_STRING:
+            tail = f'"{escape_literal(obj)}"'
+        else:
+            tail = f'"{escape_literal(obj)}"^^<{datatype}>'
+        lines.append(f"{head} <{predicate}> {tail} .\n")
+    return "".join(lines)
 
 
 def to_nquads(items: Iterable[Triple], graph: str) -> str:
@@ -168,6 +189,7 @@ def to_nquads(items: Iterable[Triple], graph: str) -> str:
 
 # --- Turtle -----------------------------------------------------------------------------------
 
+_INTEGER = re.compile(r"[+-]?\d+")
 _PN_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 PREFIXES = {"schema": SCHEMA, "xsd": XSD}
 
@@ -185,7 +207,7 @@ def _turtle_object(triple: Triple) -> str:
         return (
             _term(triple.object) if triple.object.startswith("_:") else _turtle_iri(triple.object)
         )
-    if triple.datatype == XSD_INTEGER and re.fullmatch(r"[+-]?\d+", triple.object):
+    if triple.datatype == XSD_INTEGER and _INTEGER.fullmatch(triple.object):
         return triple.object
     literal = f'"{escape_literal(triple.object)}"'
     if triple.datatype == XSD_STRING:
@@ -196,10 +218,27 @@ def _turtle_object(triple: Triple) -> str:
 def to_turtle(items: Iterable[Triple]) -> str:
     """Turtle grouped by subject, in first-seen order, with ``schema:`` and ``xsd:`` prefixes."""
     grouped: dict[str, dict[str, list[str]]] = {}
+    predicates: dict[str, list[str]] | None = None
+    last = None
     for triple in items:
-        grouped.setdefault(triple.subject, {}).setdefault(triple.predicate, []).append(
-            _turtle_object(triple)
-        )
+        subject, predicate, obj, datatype = triple
+        if subject != last:  # a subject's triples mostly come together: one lookup per run
+            predicates = grouped.get(subject)
+            if predicates is None:
+                predicates = grouped[subject] = {}
+            last = subject
+        assert predicates is not None
+        if datatype is None:
+            text = obj if obj[:2] == "_:" else _turtle_iri(obj)
+        elif datatype == XSD_STRING:
+            text = f'"{escape_literal(obj)}"'
+        else:
+            text = _turtle_object(triple)
+        objects = predicates.get(predicate)
+        if objects is None:
+            predicates[predicate] = [text]
+        else:
+            objects.append(text)
     lines = [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()]
     for subject, predicates in grouped.items():
         lines.append("")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from jsonld_news.agencies import find_agency, host_labels, outlet_for_url
@@ -158,23 +158,45 @@ def _fold(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-def _outlet_names(article: Article, raw: RawArticle) -> set[str]:
+def _outlet_names(article: Article, raw: RawArticle) -> frozenset[str]:
     """The outlet's names, folded: publisher, site name, and the host's first label."""
-    names = {raw.site_name, article.publisher.name if article.publisher else None}
-    if raw.publisher is not None:
-        names.add(raw.publisher.name)
+    netloc = None
     if article.url:
-        host = (urlsplit(article.url).hostname or "").removeprefix("www.")
+        match = _NETLOC.match(article.url)
+        netloc = match.group(1) if match else urlsplit(article.url).netloc
+    return _outlet_names_of(
+        raw.site_name,
+        article.publisher.name if article.publisher else None,
+        raw.publisher.name if raw.publisher is not None else None,
+        netloc,
+    )
+
+
+# What urlsplit reads as the netloc of a URL with a scheme and "//" (all our URLs): the names
+# depend on the host alone, so a batch from one site computes them once.
+_NETLOC = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://([^/?#]*)")
+
+
+@lru_cache(maxsize=1024)
+def _outlet_names_of(
+    site_name: str | None, publisher: str | None, raw_publisher: str | None, netloc: str | None
+) -> frozenset[str]:
+    names = {site_name, publisher}
+    if raw_publisher is not None:
+        names.add(raw_publisher)
+    if netloc is not None:
+        url = f"http://{netloc}/"
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
         names.add(host)
         names.add(host.split(".")[0])
-        names.update(host_labels(article.url))
+        names.update(host_labels(url))
     for name in list(names):  # "LN - Lübecker Nachrichten", "stol.it / Suedtirol Online"
         if name:
             names.update(re.split(r"\s+[-–—|/:]\s+|\s*[|]\s*", name))
-    return {_fold(n) for n in names if n and len(_fold(n)) > 1}
+    return frozenset(_fold(n) for n in names if n and len(_fold(n)) > 1)
 
 
-def _without_outlet(name: str, outlets: set[str]) -> str | None:
+def _without_outlet(name: str, outlets: frozenset[str]) -> str | None:
     """ "unocero - Alberto Ávila" -> "Alberto Ávila"; ``None`` when no outlet name is in it,
     or what is left is no person's name (then the whole is the outlet's byline)."""
     for part in re.split(r"\s+[-–—]\s+|\s*[|/,]\s*", name):

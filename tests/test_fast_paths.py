@@ -1,0 +1,56 @@
+"""The pipeline's fast paths against the standard-library paths they stand in for."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jsonld_news.body import _LINK, _link_matches
+from jsonld_news.identity import _normalize_url, _split_and_rebuild
+
+_URL_PART = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=12)
+_HOST = st.from_regex(r"[a-zA-Z0-9.\-]{1,12}(:[0-9]{0,4})?", fullmatch=True)
+
+
+@st.composite
+def _urls(draw: st.DrawFn) -> str:
+    scheme = draw(st.sampled_from(["http", "https", "HTTP", "ftp"]))
+    return f"{scheme}://{draw(_HOST)}{draw(_URL_PART)}{draw(st.sampled_from(['', '?', '#']))}" + (
+        draw(_URL_PART)
+    )
+
+
+@given(_urls())
+def test_the_url_fast_path_agrees_with_urlsplit(url: str) -> None:
+    """``normalize_url``'s regex reading equals urlsplit + urlunsplit wherever it applies."""
+    _normalize_url.cache_clear()
+    assert _normalize_url(url) == _split_and_rebuild(url.strip().strip("<>").strip())
+
+
+@given(st.text(alphabet='ab[]()<>!: h/tps."', max_size=40))
+def test_link_scan_finds_what_finditer_finds(text: str) -> None:
+    def spans(matches: object) -> list[tuple[int, int]]:
+        return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+    assert spans(_link_matches(text)) == spans(_LINK.finditer(text))
+
+
+def test_link_scan_on_markdown() -> None:
+    text = 'See [a [nested] link](https://e.x/a_(b)) and ![i](x.png) <https://a.b/c> [x]("t")'
+    assert [m.group(0) for m in _link_matches(text)] == [m.group(0) for m in _LINK.finditer(text)]
+
+
+def test_deep_json_is_still_refused_and_shallow_json_read() -> None:
+    from jsonld_news.errors import MalformedInputError
+    from jsonld_news.options import Options
+    from jsonld_news.readers.article_json import MAX_DEPTH, load_json
+
+    deep = b"[" * (MAX_DEPTH + 2) + b"]" * (MAX_DEPTH + 2)
+    try:
+        load_json(deep, "deep.json", Options())
+    except MalformedInputError as exc:
+        assert "levels deep" in str(exc)
+    else:
+        raise AssertionError("JSON nested past the limit was read")
+    wide = b'{"a": [' + b", ".join([b"[1]"] * 200) + b"]}"  # many brackets, two levels deep
+    assert load_json(wide, "wide.json", Options())["a"][0] == [1]
