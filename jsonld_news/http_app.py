@@ -587,8 +587,10 @@ def build_app(config: ServeConfig) -> Starlette:
             }
         )
 
+    document = JSONResponse(openapi_document()).body  # encoded once
+
     async def openapi(request: Request) -> Response:
-        return JSONResponse(openapi_document())
+        return Response(document, media_type="application/json")
 
     async def playground(request: Request) -> Response:
         return Response(

@@ -9,7 +9,8 @@ Python client (threads, one keep-alive ``http.client`` connection each), which t
 of the two cores the server also runs on. The script prints which one ran and the CPU it took.
 
 Baseline: the same articles through the in-process call a user of the library makes
-(``jsonld_news.convert(data, "jsonld", "text")``, one process, recogniser loaded once before):
+(``jsonld_news.convert(data, "jsonld", "text")``, in a fresh process, recogniser loaded once
+before):
 its latency and its CPU time per article, beside the server's CPU time per request (the
 uvicorn processes' user + system time over a phase, divided by its requests). Their
 difference is the server's own share: HTTP parsing, routing, the thread hand-off, the answer.
@@ -18,7 +19,9 @@ Every request posts a different article (``tools/generate.py``, seeded); none is
 warm a cache. Cold: the first request to a freshly started server (its workers opened the
 recogniser at start-up, as in production). Then three phases, each on its own articles: one
 connection (one request at a time: latency), one connection per worker, and 8 connections
-for ``--requests`` articles (throughput). Memory: the resident size of the worker processes at
+for ``--requests`` articles (throughput); then an overhead probe: one-sentence articles, where
+the conversion is small and the server's own share stands out, beside the same articles
+converted in-process. Memory: the resident size of the worker processes at
 start, after a tenth of the last phase and at its end (flat means no growth per request). The
 load is bounded in count and in time (``--seconds`` per phase).
 """
@@ -115,19 +118,41 @@ def _cpu_seconds(pids: list[int]) -> float:
     return ticks / TICK
 
 
-def baseline(articles: list[bytes]) -> tuple[list[float], float]:
-    """In-process ``convert()``: the latency of each article, and CPU seconds per article."""
-    import jsonld_news
+_BASELINE = """
+import json, sys, time
+import jsonld_news
+articles = open(sys.argv[1], "rb").read().split(b"\\0")
+jsonld_news.prepare(jsonld_news.Options())
+from jsonld_news.http_app import _WARM_UP  # the warm-up each server worker does
+jsonld_news.convert(_WARM_UP, "jsonld", "text")
+latencies = []
+cpu = time.process_time()
+for data in articles:
+    began = time.perf_counter()
+    jsonld_news.convert(data, "jsonld", "text")
+    latencies.append(time.perf_counter() - began)
+print(json.dumps([latencies, (time.process_time() - cpu) / len(articles)]))
+"""
 
-    jsonld_news.prepare(jsonld_news.Options())
-    jsonld_news.convert(b"Warm-up\n\nBerlin, one sentence.", "jsonld", "text")
-    latencies = []
-    cpu = time.process_time()
-    for data in articles:
-        began = time.perf_counter()
-        jsonld_news.convert(data, "jsonld", "text")
-        latencies.append(time.perf_counter() - began)
-    return latencies, (time.process_time() - cpu) / len(articles)
+
+def baseline(articles: list[bytes]) -> tuple[list[float], float]:
+    """In-process ``convert()`` in a fresh process (as each server worker is one): the latency
+    of each article, and CPU seconds per article."""
+    import json
+
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
+        path = Path(folder) / "articles"
+        path.write_bytes(b"\0".join(articles))
+        out = subprocess.run(
+            [sys.executable, "-c", _BASELINE, str(path)], capture_output=True, check=True
+        )
+    latencies, cpu = json.loads(out.stdout)
+    return list(latencies), float(cpu)
+
+
+def tiny_article(number: int) -> bytes:
+    """A two-line article with no names: the conversion costs little (the overhead probe)."""
+    return f"Notice number {number}\n\nThe office opens at nine on day {number}.\n".encode()
 
 
 def _get(port: int, path: str) -> tuple[int, bytes]:
@@ -300,6 +325,7 @@ def main() -> None:
     parser.add_argument("--latency-requests", type=int, default=500, help="each smaller phase")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--generator", choices=("auto", "wrk", "python"), default="auto")
+    parser.add_argument("--probe-requests", type=int, default=2000, help="overhead probe")
     args = parser.parse_args()
 
     wrk = shutil.which("wrk") if args.generator != "python" else None
@@ -323,6 +349,8 @@ def main() -> None:
     # the baseline converts the articles of the one-connection phase: the same work
     first = articles[1 : 1 + small]
     base_latencies, base_cpu = baseline(first)
+    probe = [tiny_article(i) for i in range(args.probe_requests)]
+    _, probe_cpu = baseline(probe)
     print(
         f"  {'baseline: in-process convert()':<38} median "
         f"{statistics.median(base_latencies) * 1000:6.1f} ms   p99 "
@@ -344,6 +372,12 @@ def main() -> None:
             else:
                 results.append(load_python(port, chunk, connections, args.seconds, server))
         rss_end = _rss_mb(server[1:])
+        probed = None
+        if probe:
+            if wrk:
+                probed = load_wrk(wrk, port, probe, args.clients, args.seconds, server)
+            else:
+                probed = load_python(port, probe, args.clients, args.seconds, server)
     finally:
         process.terminate()
         try:
@@ -379,6 +413,15 @@ def main() -> None:
         f"  worker memory (RSS, all workers): {rss_start:.0f} MB at start, {middle}"
         f"{rss_end:.0f} MB after {total:,} requests ({rss_end - rss_start:+.0f} MB)"
     )
+    if probed is not None and probed.done:
+        per = probed.server_cpu / probed.done * 1000
+        print(
+            f"  overhead probe: {probed.done:,} one-sentence articles, {probed.connections} "
+            f"connections: server CPU {per:.2f} ms/request, in-process convert() "
+            f"{probe_cpu * 1000:.2f} ms/article: the server's own share {per - probe_cpu * 1000:+.2f}"
+            f" ms/request; {probed.done / probed.elapsed:.0f} requests/s, "
+            f"{sum(probed.failures.values()) + probed.planned - probed.done} failed"
+        )
     print(
         f"  targets (issue 12): p99 <= 20 ms, >= 500 requests/s with {args.workers} workers, "
         "no failures, flat memory"
