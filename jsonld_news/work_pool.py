@@ -6,7 +6,7 @@ when a request runs out of time its answer is a 504 at once, but its conversion 
 end in the background. It keeps its slot until then, so the worker never runs more than
 ``slots`` conversions, however many requests timed out; a request that finds every slot held
 is refused at once (``Busy``: the API's 503) instead of queueing behind work nobody waits for.
-A conversion that has not started when its request times out never starts.
+There is a thread for every slot, so work never waits for one.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class WorkPool:
             future.cancel()
             raise
         if not done:
-            future.cancel()  # not started yet: it never will (and its slot is freed now)
+            future.cancel()  # only work not yet started can be cancelled (at shutdown)
             raise TimedOut(timeout)
         return waiter.result()
 
