@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test check lint format typecheck bench eval golden clean
+.PHONY: setup demo test check lint format typecheck bench eval golden screenshot clean
 
 setup: $(STAMP)
 
@@ -46,6 +46,10 @@ eval: setup
 # Regenerate the golden outputs on purpose, then review the diff before committing it.
 golden: setup
 	$(BIN)/python tools/golden.py
+
+# Regenerate docs/playground.png (the README's playground picture; needs Debian's chromium).
+screenshot: setup
+	$(BIN)/python tools/screenshot.py
 
 clean:
 	rm -rf $(VENV) examples/out build dist *.egg-info

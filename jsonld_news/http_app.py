@@ -3,9 +3,10 @@
 Handlers are clients of the public API. A bad request is a 4xx with a JSON body naming the
 ``field`` (a query parameter, a header, ``body``), the ``problem`` and the ``value``; a bug is a
 500 with the same shape and no traceback (the traceback goes to the server's log). Conversions
-run in worker threads, bounded in number (``concurrency``: more get 503 at once) and in time
-(``timeout``: 504). Nothing here opens an outbound connection: contexts are pinned, remote
-references in input are refused by the readers.
+run in worker threads (``jsonld_news.work_pool``), bounded in number (``concurrency``: more get
+503 at once) and in time (``timeout``: 504; the conversion runs on to its end holding its slot).
+Nothing here opens an outbound connection: contexts are pinned, remote references in input are
+refused by the readers. JSON answers are encoded with orjson.
 """
 
 from __future__ import annotations
@@ -21,12 +22,11 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
 
-import anyio
-import anyio.to_thread
+import orjson
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from jsonld_news.api import entities, prepare, read, read_document, serialize
@@ -49,6 +49,7 @@ from jsonld_news.serialize import OUTPUT_FORMATS, output_format
 from jsonld_news.server import ServeConfig
 from jsonld_news.site import validate_page
 from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS
+from jsonld_news.work_pool import Busy, TimedOut, WorkPool
 
 T = TypeVar("T")
 BODY = "<body>"  # what error messages call the request body
@@ -115,6 +116,19 @@ ENDPOINT_PARAMETERS = {
 }
 _BOOLEANS = {"1": True, "true": True, "yes": True, "on": True}
 _BOOLEANS |= {"0": False, "false": False, "no": False, "off": False}
+
+
+class JSONResponse(Response):
+    """A JSON answer, encoded by orjson (the standard library's json for what orjson refuses,
+    such as integers wider than 64 bits)."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return orjson.dumps(content)
+        except (TypeError, orjson.JSONEncodeError):
+            return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 class ApiError(Exception):
@@ -425,8 +439,7 @@ def analysis(article: Article, validators: list[str]) -> dict[str, Any]:
 class _State:
     config: ServeConfig
     options: Options
-    limiter: anyio.CapacityLimiter
-    active: int = 0
+    pool: WorkPool
 
 
 _WARM_UP = (
@@ -453,7 +466,7 @@ def recognizer_loads() -> int:
 
 def build_app(config: ServeConfig) -> Starlette:
     options = config.make_options()
-    state = _State(config, options, anyio.CapacityLimiter(config.concurrency))
+    state = _State(config, options, WorkPool(config.concurrency))
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:
@@ -461,6 +474,7 @@ def build_app(config: ServeConfig) -> Starlette:
         with suppress(JsonldNewsError):  # import the lazy modules now, not in a first request
             serialize(read(_WARM_UP, "text", options=options, name="<warm-up>"), "jsonld")
         yield
+        state.pool.close()
 
     async def body(request: Request) -> bytes:
         limit = config.max_body_bytes
@@ -481,25 +495,19 @@ def build_app(config: ServeConfig) -> Starlette:
 
     async def run(work: Callable[[], T]) -> T:
         """``work`` in a thread: at most ``concurrency`` at once, each within ``timeout``."""
-        if state.active >= config.concurrency:
+        try:
+            return await state.pool.run(work, config.timeout)
+        except Busy:
             raise ApiError(
                 503,
                 "server",
                 f"busy: {config.concurrency} requests in progress; retry shortly",
                 headers={"Retry-After": "1"},
-            )
-        state.active += 1
-        try:
-            with anyio.fail_after(config.timeout):
-                return await anyio.to_thread.run_sync(
-                    work, limiter=state.limiter, abandon_on_cancel=True
-                )
-        except TimeoutError:
+            ) from None
+        except TimedOut:
             raise ApiError(
                 504, "body", f"took longer than the limit of {config.timeout:g} s"
             ) from None
-        finally:
-            state.active -= 1
 
     async def convert(request: Request) -> Response:
         params = query(request, "convert")
@@ -574,13 +582,15 @@ def build_app(config: ServeConfig) -> Starlette:
                 "status": "ok",
                 "version": __version__,
                 "pid": os.getpid(),
-                "in_progress": state.active,
+                "in_progress": state.pool.busy,
                 "recognizer_loads": recognizer_loads(),
             }
         )
 
+    document = JSONResponse(openapi_document()).body  # encoded once
+
     async def openapi(request: Request) -> Response:
-        return JSONResponse(openapi_document())
+        return Response(document, media_type="application/json")
 
     async def playground(request: Request) -> Response:
         return Response(

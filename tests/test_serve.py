@@ -20,7 +20,7 @@ import pytest
 
 import jsonld_news
 from jsonld_news.openapi import openapi_document
-from tests.conftest import EXAMPLES, NO_SHARED, ROOT, SHARED
+from tests.conftest import EXAMPLES, NO_SHARED, SHARED
 
 pytestmark = [pytest.mark.serve, pytest.mark.allow_hosts(["127.0.0.1"])]
 
@@ -247,6 +247,14 @@ def test_no_handler_reaches_the_network(client: httpx.Client, guard: dict[str, s
         assert answer.status_code < 500, (path, answer.text)
 
 
+@pytest.fixture(scope="module")
+def prepared() -> None:
+    """What each worker does at start-up (its lifespan; httpx's ASGI transport runs none):
+    the recogniser and KB opened, so no request pays for building them."""
+    jsonld_news.prepare(jsonld_news.Options())
+
+
+@pytest.mark.usefixtures("prepared")
 def test_limits_answer_in_json(tmp_path: Path) -> None:
     """Time limit and concurrency, in-process (the same application, on httpx's ASGI transport)."""
     import asyncio
@@ -272,6 +280,53 @@ def test_limits_answer_in_json(tmp_path: Path) -> None:
     refused = [a for a in answers if a.status_code == 503]
     assert refused and refused[0].headers["retry-after"] == "1"
     _problem(refused[0], 503, "server")
+
+
+@pytest.mark.usefixtures("prepared")
+def test_a_timed_out_conversion_keeps_its_slot_until_it_ends(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A thread cannot be stopped: the 504 comes at once, the conversion runs on, holding its
+    slot (503 for the next request), and the slot is free again when it ends. In-process, with
+    a conversion that waits for the test's signal (no timing involved but the 504's)."""
+    import asyncio
+    import threading
+
+    from jsonld_news import http_app
+
+    release, entered = threading.Event(), threading.Event()
+    real = http_app.read_article
+
+    def held(*args: Any) -> Any:
+        entered.set()
+        assert release.wait(30)
+        return real(*args)
+
+    data = SEED.read_bytes()
+    app = jsonld_news.create_app(jsonld_news.ServeConfig(timeout=0.2, concurrency=1))
+
+    async def requests() -> list[Any]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+            monkeypatch.setattr(http_app, "read_article", held)
+            late = await c.post("/convert", content=data)
+            assert entered.is_set()
+            busy = await c.post("/convert", content=data)
+            health = (await c.get("/healthz")).json()
+            monkeypatch.setattr(http_app, "read_article", real)
+            release.set()
+            for _ in range(300):  # until the abandoned conversion has ended (bounded)
+                if (await c.get("/healthz")).json()["in_progress"] == 0:
+                    break
+                await asyncio.sleep(0.01)
+            again = await c.post("/convert", content=data)
+            return [late, busy, health, again]
+
+    late, busy, health, again = asyncio.run(requests())
+    _problem(late, 504, "body")
+    _problem(busy, 503, "server")
+    assert health["in_progress"] == 1
+    assert again.status_code == 200 and again.json()["@type"] == "NewsArticle"
 
 
 # --- seo, validate, analyze, health -------------------------------------------------------
@@ -373,7 +428,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="needs the Debian package chromium")
-def test_the_playground_in_chromium(server: str) -> None:
+def test_the_playground_in_chromium(server: str, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as driver:
@@ -396,8 +451,9 @@ def test_the_playground_in_chromium(server: str) -> None:
             assert page.locator("#text mark").count() >= 3
             assert page.locator("#graph svg circle").count() >= 4
             assert "@prefix" in page.inner_text("#turtle") or "<" in page.inner_text("#turtle")
-            (ROOT / "docs").mkdir(exist_ok=True)
-            page.screenshot(path=str(ROOT / "docs" / "playground.png"), full_page=True)
+            # a screenshot, as the README's (tools/screenshot.py rewrites docs/playground.png)
+            page.screenshot(path=str(tmp_path / "playground.png"), full_page=True)
+            assert (tmp_path / "playground.png").stat().st_size > 10_000
 
             # keyboard: the text box, the drop zone and the button are reached with Tab
             page.goto(server + "/")

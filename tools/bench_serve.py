@@ -1,31 +1,48 @@
 """``jsonld-news serve`` under load: POST /convert of 600-word articles to JSON-LD, mentions on.
 
-    .venv/bin/python tools/bench_serve.py [--requests 10000] [--seconds 120] [--clients 8]
+    .venv/bin/python tools/bench_serve.py [--requests 10000] [--seconds 120]
+                                          [--generator auto|wrk|python]
+
+Load generator: Debian's ``wrk`` (C, epoll; tools/system-packages.txt installs it) with
+tools/bench_serve.lua, which posts every article once and then stops; without wrk, a bounded
+Python client (threads, one keep-alive ``http.client`` connection each), which takes far more
+of the two cores the server also runs on. The script prints which one ran and the CPU it took.
 
 Baseline: the same articles through the in-process call a user of the library makes
-(``jsonld_news.convert(data, "jsonld", "text")``, one process, recogniser loaded once before).
-Ours: a real server, ``jsonld-news serve --workers 2`` on 127.0.0.1, and a bounded Python load
-client (threads, one keep-alive ``http.client`` connection each) on the same machine: the
-client's CPU is taken from the same cores as the server's.
+(``jsonld_news.convert(data, "jsonld", "text")``, in a fresh process, recogniser loaded once
+before):
+its latency and its CPU time per article, beside the server's CPU time per request (the
+uvicorn processes' user + system time over a phase, divided by its requests). Their
+difference is the server's own share: HTTP parsing, routing, the thread hand-off, the answer.
 
 Every request posts a different article (``tools/generate.py``, seeded); none is repeated to
-warm a cache. Cold: the first request each connection makes to a freshly started server (the
-workers have opened the recogniser at start-up, as they do in production). Warm: the rest.
-Memory: the resident size of the worker processes after the first 10% of the load and at
-its end (flat means no growth per request). The load is bounded in count and in time.
+warm a cache. Cold: the first request to a freshly started server (its workers opened the
+recogniser at start-up, as in production). Then three phases, each on its own articles: one
+connection (one request at a time: latency), one connection per worker, and 8 connections
+for ``--requests`` articles (throughput); then an overhead probe: one-sentence articles, where
+the conversion is small and the server's own share stands out, beside the same articles
+converted in-process. Memory: the resident size of the worker processes at
+start, after a tenth of the last phase and at its end (flat means no growth per request). The
+load is bounded in count and in time (``--seconds`` per phase).
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import importlib.util
 import os
+import resource
+import shutil
+import signal
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,6 +50,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import text_article
 
 ROOT = Path(__file__).resolve().parent.parent
+LUA = Path(__file__).resolve().parent / "bench_serve.lua"
+PATH = "/convert?to=jsonld"
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Phase:
+    """What one phase of load measured."""
+
+    connections: int
+    planned: int
+    done: int = 0
+    elapsed: float = 0.0
+    median_ms: float = 0.0
+    p99_ms: float = 0.0
+    failures: dict[str, int] = field(default_factory=dict)
+    server_cpu: float = 0.0  # seconds, every process of the server
+    client_cpu: float = 0.0  # seconds, the load generator
+    rss_checkpoint: float | None = None  # MB, the workers after a tenth of the phase
 
 
 def _free_port() -> int:
@@ -47,21 +83,11 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-def _line(name: str, latencies: list[float], extra: str = "") -> str:
-    if not latencies:
-        return f"  {name:<34} (no requests)"
-    median = statistics.median(latencies) * 1000
-    p99 = _percentile(latencies, 0.99) * 1000
-    return f"  {name:<34} median {median:6.1f} ms   p99 {p99:6.1f} ms{extra}"
-
-
 def _children(pid: int) -> list[int]:
     found: list[int] = []
     try:
-        tasks = Path(f"/proc/{pid}/task").iterdir()
-        for task in tasks:
-            text = (task / "children").read_text().split()
-            for child in map(int, text):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in map(int, (task / "children").read_text().split()):
                 found += [child, *_children(child)]
     except OSError:
         pass
@@ -80,49 +106,159 @@ def _rss_mb(pids: list[int]) -> float:
     return total / 1024
 
 
-def baseline(articles: list[bytes]) -> tuple[list[float], float]:
-    import jsonld_news
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system time of ``pids`` (from /proc: the server is not our waited-for child)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / TICK
 
-    jsonld_news.prepare(jsonld_news.Options())
-    jsonld_news.convert(b"Warm-up\n\nBerlin, one sentence.", "jsonld", "text")
-    latencies = []
-    start = time.perf_counter()
-    for data in articles:
-        began = time.perf_counter()
-        jsonld_news.convert(data, "jsonld", "text")
-        latencies.append(time.perf_counter() - began)
-    return latencies, len(articles) / (time.perf_counter() - start)
+
+_BASELINE = """
+import json, sys, time
+import jsonld_news
+articles = open(sys.argv[1], "rb").read().split(b"\\0")
+jsonld_news.prepare(jsonld_news.Options())
+from jsonld_news.http_app import _WARM_UP  # the warm-up each server worker does
+jsonld_news.convert(_WARM_UP, "jsonld", "text")
+latencies = []
+cpu = time.process_time()
+for data in articles:
+    began = time.perf_counter()
+    jsonld_news.convert(data, "jsonld", "text")
+    latencies.append(time.perf_counter() - began)
+print(json.dumps([latencies, (time.process_time() - cpu) / len(articles)]))
+"""
+
+
+def baseline(articles: list[bytes]) -> tuple[list[float], float]:
+    """In-process ``convert()`` in a fresh process (as each server worker is one): the latency
+    of each article, and CPU seconds per article."""
+    import json
+
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
+        path = Path(folder) / "articles"
+        path.write_bytes(b"\0".join(articles))
+        out = subprocess.run(
+            [sys.executable, "-c", _BASELINE, str(path)], capture_output=True, check=True
+        )
+    latencies, cpu = json.loads(out.stdout)
+    return list(latencies), float(cpu)
+
+
+def tiny_article(number: int) -> bytes:
+    """A two-line article with no names: the conversion costs little (the overhead probe)."""
+    return f"Notice number {number}\n\nThe office opens at nine on day {number}.\n".encode()
+
+
+def _get(port: int, path: str) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
 
 
 def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
+    """``jsonld-news serve --workers N``, once every worker answers (bounded: 120 s)."""
+    import json
+
     port = _free_port()
     command = [sys.executable, "-m", "jsonld_news", "serve", "--workers", str(workers)]
     process = subprocess.Popen(
         [*command, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     deadline = time.monotonic() + 120
+    seen: set[int] = set()
     while time.monotonic() < deadline and process.poll() is None:
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                return process, port
+            status, body = _get(port, "/healthz")
+            if status == 200:
+                seen.add(int(json.loads(body)["pid"]))
+                if len(seen) >= workers or len(_children(process.pid)) >= workers:
+                    time.sleep(1.0)  # the other worker's start-up (it answers once it is done)
+                    return process, port
         except OSError:
             time.sleep(0.2)
     process.kill()
     raise SystemExit("bench_serve: the server did not start")
 
 
-def load(
-    port: int, articles: list[bytes], clients: int, seconds: float, server_pid: int
-) -> dict[str, object]:
-    """Post every article once, from ``clients`` threads; stop early after ``seconds``."""
+def _post(connection: http.client.HTTPConnection, data: bytes) -> int:
+    connection.request("POST", PATH, data, {"Content-Type": "text/plain"})
+    response = connection.getresponse()
+    response.read()
+    return response.status
+
+
+def cold_request(port: int, data: bytes) -> float:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    began = time.perf_counter()
+    status = _post(connection, data)
+    elapsed = time.perf_counter() - began
+    connection.close()
+    if status != 200:
+        raise SystemExit(f"bench_serve: the first request answered {status}")
+    return elapsed
+
+
+def load_wrk(
+    wrk: str, port: int, articles: list[bytes], connections: int, seconds: float, server: list[int]
+) -> Phase:
+    """wrk posts every article once over ``connections`` keep-alive connections (one thread)."""
+    phase = Phase(connections, len(articles))
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
+        prefix = os.path.join(folder, "articles")
+        Path(prefix + ".0").write_bytes(b"\0".join(articles))
+        command = [wrk, "-t1", f"-c{connections}", f"-d{max(1, int(seconds))}s", "--timeout"]
+        command += ["30s", "-s", str(LUA), f"http://127.0.0.1:{port}", "--", prefix, PATH]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = _cpu_seconds(server)
+        began = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        assert process.stdout is not None
+        result = ""
+        for line in process.stdout:
+            if line.startswith("checkpoint") and phase.rss_checkpoint is None:
+                phase.rss_checkpoint = _rss_mb(server[1:])
+            elif line.startswith("finished"):
+                phase.elapsed = time.perf_counter() - began
+                phase.server_cpu = _cpu_seconds(server) - cpu
+                process.send_signal(signal.SIGINT)  # wrk's own end: it prints its figures
+            elif line.startswith("result"):
+                result = line
+        process.wait(timeout=30)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    phase.client_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    figures = dict(item.split("=") for item in result.split()[1:])
+    if not figures:
+        raise SystemExit("bench_serve: wrk printed no result")
+    phase.done = int(figures["requests"])
+    if not phase.elapsed:  # stopped by its time bound, not by the last answer
+        phase.elapsed = int(figures["duration_us"]) / 1e6
+        phase.server_cpu = _cpu_seconds(server) - cpu
+    phase.median_ms = int(figures["p50_us"]) / 1000
+    phase.p99_ms = int(figures["p99_us"]) / 1000
+    for name in ("connect", "read", "write", "status", "timeout"):
+        if int(figures[name]):
+            phase.failures[name] = int(figures[name])
+    return phase
+
+
+def load_python(
+    port: int, articles: list[bytes], connections: int, seconds: float, server: list[int]
+) -> Phase:
+    """Post every article once, from ``connections`` threads; stop early after ``seconds``."""
+    phase = Phase(connections, len(articles))
     lock = threading.Lock()
     position = [0]
-    cold: list[float] = []
-    warm: list[float] = []
-    failures: list[str] = []
-    rss: list[float] = []
+    latencies: list[float] = []
     checkpoint = max(1, len(articles) // 10)
     stop_at = time.monotonic() + seconds
 
@@ -133,109 +269,163 @@ def load(
             data = articles[position[0]]
             position[0] += 1
             if position[0] == checkpoint:
-                rss.append(_rss_mb(_children(server_pid)))
+                phase.rss_checkpoint = _rss_mb(server[1:])
             return data
+
+    def fail(name: str) -> None:
+        with lock:
+            phase.failures[name] = phase.failures.get(name, 0) + 1
 
     def client() -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        first = True
         while (data := next_article()) is not None:
             began = time.perf_counter()
             try:
-                connection.request(
-                    "POST", "/convert?to=jsonld", data, {"Content-Type": "text/plain"}
-                )
-                response = connection.getresponse()
-                response.read()
-                if response.status != 200:
-                    with lock:
-                        failures.append(str(response.status))
+                if _post(connection, data) != 200:
+                    fail("status")
             except (OSError, http.client.HTTPException) as exc:
-                with lock:
-                    failures.append(type(exc).__name__)
+                fail(type(exc).__name__)
                 connection.close()
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             elapsed = time.perf_counter() - began
             with lock:
-                (cold if first else warm).append(elapsed)
-            first = False
+                latencies.append(elapsed)
         connection.close()
 
-    threads = [threading.Thread(target=client) for _ in range(clients)]
-    start = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(connections)]
+    cpu, client_cpu = _cpu_seconds(server), time.process_time()
+    began = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    elapsed = time.perf_counter() - start
-    rss.append(_rss_mb(_children(server_pid)))
-    return {
-        "done": len(cold) + len(warm),
-        "elapsed": elapsed,
-        "cold": cold,
-        "warm": warm,
-        "failures": failures,
-        "rss": rss,
-    }
+    phase.elapsed = time.perf_counter() - began
+    phase.server_cpu = _cpu_seconds(server) - cpu
+    phase.client_cpu = time.process_time() - client_cpu
+    phase.done = len(latencies)
+    if latencies:
+        phase.median_ms = statistics.median(latencies) * 1000
+        phase.p99_ms = _percentile(latencies, 0.99) * 1000
+    return phase
+
+
+def _stack() -> str:
+    import uvicorn
+
+    http = "httptools" if importlib.util.find_spec("httptools") else "h11"
+    loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+    return f"uvicorn {uvicorn.__version__} ({http}, {loop})"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--requests", type=int, default=10_000)
-    parser.add_argument("--seconds", type=float, default=120.0, help="stop the load after this")
-    parser.add_argument("--clients", type=int, default=8, help="concurrent connections")
-    parser.add_argument("--baseline-articles", type=int, default=500)
+    parser.add_argument("--requests", type=int, default=10_000, help="in the throughput phase")
+    parser.add_argument("--seconds", type=float, default=120.0, help="bound of each phase")
+    parser.add_argument("--clients", type=int, default=8, help="connections, throughput phase")
+    parser.add_argument("--latency-requests", type=int, default=500, help="each smaller phase")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--latency-requests", type=int, default=300, help="1-client phase")
+    parser.add_argument("--generator", choices=("auto", "wrk", "python"), default="auto")
+    parser.add_argument("--probe-requests", type=int, default=2000, help="overhead probe")
     args = parser.parse_args()
 
-    articles = [text_article(i) for i in range(args.requests + args.baseline_articles)]
+    wrk = shutil.which("wrk") if args.generator != "python" else None
+    if args.generator == "wrk" and wrk is None:
+        raise SystemExit("bench_serve: wrk is not installed (Debian package wrk)")
+    small = max(1, min(args.latency_requests, args.requests))
+    phases = [(1, small), (args.workers, small), (args.clients, args.requests)]
+    count = 1 + sum(n for _, n in phases)
+    articles = [text_article(i) for i in range(count)]
     words = statistics.median(len(a.split()) for a in articles[:50])
-    print(
-        f"serve: POST /convert, {words:.0f}-word text articles to JSON-LD, mentions on, "
-        f"each article posted once; {os.cpu_count()} cores shared by server and client"
+    generator = (
+        f"wrk ({wrk}, 1 thread, tools/bench_serve.lua)"
+        if wrk
+        else "Python threads (http.client; wrk not installed)"
     )
-    base_latencies, base_rate = baseline(articles[args.requests :])
     print(
-        _line(
-            "baseline: in-process convert()", base_latencies, f"   {base_rate:6.0f} /s (1 process)"
-        )
+        f"serve: POST {PATH}, {words:.0f}-word text articles to JSON-LD, mentions on, each "
+        f"posted once; {os.cpu_count()} cores shared by server and load generator\n"
+        f"  load generator: {generator}; server: {_stack()}, --workers {args.workers}"
+    )
+    # the baseline converts the articles of the one-connection phase: the same work
+    first = articles[1 : 1 + small]
+    base_latencies, base_cpu = baseline(first)
+    probe = [tiny_article(i) for i in range(args.probe_requests)]
+    _, probe_cpu = baseline(probe)
+    print(
+        f"  {'baseline: in-process convert()':<38} median "
+        f"{statistics.median(base_latencies) * 1000:6.1f} ms   p99 "
+        f"{_percentile(base_latencies, 0.99) * 1000:6.1f} ms   CPU {base_cpu * 1000:5.2f} ms/article"
     )
 
     process, port = start_server(args.workers)
-    sequential = max(1, min(args.latency_requests, args.requests // 5))
+    results: list[Phase] = []
     try:
-        # latency: one client, one request at a time (the first is the cold one)
-        alone = load(port, articles[:sequential], 1, args.seconds / 4, process.pid)
-        result = load(
-            port, articles[sequential : args.requests], args.clients, args.seconds, process.pid
-        )
+        server = [process.pid, *_children(process.pid)]
+        rss_start = _rss_mb(server[1:])
+        cold = cold_request(port, articles[0])
+        start = 1
+        for connections, n in phases:
+            chunk = articles[start : start + n]
+            start += n
+            if wrk:
+                results.append(load_wrk(wrk, port, chunk, connections, args.seconds, server))
+            else:
+                results.append(load_python(port, chunk, connections, args.seconds, server))
+        rss_end = _rss_mb(server[1:])
+        probed = None
+        if probe:
+            if wrk:
+                probed = load_wrk(wrk, port, probe, args.clients, args.seconds, server)
+            else:
+                probed = load_python(port, probe, args.clients, args.seconds, server)
     finally:
         process.terminate()
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-    cold = list(alone["cold"])  # type: ignore[call-overload]
-    print(_line("ours: serve, 1 client, cold", cold, "   (the first request)"))
-    print(_line("ours: serve, 1 client, warm", list(alone["warm"])))  # type: ignore[call-overload]
-    done = int(result["done"])  # type: ignore[call-overload]
-    elapsed = float(result["elapsed"])  # type: ignore[arg-type]
-    latencies = list(result["cold"]) + list(result["warm"])  # type: ignore[call-overload]
-    failures = list(alone["failures"]) + list(result["failures"])  # type: ignore[call-overload]
-    rss = list(result["rss"])  # type: ignore[call-overload]
-    label = f"ours: serve --workers {args.workers}, {args.clients} clients"
-    print(_line(label, latencies, f"   {done / elapsed:6.0f} requests/s"))
-    planned = args.requests - sequential
-    bounded = "" if done == planned else f" (stopped at {args.seconds:g} s)"
-    total = done + int(alone["done"])  # type: ignore[call-overload]
-    print(f"  {total:,} requests in all{bounded}, {len(failures)} failed")
-    if len(rss) == 2:
+
+    print(f"  {'ours: first request (cold)':<38} {cold * 1000:6.1f} ms   (a new connection)")
+    for phase in results:
+        label = f"ours: {phase.connections} connection{'s' if phase.connections > 1 else ''}"
+        rate = phase.done / phase.elapsed if phase.elapsed else 0.0
+        per = phase.server_cpu / phase.done * 1000 if phase.done else 0.0
+        client = phase.client_cpu / phase.done * 1000 if phase.done else 0.0
         print(
-            f"  worker memory (RSS, all workers): {rss[0]:.0f} MB after {max(1, planned // 10):,} "
-            f"loaded requests, {rss[1]:.0f} MB after {done:,} ({rss[1] - rss[0]:+.0f} MB)"
+            f"  {label:<38} median {phase.median_ms:6.1f} ms   p99 {phase.p99_ms:6.1f} ms   "
+            f"{rate:6.0f} requests/s"
         )
-    print("  targets (issue 12): p99 <= 20 ms, >= 500 requests/s with 2 workers, no failures")
+        failed = sum(phase.failures.values()) + phase.planned - phase.done
+        detail = f" ({', '.join(f'{k} {v}' for k, v in phase.failures.items())})" * bool(
+            phase.failures
+        )
+        print(
+            f"  {'':<38} server CPU {per:5.2f} ms/request (in-process {base_cpu * 1000:.2f}: "
+            f"overhead {per - base_cpu * 1000:+.2f} ms); generator CPU {client:.2f} ms/request; "
+            f"{phase.done:,} of {phase.planned:,} answered, {failed} failed{detail}"
+        )
+    last = results[-1]
+    middle = ""
+    if last.rss_checkpoint is not None:
+        middle = f"{last.rss_checkpoint:.0f} MB after a tenth of the last phase, "
+    total = 1 + sum(p.done for p in results)
+    print(
+        f"  worker memory (RSS, all workers): {rss_start:.0f} MB at start, {middle}"
+        f"{rss_end:.0f} MB after {total:,} requests ({rss_end - rss_start:+.0f} MB)"
+    )
+    if probed is not None and probed.done:
+        per = probed.server_cpu / probed.done * 1000
+        print(
+            f"  overhead probe: {probed.done:,} one-sentence articles, {probed.connections} "
+            f"connections: server CPU {per:.2f} ms/request, in-process convert() "
+            f"{probe_cpu * 1000:.2f} ms/article: the server's own share {per - probe_cpu * 1000:+.2f}"
+            f" ms/request; {probed.done / probed.elapsed:.0f} requests/s, "
+            f"{sum(probed.failures.values()) + probed.planned - probed.done} failed"
+        )
+    print(
+        f"  targets (issue 12): p99 <= 20 ms, >= 500 requests/s with {args.workers} workers, "
+        "no failures, flat memory"
+    )
 
 
 if __name__ == "__main__":
