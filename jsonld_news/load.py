@@ -7,7 +7,6 @@ that cannot be converted or that the store refuses is recorded and the rest go o
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import hashlib
 import json
@@ -27,15 +26,13 @@ from jsonld_news.batch import (
     available_cpus,
     check_dask,
     claimed_items,
-    document_options,
+    convert_document,
     options_record,
     parallel_map,
 )
 from jsonld_news.errors import InputError, JsonldNewsError
 from jsonld_news.identity import content_hash
-from jsonld_news.jsonld import to_jsonld
 from jsonld_news.options import Options
-from jsonld_news.pipeline import convert_bytes
 from jsonld_news.progress import Tally
 from jsonld_news.rdf import escape_literal, to_ntriples, triples
 from jsonld_news.sources import (
@@ -445,13 +442,7 @@ def _convert_document(task: tuple[Document | Failed, str | None, Options]) -> _R
     if isinstance(item, Failed):
         return _Ready(item.label, None, one_line(item.reason), (), origin)
     try:
-        opts = document_options(options, item)
-        key = _source_key(item)
-        if key is not None:
-            opts = copy.copy(opts)  # no new validation: only the key differs
-            opts.source_key = key
-        article = convert_bytes(item.data, item.label, input_format or item.format, opts)
-        doc = to_jsonld(article)
+        article, doc = convert_document(item, input_format, options, _source_key(item))
     except Exception as exc:
         return _Ready(item.label, None, _reason(exc), (), origin)
     return _ready(item.label, doc, article.warnings, origin)
