@@ -299,6 +299,30 @@ def test_the_same_answers_on_embedded_oxigraph_server_and_virtuoso(
                 assert store.query(sparql) == want, (store, sparql)
 
 
+UNION_QUERIES = [  # no GRAPH: the default graph, which is the union of the graphs on both
+    "SELECT ?name (COUNT(?a) AS ?n) WHERE { ?a <http://schema.org/mentions> ?e . "
+    "?e <http://schema.org/name> ?name } GROUP BY ?name ORDER BY DESC(?n) ?name",
+    "SELECT ?headline WHERE { ?a <http://schema.org/headline> ?headline } ORDER BY ?headline",
+    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+]
+
+
+def test_a_query_without_graph_answers_the_same_on_embedded_and_the_oxigraph_server(
+    docs: list[Doc], oxigraph_server: str
+) -> None:
+    """The server is started without ``--union-default-graph``: the store asks for it."""
+    articles = _copies(docs, 4)
+    embedded = OxigraphStore()
+    assert load_articles(articles, embedded).ok
+    with _remote(open_store(oxigraph_server)) as server:
+        _drop_all(server)
+        assert load_articles(articles, server).ok
+        for sparql in UNION_QUERIES:
+            answer = server.query(sparql)
+            assert isinstance(answer, dict) and answer["results"]["bindings"], sparql
+            assert answer == embedded.query(sparql), sparql
+
+
 # --- Virtuoso ---------------------------------------------------------------------------------
 
 

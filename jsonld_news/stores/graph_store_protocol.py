@@ -155,7 +155,11 @@ class OxigraphServerStore(GraphStoreProtocolStore):
     POST leaves those graphs partial, and loading the same inputs again (idempotent) repairs
     them. ``replace_graph`` alone is one PUT (one transaction).
     ``max_request_bytes`` bounds one POST. Queries go to ``/query`` as
-    ``application/sparql-query``.
+    ``application/sparql-query``, with ``union-default-graph`` (the server's own option, as
+    ``oxigraph serve --union-default-graph`` sets for every query): the default graph is the
+    union of all graphs, as in the embedded store, so a query without ``GRAPH`` gives the same
+    answer on both, however the server was started (and, as there, a ``FROM`` clause does not
+    narrow it: use ``GRAPH <g>``).
     """
 
     def __init__(
@@ -177,6 +181,10 @@ class OxigraphServerStore(GraphStoreProtocolStore):
         )
         self.update_endpoint = self.endpoint.rpartition("/")[0] + "/update"
         self.max_request_bytes = max_request_bytes
+
+    def _query_url(self) -> str:
+        separator = "&" if "?" in self.query_endpoint else "?"
+        return f"{self.query_endpoint}{separator}union-default-graph"
 
     def _update(self, update: str) -> None:
         self.http.request(

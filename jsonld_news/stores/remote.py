@@ -88,19 +88,23 @@ class RemoteStore(SelectStore):
 
     # --- queries ------------------------------------------------------------------------------
 
+    def _query_url(self) -> str:
+        """Where queries are POSTed: ``query_endpoint``, plus any parameters the server needs."""
+        return self.query_endpoint
+
     def _send_query(self, sparql: str, accept: str) -> httpx.Response:
         headers = {"Accept": accept}
         if self.query_via == "direct":
             return self.http.request(
                 "POST",
-                self.query_endpoint,
+                self._query_url(),
                 endpoint=self.query_endpoint,
                 content=sparql.encode("utf-8"),
                 headers={**headers, "Content-Type": "application/sparql-query"},
             )
         return self.http.request(
             "POST",
-            self.query_endpoint,
+            self._query_url(),
             endpoint=self.query_endpoint,
             form={"query": sparql},
             headers=headers,
