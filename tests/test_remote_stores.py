@@ -341,6 +341,32 @@ def test_virtuoso_loads_hostile_strings_exactly(virtuoso: Virtuoso, kind: str) -
         assert set(_graph_counts(store)) == {graph, "https://ex.org/other#article"}
 
 
+@pytest.mark.parametrize("kind", ["gsp", "update"])
+def test_virtuoso_digest_sends_each_body_once_and_counts_only_our_graphs(
+    virtuoso: Virtuoso, docs: list[Doc], kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import httpx
+
+    sent: list[tuple[str, int, int]] = []  # method, body bytes, status: every request on the wire
+    handle = httpx.HTTPTransport.handle_request
+
+    def record(transport: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response:
+        response = handle(transport, request)
+        sent.append((request.method, len(request.content), response.status_code))
+        return response
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", record)
+    _virtuoso_clear(virtuoso)
+    articles = _copies(docs, 6)
+    store = _virtuoso_gsp(virtuoso) if kind == "gsp" else _virtuoso_update(virtuoso)
+    with store:
+        assert load_articles(articles, store, batch_size=3).ok
+        assert store.count_triples() == sum(_expected(articles).values())
+    with_body = [(method, status) for method, size, status in sent if size]
+    assert with_body and all(status < 400 for _, status in with_body), sent
+    assert any(method == "HEAD" and status == 401 for method, _, status in sent)  # the probe
+
+
 def test_virtuoso_refused_credential_is_one_line_and_not_echoed(
     virtuoso: Virtuoso, docs: list[Doc]
 ) -> None:
