@@ -617,13 +617,13 @@ def test_oxigraph_server_killed_mid_load_then_a_rerun_leaves_every_graph_whole(
     posts = 0
 
     class Dying(OxigraphServerStore):
-        def _post_quads(self, body: str, idempotent: bool) -> None:
+        def _post_quads(self, body: str, idempotent: bool, atomic: bool = True) -> None:
             nonlocal posts
             posts += 1
             if posts == 3:  # after this batch's DROP, before its quads: the worst moment
                 process.kill()
                 process.wait()
-            super()._post_quads(body, idempotent)
+            super()._post_quads(body, idempotent, atomic)
 
     try:
         with Dying(base, **FAST) as store, pytest.raises(StoreUnavailableError):

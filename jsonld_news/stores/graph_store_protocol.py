@@ -149,7 +149,8 @@ class OxigraphServerStore(GraphStoreProtocolStore):
     A batch is at most three requests: one query reading what the batch's graphs hold now; one
     SPARQL update deleting the triples each graph loses (``DELETE DATA``; a graph with blank
     nodes is dropped whole: they cannot be named); then what they gain, and every graph new to
-    the server, as one N-Quads document POSTed to ``/store``, the server's bulk path. Each graph
+    the server, as one N-Quads document POSTed to ``/store?no_transaction``, the server's bulk
+    loader. Each graph
     ends holding exactly the article's triples, as a replace would leave it, and a reload of
     unchanged articles writes nothing. Not one transaction: a crash between the update and the
     POST leaves those graphs partial, and loading the same inputs again (idempotent) repairs
@@ -195,11 +196,12 @@ class OxigraphServerStore(GraphStoreProtocolStore):
             headers={"Content-Type": "application/sparql-update"},
         )
 
-    def _post_quads(self, body: str, idempotent: bool) -> None:
+    def _post_quads(self, body: str, idempotent: bool, atomic: bool = True) -> None:
         if body:
             self.http.request(
                 "POST",
-                self.endpoint,
+                # no_transaction: the server's bulk loader, about twice as fast
+                self.endpoint if atomic else f"{self.endpoint}?no_transaction",
                 endpoint=self.endpoint,
                 content=body.encode("utf-8"),
                 headers={"Content-Type": "application/n-quads"},
@@ -237,7 +239,8 @@ class OxigraphServerStore(GraphStoreProtocolStore):
             if operations:
                 self._update(" ;\n".join(operations))
             # Sent again after the update, quads without blank nodes are still each graph once.
-            self._post_quads(body, idempotent="_:" not in body)
+            # Non-atomic (the bulk loader): a crash leaves part of it, which a reload completes.
+            self._post_quads(body, idempotent="_:" not in body, atomic=False)
 
     def _stored(self, graphs: list[str]) -> dict[str, set[TripleKey]]:
         """What the server holds in these graphs now, as tuples (one query)."""
