@@ -3,6 +3,7 @@ failure is recorded with its source and reason, and every output file is written
 
 from __future__ import annotations
 
+import copy
 import ctypes
 import dataclasses
 import functools
@@ -34,6 +35,7 @@ from jsonld_news.manifest import (
     error_entry,
     remove_partial_files,
 )
+from jsonld_news.model import Article
 from jsonld_news.options import Options
 from jsonld_news.partitions import Numbering, Part, count_lines, plan
 from jsonld_news.partitions import read as read_part
@@ -147,6 +149,19 @@ def document_options(options: Options, document: Document) -> Options:
     )
 
 
+def convert_document(
+    item: Document, input_format: str | None, options: Options, source_key: str | None = None
+) -> tuple[Article, dict[str, Any]]:
+    """One document read from the inputs -> (its Article, its compact JSON-LD): the conversion
+    ``convert`` and ``load`` both run. ``source_key`` names an article without a URL (load)."""
+    opts = document_options(options, item)
+    if source_key is not None:
+        opts = copy.copy(opts)  # no new validation: only the key differs
+        opts.source_key = source_key
+    article = convert_bytes(item.data, item.label, input_format or item.format, opts)
+    return article, to_jsonld(article)
+
+
 # (document, or a failure of the stream; output paths per format; formats kept for shards;
 #  --from; options)
 _Task = tuple[Document | Failed, dict[str, str], tuple[str, ...], str | None, Options]
@@ -158,9 +173,7 @@ def _convert_one(task: _Task) -> Outcome:
         return _failure(Outcome(item.label, key=item.key, input=item.source, position=item.position), item.reason, item.error_class)  # fmt: skip
     outcome = Outcome(item.label, key=item.key, input=item.source, position=item.position)
     try:
-        opts = document_options(options, item)
-        article = convert_bytes(item.data, item.label, input_format or item.format, opts)
-        doc = to_jsonld(article)
+        article, doc = convert_document(item, input_format, options)
         rendered = render_all(doc, [*targets, *kept])  # render all before writing any
         for fmt, target in targets.items():
             write_atomic(target, rendered[fmt])

@@ -7,13 +7,14 @@ that cannot be converted or that the store refuses is recorded and the rest go o
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import hashlib
 import json
 import os
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,15 +28,13 @@ from jsonld_news.batch import (
     available_cpus,
     check_dask,
     claimed_items,
-    document_options,
+    convert_document,
     options_record,
     parallel_map,
 )
 from jsonld_news.errors import InputError, JsonldNewsError
 from jsonld_news.identity import content_hash
-from jsonld_news.jsonld import to_jsonld
 from jsonld_news.options import Options
-from jsonld_news.pipeline import convert_bytes
 from jsonld_news.progress import Tally
 from jsonld_news.rdf import escape_literal, to_ntriples, triples
 from jsonld_news.sources import (
@@ -295,7 +294,14 @@ def read_failures(path: str | Path) -> list[dict[str, Any]]:
 
 
 class _Loader:
-    """Batches ready articles into the store; records every failure and goes on."""
+    """Batches ready articles into the store; records every failure and goes on.
+
+    A full batch is written by one background thread while the next one is gathered (and, in
+    ``load_articles``, converted): the store's work (its parser, its server's CPU, the round
+    trip) overlaps ours; the stores release the GIL while they wait or parse. One batch at a
+    time is in flight, so the store is never used by two threads at once; ``flush`` writes what
+    is left and waits, and an error of the store comes out of the next ``add`` or ``flush``.
+    """
 
     def __init__(
         self,
@@ -317,6 +323,9 @@ class _Loader:
             )
         self.result = LoadResult()
         self.batch: list[_Ready] = []
+        self._lock = threading.Lock()  # result and on_failure: both threads record
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: Future[None] | None = None
         # graph IRI -> the source that loaded it, as 8-byte digests: a duplicate @id is still
         # found across the whole run, in a fraction of the memory of the names.
         self.sources: dict[bytes, bytes] = {}
@@ -337,15 +346,40 @@ class _Loader:
         self.sources[key] = digest
         self.batch.append(item)
         if len(self.batch) >= self.batch_size:
-            self.flush()
+            batch, self.batch = self.batch, []
+            self._wait()
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(1, thread_name_prefix="load")
+            self._pending = self._pool.submit(self._write_batch, batch)
+
+    def _wait(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()  # the store's error, raised here
+
+    def close(self) -> None:
+        """Wait for the batch in flight (its errors are not raised: the load is ending)."""
+        try:
+            if self._pending is not None:
+                self._pending.exception()
+        finally:
+            self._pending = None
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+                self._pool = None
 
     def fail(self, source: str, reason: str, origin: Origin | None = None) -> None:
         failure = LoadFailure(source, reason, origin)
-        self.result.failed += 1
-        if len(self.result.failures) < MAX_KEPT_FAILURES:
-            self.result.failures.append(failure)
-        if self.on_failure is not None:
-            self.on_failure(failure)
+        with self._lock:
+            self.result.failed += 1
+            if len(self.result.failures) < MAX_KEPT_FAILURES:
+                self.result.failures.append(failure)
+            if self.on_failure is not None:
+                self.on_failure(failure)
+
+    def _loaded(self, item: _Ready) -> None:
+        with self._lock:
+            self.result.add_loaded(item.payload)
 
     def _pairs(self, item: _Ready) -> list[tuple[str, str]]:
         assert item.graph is not None
@@ -365,7 +399,15 @@ class _Loader:
                 self.store.replace_graph(graph, nt)
 
     def flush(self) -> None:
+        """Write what is gathered and wait until every batch is in the store."""
         batch, self.batch = self.batch, []
+        try:
+            self._wait()
+            self._write_batch(batch)
+        finally:
+            self.close()
+
+    def _write_batch(self, batch: list[_Ready]) -> None:
         if not batch:
             return
         if len(batch) > 1 and (self.merge or isinstance(self.store, BulkStore)):
@@ -377,7 +419,7 @@ class _Loader:
                 pass  # one by one below, which names the article that failed
             else:
                 for item in batch:
-                    self.result.add_loaded(item.payload)
+                    self._loaded(item)
                 return
         for item in batch:
             try:
@@ -387,7 +429,7 @@ class _Loader:
             except StoreError as exc:
                 self.fail(item.source, str(exc), item.origin)
             else:
-                self.result.add_loaded(item.payload)
+                self._loaded(item)
 
 
 def _digest(text: str) -> bytes:
@@ -411,9 +453,12 @@ def load_articles(
     ``failures``) and given to ``on_failure``, and the rest go on;
     ``StoreUnavailableError`` (the store itself is down) stops the load."""
     loader = _Loader(store, batch_size, on_failure)
-    for index, doc in enumerate(docs):
-        loader.add(_ready(_doc_source(doc, index), doc))
-    loader.flush()
+    try:
+        for index, doc in enumerate(docs):
+            loader.add(_ready(_doc_source(doc, index), doc))
+        loader.flush()
+    finally:
+        loader.close()
     return loader.result
 
 
@@ -445,13 +490,7 @@ def _convert_document(task: tuple[Document | Failed, str | None, Options]) -> _R
     if isinstance(item, Failed):
         return _Ready(item.label, None, one_line(item.reason), (), origin)
     try:
-        opts = document_options(options, item)
-        key = _source_key(item)
-        if key is not None:
-            opts = copy.copy(opts)  # no new validation: only the key differs
-            opts.source_key = key
-        article = convert_bytes(item.data, item.label, input_format or item.format, opts)
-        doc = to_jsonld(article)
+        article, doc = convert_document(item, input_format, options, _source_key(item))
     except Exception as exc:
         return _Ready(item.label, None, _reason(exc), (), origin)
     return _ready(item.label, doc, article.warnings, origin)
@@ -558,6 +597,7 @@ def load_paths(
             tally.advance(tally.done, counts.bytes_read)
             on_progress(tally)
     finally:
+        loader.close()
         if log is not None:
             log.close()
     return loader.result

@@ -299,6 +299,30 @@ def test_the_same_answers_on_embedded_oxigraph_server_and_virtuoso(
                 assert store.query(sparql) == want, (store, sparql)
 
 
+UNION_QUERIES = [  # no GRAPH: the default graph, which is the union of the graphs on both
+    "SELECT ?name (COUNT(?a) AS ?n) WHERE { ?a <http://schema.org/mentions> ?e . "
+    "?e <http://schema.org/name> ?name } GROUP BY ?name ORDER BY DESC(?n) ?name",
+    "SELECT ?headline WHERE { ?a <http://schema.org/headline> ?headline } ORDER BY ?headline",
+    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+]
+
+
+def test_a_query_without_graph_answers_the_same_on_embedded_and_the_oxigraph_server(
+    docs: list[Doc], oxigraph_server: str
+) -> None:
+    """The server is started without ``--union-default-graph``: the store asks for it."""
+    articles = _copies(docs, 4)
+    embedded = OxigraphStore()
+    assert load_articles(articles, embedded).ok
+    with _remote(open_store(oxigraph_server)) as server:
+        _drop_all(server)
+        assert load_articles(articles, server).ok
+        for sparql in UNION_QUERIES:
+            answer = server.query(sparql)
+            assert isinstance(answer, dict) and answer["results"]["bindings"], sparql
+            assert answer == embedded.query(sparql), sparql
+
+
 # --- Virtuoso ---------------------------------------------------------------------------------
 
 
@@ -315,6 +339,32 @@ def test_virtuoso_loads_hostile_strings_exactly(virtuoso: Virtuoso, kind: str) -
         assert isinstance(answer, str)
         _same_graph(answer, text)
         assert set(_graph_counts(store)) == {graph, "https://ex.org/other#article"}
+
+
+@pytest.mark.parametrize("kind", ["gsp", "update"])
+def test_virtuoso_digest_sends_each_body_once_and_counts_only_our_graphs(
+    virtuoso: Virtuoso, docs: list[Doc], kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import httpx
+
+    sent: list[tuple[str, int, int]] = []  # method, body bytes, status: every request on the wire
+    handle = httpx.HTTPTransport.handle_request
+
+    def record(transport: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response:
+        response = handle(transport, request)
+        sent.append((request.method, len(request.content), response.status_code))
+        return response
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", record)
+    _virtuoso_clear(virtuoso)
+    articles = _copies(docs, 6)
+    store = _virtuoso_gsp(virtuoso) if kind == "gsp" else _virtuoso_update(virtuoso)
+    with store:
+        assert load_articles(articles, store, batch_size=3).ok
+        assert store.count_triples() == sum(_expected(articles).values())
+    with_body = [(method, status) for method, size, status in sent if size]
+    assert with_body and all(status < 400 for _, status in with_body), sent
+    assert any(method == "HEAD" and status == 401 for method, _, status in sent)  # the probe
 
 
 def test_virtuoso_refused_credential_is_one_line_and_not_echoed(
@@ -489,8 +539,9 @@ def test_a_batch_is_a_few_requests_over_one_kept_alive_connection(
     with _client(kind, f"{fake.base}/ok") as store:
         assert load_articles(_copies(docs, 40), store, batch_size=20).ok
         store.count_triples()
-    # Two batches: Oxigraph a DROP and a POST each, update one request each; then one query.
-    assert fake.hits["ok"] == (5 if kind == "oxigraph" else 3)
+    # Two batches: Oxigraph a query and a POST each, update one request each; then the count's
+    # two queries (the server's own graphs, then the count).
+    assert fake.hits["ok"] == (6 if kind == "oxigraph" else 4)
     assert len(fake.peers) == 1
 
 
@@ -566,13 +617,13 @@ def test_oxigraph_server_killed_mid_load_then_a_rerun_leaves_every_graph_whole(
     posts = 0
 
     class Dying(OxigraphServerStore):
-        def _post_quads(self, body: str, idempotent: bool) -> None:
+        def _post_quads(self, body: str, idempotent: bool, atomic: bool = True) -> None:
             nonlocal posts
             posts += 1
             if posts == 3:  # after this batch's DROP, before its quads: the worst moment
                 process.kill()
                 process.wait()
-            super()._post_quads(body, idempotent)
+            super()._post_quads(body, idempotent, atomic)
 
     try:
         with Dying(base, **FAST) as store, pytest.raises(StoreUnavailableError):

@@ -473,3 +473,45 @@ def test_oxigraph_replacing_changed_content_leaves_exactly_the_new_graph(
     store.replace_graph(g, "")
     assert store.count_triples() == 2
     store.close()
+
+
+class _Picky(MemoryStore):
+    """Refuses one graph, or is down after ``down_after`` batches; notes the writing threads."""
+
+    def __init__(self, refused: str = "", down_after: int | None = None) -> None:
+        super().__init__()
+        self.refused, self.down_after, self.batches = refused, down_after, 0
+        self.threads: set[str] = set()
+
+    def replace_graph(self, graph_iri: str, ntriples: str) -> None:
+        if graph_iri == self.refused:
+            raise StoreError(self.endpoint, "refused")
+        super().replace_graph(graph_iri, ntriples)
+
+    def replace_graphs(self, graphs: Any) -> None:
+        import threading
+
+        self.threads.add(threading.current_thread().name)
+        self.batches += 1
+        if self.down_after is not None and self.batches > self.down_after:
+            raise StoreUnavailableError(self.endpoint, "down")
+        pairs = list(graphs)
+        if any(g == self.refused for g, _ in pairs):
+            raise StoreError(self.endpoint, "refused")
+        for pair in pairs:
+            super().replace_graph(*pair)
+
+
+def test_batches_are_written_in_the_background_and_failures_still_count(
+    docs: list[Doc],
+) -> None:
+    articles = [dict(docs[i % len(docs)], **{"@id": f"https://ex.org/{i}#a"}) for i in range(10)]
+    store = _Picky(refused="https://ex.org/4#a")
+    result = load_articles(articles, store, batch_size=3)
+    assert (result.loaded, result.failed) == (9, 1)
+    assert result.failures[0].source == articles[4]["url"]
+    assert len(store.graphs) == 9 and any(t.startswith("load") for t in store.threads)
+    down = _Picky(down_after=1)
+    with pytest.raises(StoreUnavailableError):
+        load_articles(articles, down, batch_size=3)
+    assert len(down.graphs) == 3  # the first batch; nothing after the store went down

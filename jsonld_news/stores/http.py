@@ -144,9 +144,11 @@ def _make_auth(user: str, password: str, scheme: str) -> httpx.Auth:
     import httpx
 
     class Auth(httpx.Auth):
-        """Basic or Digest; ``auto`` sends the first request without credentials and answers
-        the server's challenge with its scheme, then keeps to it (Basic then goes pre-emptively;
-        Digest reuses the server's nonce, as httpx does)."""
+        """Basic or Digest; ``auto`` answers the server's challenge with its scheme, then keeps
+        to it (Basic then goes pre-emptively; Digest reuses the server's nonce, as httpx does).
+        Before the first request with a body, and until a Digest challenge is known, an empty
+        ``HEAD`` of the same URL asks for the challenge: so the body (a whole batch) is sent
+        once, not once refused and once again."""
 
         requires_request_body = True
 
@@ -154,34 +156,50 @@ def _make_auth(user: str, password: str, scheme: str) -> httpx.Auth:
             self._basic = httpx.BasicAuth(user, password)
             self._digest = httpx.DigestAuth(user, password)
             self.scheme = None if scheme == "auto" else scheme
+            self._challenged = False  # httpx's DigestAuth holds a challenge: it goes pre-emptively
 
         def __repr__(self) -> str:
             return f"<auth {self.scheme or 'auto'} for {user!r}>"
 
-        def auth_flow(
-            self, request: httpx.Request
-        ) -> Generator[httpx.Request, httpx.Response, None]:
-            if self.scheme is not None:
-                yield from (self._basic if self.scheme == "basic" else self._digest).auth_flow(
-                    request
-                )
-                return
-            response = yield request
-            if response.status_code != 401:
-                return
+        def _answer(self, request: httpx.Request, response: httpx.Response) -> httpx.Request | None:
+            """The request again with the credentials the 401 ``response`` asks for."""
             offered = [h.lower() for h in response.headers.get_list("www-authenticate")]
-            if any(h.startswith("digest") for h in offered):
-                self.scheme = "digest"
+            if self.scheme != "basic" and any(h.startswith("digest") for h in offered):
+                self.scheme, self._challenged = "digest", True
                 flow = self._digest.auth_flow(request)
                 next(flow)  # its unauthenticated first try: the one just answered
                 try:
-                    retry = flow.send(response)
+                    return flow.send(response)
                 except StopIteration:
-                    return
-                yield retry
-            elif any(h.startswith("basic") for h in offered):
+                    return None
+            if self.scheme != "digest" and any(h.startswith("basic") for h in offered):
                 self.scheme = "basic"
-                yield from self._basic.auth_flow(request)
+                return next(self._basic.auth_flow(request))
+            return None
+
+        def auth_flow(
+            self, request: httpx.Request
+        ) -> Generator[httpx.Request, httpx.Response, None]:
+            if self.scheme == "basic" or (self.scheme == "digest" and self._challenged):
+                flow = self._basic if self.scheme == "basic" else self._digest
+                yield from flow.auth_flow(request)
+                return
+            if request.content:
+                headers = {
+                    k: v
+                    for k, v in request.headers.items()
+                    if k.lower() not in ("content-length", "content-type", "transfer-encoding")
+                }
+                probe = httpx.Request("HEAD", request.url, headers=headers)
+                answer = yield probe
+                if answer.status_code == 401 and self._answer(probe, answer) is not None:
+                    yield from self.auth_flow(request)  # now pre-emptive
+                    return
+            response = yield request
+            if response.status_code == 401:
+                retry = self._answer(request, response)
+                if retry is not None:
+                    yield retry
 
     return Auth()
 

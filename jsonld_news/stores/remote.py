@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from jsonld_news.errors import ConfigError
-from jsonld_news.stores.base import QueryAnswer, SelectStore, StoreError
+from jsonld_news.stores.base import GRAPH_IRI, QueryAnswer, SelectStore, StoreError
 from jsonld_news.stores.http import HttpClient, split_credentials
 from jsonld_news.stores.sparql import query_form, results_json
 
@@ -27,6 +27,14 @@ __all__ = ["QUERY_VIA", "RemoteStore", "chunked"]
 
 QUERY_VIA = ("direct", "form")
 _RESULTS = "application/sparql-results+json"
+# Graphs a server keeps of its own, never counted as ours: those Virtuoso puts in every database
+# (its RDF-view schema, the LDP vocabulary it ships), and any graph holding a SPARQL service
+# description (Virtuoso's ``http://{DefaultHost}/sparql``), found by asking.
+SERVER_GRAPHS = ("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#")
+_SERVICE_GRAPHS = (
+    "SELECT DISTINCT ?g WHERE { GRAPH ?g "
+    "{ ?s a <http://www.w3.org/ns/sparql-service-description#Service> } }"
+)
 _GRAPH_ACCEPT = (
     "application/n-triples, text/plain;q=0.9, text/turtle;q=0.8, application/rdf+xml;q=0.5"
 )
@@ -88,19 +96,23 @@ class RemoteStore(SelectStore):
 
     # --- queries ------------------------------------------------------------------------------
 
+    def _query_url(self) -> str:
+        """Where queries are POSTed: ``query_endpoint``, plus any parameters the server needs."""
+        return self.query_endpoint
+
     def _send_query(self, sparql: str, accept: str) -> httpx.Response:
         headers = {"Accept": accept}
         if self.query_via == "direct":
             return self.http.request(
                 "POST",
-                self.query_endpoint,
+                self._query_url(),
                 endpoint=self.query_endpoint,
                 content=sparql.encode("utf-8"),
                 headers={**headers, "Content-Type": "application/sparql-query"},
             )
         return self.http.request(
             "POST",
-            self.query_endpoint,
+            self._query_url(),
             endpoint=self.query_endpoint,
             form={"query": sparql},
             headers=headers,
@@ -153,6 +165,20 @@ class RemoteStore(SelectStore):
             {name: term["value"] for name, term in row.items()}
             for row in answer["results"]["bindings"]
         ]
+
+    def count_triples(self, graph_iri: str | None = None) -> int:
+        """Triples in one graph, or in all graphs but the server's own (``SERVER_GRAPHS``)."""
+        if graph_iri is not None:
+            return super().count_triples(graph_iri)
+        own = set(SERVER_GRAPHS)
+        own.update(
+            g for row in self.select(_SERVICE_GRAPHS) if GRAPH_IRI.match(g := row.get("g", ""))
+        )
+        names = ", ".join(f"<{g}>" for g in sorted(own))
+        rows = self.select(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({names})) }}"
+        )
+        return int(rows[0]["n"]) if rows else 0
 
     def close(self) -> None:
         self.http.close()
