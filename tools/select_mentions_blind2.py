@@ -5,7 +5,7 @@ aggregate, so it is no longer unseen. This script picks a fresh set from the *sa
 half of ``tests/gold/html-more/split.json``, skipping every article already in
 ``tests/gold/mentions-more/blind/`` (the file stem after the ``{language}-`` prefix names the
 article). Order, cut and filter are those of ``tools/select_mentions_gold.py``: the articles in
-the order of the fixed hash ``_key`` of the file name, trafilatura's ``text`` cut at the first
+the order of the fixed hash ``order_key`` of the file name, trafilatura's ``text`` cut at the first
 paragraph end past 2,500 characters, texts shorter than 600 characters skipped. Quota:
 15 English, 10 German, 6 Spanish and 4 French articles (35). Writes skeletons
 (``entities: []``) into ``tests/gold/mentions-more/blind2/{language}-{stem}.json`` for the
@@ -17,32 +17,21 @@ Run on 2026-12-02 (about 02:46 UTC), before anyone read the selected pages:
 
 from __future__ import annotations
 
-import hashlib
 import json
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from select_mentions_gold import cut_body, order_key  # noqa: E402  the same order and cut
+
 CORPUS = ROOT.parent / "shared" / "corpus" / "html-more"
 GOLD = ROOT / "tests" / "gold" / "mentions-more"
 USED = GOLD / "blind"
 OUT = GOLD / "blind2"
 QUOTA = {"en": 15, "de": 10, "es": 6, "fr": 4}
-CUT = 2500
 MIN_TEXT = 600
-
-
-def _key(name: str) -> str:
-    return hashlib.sha256(("jsonld-news split 2026-12-01 " + name).encode()).hexdigest()
-
-
-def _cut(text: str) -> str:
-    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    kept: list[str] = []
-    for paragraph in paragraphs:
-        kept.append(paragraph)
-        if sum(len(p) + 1 for p in kept) > CUT:
-            break
-    return "\n".join(kept)
 
 
 def _used_stems() -> set[str]:
@@ -55,7 +44,7 @@ def main() -> None:
     used = _used_stems()
     left = dict(QUOTA)
     OUT.mkdir(parents=True, exist_ok=True)
-    for name in sorted(split["blind"], key=_key):
+    for name in sorted(split["blind"], key=order_key):
         language = expected[name].get("language", "")
         if left.get(language, 0) <= 0:
             continue
@@ -77,7 +66,7 @@ def main() -> None:
                 " (blind half, fresh set)"
             ),
             "headline": record.get("title") or expected[name]["title"],
-            "body": _cut(record["text"]),
+            "body": cut_body(record["text"]),
             "entities": [],
         }
         target.write_text(json.dumps(skeleton, ensure_ascii=False, indent=1) + "\n")

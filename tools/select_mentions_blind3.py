@@ -1,7 +1,7 @@
 """Select and cut a fresh blind mention gold set, ``blind3`` (run once, 2026-12-02).
 
 ``blind2`` was read in aggregate three times and retired to ``dev3``. This script picks a fresh
-held-out set, in two steps, in the order of the fixed hash ``_key`` of the file name (the order
+held-out set, in two steps, in the order of the fixed hash ``order_key`` of the file name (the order
 of ``tools/select_mentions_gold.py`` and ``tools/select_mentions_blind2.py``):
 
 a. every article of the ``blind`` half of ``tests/gold/html-more/split.json`` not already in a
@@ -26,34 +26,23 @@ Run once on 2026-12-02 at 05:33 UTC, before anyone read the selected pages:
 
 from __future__ import annotations
 
-import hashlib
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from select_mentions_gold import cut_body, order_key  # noqa: E402  the same order and cut
+
 CORPUS = ROOT.parent / "shared" / "corpus" / "html-more"
 GOLD = ROOT / "tests" / "gold" / "mentions-more"
 OLD_GOLD = ROOT / "tests" / "gold" / "mentions"
 OUT = GOLD / "blind3"
 LANGUAGES = ("en", "de", "es", "fr", "it", "pt")
 TOTAL = 34
-CUT = 2500
 MIN_TEXT = 600
-
-
-def _key(name: str) -> str:
-    return hashlib.sha256(("jsonld-news split 2026-12-01 " + name).encode()).hexdigest()
-
-
-def _cut(text: str) -> str:
-    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    kept: list[str] = []
-    for paragraph in paragraphs:
-        kept.append(paragraph)
-        if sum(len(p) + 1 for p in kept) > CUT:
-            break
-    return "\n".join(kept)
 
 
 def _used_stems() -> set[str]:
@@ -76,7 +65,7 @@ def main() -> None:
     taken: Counter[tuple[str, str]] = Counter()
     skipped: Counter[str] = Counter()
     for half in ("blind", "dev"):
-        for name in sorted(split[half], key=_key):
+        for name in sorted(split[half], key=order_key):
             if sum(taken.values()) >= TOTAL:
                 break
             language = expected[name].get("language", "")
@@ -104,7 +93,7 @@ def main() -> None:
                     f" ({half} half, fresh set blind3)"
                 ),
                 "headline": record.get("title") or expected[name]["title"],
-                "body": _cut(record["text"]),
+                "body": cut_body(record["text"]),
                 "entities": [],
             }
             target.write_text(json.dumps(skeleton, ensure_ascii=False, indent=1) + "\n")

@@ -23,11 +23,13 @@ QUOTA = {"en": 13, "de": 4, "es": 2, "fr": 1}
 CUT = 2500
 
 
-def _key(name: str) -> str:
+def order_key(name: str) -> str:
+    """The fixed hash order every mention gold set is selected in (fixed 2026-12-01)."""
     return hashlib.sha256(("jsonld-news split 2026-12-01 " + name).encode()).hexdigest()
 
 
-def _cut(text: str) -> str:
+def cut_body(text: str) -> str:
+    """The text up to the first paragraph end past ``CUT`` characters."""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     kept: list[str] = []
     for paragraph in paragraphs:
@@ -44,7 +46,7 @@ def main() -> None:
         left = dict(QUOTA)
         folder = OUT / part
         folder.mkdir(parents=True, exist_ok=True)
-        for name in sorted(split[part], key=_key):
+        for name in sorted(split[part], key=order_key):
             language = expected[name].get("language", "")
             if left.get(language, 0) <= 0:
                 continue
@@ -63,7 +65,7 @@ def main() -> None:
                 "language": language,
                 "source": f"shared/corpus/html-more/inputs/trafilatura-json/{stem}.json ({part} half)",
                 "headline": record.get("title") or expected[name]["title"],
-                "body": _cut(record["text"]),
+                "body": cut_body(record["text"]),
                 "entities": [],
             }
             target.write_text(json.dumps(skeleton, ensure_ascii=False, indent=1) + "\n")
