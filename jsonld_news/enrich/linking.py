@@ -160,7 +160,7 @@ class KBLinker:
             if entries is None:
                 entries = self._lookup(surface, art)
             if not entries and j > i and lang == "de":
-                entries = self._german_inflected(toks[i].text, surface, art)
+                entries = self._german_inflected(first, surface, art)
             if not entries:
                 continue
             entry = _choose(entries, surface, art)

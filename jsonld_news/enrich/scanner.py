@@ -772,7 +772,7 @@ def _title_evidence(toks: list[Token], start: int, end: int, mode: Mode, art: Ar
 def _people_word(tok: Token) -> bool:
     """A plural that names a group of people: a demonym's ("Americans") or "Peoples"."""
     word = tok.text
-    return word.endswith("s") and (word[:-1] in DEMONYMS or tok.lower in ("peoples", "people"))
+    return word.endswith("s") and (word[:-1] in DEMONYMS or tok.lower == "peoples")
 
 
 def _german_determiner(tok: Token) -> bool:
