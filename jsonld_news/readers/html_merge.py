@@ -903,9 +903,10 @@ def _named(merger: _Merger, source: str) -> str:
 
 def _outvoted_source(merger: _Merger) -> tuple[str, str] | None:
     """The first source naming people, and the one to ask instead, when two other markup
-    sources agree on people it does not name at all. A CMS's JSON-LD often names the account that posted the story (a web
-    producer) while the byline the reader sees is also marked up as microdata and in the
-    author ``<meta>``: two syntaxes saying the same name outweigh one saying another."""
+    sources agree on people it does not name at all. A CMS's JSON-LD often names the account
+    that posted the story (a web producer) while the byline the reader sees is also marked up
+    as microdata and in the author ``<meta>``: two syntaxes saying the same name outweigh one
+    saying another."""
     named = {s: _named(merger, s) for s in _MARKUP_SOURCES}
     first = next((s for s in _MARKUP_SOURCES if named[s]), None)
     if first is None:
