@@ -161,11 +161,13 @@ def test_workers_die_with_their_parent(tmp_path: Path, command: str, kill: int) 
         assert parent.poll() is None, "the batch ended before it could be killed"
         parent.send_signal(kill)
         parent.wait(timeout=60)
-        assert _until(lambda: not any(map(_alive, workers)), 30), "workers outlived the parent"
+        log.flush()
+        # a failure shows what the batch said: a rare failure here must be diagnosable from CI
+        said = (tmp_path / "stderr").read_text()
+        assert _until(lambda: not any(map(_alive, workers)), 30), f"workers outlived: {said}"
         if kill == signal.SIGTERM:  # handled: workers stopped, then one line and 128 + 15
-            assert parent.returncode == 128 + signal.SIGTERM
-            last = (tmp_path / "stderr").read_text().strip().splitlines()[-1]
-            assert last == "jsonld-news: terminated"
+            assert parent.returncode == 128 + signal.SIGTERM, f"exit {parent.returncode}: {said}"
+            assert said.strip().splitlines()[-1:] == ["jsonld-news: terminated"], said
     finally:
         if parent.poll() is None:
             parent.kill()
