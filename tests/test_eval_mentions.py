@@ -48,6 +48,7 @@ def test_default_and_all_score_the_dev_sets_never_the_blind_one(
     assert _scored(tool, monkeypatch, ["--set", "all"]) == ["old", "dev", "dev2", "dev3"]
     assert _scored(tool, monkeypatch, ["--set", "dev2"]) == ["dev2"]
     assert _scored(tool, monkeypatch, ["--set", "blind3"]) == ["blind3"]  # only by name
+    assert _scored(tool, monkeypatch, ["--set", "blind4"]) == ["blind4"]
 
 
 def test_verbose_is_refused_for_the_blind_set(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,6 +56,7 @@ def test_verbose_is_refused_for_the_blind_set(monkeypatch: pytest.MonkeyPatch) -
     opened: list[str] = []
     monkeypatch.setattr(tool, "load_set", _recorder(opened))
     assert tool.main(["--set", "blind3", "-v"]) == 2
+    assert tool.main(["--set", "blind4", "-v"]) == 2
     assert opened == []  # refused before anything is read
 
 
