@@ -7,10 +7,11 @@
 as the user's KB, as ``tools/eval_mentions.py`` does) over every text within reach, and writes
 one JSON line per text and recogniser with every mention: span, surface, headline or body,
 and its entity's type, name, IRI, ``sameAs`` and description. The texts: the mention gold sets
-(``tests/gold/mentions``, ``mentions-more/{dev,dev2,dev3}``; never ``blind3``), the texts of
+(``tests/gold/mentions``, ``mentions-more/{dev,dev2,dev3}``; never a blind set), the texts of
 ``../shared/corpus/inputs`` (trafilatura, news-please and Markdown), those of
 ``../shared/corpus/html-more`` outside the blind half of ``tests/gold/html-more/split.json``
-(the blind mention sets are drawn from that half), the seed, ``examples/inputs`` and 500
+and outside every blind mention set (``held_out.py``: blind3 and blind4 hold dev-half
+articles too), the seed, ``examples/inputs`` and 500
 generated articles (``tools/generate.py``). Each real text is read in its own language and
 also as unlabelled English, which takes the does-it-read-as-English path.
 
@@ -28,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
+
+from held_out import held_out_stems  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "tests" / "gold" / "mentions"
@@ -82,6 +85,7 @@ def texts() -> Iterator[Text]:
     if SPLIT.is_file():
         split = json.loads(SPLIT.read_text(encoding="utf-8"))
         blind = frozenset(name.removesuffix(".html") for name in split["blind"])
+    blind |= held_out_stems()  # the blind mention sets also hold dev-half articles
     more = SHARED / "corpus" / "html-more" / "inputs" / "trafilatura-json"
     if more.is_dir() and SPLIT.is_file():  # without the split, nothing of it is read
         yield from _json_texts(more, "html-more", blind)
