@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from jsonld_news.context import RDF_TYPE, SCHEMA, XSD, Term, terms
 from jsonld_news.jsonld import SCHEMA_DATE, date_datatype
@@ -26,11 +26,11 @@ XSD_DOUBLE = XSD + "double"
 XSD_BOOLEAN = XSD + "boolean"
 
 
-class Triple(NamedTuple):
-    subject: str  # an IRI, or "_:label" for a blank node
-    predicate: str
-    object: str  # an IRI, a blank node label, or a literal's lexical form
-    datatype: str | None  # None: ``object`` is an IRI or blank node; else the literal's datatype
+# (subject, predicate, object, datatype), a plain tuple: building a NamedTuple per triple costs
+# several times a tuple's price. subject: an IRI or "_:label" (a blank node); object: an IRI, a
+# blank node label, or a literal's lexical form; datatype: None when the object is an IRI or a
+# blank node, else the literal's datatype IRI.
+Triple = tuple[str, str, str, str | None]
 
 
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -53,11 +53,13 @@ class _Walker:
         for key, value in node.items():
             if key == "@type":
                 for type_name in value if isinstance(value, list) else (value,):
-                    seen[Triple(subject, RDF_TYPE, _type_iri(table, type_name), None)] = None
+                    seen[(subject, RDF_TYPE, _type_iri(table, type_name), None)] = None
             elif key[0] != "@":
                 term = table.get(key)
                 if term is None:
                     self.values(subject, _expand(key), None, value)
+                elif term.coerce is None and type(value) is str:  # the commonest: a plain string
+                    seen[(subject, term.iri, value, XSD_STRING)] = None
                 else:
                     self.values(subject, term.iri, term.coerce, value)
         return subject
@@ -67,14 +69,14 @@ class _Walker:
         for item in value if isinstance(value, list) else (value,):
             if isinstance(item, str):
                 if coerce is None:
-                    seen[Triple(subject, predicate, item, XSD_STRING)] = None
+                    seen[(subject, predicate, item, XSD_STRING)] = None
                 elif coerce == "@id":
                     if _ABSOLUTE_IRI.match(item):  # a relative reference has no RDF meaning
-                        seen[Triple(subject, predicate, item, None)] = None
+                        seen[(subject, predicate, item, None)] = None
                 elif coerce == SCHEMA_DATE:  # as ``jsonld.explicit`` states it: xsd:date...
-                    seen[Triple(subject, predicate, item, date_datatype(item))] = None
+                    seen[(subject, predicate, item, date_datatype(item))] = None
                 else:
-                    seen[Triple(subject, predicate, item, coerce)] = None
+                    seen[(subject, predicate, item, coerce)] = None
             elif item is None:
                 continue
             elif isinstance(item, (dict, Mapping)):
@@ -85,7 +87,7 @@ class _Walker:
                     )
                     self.literal(subject, predicate, item["@value"], datatype)
                 else:
-                    seen[Triple(subject, predicate, self.node(item), None)] = None
+                    seen[(subject, predicate, self.node(item), None)] = None
             else:
                 self.literal(subject, predicate, item, coerce)
 
@@ -102,7 +104,7 @@ class _Walker:
             self.emit(subject, predicate, str(value), datatype or XSD_STRING)
 
     def emit(self, subject: str, predicate: str, obj: str, datatype: str | None) -> None:
-        self.seen[Triple(subject, predicate, obj, datatype)] = None
+        self.seen[(subject, predicate, obj, datatype)] = None
 
 
 def _type_iri(table: Mapping[str, Term], name: str) -> str:
@@ -162,10 +164,11 @@ def _term(value: str) -> str:
 
 
 def _object(triple: Triple) -> str:
-    if triple.datatype is None:
-        return _term(triple.object)
-    literal = f'"{escape_literal(triple.object)}"'
-    return literal if triple.datatype == XSD_STRING else f"{literal}^^<{triple.datatype}>"
+    _, _, obj, datatype = triple
+    if datatype is None:
+        return _term(obj)
+    literal = f'"{escape_literal(obj)}"'
+    return literal if datatype == XSD_STRING else f"{literal}^^<{datatype}>"
 
 
 def to_ntriples(items: Iterable[Triple]) -> str:
@@ -184,7 +187,7 @@ def to_ntriples(items: Iterable[Triple]) -> str:
 
 def to_nquads(items: Iterable[Triple], graph: str) -> str:
     name = _term(graph)
-    return "".join(f"{_term(t.subject)} <{t.predicate}> {_object(t)} {name} .\n" for t in items)
+    return "".join(f"{_term(t[0])} <{t[1]}> {_object(t)} {name} .\n" for t in items)
 
 
 # --- Turtle -----------------------------------------------------------------------------------
@@ -203,16 +206,15 @@ def _turtle_iri(iri: str) -> str:
 
 
 def _turtle_object(triple: Triple) -> str:
-    if triple.datatype is None:
-        return (
-            _term(triple.object) if triple.object.startswith("_:") else _turtle_iri(triple.object)
-        )
-    if triple.datatype == XSD_INTEGER and _INTEGER.fullmatch(triple.object):
-        return triple.object
-    literal = f'"{escape_literal(triple.object)}"'
-    if triple.datatype == XSD_STRING:
+    _, _, obj, datatype = triple
+    if datatype is None:
+        return _term(obj) if obj.startswith("_:") else _turtle_iri(obj)
+    if datatype == XSD_INTEGER and _INTEGER.fullmatch(obj):
+        return obj
+    literal = f'"{escape_literal(obj)}"'
+    if datatype == XSD_STRING:
         return literal
-    return f"{literal}^^{_turtle_iri(triple.datatype)}"
+    return f"{literal}^^{_turtle_iri(datatype)}"
 
 
 def to_turtle(items: Iterable[Triple]) -> str:

@@ -50,7 +50,7 @@ def test_generated_articles_mean_the_same_graph(article: dict[str, Any]) -> None
 
 def test_no_blank_nodes_in_our_output(seed_bytes: bytes) -> None:
     doc = to_jsonld(jsonld_news.read(seed_bytes, "text"))
-    assert not [t for t in triples(doc) if t.subject.startswith("_:") or t.object.startswith("_:")]
+    assert not [t for t in triples(doc) if t[0].startswith("_:") or t[2].startswith("_:")]
 
 
 def test_dates_are_typed_so_sparql_can_compare_them(seed_bytes: bytes) -> None:

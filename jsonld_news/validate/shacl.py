@@ -110,9 +110,9 @@ def _to_http(triple: rdf.Triple) -> rdf.Triple:
             return SCHEMA + value[len(HTTPS_SCHEMA) :]
         return value
 
-    subject, predicate = fix(triple.subject), fix(triple.predicate)
-    obj = fix(triple.object) if triple.datatype is None else triple.object
-    return rdf.Triple(subject or "", predicate or "", obj or "", fix(triple.datatype))
+    subject, predicate, obj, datatype = triple
+    obj = (fix(obj) if datatype is None else obj) or ""
+    return (fix(subject) or "", fix(predicate) or "", obj, fix(datatype))
 
 
 NEWS_SHAPES_FILE = "newsarticle.shacl.ttl"
@@ -154,9 +154,9 @@ def _shacl(
     data.parse(data=rdf.to_ntriples(triples), format="nt", bnode_context=labels)
     vocab = vocabulary()
     used = {
-        t.object[len(SCHEMA) :]
-        for t in triples
-        if t.predicate == _RDF_TYPE and t.object.startswith(SCHEMA)
+        obj[len(SCHEMA) :]
+        for _, predicate, obj, _ in triples
+        if predicate == _RDF_TYPE and obj.startswith(SCHEMA)
     }
     classes: set[str] = set()
     for name in used:
