@@ -48,6 +48,13 @@ def test_help_and_formats_import_no_pipeline(code: str) -> None:
     assert not {m for m in loaded for h in HEAVY if m == h or m.startswith(h + ".")}
 
 
+def test_the_enrichers_load_nameparser_only_to_recase_a_name() -> None:
+    # nameparser costs ~40 ms to import; a mixed-case byline never needs it
+    code = "from jsonld_news.enrich.byline import split_byline, tidy_name\n"
+    assert "nameparser" not in imported_after(code + "tidy_name('Jane Roe')")
+    assert "nameparser" in imported_after(code + "assert tidy_name('JANE ROE') == 'Jane Roe'")
+
+
 def test_the_public_names_still_resolve() -> None:
     for name in jsonld_news.__all__:
         assert getattr(jsonld_news, name) is not None

@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from nameparser import HumanName
-
 from jsonld_news.agencies import find_agency
 
 _BY = re.compile(
@@ -186,6 +184,8 @@ def tidy_name(name: str) -> str:
     """ "TOBIAS SCHWARZ" -> "Tobias Schwarz"; mixed-case names are kept as written."""
     name = re.sub(r"\s+", " ", name).strip(" ,.;:")
     if name.isupper() or name.islower():
+        from nameparser import HumanName  # 40 ms to import; most names need no recasing
+
         parsed = HumanName(name)
         parsed.capitalize(force=True)
         return str(parsed).strip() or name
