@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, is_dataclass
-from functools import cache
 
 from jsonld_news.body import to_plain
 from jsonld_news.credits import split_wire_trailer
@@ -33,26 +32,39 @@ def clean(text: str | None) -> str | None:
 # Characters no article text contains on purpose and that XML and many stores cannot hold:
 # C0/C1 controls but tab and newline, lone surrogates (from JSON escapes), non-characters.
 _UNUSABLE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_NEEDS_CLEANING = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def sanitize_text(value: str) -> str:
+    # Every character above is a control (Cc), surrogate (Cs) or unassigned (Cn), none of them
+    # printable: a printable string (a headline, a name) needs no regex scan at all.
+    if value.isprintable() or _NEEDS_CLEANING.search(value) is None:
+        return value
+    # one line ending, as XML parsers would make it anyway
+    return _UNUSABLE_CHARS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _sanitize(value: object) -> object:
     if isinstance(value, str):
-        if "\r" in value:  # one line ending, as XML parsers would make it anyway
-            value = value.replace("\r\n", "\n").replace("\r", "\n")
-        return _UNUSABLE_CHARS.sub("", value) if _UNUSABLE_CHARS.search(value) else value
+        return sanitize_text(value)
     if isinstance(value, list):
         return [_sanitize(item) for item in value] if value else value
-    if is_dataclass(value) and not isinstance(value, type):
-        for name in _field_names(type(value)):
+    kind = type(value)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = (
+            tuple(f.name for f in fields(kind)) if is_dataclass(kind) else ()
+        )
+    if names:
+        for name in names:
             item = getattr(value, name)
             if item is not None:
                 setattr(value, name, _sanitize(item))
     return value
 
 
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+# type -> its dataclass field names; () for any other type (a class object's type is none)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def build(raw: RawArticle, options: Options) -> Article:

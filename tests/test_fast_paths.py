@@ -6,7 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jsonld_news.body import _LINK, _link_matches
+from jsonld_news.build import _UNUSABLE_CHARS, sanitize_text
 from jsonld_news.identity import _normalize_url, _split_and_rebuild
+from jsonld_news.rdf import _NEEDS_ESCAPE, _escape_char, escape_literal
 
 _URL_PART = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=12)
 _HOST = st.from_regex(r"[a-zA-Z0-9.\-]{1,12}(:[0-9]{0,4})?", fullmatch=True)
@@ -54,3 +56,32 @@ def test_deep_json_is_still_refused_and_shallow_json_read() -> None:
         raise AssertionError("JSON nested past the limit was read")
     wide = b'{"a": [' + b", ".join([b"[1]"] * 200) + b"]}"  # many brackets, two levels deep
     assert load_json(wide, "wide.json", Options())["a"][0] == [1]
+
+
+def _sanitized_slowly(value: str) -> str:
+    # the check sanitize_text stands in for: a scan for "\r", then one for unusable characters
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNUSABLE_CHARS.sub("", value) if _UNUSABLE_CHARS.search(value) else value
+
+
+_AWKWARD_CHARS = st.sampled_from(["\r", "\n", "\t", "\x00", "\x0b", "\x85", "\ud800", "\ufffe"])
+
+
+@given(
+    st.lists(
+        st.one_of(st.characters(exclude_categories=()), _AWKWARD_CHARS, st.just("a")), max_size=20
+    ).map("".join)
+)
+def test_the_sanitize_fast_path_agrees_with_two_scans(text: str) -> None:
+    assert sanitize_text(text) == _sanitized_slowly(text)
+
+
+@given(
+    st.lists(
+        st.one_of(st.characters(), st.sampled_from(list('\\"\n\r\t\b\f\x00\x1f\x7f\x80'))),
+        max_size=30,
+    ).map("".join)
+)
+def test_literal_escaping_agrees_with_one_callback_per_character(text: str) -> None:
+    assert escape_literal(text) == _NEEDS_ESCAPE.sub(_escape_char, text)
