@@ -3,7 +3,9 @@
 A worker holds tens of thousands of long-lived objects from start-up (the recogniser's tables, the KB, the
 modules). CPython's cyclic collector rescans all of them in every full collection: 60-80 ms
 pauses that were the API's whole latency tail (issue 12). So, once the recogniser and KB are
-open and a warm-up conversion has run the lazy imports and first-use caches, the worker
+open and a warm-up conversion has run the lazy imports and first-use caches (the byline's
+month names and name parser, the language scorer's numpy half: 100-300 ms that otherwise
+landed in one early request of every worker), the worker
 collects once and ``gc.freeze()``s: what exists then is never scanned again.
 
 It also raises the collector's first threshold: a conversion allocates in bursts of more than
@@ -30,10 +32,14 @@ from jsonld_news.options import Options
 # Collector thresholds once frozen: young generation 10,000 (default 700), the others default.
 GC_THRESHOLD = (10_000, 10, 10)
 
-# Names a person, two places, a country, an agency and a date: the recogniser, the KB, the
-# dateline and the serialiser all run once.
+# A wire story's parts: a date line, a photo credit, a byline, a dateline with an agency, and
+# people, places and a country in the body, so every enricher (the byline's name parser and
+# month names included), the recogniser, the KB and the serialiser have run once.
 WARM_UP = (
     b"Ministers meet in Berlin to agree a budget\n\n"
+    b"March 4, 2025\n\n"
+    b"JOHN MILLER / AFP\n\n"
+    b"By Anna Schmidt and Peter Novak\n\n"
     b"BERLIN, March 4, 2025 (Reuters) - Anna Schmidt, the finance minister, said on Tuesday "
     b"that Germany and France would sign the agreement in Paris next week.\n"
 )
@@ -72,6 +78,12 @@ def warm_up(options: Options) -> None:
     """One conversion of ``WARM_UP``, so no request pays for a lazy import or a first use."""
     with suppress(JsonldNewsError):
         serialize(read(WARM_UP, "text", options=options, name="<warm-up>"), "jsonld")
+    if options.detect_language:
+        from jsonld_news.language import identifier
+
+        # The language scorer turns to numpy after a few texts: its import (0.25 s) would
+        # otherwise land in one request of every worker. Which scorer runs is unchanged.
+        identifier().vectorised()
 
 
 def start_worker(options: Options, *, own_process: bool) -> Readiness:

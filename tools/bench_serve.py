@@ -78,6 +78,7 @@ class Phase:
     rss_checkpoint: float | None = None  # MB, the workers after a tenth of the phase
     stages: list[dict[str, float]] = field(default_factory=list)  # ms, from Server-Timing
     worker_cpu: list[float] = field(default_factory=list)  # seconds, each worker, this phase
+    connections_each: list[int] = field(default_factory=list)  # open, each worker, at a tenth
 
 
 def _free_port() -> int:
@@ -127,6 +128,30 @@ def _cpu_each(pids: list[int]) -> list[float]:
             continue
         each.append((int(fields[11]) + int(fields[12])) / TICK)  # utime, stime
     return each
+
+
+def connections_each(pids: list[int], port: int) -> list[int]:
+    """How many established TCP connections to ``port`` each of ``pids`` holds (from
+    /proc/net/tcp and each process's file descriptors): which worker accepted which."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            columns = row.split()
+            local, state, inode = columns[1], columns[3], columns[9]
+            if state == "01" and int(local.rsplit(":", 1)[1], 16) == port:  # ESTABLISHED
+                inodes.add(f"socket:[{inode}]")
+    counts = []
+    for pid in pids:
+        try:
+            links = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+        except OSError:
+            links = []
+        counts.append(sum(link in inodes for link in links))
+    return counts
 
 
 def _cpu_since(before: list[float], pids: list[int]) -> list[float]:
@@ -261,6 +286,7 @@ def load_wrk(
         for line in process.stdout:
             if line.startswith("checkpoint") and phase.rss_checkpoint is None:
                 phase.rss_checkpoint = _rss_mb(server[1:])
+                phase.connections_each = connections_each(server[1:], port)
             elif line.startswith("timing "):
                 phase.stages.append(parse_timing(line[7:]))
             elif line.startswith("finished"):
@@ -308,6 +334,7 @@ def load_python(
             position[0] += 1
             if position[0] == checkpoint:
                 phase.rss_checkpoint = _rss_mb(server[1:])
+                phase.connections_each = connections_each(server[1:], port)
             return data
 
     def fail(name: str) -> None:
@@ -375,10 +402,17 @@ def stage_lines(phase: Phase) -> list[str]:
             mean = statistics.fmean(values)
             columns.append(f"{name} {mean:.2f}/{_percentile(values, 0.99):.1f}")
         lines.append(f"server stages, ms mean/p99: {', '.join(columns)}")
-    working = [cpu for cpu in phase.worker_cpu if cpu > 0.05]  # not the supervisor
-    if len(working) > 1:
-        shares = " / ".join(f"{cpu / sum(working):.0%}" for cpu in working)
-        lines.append(f"workers' CPU split: {shares}")
+    held = phase.connections_each or [0] * len(phase.worker_cpu)
+    workers = [
+        (cpu, n)
+        for cpu, n in zip(phase.worker_cpu, held, strict=True)
+        if cpu > 0.05  # not the supervisor, nor a helper process
+    ]
+    if len(workers) > 1:
+        total = sum(cpu for cpu, _ in workers)
+        shares = " / ".join(f"{cpu / total:.0%}" for cpu, _ in workers)
+        counts = " / ".join(str(n) for _, n in workers)
+        lines.append(f"workers' CPU split: {shares}; connections each (at a tenth): {counts}")
     return lines
 
 
@@ -421,7 +455,7 @@ def main() -> None:
     first = articles[1 : 1 + small]
     base_latencies, base_cpu = baseline(first)
     probe = [tiny_article(i) for i in range(args.probe_requests)]
-    _, probe_cpu = baseline(probe)
+    probe_cpu = baseline(probe)[1] if probe else 0.0  # --probe-requests 0: no probe
     print(
         f"  {'baseline: in-process convert()':<38} median "
         f"{statistics.median(base_latencies) * 1000:6.1f} ms   p99 "
