@@ -374,12 +374,16 @@ _SCHEMAS: dict[str, Any] = {
             },
             "gc": {
                 "description": "The cyclic collector: objects frozen at start-up, thresholds, "
-                "collections so far by generation.",
+                "collections so far by generation and (serve's workers) their longest and total "
+                "pauses in milliseconds.",
                 "type": "object",
                 "properties": {
                     "frozen": {"type": "integer"},
                     "threshold": {"type": "array", "items": {"type": "integer"}},
                     "collections": {"type": "array", "items": {"type": "integer"}},
+                    "since_start": {"type": "array", "items": {"type": "integer"}},
+                    "longest_ms": {"type": "array", "items": {"type": "number"}},
+                    "total_ms": {"type": "array", "items": {"type": "number"}},
                 },
             },
         },

@@ -65,13 +65,43 @@ class Readiness:
         }
 
 
+class PauseClock:
+    """Each collection's duration, by generation (a ``gc.callbacks`` entry): how many, the
+    longest and the total, so ``/healthz`` shows whether the collector still makes a latency tail."""
+
+    def __init__(self) -> None:
+        self.began = 0.0
+        self.count = [0, 0, 0]
+        self.longest = [0.0, 0.0, 0.0]
+        self.total = [0.0, 0.0, 0.0]
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        # A collection runs start to stop in one thread, holding the interpreter lock.
+        if phase == "start":
+            self.began = time.perf_counter()
+            return
+        generation, took = info["generation"], time.perf_counter() - self.began
+        self.count[generation] += 1
+        self.total[generation] += took
+        self.longest[generation] = max(self.longest[generation], took)
+
+
+_pauses: list[PauseClock] = []  # the worker's clock, once start_worker installed it
+
+
 def gc_state() -> dict[str, Any]:
-    """The collector now: objects frozen, thresholds, collections so far by generation."""
-    return {
+    """The collector now: objects frozen, thresholds, collections so far by generation and, in
+    a worker that owns its process, their longest and total pauses (milliseconds)."""
+    state: dict[str, Any] = {
         "frozen": gc.get_freeze_count(),
         "threshold": list(gc.get_threshold()),
         "collections": [generation["collections"] for generation in gc.get_stats()],
     }
+    if _pauses:
+        state["since_start"] = list(_pauses[0].count)  # collections after the freeze
+        state["longest_ms"] = [round(s * 1000, 3) for s in _pauses[0].longest]
+        state["total_ms"] = [round(s * 1000, 3) for s in _pauses[0].total]
+    return state
 
 
 def warm_up(options: Options) -> None:
@@ -95,6 +125,9 @@ def start_worker(options: Options, *, own_process: bool) -> Readiness:
         gc.collect()
         gc.freeze()  # start-up objects move to the permanent generation: never scanned again
         gc.set_threshold(*GC_THRESHOLD)
+        if not _pauses:
+            _pauses.append(PauseClock())
+            gc.callbacks.append(_pauses[0])
     kb = options.kb
     return Readiness(
         seconds=time.perf_counter() - began,
@@ -105,4 +138,12 @@ def start_worker(options: Options, *, own_process: bool) -> Readiness:
     )
 
 
-__all__ = ["GC_THRESHOLD", "WARM_UP", "Readiness", "gc_state", "start_worker", "warm_up"]
+__all__ = [
+    "GC_THRESHOLD",
+    "WARM_UP",
+    "PauseClock",
+    "Readiness",
+    "gc_state",
+    "start_worker",
+    "warm_up",
+]

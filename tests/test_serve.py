@@ -426,6 +426,8 @@ def test_each_worker_reports_its_start_up_and_its_frozen_heap(client: httpx.Clie
         assert health["gc"]["frozen"] > 0
         assert health["gc"]["threshold"] == list(GC_THRESHOLD)
         assert len(health["gc"]["collections"]) == 3
+        assert len(health["gc"]["since_start"]) == len(health["gc"]["longest_ms"]) == 3
+        assert all(ms >= 0 for ms in health["gc"]["longest_ms"])
 
 
 @pytest.mark.usefixtures("prepared")
@@ -447,7 +449,27 @@ def test_an_application_in_another_server_leaves_its_collector_be() -> None:
 
     health = asyncio.run(started())
     assert health["ready"] is True and health["start"]["frozen"] is False
+    assert "longest_ms" not in health["gc"]  # no callback added to the host's collector
     assert gc.get_freeze_count() == frozen and gc.get_threshold() == threshold
+
+
+def test_the_pause_clock_times_real_collections() -> None:
+    import gc
+
+    from jsonld_news.serve_start import PauseClock
+
+    clock = PauseClock()
+    gc.callbacks.append(clock)
+    try:
+        gc.collect(1)
+        gc.collect()
+    finally:
+        gc.callbacks.remove(clock)
+    assert clock.count[1] >= 1 and clock.count[2] >= 1
+    assert clock.total[1] > 0 and clock.total[2] > 0
+    assert all(
+        0 <= longest <= total for longest, total in zip(clock.longest, clock.total, strict=True)
+    )
 
 
 def _stages(header: str) -> dict[str, float]:

@@ -222,6 +222,26 @@ def _get(port: int, path: str) -> tuple[int, bytes]:
         connection.close()
 
 
+def collector_report(port: int, workers: int) -> list[str]:
+    """Each worker's collector after the load, from its ``/healthz`` (bounded: 60 asks):
+    collections by generation and the longest pause of each."""
+    import json
+
+    seen: dict[int, dict[str, object]] = {}
+    for _ in range(60):
+        status, body = _get(port, "/healthz")
+        health = json.loads(body) if status == 200 else {}
+        if isinstance(health.get("gc"), dict) and "since_start" in health["gc"]:
+            seen[int(health["pid"])] = health["gc"]
+        if len(seen) >= workers:
+            break
+    return [
+        f"worker {pid}: {state['frozen']:,} objects frozen; collections by generation since "
+        f"start-up {state['since_start']}, longest pause {state['longest_ms']} ms"
+        for pid, state in sorted(seen.items())
+    ]
+
+
 def start_server(workers: int, timing: bool) -> tuple[subprocess.Popen[bytes], int]:
     """``jsonld-news serve --workers N``, once every worker answers (bounded: 120 s)."""
     import json
@@ -477,6 +497,7 @@ def main() -> None:
             else:
                 results.append(load_python(port, chunk, connections, args.seconds, server))
         rss_end = _rss_mb(server[1:])
+        collectors = collector_report(port, args.workers)
         probed = None
         if probe:
             if wrk:
@@ -520,6 +541,8 @@ def main() -> None:
         f"  worker memory (RSS, all workers): {rss_start:.0f} MB at start, {middle}"
         f"{rss_end:.0f} MB after {total:,} requests ({rss_end - rss_start:+.0f} MB)"
     )
+    for line in collectors:  # absent from a server that reports no pauses
+        print(f"  garbage collector, {line}")
     if probed is not None and probed.done:
         per = probed.server_cpu / probed.done * 1000
         print(
