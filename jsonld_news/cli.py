@@ -913,6 +913,12 @@ def serve(
     access_log: Annotated[
         bool, typer.Option("--access-log", help="Log every request on stderr.")
     ] = False,
+    server_timing: Annotated[
+        bool,
+        typer.Option(
+            "--server-timing", help="Add a Server-Timing header to /convert: each stage's time."
+        ),
+    ] = False,
     base_iri: BaseIri = DEFAULT_BASE_IRI,
     timezone_name: Timezone = None,
     publisher: PublisherFile = None,
@@ -937,6 +943,7 @@ def serve(
             timeout=timeout,
             concurrency=concurrency,
             access_log=access_log,
+            server_timing=server_timing,
             options=values,
         )
         run_server(config)

@@ -15,8 +15,9 @@ import codecs
 import dataclasses
 import json
 import os
+import time
 from collections.abc import Callable, Mapping
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -29,7 +30,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from jsonld_news.api import entities, prepare, read, read_document, serialize
+from jsonld_news.api import entities, read, read_document, serialize
 from jsonld_news.api import validate as validate_document
 from jsonld_news.errors import (
     ArticleError,
@@ -46,8 +47,10 @@ from jsonld_news.openapi import openapi_document
 from jsonld_news.options import Options
 from jsonld_news.readers import INPUT_FORMATS, detect_format
 from jsonld_news.serialize import OUTPUT_FORMATS, output_format
+from jsonld_news.serve_start import Readiness, gc_state, start_worker
 from jsonld_news.server import ServeConfig
 from jsonld_news.site import validate_page
+from jsonld_news.stage_timing import StageTimes, timed_convert
 from jsonld_news.validate import DEFAULT_VALIDATORS, VALIDATORS
 from jsonld_news.work_pool import Busy, TimedOut, WorkPool
 
@@ -357,9 +360,14 @@ def validator_names(params: Mapping[str, str]) -> list[str]:
 # --- the work of each endpoint (runs in a worker thread) ------------------------------------
 
 
-def read_article(data: bytes, fmt: str | None, options: Options) -> Article:
+def read_article(
+    data: bytes, fmt: str | None, options: Options, times: StageTimes | None = None
+) -> Article:
+    """The article in ``data``; with ``times``, each stage timed (``--server-timing``)."""
     try:
-        return read(data, fmt, options=options, name=BODY)
+        if times is None:
+            return read(data, fmt, options=options, name=BODY)
+        return timed_convert(data, BODY, fmt, options, times)
     except JsonldNewsError as exc:
         raise input_error(exc) from None
 
@@ -440,13 +448,7 @@ class _State:
     config: ServeConfig
     options: Options
     pool: WorkPool
-
-
-_WARM_UP = (
-    b"Ministers meet in Berlin to agree a budget\n\n"
-    b"BERLIN, March 4, 2025 (Reuters) - Anna Schmidt, the finance minister, said on Tuesday "
-    b"that Germany and France would sign the agreement in Paris next week.\n"
-)
+    readiness: Readiness | None = None  # set once the worker's start-up is done
 
 
 @cache
@@ -464,15 +466,16 @@ def recognizer_loads() -> int:
     )
 
 
-def build_app(config: ServeConfig) -> Starlette:
+def build_app(config: ServeConfig, *, own_process: bool = False) -> Starlette:
+    """The application; ``own_process``: it owns its process (``serve``'s workers), so its
+    start-up may freeze the heap and tune the collector (``jsonld_news.serve_start``)."""
     options = config.make_options()
     state = _State(config, options, WorkPool(config.concurrency))
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:
-        prepare(options)  # the recogniser and KB, once per worker, before the first request
-        with suppress(JsonldNewsError):  # import the lazy modules now, not in a first request
-            serialize(read(_WARM_UP, "text", options=options, name="<warm-up>"), "jsonld")
+        # the recogniser and KB, once per worker, a warm-up, then the heap frozen
+        state.readiness = start_worker(options, own_process=own_process)
         yield
         state.pool.close()
 
@@ -515,15 +518,26 @@ def build_app(config: ServeConfig) -> Starlette:
         to = negotiate(request, params)
         opts = request_options(state.options, params, media_type(request)[1])
         data = await body(request)
+        times = StageTimes() if config.server_timing else None
+        submitted = time.perf_counter()
 
         def work() -> tuple[str, Article]:
-            article = read_article(data, fmt, opts)
-            return serialize(article, to), article
+            if times is None:
+                article = read_article(data, fmt, opts)
+                return serialize(article, to), article
+            began = time.perf_counter()
+            times.add("wait", began - submitted)  # for a worker thread (and the GIL)
+            article = read_article(data, fmt, opts, times)
+            serialising = time.perf_counter()
+            text = serialize(article, to)
+            times.add("serialise", time.perf_counter() - serialising)
+            return text, article
 
         text, article = await run(work)
-        return Response(
-            text, media_type=OUTPUT_MEDIA[to], headers=warning_headers(article.warnings)
-        )
+        headers = warning_headers(article.warnings)
+        if times is not None:
+            headers["Server-Timing"] = times.header()
+        return Response(text, media_type=OUTPUT_MEDIA[to], headers=headers)
 
     async def seo(request: Request) -> Response:
         params = query(request, "seo")
@@ -584,6 +598,9 @@ def build_app(config: ServeConfig) -> Starlette:
                 "pid": os.getpid(),
                 "in_progress": state.pool.busy,
                 "recognizer_loads": recognizer_loads(),
+                "ready": state.readiness is not None,
+                "start": None if state.readiness is None else state.readiness.to_dict(),
+                "gc": gc_state(),
             }
         )
 

@@ -120,6 +120,14 @@ _WARNINGS = {
     }
 }
 
+_SERVER_TIMING = {
+    "Server-Timing": {
+        "description": "With serve --server-timing only: milliseconds in each stage (wait, "
+        "parse, build, enrich, mentions, serialise), as W3C Server Timing.",
+        "schema": _TEXT,
+    }
+}
+
 
 @cache
 def openapi_document() -> dict[str, Any]:
@@ -154,7 +162,7 @@ def openapi_document() -> dict[str, Any]:
                     "responses": {
                         "200": {
                             "description": "The article in the output format.",
-                            "headers": _WARNINGS,
+                            "headers": {**_WARNINGS, **_SERVER_TIMING},
                             "content": {
                                 media: {"schema": _JSON if media.endswith("json") else _TEXT}
                                 for media in _OUTPUT_MEDIA
@@ -351,6 +359,33 @@ _SCHEMAS: dict[str, Any] = {
             "pid": {"type": "integer"},
             "in_progress": {"type": "integer"},
             "recognizer_loads": {"type": "integer"},
+            "ready": {"type": "boolean"},
+            "start": {
+                "description": "The worker's start-up (null before it ended): its seconds, "
+                "modules imported, recogniser and KB opened, heap frozen.",
+                "type": ["object", "null"],
+                "properties": {
+                    "seconds": {"type": "number"},
+                    "modules": {"type": "integer"},
+                    "mentions": {"type": "boolean"},
+                    "kb": {"type": ["string", "null"]},
+                    "frozen": {"type": "boolean"},
+                },
+            },
+            "gc": {
+                "description": "The cyclic collector: objects frozen at start-up, thresholds, "
+                "collections so far by generation and (serve's workers) their longest and total "
+                "pauses in milliseconds.",
+                "type": "object",
+                "properties": {
+                    "frozen": {"type": "integer"},
+                    "threshold": {"type": "array", "items": {"type": "integer"}},
+                    "collections": {"type": "array", "items": {"type": "integer"}},
+                    "since_start": {"type": "array", "items": {"type": "integer"}},
+                    "longest_ms": {"type": "array", "items": {"type": "number"}},
+                    "total_ms": {"type": "array", "items": {"type": "number"}},
+                },
+            },
         },
     },
 }

@@ -43,6 +43,7 @@ class ServeConfig:
     timeout: float = DEFAULT_TIMEOUT
     concurrency: int = DEFAULT_CONCURRENCY
     access_log: bool = False
+    server_timing: bool = False  # a Server-Timing header on /convert: each stage's duration
     options: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -67,19 +68,23 @@ class ServeConfig:
         return cls(**json.loads(text))
 
 
-def create_app(config: ServeConfig | None = None) -> Starlette:
-    """The ASGI application (Starlette) for ``config``: mount it, or test it in-process."""
+def create_app(config: ServeConfig | None = None, *, own_process: bool = False) -> Starlette:
+    """The ASGI application (Starlette) for ``config``: mount it, or test it in-process.
+
+    ``own_process``: the application is alone in its process (as ``serve``'s workers are), so
+    its start-up may freeze the heap and raise the collector's threshold, process-wide settings
+    (``jsonld_news.serve_start``); mounted in another server, leave it off."""
     try:
         from jsonld_news.http_app import build_app
     except ImportError as exc:
         raise ConfigError(f"the HTTP API needs {exc.name}: pip install '{EXTRA}'") from None
-    return build_app(config or ServeConfig())
+    return build_app(config or ServeConfig(), own_process=own_process)
 
 
 def app_from_environment() -> Starlette:
-    """uvicorn's factory in each worker process (``--workers N``)."""
+    """uvicorn's factory in each worker process (``--workers N``): it owns its process."""
     text = os.environ.get(_ENVIRONMENT)
-    return create_app(ServeConfig.from_json(text) if text else None)
+    return create_app(ServeConfig.from_json(text) if text else None, own_process=True)
 
 
 def serve(config: ServeConfig) -> None:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ import pytest
 
 import jsonld_news
 from jsonld_news.openapi import openapi_document
+from jsonld_news.serve_start import GC_THRESHOLD
+from jsonld_news.stage_timing import STAGES
 from tests.conftest import EXAMPLES, NO_SHARED, SHARED
 
 pytestmark = [pytest.mark.serve, pytest.mark.allow_hosts(["127.0.0.1"])]
@@ -60,11 +63,10 @@ def guard(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": path}
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, guard: dict[str, str]) -> Iterator[str]:
-    log = tmp_path_factory.mktemp("serve") / "server.log"
-    command = [sys.executable, "-m", "jsonld_news", "serve", "--workers", "2"]
-    command += ["--max-body-size", str(MAX_BODY)]
+@contextmanager
+def _serving(log: Path, guard: dict[str, str], *arguments: str) -> Iterator[str]:
+    """``jsonld-news serve ARGUMENTS`` on a free port, once it answers: its base URL."""
+    command = [sys.executable, "-m", "jsonld_news", "serve", *arguments]
     for _ in range(3):  # the port may be taken between probing and binding
         base = f"http://127.0.0.1:{_free_port()}"
         with log.open("wb") as stream:
@@ -74,20 +76,42 @@ def server(tmp_path_factory: pytest.TempPathFactory, guard: dict[str, str]) -> I
                 stderr=subprocess.STDOUT,
                 env=guard,
             )
-        deadline = time.monotonic() + 60
-        while process.poll() is None and time.monotonic() < deadline:
+        if _answers(process, base):
             try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    try:
-                        yield base
-                    finally:
-                        _stop(process)
-                        assert "Traceback" not in log.read_text(errors="replace")
-                    return
-            except httpx.TransportError:
-                time.sleep(0.1)
+                yield base
+            finally:
+                _stop(process)
+                assert "Traceback" not in log.read_text(errors="replace")
+            return
         _stop(process)
     pytest.fail(f"serve did not start: {log.read_text(errors='replace')[-800:]}")
+
+
+def _answers(process: subprocess.Popen[bytes], base: str) -> bool:
+    """Whether the server at ``base`` answers /healthz within a minute (while it runs)."""
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                return True
+        except httpx.TransportError:
+            time.sleep(0.1)
+    return False
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, guard: dict[str, str]) -> Iterator[str]:
+    log = tmp_path_factory.mktemp("serve") / "server.log"
+    with _serving(log, guard, "--workers", "2", "--max-body-size", str(MAX_BODY)) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def timed_server(tmp_path_factory: pytest.TempPathFactory, guard: dict[str, str]) -> Iterator[str]:
+    """One worker, with ``--server-timing``."""
+    log = tmp_path_factory.mktemp("serve-timed") / "server.log"
+    with _serving(log, guard, "--workers", "1", "--server-timing") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -386,6 +410,105 @@ def test_each_worker_loads_the_recognizer_once(client: httpx.Client) -> None:
         health = client.get("/healthz").json()
         seen[health["pid"]] = health["recognizer_loads"]
     assert set(seen.values()) == {1}
+
+
+def test_each_worker_reports_its_start_up_and_its_frozen_heap(client: httpx.Client) -> None:
+    """A worker answers once its start-up is done: recogniser open, warm-up run, and the heap
+    frozen (the start-up objects are out of the collector's reach: the latency tail)."""
+    seen: dict[int, dict[str, Any]] = {}
+    for _ in range(40):  # answers come from either worker
+        health = client.get("/healthz").json()
+        seen[health["pid"]] = health
+    for health in seen.values():
+        assert health["ready"] is True
+        assert health["start"]["mentions"] is True and health["start"]["frozen"] is True
+        assert health["start"]["modules"] > 0
+        assert health["gc"]["frozen"] > 0
+        assert health["gc"]["threshold"] == list(GC_THRESHOLD)
+        assert len(health["gc"]["collections"]) == 3
+        assert len(health["gc"]["since_start"]) == len(health["gc"]["longest_ms"]) == 3
+        assert all(ms >= 0 for ms in health["gc"]["longest_ms"])
+
+
+@pytest.mark.usefixtures("prepared")
+def test_an_application_in_another_server_leaves_its_collector_be() -> None:
+    """``create_app`` mounted elsewhere: its start-up (its real lifespan, as a host server
+    runs it) opens and warms up, but never freezes the host's heap or changes its thresholds."""
+    import asyncio
+    import gc
+
+    app = jsonld_news.create_app()
+    frozen, threshold = gc.get_freeze_count(), gc.get_threshold()
+
+    async def started() -> dict[str, Any]:
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+                health: dict[str, Any] = (await c.get("/healthz")).json()
+                return health
+
+    health = asyncio.run(started())
+    assert health["ready"] is True and health["start"]["frozen"] is False
+    assert "longest_ms" not in health["gc"]  # no callback added to the host's collector
+    assert gc.get_freeze_count() == frozen and gc.get_threshold() == threshold
+
+
+def test_the_pause_clock_times_real_collections() -> None:
+    import gc
+
+    from jsonld_news.serve_start import PauseClock
+
+    clock = PauseClock()
+    gc.callbacks.append(clock)
+    try:
+        gc.collect(1)
+        gc.collect()
+    finally:
+        gc.callbacks.remove(clock)
+    assert clock.count[1] >= 1 and clock.count[2] >= 1
+    assert clock.total[1] > 0 and clock.total[2] > 0
+    assert all(
+        0 <= longest <= total for longest, total in zip(clock.longest, clock.total, strict=True)
+    )
+
+
+def _stages(header: str) -> dict[str, float]:
+    found = {}
+    for entry in header.split(","):
+        name, _, duration = entry.strip().partition(";dur=")
+        found[name] = float(duration)
+    return found
+
+
+def test_server_timing_only_when_asked(client: httpx.Client, timed_server: str) -> None:
+    data = SEED.read_bytes()
+    plain = client.post("/convert", content=data)
+    assert plain.status_code == 200 and "server-timing" not in plain.headers
+    timed = httpx.post(f"{timed_server}/convert", content=data, timeout=30)
+    assert timed.status_code == 200
+    assert timed.content == plain.content  # the timed path converts the same
+    stages = _stages(timed.headers["server-timing"])
+    assert list(stages) == list(STAGES)
+    assert all(duration >= 0 for duration in stages.values())
+    health = httpx.get(f"{timed_server}/healthz", timeout=30)
+    assert "server-timing" not in health.headers  # conversions only
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason=NO_SHARED)
+@pytest.mark.parametrize("name", ["moscowtimes-scholz-putin.txt", "harbour-heat-pumps.md", "html"])
+def test_the_timed_conversion_is_the_pipelines(name: str) -> None:
+    """``timed_convert`` runs ``convert_bytes``'s stages: the same article, every field."""
+    from jsonld_news.jsonld import to_jsonld
+    from jsonld_news.pipeline import convert_bytes
+    from jsonld_news.stage_timing import StageTimes, timed_convert
+
+    data = PAGE.read_bytes() if name == "html" else (EXAMPLES / "inputs" / name).read_bytes()
+    options = jsonld_news.Options()
+    times = StageTimes()
+    timed = timed_convert(data, "<body>", None, options, times)
+    plain = convert_bytes(data, "<body>", None, options)
+    assert to_jsonld(timed) == to_jsonld(plain) and timed.warnings == plain.warnings
+    assert set(times.seconds) == {"parse", "build", "enrich", "mentions"}
 
 
 # --- property-based: schemathesis against the served document -------------------------------

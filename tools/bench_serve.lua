@@ -4,6 +4,8 @@
 -- Lines on stdout tell the driver how far the load is: "checkpoint N" after a tenth of a
 -- thread's articles, "finished N" when its last answer came; the driver then ends wrk
 -- (SIGINT) and done() prints one "result ..." line of figures (latencies in microseconds).
+-- An answer with a Server-Timing header (serve --server-timing) is echoed as "timing VALUE",
+-- for the driver's per-stage breakdown.
 -- wrk asks each connection's delay() before its every request, and calls request() once more
 -- on thread 0 to inspect it (never sent): only a request() that a delay() let go takes an
 -- article, so none is skipped and none is posted twice.
@@ -54,6 +56,10 @@ function request()
 end
 
 function response(status, headers, body)
+  local timing = headers["server-timing"] or headers["Server-Timing"]
+  if timing then
+    io.write("timing " .. timing .. "\n")
+  end
   received = received + 1
   if received == checkpoint then
     io.write("checkpoint " .. id .. "\n")

@@ -24,6 +24,13 @@ the conversion is small and the server's own share stands out, beside the same a
 converted in-process. Memory: the resident size of the worker processes at
 start, after a tenth of the last phase and at its end (flat means no growth per request). The
 load is bounded in count and in time (``--seconds`` per phase).
+
+Where the time goes: the server runs with ``--server-timing`` (``--no-server-timing``: not),
+and each phase prints the mean and p99 of each stage its answers' ``Server-Timing`` headers
+give (wait for a thread, parse, build, enrich, mentions, serialise, and their sum: the
+conversion inside the server, beside the client's latency, which adds the HTTP and the
+queueing), and how the phase's server CPU split between the workers (uneven: one worker got
+more connections).
 """
 
 from __future__ import annotations
@@ -69,6 +76,9 @@ class Phase:
     server_cpu: float = 0.0  # seconds, every process of the server
     client_cpu: float = 0.0  # seconds, the load generator
     rss_checkpoint: float | None = None  # MB, the workers after a tenth of the phase
+    stages: list[dict[str, float]] = field(default_factory=list)  # ms, from Server-Timing
+    worker_cpu: list[float] = field(default_factory=list)  # seconds, each worker, this phase
+    connections_each: list[int] = field(default_factory=list)  # open, each worker, at a tenth
 
 
 def _free_port() -> int:
@@ -106,16 +116,63 @@ def _rss_mb(pids: list[int]) -> float:
     return total / 1024
 
 
-def _cpu_seconds(pids: list[int]) -> float:
-    """User + system time of ``pids`` (from /proc: the server is not our waited-for child)."""
-    ticks = 0
+def _cpu_each(pids: list[int]) -> list[float]:
+    """User + system seconds of each of ``pids`` (from /proc: the server is not our
+    waited-for child); 0 for one that is gone."""
+    each = []
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
+            each.append(0.0)
             continue
-        ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks / TICK
+        each.append((int(fields[11]) + int(fields[12])) / TICK)  # utime, stime
+    return each
+
+
+def connections_each(pids: list[int], port: int) -> list[int]:
+    """How many established TCP connections to ``port`` each of ``pids`` holds (from
+    /proc/net/tcp and each process's file descriptors): which worker accepted which."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            columns = row.split()
+            local, state, inode = columns[1], columns[3], columns[9]
+            if state == "01" and int(local.rsplit(":", 1)[1], 16) == port:  # ESTABLISHED
+                inodes.add(f"socket:[{inode}]")
+    counts = []
+    for pid in pids:
+        try:
+            links = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+        except OSError:
+            links = []
+        counts.append(sum(link in inodes for link in links))
+    return counts
+
+
+def _cpu_since(before: list[float], pids: list[int]) -> list[float]:
+    """CPU seconds of each of ``pids`` since ``before`` (``_cpu_each`` of the same pids)."""
+    return [now - then for then, now in zip(before, _cpu_each(pids), strict=True)]
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    return sum(_cpu_each(pids))
+
+
+def parse_timing(value: str) -> dict[str, float]:
+    """A ``Server-Timing`` value (``parse;dur=0.41, build;dur=1.2``): stage -> milliseconds."""
+    stages: dict[str, float] = {}
+    for entry in value.split(","):
+        name, _, rest = entry.strip().partition(";")
+        for parameter in rest.split(";"):
+            key, _, number = parameter.strip().partition("=")
+            if key == "dur" and name:
+                stages[name] = stages.get(name, 0.0) + float(number)
+    return stages
 
 
 _BASELINE = """
@@ -123,8 +180,8 @@ import json, sys, time
 import jsonld_news
 articles = open(sys.argv[1], "rb").read().split(b"\\0")
 jsonld_news.prepare(jsonld_news.Options())
-from jsonld_news.http_app import _WARM_UP  # the warm-up each server worker does
-jsonld_news.convert(_WARM_UP, "jsonld", "text")
+from jsonld_news.serve_start import WARM_UP  # the warm-up each server worker does
+jsonld_news.convert(WARM_UP, "jsonld", "text")
 latencies = []
 cpu = time.process_time()
 for data in articles:
@@ -165,12 +222,33 @@ def _get(port: int, path: str) -> tuple[int, bytes]:
         connection.close()
 
 
-def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
+def collector_report(port: int, workers: int) -> list[str]:
+    """Each worker's collector after the load, from its ``/healthz`` (bounded: 60 asks):
+    collections by generation and the longest pause of each."""
+    import json
+
+    seen: dict[int, dict[str, object]] = {}
+    for _ in range(60):
+        status, body = _get(port, "/healthz")
+        health = json.loads(body) if status == 200 else {}
+        if isinstance(health.get("gc"), dict) and "since_start" in health["gc"]:
+            seen[int(health["pid"])] = health["gc"]
+        if len(seen) >= workers:
+            break
+    return [
+        f"worker {pid}: {state['frozen']:,} objects frozen; collections by generation since "
+        f"start-up {state['since_start']}, longest pause {state['longest_ms']} ms"
+        for pid, state in sorted(seen.items())
+    ]
+
+
+def start_server(workers: int, timing: bool) -> tuple[subprocess.Popen[bytes], int]:
     """``jsonld-news serve --workers N``, once every worker answers (bounded: 120 s)."""
     import json
 
     port = _free_port()
     command = [sys.executable, "-m", "jsonld_news", "serve", "--workers", str(workers)]
+    command += ["--server-timing"] * timing
     process = subprocess.Popen(
         [*command, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -190,17 +268,18 @@ def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
     raise SystemExit("bench_serve: the server did not start")
 
 
-def _post(connection: http.client.HTTPConnection, data: bytes) -> int:
+def _post(connection: http.client.HTTPConnection, data: bytes) -> tuple[int, str | None]:
+    """The status and the ``Server-Timing`` header of one POST."""
     connection.request("POST", PATH, data, {"Content-Type": "text/plain"})
     response = connection.getresponse()
     response.read()
-    return response.status
+    return response.status, response.getheader("server-timing")
 
 
 def cold_request(port: int, data: bytes) -> float:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     began = time.perf_counter()
-    status = _post(connection, data)
+    status, _ = _post(connection, data)
     elapsed = time.perf_counter() - began
     connection.close()
     if status != 200:
@@ -219,7 +298,7 @@ def load_wrk(
         command = [wrk, "-t1", f"-c{connections}", f"-d{max(1, int(seconds))}s", "--timeout"]
         command += ["30s", "-s", str(LUA), f"http://127.0.0.1:{port}", "--", prefix, PATH]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = _cpu_seconds(server)
+        cpu, each = _cpu_seconds(server), _cpu_each(server[1:])
         began = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
         assert process.stdout is not None
@@ -227,9 +306,13 @@ def load_wrk(
         for line in process.stdout:
             if line.startswith("checkpoint") and phase.rss_checkpoint is None:
                 phase.rss_checkpoint = _rss_mb(server[1:])
+                phase.connections_each = connections_each(server[1:], port)
+            elif line.startswith("timing "):
+                phase.stages.append(parse_timing(line[7:]))
             elif line.startswith("finished"):
                 phase.elapsed = time.perf_counter() - began
                 phase.server_cpu = _cpu_seconds(server) - cpu
+                phase.worker_cpu = _cpu_since(each, server[1:])
                 process.send_signal(signal.SIGINT)  # wrk's own end: it prints its figures
             elif line.startswith("result"):
                 result = line
@@ -243,6 +326,7 @@ def load_wrk(
     if not phase.elapsed:  # stopped by its time bound, not by the last answer
         phase.elapsed = int(figures["duration_us"]) / 1e6
         phase.server_cpu = _cpu_seconds(server) - cpu
+        phase.worker_cpu = _cpu_since(each, server[1:])
     phase.median_ms = int(figures["p50_us"]) / 1000
     phase.p99_ms = int(figures["p99_us"]) / 1000
     for name in ("connect", "read", "write", "status", "timeout"):
@@ -270,6 +354,7 @@ def load_python(
             position[0] += 1
             if position[0] == checkpoint:
                 phase.rss_checkpoint = _rss_mb(server[1:])
+                phase.connections_each = connections_each(server[1:], port)
             return data
 
     def fail(name: str) -> None:
@@ -281,8 +366,12 @@ def load_python(
         while (data := next_article()) is not None:
             began = time.perf_counter()
             try:
-                if _post(connection, data) != 200:
+                status, timing = _post(connection, data)
+                if status != 200:
                     fail("status")
+                if timing:
+                    with lock:
+                        phase.stages.append(parse_timing(timing))
             except (OSError, http.client.HTTPException) as exc:
                 fail(type(exc).__name__)
                 connection.close()
@@ -294,6 +383,7 @@ def load_python(
 
     threads = [threading.Thread(target=client) for _ in range(connections)]
     cpu, client_cpu = _cpu_seconds(server), time.process_time()
+    each = _cpu_each(server[1:])
     began = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -301,6 +391,7 @@ def load_python(
         thread.join()
     phase.elapsed = time.perf_counter() - began
     phase.server_cpu = _cpu_seconds(server) - cpu
+    phase.worker_cpu = _cpu_since(each, server[1:])
     phase.client_cpu = time.process_time() - client_cpu
     phase.done = len(latencies)
     if latencies:
@@ -317,6 +408,34 @@ def _stack() -> str:
     return f"uvicorn {uvicorn.__version__} ({http}, {loop})"
 
 
+def stage_lines(phase: Phase) -> list[str]:
+    """Mean and p99 of each Server-Timing stage, and of their sum; the workers' CPU split."""
+    lines = []
+    if phase.stages:
+        names = list(dict.fromkeys(name for stages in phase.stages for name in stages))
+        columns = []
+        for name in [*names, "sum"]:
+            if name == "sum":
+                values = [sum(stages.values()) for stages in phase.stages]
+            else:
+                values = [stages.get(name, 0.0) for stages in phase.stages]
+            mean = statistics.fmean(values)
+            columns.append(f"{name} {mean:.2f}/{_percentile(values, 0.99):.1f}")
+        lines.append(f"server stages, ms mean/p99: {', '.join(columns)}")
+    held = phase.connections_each or [0] * len(phase.worker_cpu)
+    workers = [
+        (cpu, n)
+        for cpu, n in zip(phase.worker_cpu, held, strict=True)
+        if cpu > 0.05  # not the supervisor, nor a helper process
+    ]
+    if len(workers) > 1:
+        total = sum(cpu for cpu, _ in workers)
+        shares = " / ".join(f"{cpu / total:.0%}" for cpu, _ in workers)
+        counts = " / ".join(str(n) for _, n in workers)
+        lines.append(f"workers' CPU split: {shares}; connections each (at a tenth): {counts}")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=10_000, help="in the throughput phase")
@@ -326,6 +445,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--generator", choices=("auto", "wrk", "python"), default="auto")
     parser.add_argument("--probe-requests", type=int, default=2000, help="overhead probe")
+    parser.add_argument(
+        "--no-server-timing",
+        dest="timing",
+        action="store_false",
+        help="serve without --server-timing (no per-stage breakdown)",
+    )
     args = parser.parse_args()
 
     wrk = shutil.which("wrk") if args.generator != "python" else None
@@ -350,14 +475,14 @@ def main() -> None:
     first = articles[1 : 1 + small]
     base_latencies, base_cpu = baseline(first)
     probe = [tiny_article(i) for i in range(args.probe_requests)]
-    _, probe_cpu = baseline(probe)
+    probe_cpu = baseline(probe)[1] if probe else 0.0  # --probe-requests 0: no probe
     print(
         f"  {'baseline: in-process convert()':<38} median "
         f"{statistics.median(base_latencies) * 1000:6.1f} ms   p99 "
         f"{_percentile(base_latencies, 0.99) * 1000:6.1f} ms   CPU {base_cpu * 1000:5.2f} ms/article"
     )
 
-    process, port = start_server(args.workers)
+    process, port = start_server(args.workers, args.timing)
     results: list[Phase] = []
     try:
         server = [process.pid, *_children(process.pid)]
@@ -372,6 +497,7 @@ def main() -> None:
             else:
                 results.append(load_python(port, chunk, connections, args.seconds, server))
         rss_end = _rss_mb(server[1:])
+        collectors = collector_report(port, args.workers)
         probed = None
         if probe:
             if wrk:
@@ -404,6 +530,8 @@ def main() -> None:
             f"overhead {per - base_cpu * 1000:+.2f} ms); generator CPU {client:.2f} ms/request; "
             f"{phase.done:,} of {phase.planned:,} answered, {failed} failed{detail}"
         )
+        for line in stage_lines(phase):
+            print(f"  {'':<38} {line}")
     last = results[-1]
     middle = ""
     if last.rss_checkpoint is not None:
@@ -413,6 +541,8 @@ def main() -> None:
         f"  worker memory (RSS, all workers): {rss_start:.0f} MB at start, {middle}"
         f"{rss_end:.0f} MB after {total:,} requests ({rss_end - rss_start:+.0f} MB)"
     )
+    for line in collectors:  # absent from a server that reports no pauses
+        print(f"  garbage collector, {line}")
     if probed is not None and probed.done:
         per = probed.server_cpu / probed.done * 1000
         print(
