@@ -44,6 +44,7 @@ from importlib import resources
 from pathlib import Path
 
 from jsonld_news.cache import cache_path
+from jsonld_news.enrich.acronyms import acronym_uses, affiliation_acronyms, defined_acronyms
 from jsonld_news.enrich.findings import ArticleState, Found, fold_name, to_mentions
 from jsonld_news.enrich.names import common_word
 from jsonld_news.enrich.scanner import RuleScanner
@@ -73,6 +74,7 @@ class RuleRecognizer(RuleScanner):
         head_lines = tokenize(headline, "title" if lang != "en" else "full")
         found = self._scan(body_lines, body, lang, art, in_headline=False)
         found += self._scan(head_lines, headline, lang, art, in_headline=True)
+        found += _acronyms(body_lines, head_lines, body, found, lang, body_mode)
         found += short_forms(body_lines, found, art, in_headline=False)
         found += short_forms(head_lines, found, art, in_headline=True)
         if art.not_companies:  # one sense per article: the one used more often
@@ -147,6 +149,27 @@ class RuleRecognizer(RuleScanner):
             f.resolved = True
 
 
+def _acronyms(
+    body_lines: list[Line],
+    head_lines: list[Line],
+    body: str,
+    found: list[Found],
+    lang: str,
+    body_mode: Mode,
+) -> list[Found]:
+    """Acronyms the body defines ("European Broadcasting Union (EBU)") and, in English, those
+    an affiliation slot shows as a body's ("a spokesperson for ABC"); see ``acronyms``."""
+    if lang not in _NAME_LANGUAGES:
+        return []
+    defined = defined_acronyms(body_lines, body, found, english=lang == "en")
+    out = acronym_uses(body_lines, found, defined, in_headline=False)
+    out += acronym_uses(head_lines, found + out, defined, in_headline=True)
+    if body_mode == "full":
+        out += affiliation_acronyms(body_lines, found + out)
+    return out
+
+
+_NAME_LANGUAGES = frozenset(("en", "de", "fr", "es"))
 _ENGLISH_SAMPLE = 60  # lower-case words looked at
 _ENGLISH_SHARE = 0.6  # of them common English words (English text: 0.9 and more)
 

@@ -1,0 +1,80 @@
+"""Issue 10, fourth round: general mechanisms for recall on articles the rules were not
+written against, one small made-up text each (acronym definitions and affiliation acronyms,
+legal forms, towns the article's country or state settles, Korean "-si" names, speaker
+labels)."""
+
+from __future__ import annotations
+
+from jsonld_news.enrich.recognize import recognize_text
+from jsonld_news.model import Mention
+
+
+def mentions(body: str, lang: str = "en", headline: str = "") -> list[Mention]:
+    return recognize_text(headline, body, lang)
+
+
+def by_surface(body: str, lang: str = "en") -> dict[str, Mention]:
+    return {m.surface: m for m in mentions(body, lang)}
+
+
+def test_an_acronym_defined_after_its_long_form_is_the_same_body() -> None:
+    body = (
+        "Singers applied to the European Broadcasting Union (EBU) last year. "
+        "The EBU said entries would close in March, and later the EBU agreed."
+    )
+    got = [m for m in mentions(body) if m.surface in ("European Broadcasting Union", "EBU")]
+    assert len(got) == 4
+    assert {m.entity.iri for m in got} == {got[0].entity.iri}
+    assert got[0].entity.name == "European Broadcasting Union"
+    assert got[0].entity.type == "Organization"
+
+
+def test_an_acronym_before_its_long_form_in_parentheses() -> None:
+    body = "Officers of HSI (Homeland Security Investigations) seized the boat. HSI then left."
+    got = [m for m in mentions(body) if m.surface in ("HSI", "Homeland Security Investigations")]
+    assert len(got) == 3 and len({m.entity.iri for m in got}) == 1
+    assert got[0].entity.name == "Homeland Security Investigations"
+
+
+def test_a_french_long_form_spells_its_acronym_with_lower_case_words() -> None:
+    body = (
+        "Selon l’Organisation de coopération et de développement économiques (OCDE), la "
+        "croissance ralentit. L’OCDE publie ses chiffres en juin."
+    )
+    got = [m for m in mentions(body, "fr") if "OCDE" in m.surface or "coopération" in m.surface]
+    assert len(got) == 3 and len({m.entity.iri for m in got}) == 1
+
+
+def test_letters_that_do_not_spell_the_acronym_define_nothing() -> None:
+    body = "The Regional Transit Board (XYZ) met on Monday."
+    assert "XYZ" not in by_surface(body)
+
+
+def test_a_long_form_the_text_also_writes_in_lower_case_is_no_name() -> None:
+    body = (
+        "The state funds the new Bus Rapid Transit (BRT) line. The bus rapid transit service "
+        "runs south, and the BRT stops at every station."
+    )
+    got = by_surface(body)
+    assert "Bus Rapid Transit" not in got and "BRT" not in got
+
+
+def test_an_affiliation_acronym_is_a_body_local_to_the_article() -> None:
+    body = (
+        "A spokesperson for QXR declined to comment. QXR said in a statement that it would "
+        "appeal, and QXR officials met the mayor on Friday."
+    )
+    got = [m for m in mentions(body) if m.surface == "QXR"]
+    assert len(got) == 3
+    assert got[0].entity.type == "Organization"
+    assert got[0].entity.iri.startswith("#") and not got[0].entity.same_as
+    assert len({m.entity.iri for m in got}) == 1
+
+
+def test_a_role_in_the_statement_slot_is_no_body() -> None:
+    body = "Its CEO said in a statement that the deal was off."
+    assert "CEO" not in by_surface(body)
+
+
+def test_an_acronym_in_no_slot_stays_unnamed() -> None:
+    assert "QXR" not in by_surface("The plan needs QXR approval before the vote.")
