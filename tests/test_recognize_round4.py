@@ -78,3 +78,23 @@ def test_a_role_in_the_statement_slot_is_no_body() -> None:
 
 def test_an_acronym_in_no_slot_stays_unnamed() -> None:
     assert "QXR" not in by_surface("The plan needs QXR approval before the vote.")
+
+
+def test_a_name_before_a_legal_form_is_a_company_in_spanish_german_french() -> None:
+    es = by_surface("La empresa chilena Neltume Ports S.A. compró la terminal.", "es")
+    assert es["Neltume Ports S.A."].entity.type == "Corporation"
+    de = by_surface("Die Firma Kessler Antriebe GmbH hat 40 Stellen gestrichen.", "de")
+    assert de["Kessler Antriebe GmbH"].entity.type == "Corporation"
+    fr = by_surface("Le groupe a racheté Duval Frères SARL en mai.", "fr")
+    assert fr["Duval Frères SARL"].entity.type == "Corporation"
+
+
+def test_a_mexican_form_runs_on_and_an_association_form_is_no_company() -> None:
+    es = by_surface("El contrato fue para Grupo Tamsa S.A. de C.V. este año.", "es")
+    assert any(s.endswith("S.A. de C.V.") for s in es)
+    de = by_surface("Der Verein Freunde der Oper e.V. lädt ein.", "de")
+    assert [m.entity.type for s, m in de.items() if s.endswith("e.V.")] in ([], ["Organization"])
+
+
+def test_a_legal_form_after_an_article_alone_names_nothing() -> None:
+    assert not by_surface("Die AG hat die Zahlen vorgelegt.", "de")

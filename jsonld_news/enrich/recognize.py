@@ -46,6 +46,7 @@ from pathlib import Path
 from jsonld_news.cache import cache_path
 from jsonld_news.enrich.acronyms import acronym_uses, affiliation_acronyms, defined_acronyms
 from jsonld_news.enrich.findings import ArticleState, Found, fold_name, to_mentions
+from jsonld_news.enrich.legal_forms import legal_form_names
 from jsonld_news.enrich.names import common_word
 from jsonld_news.enrich.scanner import RuleScanner
 from jsonld_news.enrich.senses import given_names_of_people
@@ -74,6 +75,8 @@ class RuleRecognizer(RuleScanner):
         head_lines = tokenize(headline, "title" if lang != "en" else "full")
         found = self._scan(body_lines, body, lang, art, in_headline=False)
         found += self._scan(head_lines, headline, lang, art, in_headline=True)
+        if lang in _ROMANCE_GERMAN:
+            found += legal_form_names(body_lines, body, found)
         found += _acronyms(body_lines, head_lines, body, found, lang, body_mode)
         found += short_forms(body_lines, found, art, in_headline=False)
         found += short_forms(head_lines, found, art, in_headline=True)
@@ -170,6 +173,7 @@ def _acronyms(
 
 
 _NAME_LANGUAGES = frozenset(("en", "de", "fr", "es"))
+_ROMANCE_GERMAN = frozenset(("de", "fr", "es"))  # English has legal forms in ``org_run``
 _ENGLISH_SAMPLE = 60  # lower-case words looked at
 _ENGLISH_SHARE = 0.6  # of them common English words (English text: 0.9 and more)
 
