@@ -98,3 +98,15 @@ def test_a_mexican_form_runs_on_and_an_association_form_is_no_company() -> None:
 
 def test_a_legal_form_after_an_article_alone_names_nothing() -> None:
     assert not by_surface("Die AG hat die Zahlen vorgelegt.", "de")
+
+
+def test_korean_cities_are_named_with_and_without_si() -> None:
+    from jsonld_news.gazetteer import city_label
+
+    assert city_label("Cheongju-si", "KR") == "Cheongju"
+    assert city_label("Suwon", "KR") == "Suwon"
+    assert city_label("Paris", "FR") == "Paris"
+    got = by_surface("Temperatures fell in Cheongju on Monday, and Suwon-si saw snow.")
+    assert got["Cheongju"].entity.type == "City" and got["Cheongju"].entity.same_as
+    assert got["Suwon-si"].entity.name == "Suwon" and got["Suwon-si"].entity.same_as
+    assert got["Cheongju"].entity.iri.endswith("place/cheongju")
