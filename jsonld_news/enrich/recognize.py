@@ -52,8 +52,9 @@ from jsonld_news.enrich.scanner import RuleScanner
 from jsonld_news.enrich.senses import given_names_of_people
 from jsonld_news.enrich.short_forms import short_forms
 from jsonld_news.enrich.tokens import Line, Mode, tokenize, with_mode
+from jsonld_news.enrich.towns import context_codes, towns
 from jsonld_news.identity import DEFAULT_BASE_IRI, kind_of
-from jsonld_news.kb import KnowledgeBase
+from jsonld_news.kb import KBEntry, KnowledgeBase
 from jsonld_news.model import Mention
 
 
@@ -80,6 +81,14 @@ class RuleRecognizer(RuleScanner):
         found += _acronyms(body_lines, head_lines, body, found, lang, body_mode)
         found += short_forms(body_lines, found, art, in_headline=False)
         found += short_forms(head_lines, found, art, in_headline=True)
+        codes = context_codes(found) if lang in _NAME_LANGUAGES else set()
+        if codes:  # towns only where a country or state is named: most articles, not all
+
+            def lookup(name: str) -> tuple[KBEntry, ...]:
+                return self._lookup(name, art)
+
+            found += towns(body_lines, found, art, lookup, codes, in_headline=False)
+            found += towns(head_lines, found, art, lookup, codes, in_headline=True)
         if art.not_companies:  # one sense per article: the one used more often
             bare: dict[str, int] = {}
             for f in found:
