@@ -172,3 +172,21 @@ def test_the_shipped_town_table_is_sorted_and_holds_towns_only() -> None:
     keys = [line.split("\t", 1)[0] for line in lines]
     assert keys == sorted(keys) and len(keys) == len(set(keys))
     assert "Berlin" not in town_table() and "Weimar" in town_table()
+
+
+def test_a_speaker_label_names_a_person_written_in_capitals_too() -> None:
+    got = mentions("Gespräch.\nJANA WEBER: Wir haben gewonnen.\nDanach sprach Weber lange.", "de")
+    people = {m.surface: m.entity for m in got}
+    assert people["JANA WEBER"].name == "Jana Weber" and people["JANA WEBER"].type == "Person"
+    assert people["Weber"].iri == people["JANA WEBER"].iri
+
+
+def test_a_speaker_label_with_a_known_surname_and_a_parenthesis() -> None:
+    got = by_surface("Notes from the panel.\nXandro Medina (Acme): We will grow.")
+    assert got["Xandro Medina"].entity.type == "Person"
+
+
+def test_headings_with_a_colon_are_no_speakers() -> None:
+    assert not by_surface("Bericht.\nDas E-Werk: geschlossen.\nBei VW-Treffen: Streit.", "de")
+    got = by_surface("Interview.\nThe Economist: Why now?")
+    assert all(m.entity.type != "Person" for m in got.values())

@@ -45,12 +45,13 @@ from pathlib import Path
 
 from jsonld_news.cache import cache_path
 from jsonld_news.enrich.acronyms import acronym_uses, affiliation_acronyms, defined_acronyms
-from jsonld_news.enrich.findings import ArticleState, Found, fold_name, to_mentions
+from jsonld_news.enrich.findings import ArticleState, Found, add_surname, fold_name, to_mentions
 from jsonld_news.enrich.legal_forms import legal_form_names
 from jsonld_news.enrich.names import common_word
 from jsonld_news.enrich.scanner import RuleScanner
 from jsonld_news.enrich.senses import given_names_of_people
 from jsonld_news.enrich.short_forms import short_forms
+from jsonld_news.enrich.speakers import speaker_labels
 from jsonld_news.enrich.tokens import Line, Mode, tokenize, with_mode
 from jsonld_news.enrich.towns import context_codes, towns
 from jsonld_news.identity import DEFAULT_BASE_IRI, kind_of
@@ -75,6 +76,8 @@ class RuleRecognizer(RuleScanner):
         art = ArticleState(lang, self._cache_for(lang), body)
         head_lines = tokenize(headline, "title" if lang != "en" else "full")
         found = self._scan(body_lines, body, lang, art, in_headline=False)
+        if lang in _NAME_LANGUAGES:
+            found += self._speakers(body_lines, body, found, art)
         found += self._scan(head_lines, headline, lang, art, in_headline=True)
         if lang in _ROMANCE_GERMAN:
             found += legal_form_names(body_lines, body, found)
@@ -114,6 +117,33 @@ class RuleRecognizer(RuleScanner):
                 f.name = art.surnames.get(fold_name(f.name)) or f.name
         found.sort(key=lambda f: (f.in_headline, f.start))
         return to_mentions(found, art, base_iri)
+
+    def _speakers(
+        self, lines: list[Line], text: str, found: list[Found], art: ArticleState
+    ) -> list[Found]:
+        """People named by a transcript's speaker labels ("MAGALY MEDINA: ..."; ``speakers``),
+        where no rule found a name crossing the label's; what was found inside it gives way.
+        A name written in capitals takes its words' capitalised form ("Magaly Medina")."""
+        out: list[Found] = []
+        for line, n in speaker_labels(lines, text, art.lang):
+            toks = line.toks
+            start, end = toks[0].start, toks[n - 1].end
+            inside = [f for f in found if f.start < end and start < f.end and not f.in_headline]
+            if any(f.kind in ("person", "short") for f in inside):
+                continue  # a rule found the person already
+            if any(f.start < start or f.end > end for f in inside):
+                continue
+            if self._lookup(text[start:end], art):
+                continue  # a KB name as a whole: "Costa Rica: ..."
+            for f in inside:
+                found.remove(f)
+            person = self._person(toks, 0, n, text, art)
+            if person.surface.isupper():
+                name = " ".join(w.title() for w in person.surface.split())
+                person.name = art.people[fold_name(person.surface)] = name
+                add_surname(art, name.split()[-1], name)
+            out.append(person)
+        return out
 
     def _resolve_senses(self, found: list[Found], art: ArticleState) -> None:
         """One sense per article for places: a name that context resolved once ("Birmingham,
