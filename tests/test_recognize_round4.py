@@ -190,3 +190,13 @@ def test_headings_with_a_colon_are_no_speakers() -> None:
     assert not by_surface("Bericht.\nDas E-Werk: geschlossen.\nBei VW-Treffen: Streit.", "de")
     got = by_surface("Interview.\nThe Economist: Why now?")
     assert all(m.entity.type != "Person" for m in got.values())
+
+
+def test_a_long_form_written_again_is_the_same_body_and_no_person() -> None:
+    body = (
+        "Agents of U.S. Customs and Border Protection (CBP) seized the boat. The drugs were "
+        "found at the dock, Customs and Border Protection announced. PROTECTION was the word."
+    )
+    got = mentions(body)
+    assert {m.entity.name for m in got} == {"Customs and Border Protection"}
+    assert len([m for m in got if m.surface == "Customs and Border Protection"]) == 2

@@ -225,6 +225,38 @@ def acronym_uses(
     return out
 
 
+def long_form_repeats(text: str, found: list[Found], defined: dict[str, Found]) -> list[Found]:
+    """The long form of a definition written again in full ("Customs and Border Protection
+    announced ..."): the same body, in place of what rules read into its words there ("Border
+    Protection" as a person before a speech verb)."""
+    out: list[Found] = []
+    for long_form in {id(f): f for f in defined.values()}.values():
+        if long_form.kind != "org" or long_form.entry is not None or " " not in long_form.surface:
+            continue
+        surface = long_form.surface
+        pos = text.find(surface)
+        while pos >= 0:
+            end = pos + len(surface)
+            if pos != long_form.start and _word_bounded(text, pos, end):
+                inside = [
+                    f for f in found + out if f.start < end and pos < f.end and not f.in_headline
+                ]
+                if all(pos <= f.start and f.end <= end and f.entry is None for f in inside):
+                    for f in inside:
+                        (out if f in out else found).remove(f)
+                    same = Found(pos, end, surface, "org", None, long_form.name, long_form.type)
+                    same.iri_name, same.local = long_form.iri_name, long_form.local
+                    out.append(same)
+            pos = text.find(surface, end)
+    return out
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
 # "X said in a statement", "X spokesperson": what follows the acronym
 _STATEMENT_VERBS = word_set("said says announced confirmed stated")
 _STATEMENT_NOUNS = word_set("statement release")

@@ -44,7 +44,12 @@ from importlib import resources
 from pathlib import Path
 
 from jsonld_news.cache import cache_path
-from jsonld_news.enrich.acronyms import acronym_uses, affiliation_acronyms, defined_acronyms
+from jsonld_news.enrich.acronyms import (
+    acronym_uses,
+    affiliation_acronyms,
+    defined_acronyms,
+    long_form_repeats,
+)
 from jsonld_news.enrich.findings import ArticleState, Found, add_surname, fold_name, to_mentions
 from jsonld_news.enrich.legal_forms import legal_form_names
 from jsonld_news.enrich.names import common_word
@@ -79,9 +84,12 @@ class RuleRecognizer(RuleScanner):
         if lang in _NAME_LANGUAGES:
             found += self._speakers(body_lines, body, found, art)
         found += self._scan(head_lines, headline, lang, art, in_headline=True)
+        people = sum(f.kind == "person" for f in found)
         if lang in _ROMANCE_GERMAN:
             found += legal_form_names(body_lines, body, found)
         found += _acronyms(body_lines, head_lines, body, found, lang, body_mode)
+        if sum(f.kind == "person" for f in found) < people:
+            _forget_people(found, art)  # read as a body's name now: no surname to resolve
         found += short_forms(body_lines, found, art, in_headline=False)
         found += short_forms(head_lines, found, art, in_headline=True)
         codes = context_codes(found) if lang in _NAME_LANGUAGES else set()
@@ -191,6 +199,15 @@ class RuleRecognizer(RuleScanner):
             f.resolved = True
 
 
+def _forget_people(found: list[Found], art: ArticleState) -> None:
+    """Forget the people whose findings a later pass took for something else ("Border
+    Protection" of "Customs and Border Protection (CBP)"), so that no short form names them."""
+    kept = {f.name for f in found if f.kind == "person"}
+    for table in (art.people, art.surnames):
+        for key in [k for k, name in table.items() if name and name not in kept]:
+            del table[key]
+
+
 def _acronyms(
     body_lines: list[Line],
     head_lines: list[Line],
@@ -204,7 +221,8 @@ def _acronyms(
     if lang not in _NAME_LANGUAGES:
         return []
     defined = defined_acronyms(body_lines, body, found, english=lang == "en")
-    out = acronym_uses(body_lines, found, defined, in_headline=False)
+    out = long_form_repeats(body, found, defined)
+    out += acronym_uses(body_lines, found + out, defined, in_headline=False)
     out += acronym_uses(head_lines, found + out, defined, in_headline=True)
     if body_mode == "full":
         out += affiliation_acronyms(body_lines, found + out)
