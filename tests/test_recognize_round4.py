@@ -200,3 +200,19 @@ def test_a_long_form_written_again_is_the_same_body_and_no_person() -> None:
     got = mentions(body)
     assert {m.entity.name for m in got} == {"Customs and Border Protection"}
     assert len([m for m in got if m.surface == "Customs and Border Protection"]) == 2
+
+
+def test_a_legal_form_name_is_not_cut_and_takes_no_full_stop() -> None:
+    got = by_surface("Er leitete die Piracy Guard IT Solutions GmbH. Danach ging er.", "de")
+    assert "Piracy Guard IT Solutions GmbH" in got and "Solutions GmbH" not in got
+    assert "Piracy Guard IT Solutions GmbH." not in got
+
+
+def test_a_column_title_is_no_speaker() -> None:
+    got = by_surface("Newsletter.\nGabor Steingarts Morning Briefing: Heute geht es um Geld.", "de")
+    assert "Gabor Steingarts Morning Briefing" not in got
+
+
+def test_an_elided_town_name_belongs_to_the_name_before_it() -> None:
+    got = by_surface("In France, visitors queued at the Musée d’Orsay on Sunday.")
+    assert "Orsay" not in got

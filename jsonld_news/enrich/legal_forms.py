@@ -7,7 +7,7 @@ The forms are those of ISO 20275 (``rule_words.ELF_FORMS``)."""
 from __future__ import annotations
 
 from jsonld_news.enrich.findings import Found
-from jsonld_news.enrich.name_rules import weak_word
+from jsonld_news.enrich.name_rules import weak_word, with_dot
 from jsonld_news.enrich.rule_words import ARTICLES, ASSOCIATION_FORMS, ELF_FORMS, word_set
 from jsonld_news.enrich.tokens import Line, Token
 
@@ -48,14 +48,18 @@ def legal_form_names(lines: list[Line], text: str, found: list[Found]) -> list[F
 
 
 def _name_start(toks: list[Token], k: int) -> int:
-    """First token of the capitalised run before the legal form at ``k``, or -1."""
+    """First token of the capitalised run before the legal form at ``k``, or -1; also -1 where
+    the run goes on past the longest name taken (a name is not emitted cut short)."""
     j = k - 1
     start = -1
-    while j >= 0 and k - j <= _MAX_NAME_TOKENS:
+    while j >= 0:
         t = toks[j]
         if t.lower in _GERMAN_COMPANY_NOUNS and not t.upper:
             break
-        if t.cap and not t.poss and not (t.lower in ARTICLES or weak_word(t)):
+        name_word = t.upper or not (t.lower in ARTICLES or weak_word(t))  # "IT Solutions"
+        if t.cap and not t.poss and name_word:
+            if k - j > _MAX_NAME_TOKENS:
+                return -1
             start = j
         elif not (t.lower in _NAME_CONNECTORS and j > 0 and toks[j - 1].cap):
             break
@@ -66,15 +70,14 @@ def _name_start(toks: list[Token], k: int) -> int:
 
 
 def _form_end(toks: list[Token], k: int, text: str) -> int:
-    """Where the form ends: past its dot ("S.A.", "Ltd."), and past "de C.V." (Mexico)."""
-    end = toks[k].end
-    if end < len(text) and text[end] == "." and not toks[k].text.endswith("."):
-        end += 1
+    """Where the form ends: past a dot that is the abbreviation's ("Ltd.", not the full stop
+    after "GmbH."), and past "de C.V." (Mexico)."""
+    end = with_dot(toks[k], text)
     if (
         k + 2 < len(toks)
         and toks[k + 1].lower == "de"
         and toks[k + 2].text.rstrip(".") == "C.V"
         and toks[k + 1].joined
     ):
-        end = toks[k + 2].end + (text[toks[k + 2].end : toks[k + 2].end + 1] == ".")
+        end = with_dot(toks[k + 2], text)
     return end

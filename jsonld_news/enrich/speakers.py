@@ -2,7 +2,8 @@
 colon ("Thomas Malone: ...", "MAGALY MEDINA: ...", "Mikaela Shiffrin (USA/Ski alpin): ...")
 names that person. The name must look like one: two to four capitalised words, none a title,
 an organisation's head or a calendar word, opening with a known given name or ending with a
-known surname, and not a KB name as a whole; one word alone ("Barisic:") is left to the
+known surname, no common English word after the first unless a surname ("Morning
+Briefing: ..." is a column), and not a KB name as a whole; one word alone ("Barisic:") is left to the
 short forms, which know the article's surnames."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 
 from jsonld_news.enrich.frequent_words import function_word
 from jsonld_news.enrich.name_rules import weak_word
-from jsonld_news.enrich.names import given_name, surname
+from jsonld_news.enrich.names import common_word, given_name, surname
 from jsonld_news.enrich.rule_words import ORG_HEADS
 from jsonld_news.enrich.tokens import Line
 from jsonld_news.gazetteer import TITLE_WORDS
@@ -46,4 +47,6 @@ def speaker_labels(lines: list[Line], text: str, lang: str) -> Iterator[tuple[Li
             continue
         if not (given_name(words[0], lang) or surname(words[-1])):
             continue
+        if any(common_word(w) and not surname(w) for w in words[1:]):
+            continue  # "Gabor Steingarts Morning Briefing: ...": a column's title
         yield line, end

@@ -197,6 +197,8 @@ def _town(
 ) -> Found | None:
     """The town named at ``k``, if the table, the context and the guards agree."""
     tok = toks[k]
+    if tok.gap_before.rstrip().endswith(("'", "’")):
+        return None  # elided: "Musée d’Orsay" names the museum
     if not multi and art.lang == "en" and common_word(tok.text):
         return None  # a word ("Homestead"): a town only before its state's comma
     end = _run(toks, k, table, multi)
