@@ -8,6 +8,9 @@ table holds the rest, the towns of 15,000 to 100,000 people, one name a line, so
 
     name <TAB> town [; town ...]      (a town: label|country|admin1|GeoNames id|region label)
 
+and the first word of each name of several words, with no town unless it names one too
+("Bergisch" of "Bergisch Gladbach"): a word no line starts with begins no town's name.
+
 A town is listed under its label and under the spelling variants the starter KB gives cities
 (no accents, no river qualifier, a Korean city with and without "-si"); "region label" is the
 starter KB's label of its US state or country, which qualifies its IRI. The recognizer reads
@@ -38,6 +41,8 @@ def main() -> int:
         assert not any(c in town for c in "\t\n;"), town
         for name in dict.fromkeys([label, *filter(None, others.split("|"))]):
             by_name.setdefault(name, []).append(town)
+    for name in list(by_name):  # a name's first word, so that one look-up rules a word out
+        by_name.setdefault(name.split(" ", 1)[0], [])
     out = DATA / "towns.tsv"
     lines = (f"{name}\t{';'.join(towns)}\n" for name, towns in sorted(by_name.items()))
     out.write_text("".join(lines), encoding="utf-8")
@@ -54,7 +59,8 @@ def main() -> int:
                 f"{MIN_CITY_POPULATION - 1:,} people that are not capitals (those of the starter KB",
                 "are left out). One name a line: the name, a tab, its towns separated by `;`, each",
                 "`label|ISO 3166-1 country code|GeoNames admin1 code (a US state's postal code)|",
-                "GeoNames id|label of its US state or country`.",
+                "GeoNames id|label of its US state or country`; the first word of a name of",
+                "several words has a line too, with no town if it names none.",
                 "GeoNames data is CC BY 4.0 (https://www.geonames.org/).",
                 "",
             ]

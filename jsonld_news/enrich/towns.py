@@ -84,14 +84,20 @@ class TownTable:
         return -1
 
     def __contains__(self, name: str) -> bool:
-        return self._find(name) >= 0
+        """Whether ``name`` is a town's."""
+        pos = self._find(name)
+        return pos >= 0 and self.text[pos] != "\n"
+
+    def begins(self, word: str) -> bool:
+        """Whether a town's name is ``word`` or starts with it (the table lists first words)."""
+        return self._find(word) >= 0
 
     def rows(self, name: str) -> list[Row]:
         pos = self._find(name)
         if pos < 0:
             return []
-        towns = self.text[pos : self.text.find("\n", pos)].split(";")
-        return [_row(town) for town in towns]
+        towns = self.text[pos : self.text.find("\n", pos)]
+        return [_row(town) for town in towns.split(";")] if towns else []
 
 
 _CACHE_SIZE = 100_000
@@ -135,8 +141,8 @@ def towns(
     table = town_table()
     cues = _CUES.get(art.lang, frozenset())
     strict = art.lang != "en"
-    taken = sorted((f.start, f.end) for f in found if f.in_headline == in_headline)
-    starts = {span[0] for span in taken}
+    taken: list[tuple[int, int]] = []  # the spans found, sorted, once a town is looked at
+    starts: set[int] = set()
     entries: dict[str, KBEntry | None] = {}
     for f in found:  # unlinked towns of other rules: "Quincy, Illinois", "in Fajardo"
         if f.kind == "place" and f.entry is None and f.in_headline == in_headline:
@@ -153,7 +159,13 @@ def towns(
         toks = line.toks
         k = -1
         for tok in line.caps:
-            if tok.upper or tok.start in starts or tok.lower in art.surnames:
+            if tok.upper or not table.begins(tok.text):
+                continue  # the common case: no town's name starts so
+            if not taken:
+                taken = sorted((f.start, f.end) for f in found if f.in_headline == in_headline)
+                taken = taken or [(-1, -1)]
+                starts = {span[0] for span in taken}
+            if tok.start in starts or tok.lower in art.surnames:
                 continue
             k = _index(toks, tok, k)
             nxt = toks[k + 1] if k + 1 < len(toks) else None
