@@ -216,3 +216,11 @@ def test_a_column_title_is_no_speaker() -> None:
 def test_an_elided_town_name_belongs_to_the_name_before_it() -> None:
     got = by_surface("In France, visitors queued at the Musée d’Orsay on Sunday.")
     assert "Orsay" not in got
+
+
+def test_a_function_word_in_capitals_is_an_acronym_but_not_a_code() -> None:
+    got = by_surface("A top US public health expert warned that the WHO had been slow.")
+    assert got["US"].entity.name == "United States"
+    assert "US" not in by_surface("The line runs parallel to US 1 for miles.")
+    assert "US" not in by_surface("The telescope cost 1.2 billion yuan (US$171 million).")
+    assert "us" not in by_surface("Tell us more about it, she said.")
