@@ -159,7 +159,7 @@ def test_the_town_table_finds_every_name_and_no_other(names: dict[str, int], oth
     from jsonld_news.enrich.towns import TownTable
 
     text = "".join(f"{n}\t{n}|XX|0{v}|{v}|Xland\n" for n, v in sorted(names.items()))
-    table = TownTable(text)
+    table = TownTable(text.encode())
     for name, v in names.items():
         assert table.rows(name) == [(name, "XX", f"0{v}", str(v), "Xland")]
     assert (other in table) == (other in names)
@@ -168,7 +168,7 @@ def test_the_town_table_finds_every_name_and_no_other(names: dict[str, int], oth
 def test_the_shipped_town_table_is_sorted_and_holds_towns_only() -> None:
     from jsonld_news.enrich.towns import town_table
 
-    lines = town_table().text.splitlines()
+    lines = town_table().data.decode().splitlines()
     keys = [line.split("\t", 1)[0] for line in lines]
     assert keys == sorted(keys) and len(keys) == len(set(keys))
     assert "Berlin" not in town_table() and "Weimar" in town_table()

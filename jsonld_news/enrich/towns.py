@@ -46,37 +46,36 @@ Row = tuple[str, str, str, str, str]  # label, country, admin1 code, GeoNames id
 
 
 class TownTable:
-    """``data/towns.tsv`` kept as its text (1.4 MB, sorted by name) and searched by bisection
-    over it: nothing is parsed when it is read, and only the names an article uses are looked
-    for (each answer kept, as the name tables keep theirs)."""
+    """``data/towns.tsv`` kept as its bytes (1.4 MB, sorted by name) and searched by bisection
+    over them (UTF-8 sorts as the names do): nothing is decoded or parsed when it is read, and
+    only the names an article uses are looked for (each answer kept, as the name tables keep
+    theirs)."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text if text.endswith("\n") else text + "\n"
+    def __init__(self, data: bytes) -> None:
+        self.data = data if data.endswith(b"\n") else data + b"\n"
         self._seen: dict[str, int] = {}  # name -> where its towns start, or -1
 
     def _find(self, name: str) -> int:
         pos = self._seen.get(name)
         if pos is None:
-            pos = self._search(name)
+            pos = self._search(name.encode("utf-8"))
             if len(self._seen) >= _CACHE_SIZE:
                 self._seen.clear()
             self._seen[name] = pos
         return pos
 
-    def _search(self, name: str) -> int:
-        """Where the towns of ``name`` start in the text (past its tab), or -1."""
-        text = self.text
-        lo, hi = 0, len(text)  # lo and hi are line starts; the name's line is in [lo, hi)
+    def _search(self, name: bytes) -> int:
+        """Where the towns of ``name`` start in the data (past its tab), or -1."""
+        data = self.data
+        lo, hi = 0, len(data)  # lo and hi are line starts; the name's line is in [lo, hi)
         while lo < hi:
-            mid = text.rfind("\n", lo, (lo + hi) // 2) + 1 or lo
-            if mid < lo:
-                mid = lo
-            tab = text.find("\t", mid)
-            key = text[mid:tab]
+            mid = data.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo
+            tab = data.find(b"\t", mid)
+            key = data[mid:tab]
             if key == name:
                 return tab + 1
             if key < name:
-                lo = text.find("\n", tab) + 1
+                lo = data.find(b"\n", tab) + 1
             elif mid == lo:
                 return -1
             else:
@@ -86,7 +85,7 @@ class TownTable:
     def __contains__(self, name: str) -> bool:
         """Whether ``name`` is a town's."""
         pos = self._find(name)
-        return pos >= 0 and self.text[pos] != "\n"
+        return pos >= 0 and self.data[pos : pos + 1] != b"\n"
 
     def begins(self, word: str) -> bool:
         """Whether a town's name is ``word`` or starts with it (the table lists first words)."""
@@ -96,7 +95,7 @@ class TownTable:
         pos = self._find(name)
         if pos < 0:
             return []
-        towns = self.text[pos : self.text.find("\n", pos)]
+        towns = self.data[pos : self.data.find(b"\n", pos)].decode("utf-8")
         return [_row(town) for town in towns.split(";")] if towns else []
 
 
@@ -110,8 +109,7 @@ def _row(town: str) -> Row:
 
 @cache
 def town_table() -> TownTable:
-    data = resources.files("jsonld_news").joinpath("data/towns.tsv")
-    return TownTable(data.read_text(encoding="utf-8"))
+    return TownTable(resources.files("jsonld_news").joinpath("data/towns.tsv").read_bytes())
 
 
 def context_codes(found: Sequence[Found]) -> set[str]:
