@@ -224,3 +224,9 @@ def test_a_function_word_in_capitals_is_an_acronym_but_not_a_code() -> None:
     assert "US" not in by_surface("The line runs parallel to US 1 for miles.")
     assert "US" not in by_surface("The telescope cost 1.2 billion yuan (US$171 million).")
     assert "us" not in by_surface("Tell us more about it, she said.")
+
+
+def test_a_german_genitive_place_after_a_noun_is_its_complement() -> None:
+    got = by_surface("Die Wirtschaft Deutschlands wächst, sagt die Partei.", "de")
+    assert got["Deutschlands"].entity.name == "Germany"
+    assert "Deutschland" not in by_surface("Die Deutschland Tour beginnt.", "de")
