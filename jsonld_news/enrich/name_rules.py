@@ -423,10 +423,22 @@ def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode
         if prev.lower in GERMAN_TOWN_NOUNS or prev.lower in GERMAN_STATE_NOUNS:
             return False  # "Standort Wolfsburg", "Land Niedersachsen": the noun names the role
         if prev.cap and not weak_word(prev) and not title_word(prev.lower, TITLE_WORDS):
+            if _genitive_of(hit):
+                return False  # "die Wirtschaft Deutschlands": the noun's complement, no name
             if prev.lower in _COMPASS:
                 return hit.type == "City"
             return prev.lower not in DIRECTIONS and prev.text not in DEMONYMS
     return False
+
+
+def _genitive_of(hit: Found) -> bool:
+    """A KB place found in its German genitive ("Deutschlands" for "Deutschland"; see
+    ``KBLinker._german_genitive_place``)."""
+    entry = hit.entry
+    surface = hit.surface
+    if entry is None or not surface.endswith("s") or len(surface) < 5:
+        return False
+    return surface[:-1] in entry.names() and surface not in entry.names()
 
 
 MAX_ORG_TOKENS = 10  # longest organisation name taken from capitals and connectors

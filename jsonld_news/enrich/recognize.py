@@ -44,14 +44,23 @@ from importlib import resources
 from pathlib import Path
 
 from jsonld_news.cache import cache_path
-from jsonld_news.enrich.findings import ArticleState, Found, fold_name, to_mentions
+from jsonld_news.enrich.acronyms import (
+    acronym_uses,
+    affiliation_acronyms,
+    defined_acronyms,
+    long_form_repeats,
+)
+from jsonld_news.enrich.findings import ArticleState, Found, add_surname, fold_name, to_mentions
+from jsonld_news.enrich.legal_forms import legal_form_names
 from jsonld_news.enrich.names import common_word
 from jsonld_news.enrich.scanner import RuleScanner
 from jsonld_news.enrich.senses import given_names_of_people
 from jsonld_news.enrich.short_forms import short_forms
+from jsonld_news.enrich.speakers import speaker_labels
 from jsonld_news.enrich.tokens import Line, Mode, tokenize, with_mode
+from jsonld_news.enrich.towns import context_codes, towns
 from jsonld_news.identity import DEFAULT_BASE_IRI, kind_of
-from jsonld_news.kb import KnowledgeBase
+from jsonld_news.kb import KBEntry, KnowledgeBase
 from jsonld_news.model import Mention
 
 
@@ -72,9 +81,25 @@ class RuleRecognizer(RuleScanner):
         art = ArticleState(lang, self._cache_for(lang), body)
         head_lines = tokenize(headline, "title" if lang != "en" else "full")
         found = self._scan(body_lines, body, lang, art, in_headline=False)
+        if lang in _NAME_LANGUAGES:
+            found += self._speakers(body_lines, body, found, art)
         found += self._scan(head_lines, headline, lang, art, in_headline=True)
+        people = sum(f.kind == "person" for f in found)
+        if lang in _ROMANCE_GERMAN:
+            found += legal_form_names(body_lines, body, found)
+        found += _acronyms(body_lines, head_lines, body, found, lang, body_mode)
+        if sum(f.kind == "person" for f in found) < people:
+            _forget_people(found, art)  # read as a body's name now: no surname to resolve
         found += short_forms(body_lines, found, art, in_headline=False)
         found += short_forms(head_lines, found, art, in_headline=True)
+        codes = context_codes(found) if lang in _NAME_LANGUAGES else set()
+        if codes:  # towns only where a country or state is named: most articles, not all
+
+            def lookup(name: str) -> tuple[KBEntry, ...]:
+                return self._lookup(name, art)
+
+            found += towns(body_lines, found, art, lookup, codes, in_headline=False)
+            found += towns(head_lines, found, art, lookup, codes, in_headline=True)
         if art.not_companies:  # one sense per article: the one used more often
             bare: dict[str, int] = {}
             for f in found:
@@ -100,6 +125,33 @@ class RuleRecognizer(RuleScanner):
                 f.name = art.surnames.get(fold_name(f.name)) or f.name
         found.sort(key=lambda f: (f.in_headline, f.start))
         return to_mentions(found, art, base_iri)
+
+    def _speakers(
+        self, lines: list[Line], text: str, found: list[Found], art: ArticleState
+    ) -> list[Found]:
+        """People named by a transcript's speaker labels ("MAGALY MEDINA: ..."; ``speakers``),
+        where no rule found a name crossing the label's; what was found inside it gives way.
+        A name written in capitals takes its words' capitalised form ("Magaly Medina")."""
+        out: list[Found] = []
+        for line, n in speaker_labels(lines, text, art.lang):
+            toks = line.toks
+            start, end = toks[0].start, toks[n - 1].end
+            inside = [f for f in found if f.start < end and start < f.end and not f.in_headline]
+            if any(f.kind in ("person", "short") for f in inside):
+                continue  # a rule found the person already
+            if any(f.start < start or f.end > end for f in inside):
+                continue
+            if self._lookup(text[start:end], art):
+                continue  # a KB name as a whole: "Costa Rica: ..."
+            for f in inside:
+                found.remove(f)
+            person = self._person(toks, 0, n, text, art)
+            if person.surface.isupper():
+                name = " ".join(w.title() for w in person.surface.split())
+                person.name = art.people[fold_name(person.surface)] = name
+                add_surname(art, name.split()[-1], name)
+            out.append(person)
+        return out
 
     def _resolve_senses(self, found: list[Found], art: ArticleState) -> None:
         """One sense per article for places: a name that context resolved once ("Birmingham,
@@ -147,6 +199,38 @@ class RuleRecognizer(RuleScanner):
             f.resolved = True
 
 
+def _forget_people(found: list[Found], art: ArticleState) -> None:
+    """Forget the people whose findings a later pass took for something else ("Border
+    Protection" of "Customs and Border Protection (CBP)"), so that no short form names them."""
+    kept = {f.name for f in found if f.kind == "person"}
+    for table in (art.people, art.surnames):
+        for key in [k for k, name in table.items() if name and name not in kept]:
+            del table[key]
+
+
+def _acronyms(
+    body_lines: list[Line],
+    head_lines: list[Line],
+    body: str,
+    found: list[Found],
+    lang: str,
+    body_mode: Mode,
+) -> list[Found]:
+    """Acronyms the body defines ("European Broadcasting Union (EBU)") and, in English, those
+    an affiliation slot shows as a body's ("a spokesperson for ABC"); see ``acronyms``."""
+    if lang not in _NAME_LANGUAGES:
+        return []
+    defined = defined_acronyms(body_lines, body, found, english=lang == "en")
+    out = long_form_repeats(body, found, defined)
+    out += acronym_uses(body_lines, found + out, defined, in_headline=False)
+    out += acronym_uses(head_lines, found + out, defined, in_headline=True)
+    if body_mode == "full":
+        out += affiliation_acronyms(body_lines, found + out)
+    return out
+
+
+_NAME_LANGUAGES = frozenset(("en", "de", "fr", "es"))
+_ROMANCE_GERMAN = frozenset(("de", "fr", "es"))  # English has legal forms in ``org_run``
 _ENGLISH_SAMPLE = 60  # lower-case words looked at
 _ENGLISH_SHARE = 0.6  # of them common English words (English text: 0.9 and more)
 

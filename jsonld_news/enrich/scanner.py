@@ -163,8 +163,8 @@ class RuleScanner(KBLinker):
                         pending[name_start] = name_end
                         i += 1
                     continue
-            if alone and (word in FUNCTION_WORDS or word in CALENDAR_WORDS):
-                i += 1  # "The", "However", "Friday" alone: never a name
+            if alone and (word in CALENDAR_WORDS or (word in FUNCTION_WORDS and not tok.upper)):
+                i += 1  # "The", "However", "Friday" alone: never a name ("US", "WHO" may be)
                 continue
             # 2. an administrative division ("Napa County", "Gangwon Province"), unless an
             # organisation's name runs past it ("Napa County Board of Supervisors")
