@@ -7,7 +7,10 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jsonld_news.enrich import tokens
+from jsonld_news.enrich import scanner, tokens
+from jsonld_news.enrich.findings import ArticleState
+from jsonld_news.enrich.rule_words import GERMAN_ORG_ENDINGS
+from jsonld_news.identity import slug
 
 # one match per word: the tokeniser's pattern before runs of lower-case words were one match
 _ONE_WORD = re.compile(
@@ -56,3 +59,45 @@ def test_runs_keep_offsets_and_gaps() -> None:
     ]
     assert [t.gap_before for t in words][4:7] == [", ", " ", " "]
     assert words[2].poss and words[3].joined and not words[4].joined and words[7].gap_before == "\n"
+
+
+def _slug_by_unicode(name: str) -> str:
+    """``identity.slug`` without its ASCII fast path."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFC", stripped).replace("'", "").replace("\u2019", "")
+    return re.sub(r"[^\w]+", "-", text).strip("-_") or "unnamed"
+
+
+@given(st.one_of(st.text(max_size=20), st.text(alphabet=list("aZ 9'_-.,&ßé’"), max_size=20)))
+def test_slug_fast_path_agrees_with_the_unicode_path(name: str) -> None:
+    slug.cache_clear()
+    assert slug(name) == _slug_by_unicode(name)
+
+
+def _compound_by_every_ending(word: str) -> bool:
+    """Whether ``_german_compound_body``'s loop over the endings takes ``word`` (no pre-check)."""
+    low = word.lower()
+    genitive = low.endswith("s") and not low.endswith("ss")
+    stem = word[:-1] if genitive else word
+    return any(
+        (low.endswith(ending) or (genitive and low[:-1].endswith(ending)))
+        and len(stem) > len(ending) + 2
+        for ending, _ in scanner._GERMAN_ENDINGS
+    )
+
+
+_ENDING = st.sampled_from([ending for ending, _ in scanner._GERMAN_ENDINGS])
+
+
+@given(st.text(alphabet="abcsß-", max_size=8), _ENDING, st.sampled_from(["", "s", "ss", "x"]))
+def test_german_compound_pre_check_drops_no_body(head: str, ending: str, tail: str) -> None:
+    for word in (f"{head}{ending}{tail}".capitalize(), f"{head}{tail}".capitalize()):
+        tok = [t for line in tokens.tokenize(f"x {word}", "strict") for t in line.toks][-1]
+        if tok.lower in GERMAN_ORG_ENDINGS:
+            continue  # the kind alone: its own branch, before the endings
+        found = scanner._german_compound_body(tok, ArticleState(lang="de"))
+        expected = len(tok.lower) >= 8 and not tok.upper and _compound_by_every_ending(tok.text)
+        assert (found is not None) == expected, word
