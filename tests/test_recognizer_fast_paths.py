@@ -101,3 +101,20 @@ def test_german_compound_pre_check_drops_no_body(head: str, ending: str, tail: s
         found = scanner._german_compound_body(tok, ArticleState(lang="de"))
         expected = len(tok.lower) >= 8 and not tok.upper and _compound_by_every_ending(tok.text)
         assert (found is not None) == expected, word
+
+
+def test_reads_as_english_is_remembered_per_body_and_forgotten_with_the_caches() -> None:
+    from jsonld_news.enrich.recognize import RuleRecognizer, shipped_kbs
+
+    rec = RuleRecognizer(shipped_kbs())
+    german = (
+        "Die Beschäftigten müssen in Quarantäne, sagte der Sprecher. Wer Abmahnungen bekommt, "
+        "sollte sich wehren. Die Firma hat ihren Sitz in Berlin und wird nicht umziehen."
+    )
+    english = "The company has its seat in Berlin and in Kiel, the spokesman said on Monday."
+    first = [rec.recognize("", t, language="en", base_iri="urn:x:") for t in (german, english)]
+    assert rec._english == {german: False, english: True}
+    again = [rec.recognize("", t, language="en", base_iri="urn:x:") for t in (german, english)]
+    assert again == first
+    rec.clear_cache()
+    assert rec._english == {}
