@@ -131,7 +131,7 @@ class RuleScanner(KBLinker):
             alone = nxt is None or tok.poss or not nxt.joined or not nxt.cap
             if alone and nxt is not None and nxt.joined and nxt.lower in CONNECTORS:
                 alone = False  # "Bank of England"
-            if alone and _two_particles(toks, i + 1):
+            if alone and nxt is not None and nxt.lower in PARTICLES and _two_particles(toks, i + 1):
                 alone = False  # "Ursula von der Leyen"
             if alone and tok.poss and nxt is not None and nxt.cap:
                 # "Citizens’ Independent ... Trust", "Aisha's Salon and Spa"
@@ -199,7 +199,7 @@ class RuleScanner(KBLinker):
                     yield state
                     i += 1
                     continue
-            if english and i > 0 and _call_sign(toks, i):
+            if english and i > 0 and tok.upper and _call_sign(toks, i):
                 # "HOUSTON, Texas (KTRK) --": a US station's call sign after a dateline's place
                 yield Found(
                     tok.start, tok.end, tok.text, "org", None, tok.text, "NewsMediaOrganization"
