@@ -118,3 +118,24 @@ def test_reads_as_english_is_remembered_per_body_and_forgotten_with_the_caches()
     assert again == first
     rec.clear_cache()
     assert rec._english == {}
+
+
+@given(st.text(max_size=30))
+def test_key_hash_is_the_eight_byte_blake2b_of_the_key(key: str) -> None:
+    import hashlib
+
+    from jsonld_news.kb import key_hash
+
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+    assert key_hash(key) == int.from_bytes(digest, "little")
+
+
+@given(st.one_of(st.text(max_size=20), st.text(alphabet=list("aZ \t\x1f.-'’éT"), max_size=20)))
+def test_name_key_fast_path_agrees_with_the_full_normalisation(name: str) -> None:
+    import unicodedata
+
+    from jsonld_news.kb import name_key
+
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
+    text = " ".join(text.split())
+    assert name_key(name) == (text[4:] if text.startswith("the ") else text)
