@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from jsonld_news.enrich import scanner, tokens
 from jsonld_news.enrich.findings import ArticleState
+from jsonld_news.enrich.recognize import RuleRecognizer, shipped_kbs
 from jsonld_news.enrich.rule_words import GERMAN_ORG_ENDINGS
 from jsonld_news.identity import slug
 
@@ -104,7 +105,6 @@ def test_german_compound_pre_check_drops_no_body(head: str, ending: str, tail: s
 
 
 def test_reads_as_english_is_remembered_per_body_and_forgotten_with_the_caches() -> None:
-    from jsonld_news.enrich.recognize import RuleRecognizer, shipped_kbs
 
     rec = RuleRecognizer(shipped_kbs())
     german = (
@@ -139,3 +139,30 @@ def test_name_key_fast_path_agrees_with_the_full_normalisation(name: str) -> Non
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
     text = " ".join(text.split())
     assert name_key(name) == (text[4:] if text.startswith("the ") else text)
+
+
+class _EveryRun(RuleRecognizer):
+    """The recogniser without the shortcut: every run a name may span is walked and looked up."""
+
+    def _may_start_name(self, word: str) -> bool:
+        return True
+
+
+# KB names of several words, runs that only start like one, and the words around them
+_KB_PHRASES = (
+    "New York City|Bank of England|der Deutschen Telekom|Union européenne|in Berlin|said|"
+    "Olaf Scholz|United Nations|New|York|in Kiel|Hamburgs Hafen|,|der Europäischen Union|"
+    "Apple|Mr.|the|of|Deutsche Bank"
+)
+_KB_WORDS = st.lists(st.sampled_from(_KB_PHRASES.split("|")), max_size=10).map(" ".join)
+_SHIPPED = RuleRecognizer(shipped_kbs())
+_EVERY_RUN = _EveryRun(shipped_kbs())
+
+
+@given(_KB_WORDS, st.sampled_from(["en", "de", "fr"]))
+def test_the_may_start_shortcut_drops_no_kb_name(text: str, lang: str) -> None:
+    def found(rec: RuleRecognizer) -> list[tuple[int, int, str, str]]:
+        mentions = rec.recognize("", text, language=lang, base_iri="urn:x:")
+        return [(m.start, m.end, m.entity.type, m.entity.iri) for m in mentions]
+
+    assert found(_SHIPPED) == found(_EVERY_RUN)

@@ -147,23 +147,24 @@ class KBLinker:
             entry = _choose(entries, tok.text, art)
             return self._kb_found(entry, toks, i, i, tok.text, mode, lang, art)
         last = i
-        limit = min(len(toks), i + MAX_SPAN_TOKENS)
-        # the run a name may span: capitals or connectors, no punctuation in between
-        # (in German, French and Spanish also lower-case words: "Union européenne")
-        while last + 1 < limit and not toks[last].poss and toks[last + 1].joined:
-            nxt = toks[last + 1]
-            if not (nxt.cap or nxt.lower in CONNECTORS or (lang != "en" and nxt.text.isalpha())):
-                break
-            last += 1
         cache = art.cache
         start = toks[i].start
         first = toks[i].text
-        if (
-            last > i
-            and not self._may_start_name(first)
-            and not (lang == "de" and self._may_start_name(_german_nominative(first)))
+        # no KB name of several words starts with this word: the word alone, and no run to
+        # find (asked first: a cached answer costs less than walking the run)
+        if self._may_start_name(first) or (
+            lang == "de" and self._may_start_name(_german_nominative(first))
         ):
-            last = i  # no KB name of several words starts with this word: the word alone
+            limit = min(len(toks), i + MAX_SPAN_TOKENS)
+            # the run a name may span: capitals or connectors, no punctuation in between
+            # (in German, French and Spanish also lower-case words: "Union européenne")
+            while last + 1 < limit and not toks[last].poss and toks[last + 1].joined:
+                nxt = toks[last + 1]
+                if not (
+                    nxt.cap or nxt.lower in CONNECTORS or (lang != "en" and nxt.text.isalpha())
+                ):
+                    break
+                last += 1
         for j in range(last, i - 1, -1):
             if not toks[j].cap and (lang == "en" or toks[j].lower in CONNECTORS):
                 continue
