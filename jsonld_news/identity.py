@@ -64,6 +64,8 @@ _NON_WORD = re.compile(r"[^\w]+")
 @lru_cache(maxsize=65536)  # the same names recur in every article of a batch
 def slug(name: str) -> str:
     """Lower-case, accent-free where the script allows, words joined by ``-``; keeps non-Latin letters."""
+    if name.isascii():  # no accents: NFKD and NFC change nothing, case folding is lower-casing
+        return _NON_WORD.sub("-", name.lower().replace("'", "")).strip("-_") or "unnamed"
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     text = unicodedata.normalize("NFC", stripped).replace("'", "").replace("\u2019", "")

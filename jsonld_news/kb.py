@@ -136,7 +136,9 @@ class KBEntry:
 def name_key(name: str) -> str:
     """The form names are compared in: NFKC, case-folded, one space, no leading "the"."""
     if name.isascii():  # the common case; NFKC and case folding change nothing more there
-        text = " ".join(name.lower().split())
+        text = name.lower()
+        if not text.isalpha():  # letters alone (one word, the commonest) have no spaces to fold
+            text = " ".join(text.split())
     else:
         text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
         text = " ".join(text.split())
@@ -145,8 +147,16 @@ def name_key(name: str) -> str:
     return text
 
 
+# copied per key: a copy of a fresh hash costs less than a new one's keyword arguments (the
+# same digest as ``hashlib.blake2b(data, digest_size=8)``); never updated itself
+_BLAKE2B_8 = hashlib.blake2b(digest_size=8)
+_from_bytes = int.from_bytes
+
+
 def key_hash(key: str) -> int:
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+    h = _BLAKE2B_8.copy()
+    h.update(key.encode())
+    return _from_bytes(h.digest(), "little")
 
 
 def _by_score(entry: KBEntry) -> float:

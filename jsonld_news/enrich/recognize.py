@@ -39,6 +39,7 @@ alone) and ``findings`` (what the passes found, made into ``Mention`` objects).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -67,13 +68,23 @@ from jsonld_news.model import Mention
 class RuleRecognizer(RuleScanner):
     """``EntityRecognizer`` from rules and a layered KB (user KB first, then the starter KB)."""
 
+    def __init__(self, kbs: Sequence[KnowledgeBase]) -> None:
+        super().__init__(kbs)
+        # body -> whether it reads as English: a text recognised again (another KB, a rerun)
+        # is not sampled again; bounded, few entries (bodies are long)
+        self._english: dict[str, bool] = {}
+
+    def clear_cache(self) -> None:
+        super().clear_cache()
+        self._english.clear()
+
     def recognize(
         self, headline: str, body: str, *, language: str | None, base_iri: str
     ) -> list[Mention]:
         lang = (language or "en").split("-")[0].casefold()
         body_mode: Mode = "full" if lang == "en" else "strict"
         body_lines = tokenize(body, body_mode)
-        if lang == "en" and not _reads_as_english(body_lines):
+        if lang == "en" and not self._reads_as_english(body, body_lines):
             # labelled English (or not labelled) but written in another language: the English
             # rules would read its nouns as names ("Casa Rosada", "Quarantäne"); KB names only
             lang, body_mode = "und", "strict"
@@ -152,6 +163,15 @@ class RuleRecognizer(RuleScanner):
                 add_surname(art, name.split()[-1], name)
             out.append(person)
         return out
+
+    def _reads_as_english(self, body: str, lines: list[Line]) -> bool:
+        english = self._english.get(body)
+        if english is None:
+            english = _reads_as_english(lines)
+            if len(self._english) >= _ENGLISH_CACHE_SIZE:
+                self._english.clear()
+            self._english[body] = english
+        return english
 
     def _resolve_senses(self, found: list[Found], art: ArticleState) -> None:
         """One sense per article for places: a name that context resolved once ("Birmingham,
@@ -233,6 +253,7 @@ _NAME_LANGUAGES = frozenset(("en", "de", "fr", "es"))
 _ROMANCE_GERMAN = frozenset(("de", "fr", "es"))  # English has legal forms in ``org_run``
 _ENGLISH_SAMPLE = 60  # lower-case words looked at
 _ENGLISH_SHARE = 0.6  # of them common English words (English text: 0.9 and more)
+_ENGLISH_CACHE_SIZE = 64  # bodies remembered
 
 
 def _reads_as_english(lines: list[Line]) -> bool:

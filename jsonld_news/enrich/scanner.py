@@ -131,7 +131,7 @@ class RuleScanner(KBLinker):
             alone = nxt is None or tok.poss or not nxt.joined or not nxt.cap
             if alone and nxt is not None and nxt.joined and nxt.lower in CONNECTORS:
                 alone = False  # "Bank of England"
-            if alone and _two_particles(toks, i + 1):
+            if alone and nxt is not None and nxt.lower in PARTICLES and _two_particles(toks, i + 1):
                 alone = False  # "Ursula von der Leyen"
             if alone and tok.poss and nxt is not None and nxt.cap:
                 # "Citizens’ Independent ... Trust", "Aisha's Salon and Spa"
@@ -199,7 +199,7 @@ class RuleScanner(KBLinker):
                     yield state
                     i += 1
                     continue
-            if english and i > 0 and _call_sign(toks, i):
+            if english and i > 0 and tok.upper and _call_sign(toks, i):
                 # "HOUSTON, Texas (KTRK) --": a US station's call sign after a dateline's place
                 yield Found(
                     tok.start, tok.end, tok.text, "org", None, tok.text, "NewsMediaOrganization"
@@ -579,9 +579,11 @@ class RuleScanner(KBLinker):
         elif i > 0 and toks[i].joined and toks[i - 1].cap and not toks[i - 1].sent_start:
             return None
         word = tok.text
-        if len(word) < 4 or common_word(word) or given_name(word, art.lang) or surname(word):
+        if len(word) < 4 or not subdivision_name(word):  # first: the rarest, so the cheapest
             return None
-        if not subdivision_name(word) or self._lookup(word, art):
+        if common_word(word) or given_name(word, art.lang) or surname(word):
+            return None
+        if self._lookup(word, art):
             return None
         place = Found(tok.start, tok.end, word, "place", None, word, "AdministrativeArea")
         place.local = True
@@ -838,6 +840,8 @@ def _german_compound_body(tok: Token, art: ArticleState) -> Found | None:
     if len(word) < 8:
         return None
     genitive = word.endswith("s") and not word.endswith("ss")
+    if not word.endswith(_ENDING_TUPLE) and not (genitive and word[:-1].endswith(_ENDING_TUPLE)):
+        return None  # most words: no ending at all, found by one call rather than one per ending
     stem = tok.text[:-1] if genitive else tok.text  # "des Burgtheaters"
     for ending, kind in _GERMAN_ENDINGS:
         if not (word.endswith(ending) or (genitive and word[:-1].endswith(ending))):
@@ -853,6 +857,7 @@ def _german_compound_body(tok: Token, art: ArticleState) -> Found | None:
 _GERMAN_TOWN_PREFIXES = frozenset(("Bad", "Sankt", "St."))
 # longest first: "hochschule" before "schule"
 _GERMAN_ENDINGS = sorted(GERMAN_ORG_ENDINGS.items(), key=lambda kv: -len(kv[0]))
+_ENDING_TUPLE = tuple(ending for ending, _ in _GERMAN_ENDINGS)
 
 
 def _call_sign(toks: list[Token], i: int) -> bool:

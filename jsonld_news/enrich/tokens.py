@@ -116,7 +116,7 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
     pos = 0
     prev: Token | None = None
     for gap, plain, word, raw in _PAIR.findall(masked, 0, _words_end(masked)):
-        if plain:  # the common case, kept cheap: a lower-case word or a number
+        if plain:  # the common case, kept cheap: lower-case words or numbers, one space apart
             if gap == " ":  # the commonest gap: no line break, joined
                 start = pos + 1
                 joined = True
@@ -129,15 +129,17 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
                         toks, caps = [], []
                 else:
                     joined = not gap.strip()
-            pos = start + len(plain)
             # built field by field: a call of ``Token`` costs more than the stores (the
             # commonest object of the recogniser, one per word)
-            prev = _new(Token)
-            prev.text = prev.lower = plain
-            prev.start, prev.end, prev.gap_before = start, pos, gap
-            prev.cap = prev.upper = prev.sent_start = prev.poss = False
-            prev.joined = joined
-            toks.append(prev)
+            for one in plain.split(" ") if " " in plain else (plain,):
+                pos = start + len(one)
+                prev = _new(Token)
+                prev.text = prev.lower = one
+                prev.start, prev.end, prev.gap_before = start, pos, gap
+                prev.cap = prev.upper = prev.sent_start = prev.poss = False
+                prev.joined = joined
+                toks.append(prev)
+                start, gap, joined = pos + 1, " ", True
             continue
         if word:  # a plain capitalised word: "Berlin", "Scholz"
             start = pos + len(gap)
@@ -256,10 +258,13 @@ def with_mode(lines: list[Line], mode: Mode) -> list[Line]:
     ]
 
 
-# words with the gap before them: lower-case words and numbers (no apostrophe) in group 2,
-# plain capitalised words in group 3, the rest (elided, possessive, acronyms...) in group 4
+# words with the gap before them: a run of lower-case words and numbers (no apostrophe) one
+# space apart in group 2 (one match for the run: most of a text's words), plain capitalised
+# words in group 3, the rest (elided, possessive, acronyms...) in group 4. A run is what one
+# match per word would give with " " gaps: a word inside it is followed by the space
+_PLAIN_WORD = r"[a-zß-öø-ÿ0-9][\w]*(?:[-&.][\w]+)*"
 _PAIR = re.compile(
-    r"(\W*)(?:([a-zß-öø-ÿ0-9][\w]*(?:[-&.][\w]+)*)(?![\w'’])"
+    rf"(\W*)(?:({_PLAIN_WORD}(?: {_PLAIN_WORD})*)(?![\w'’])"
     r"|([A-Z][a-zß-öø-ÿ]+)(?![\w'’&.-])"
     r"|((?:[A-Z]\.){2,}|\w+(?:[-'’&.]\w+)*))"
 )
