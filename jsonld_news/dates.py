@@ -1,5 +1,8 @@
 """Dates as ISO 8601 without inventing precision: a date stays a date, a naive time stays naive.
 
+ISO 8601's basic format reads as the extended one: ``20240612`` is the day 2024-06-12 (not its
+midnight), ``20240612T1845Z`` is 2024-06-12T18:45:00Z.
+
 Day and month order (``12.06.2024``, ``10/05/2022``):
 
 - a dotted ``D.M.Y`` date is day-first in every language (no locale writes ``M.D.Y``);
@@ -32,6 +35,8 @@ from functools import cache, lru_cache
 from dateutil import parser as dateutil_parser
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# ISO 8601's basic format (``20240612``): a day, not midnight (``fromisoformat`` gives a time)
+_ISO_BASIC_DATE = re.compile(r"^\d{8}$")
 _HAS_YEAR_AND_DAY = re.compile(r"(?=.*\b(?:1[89]|2[01])\d\d\b)(?=.*\b\d{1,2}\b)")
 _NULLS = frozenset({"", "none", "null", "nan", "n/a", "unknown"})
 # Two defaults that differ in every field: a field that comes out different was not in the text.
@@ -105,6 +110,11 @@ def read_date(text: str, timezone: tzinfo | None = None, language: str | None = 
         except ValueError as exc:
             raise DateParseError(str(exc)) from None  # 2024-13-45
         return ParsedDate(text)
+    if _ISO_BASIC_DATE.match(text):
+        try:
+            return ParsedDate(date.fromisoformat(text).isoformat())
+        except ValueError as exc:
+            raise DateParseError(str(exc)) from None  # 20241345
     _check_offset(text)
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))

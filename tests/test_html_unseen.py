@@ -6,7 +6,9 @@ import json
 
 import pytest
 
+from jsonld_news.dates import DateParseError, parse_date
 from jsonld_news.options import Options
+from jsonld_news.pipeline import convert_bytes
 from jsonld_news.readers.html import inspect_html, read_html
 from jsonld_news.readers.html_merge import permalink_day
 
@@ -92,3 +94,25 @@ def test_one_other_source_does_not_outvote_the_json_ld_author() -> None:
         head='<meta name="author" content="Jessica Holly">',
     )
     assert read_html(page, "p", Options()).authors == ["Kate Dunn"]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("20240612", "2024-06-12"),  # ISO 8601 basic: the day, not its midnight
+        ("20240612T1845Z", "2024-06-12T18:45:00Z"),
+        ("20240612T184500+0200", "2024-06-12T18:45:00+02:00"),
+    ],
+)
+def test_iso_basic_dates_in_meta_tags(content: str, expected: str) -> None:
+    page = (
+        '<html><head><title>Council agrees plan</title><meta property="article:published_time"'
+        f' content="{content}"></head><body><article><h1>Council agrees plan</h1>{BODY}'
+        "</article></body></html>"
+    ).encode()
+    assert convert_bytes(page, "p", "html", Options()).date_published == expected
+
+
+def test_an_impossible_basic_date_is_no_date() -> None:
+    with pytest.raises(DateParseError):
+        parse_date("20241345")
