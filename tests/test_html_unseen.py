@@ -7,6 +7,7 @@ import json
 import pytest
 
 from jsonld_news.dates import DateParseError, parse_date
+from jsonld_news.language_tags import normalize_language
 from jsonld_news.options import Options
 from jsonld_news.pipeline import convert_bytes
 from jsonld_news.readers.html import inspect_html, read_html
@@ -116,3 +117,48 @@ def test_iso_basic_dates_in_meta_tags(content: str, expected: str) -> None:
 def test_an_impossible_basic_date_is_no_date() -> None:
     with pytest.raises(DateParseError):
         parse_date("20241345")
+
+
+@pytest.mark.parametrize(
+    ("value", "tag"),
+    [
+        ("en_US", "en-US"),
+        ("en-us", "en-US"),
+        ("EN", "en"),
+        ("English", "en"),
+        ("German", "de"),
+        ("deu", "de"),  # BCP 47 takes ISO 639-1 where there is one
+        ("pt_BR.UTF-8", "pt-BR"),
+        ("zh-hant-tw", "zh-Hant-TW"),
+        ("es-419", "es-419"),
+        ("fil", "fil"),
+        ("und", None),
+        ("xx", None),
+        ("en, de", None),
+    ],
+)
+def test_language_values_to_bcp47(value: str, tag: str | None) -> None:
+    assert normalize_language(value) == tag
+
+
+def _lang_page(node: dict[str, object], lang: str = "") -> bytes:
+    page = _page("https://example.org/council-plan", {"headline": "Council agrees plan", **node})
+    return page.replace(b"<html>", f'<html lang="{lang}">'.encode()) if lang else page
+
+
+def test_a_language_name_decides_the_day_and_month_order() -> None:
+    page = _lang_page({"inLanguage": "English", "datePublished": "05/06/2020"})
+    raw = read_html(page, "p", Options())
+    assert raw.language == "en" and raw.date_published == "05/06/2020"
+    assert convert_bytes(page, "p", "html", Options()).date_published == "2020-05-06"
+    page = _lang_page({"datePublished": "05/06/2020"}, lang="de_DE")
+    assert convert_bytes(page, "p", "html", Options()).date_published == "2020-06-05"
+
+
+def test_an_unreadable_language_is_a_warning_and_the_next_source_is_asked() -> None:
+    page = _lang_page({"inLanguage": "xx-!!"}, lang="en-gb")
+    raw = read_html(page, "p", Options())
+    assert raw.language == "en-GB"
+    assert any("'xx-!!'" in note and "not a language" in note for note in raw.notes)
+    article = convert_bytes(_lang_page({"inLanguage": "Klingonish"}), "p", "html", Options())
+    assert any("'Klingonish'" in w for w in article.warnings)  # not an error, and no guess
