@@ -162,3 +162,58 @@ def test_an_unreadable_language_is_a_warning_and_the_next_source_is_asked() -> N
     assert any("'xx-!!'" in note and "not a language" in note for note in raw.notes)
     article = convert_bytes(_lang_page({"inLanguage": "Klingonish"}), "p", "html", Options())
     assert any("'Klingonish'" in w for w in article.warnings)  # not an error, and no guess
+
+
+def _dated_page(header: str, lang: str = "de", body: str = BODY, aside: str = "") -> bytes:
+    return (
+        f'<html lang="{lang}"><head><title>Council agrees plan</title></head><body>'
+        f"<aside>{aside}</aside><article><header>{header}</header>{body}</article></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ('<h1>Council agrees plan</h1><span class="date">14. Februar 2012</span>', "2012-02-14"),
+        (
+            "<div>14. Februar 2012</div><span>Politik</span><h1>Council agrees plan</h1>",
+            "2012-02-14",
+        ),
+        (  # a <time> element's datetime, not its text
+            '<h1>Council agrees plan</h1><p><time datetime="2022-05-04T07:59:48-04:00">07:59'
+            "</time></p>",
+            "2022-05-04T07:59:48-04:00",
+        ),
+        ("<h1>Council agrees plan</h1><p>Aktualisiert am 14. Februar 2012</p>", None),  # words
+        ("<h1>Council agrees plan</h1><p>Jan/Feb 2012</p>", None),  # no day
+        ('<h1>Council agrees plan</h1><a href="/other">14. Februar 2012</a>', None),  # a teaser's
+    ],
+)
+def test_the_date_line_by_the_headline(header: str, expected: str | None) -> None:
+    article = convert_bytes(_dated_page(header), "p", "html", Options())
+    assert article.date_published == expected
+
+
+def test_a_teaser_sidebar_between_headline_and_date_is_skipped() -> None:
+    cards = "".join(
+        f'<article><a href="/s{i}">Other story {i}</a><div class="date">0{i}-05-2022</div></article>'
+        for i in range(1, 9)
+    )
+    page = _dated_page(
+        f"<h1>Council agrees plan</h1><aside>{cards}</aside><p>4 de mayo de 2022</p>", lang="es"
+    )
+    assert read_html(page, "p", Options()).date_published == "4 de mayo de 2022"
+    assert convert_bytes(page, "p", "html", Options()).date_published == "2022-05-04"
+
+
+def test_a_dateline_opening_the_text() -> None:
+    body = "<p>Von Claudia Lindner</p><p>27.1.2022 - " + BODY[3:]
+    page = _dated_page("<h1>Council agrees plan</h1>", body=body)
+    assert convert_bytes(page, "p", "html", Options()).date_published == "2022-01-27"
+
+
+def test_a_date_in_the_running_text_is_not_the_publication_date() -> None:
+    # htmldate's extensive search would take it; its precise mode and the date line do not
+    body = "<p>" + "The council first met on 12 March 2021 to discuss the plan in detail. " * 8
+    page = _dated_page("<h1>Council agrees plan</h1>", lang="en", body=body + "</p>")
+    assert read_html(page, "p", Options()).date_published is None

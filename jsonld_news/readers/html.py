@@ -1,8 +1,8 @@
 """HTML article pages: one parse, embedded structured data first, main-text extraction last.
 
 ``read_html`` decodes the bytes (BOM, then a page that is valid UTF-8, then the declared
-``<meta charset>``/``http-equiv``/XML charset by its WHATWG label, then detection), parses once with lxml, hands
-that tree to ``embedded`` (JSON-LD, microdata, OpenGraph, Dublin Core; RDFa and microformats
+``<meta charset>``/``http-equiv``/XML charset by its WHATWG label, then detection), parses
+once with lxml, hands that tree to ``embedded`` (JSON-LD, microdata, OpenGraph, Dublin Core; RDFa and microformats
 when ``Options.html_syntaxes`` names them) and to ``html_text`` (trafilatura), then merges by
 the precedence documented in ``html_merge``. ``inspect_html`` reports every source's value per
 field and which one won.
@@ -46,6 +46,7 @@ from jsonld_news.errors import ArticleError, MalformedInputError, Problem, Unrea
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle
 from jsonld_news.readers.embedded import Embedded, extract_embedded
+from jsonld_news.readers.html_dates import date_line, opening_date
 from jsonld_news.readers.html_merge import FieldReport, MergeResult, is_placeholder_date, merge
 from jsonld_news.readers.html_text import (
     TextResult,
@@ -217,6 +218,10 @@ def _analyse(
         text = TextResult()
         page.notes.append("page nests too deeply for main-text extraction")
     text.byline_element = byline
+    if full or not _readable_date(markup.date_published, markup.language):
+        text.date_line = date_line(page.tree, markup.language) or opening_date(
+            text.body, markup.language
+        )
     return page, embedded, text
 
 

@@ -444,7 +444,9 @@ def view_of_text(text: TextResult) -> dict[str, Any]:
     view: dict[str, Any] = {
         "title": text.title,
         "description": text.description,
-        "date_published": text.date,
+        # the date the page prints by its headline before htmldate's, which may take a related
+        # story's date (the earliest on the page, in a teaser's link)
+        "date_published": text.date_line or text.date,
         "site_name": text.site_name,
         "language": text.language,
         "body": text.body,

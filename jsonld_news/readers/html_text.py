@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from urllib.parse import quote, urljoin, urlsplit
 
 from lxml import etree
@@ -81,6 +82,7 @@ class TextResult:
     related: list[RawLink] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)  # credit lines taken out of the body
     byline_element: str | None = None  # the page's first author/byline element, a fallback
+    date_line: str | None = None  # the date the page shows by its headline, a fallback
 
 
 def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = True) -> TextResult:
@@ -99,6 +101,7 @@ def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = 
         include_tables=True,
         with_metadata=with_metadata,
         deduplicate=False,
+        date_extraction_params=_date_params(),
     )
     result = TextResult()
     if not isinstance(document, Document):
@@ -118,6 +121,18 @@ def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = 
         result.related = renderer.related
         result.credits = renderer.credits
     return result
+
+
+def _date_params() -> dict[str, object]:
+    """htmldate's precise mode: the original publication date (not the last update), from the
+    page's markup, time elements and date patterns, never its extensive free-text search (a
+    date found anywhere on the page: a comment's, a related story's) nor a URL's year and
+    month alone (a day made up as the first)."""
+    return {
+        "original_date": True,
+        "extensive_search": False,
+        "max_date": datetime.now(UTC).strftime("%Y-%m-%d"),
+    }
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
