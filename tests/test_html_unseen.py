@@ -217,3 +217,40 @@ def test_a_date_in_the_running_text_is_not_the_publication_date() -> None:
     body = "<p>" + "The council first met on 12 March 2021 to discuss the plan in detail. " * 8
     page = _dated_page("<h1>Council agrees plan</h1>", lang="en", body=body + "</p>")
     assert read_html(page, "p", Options()).date_published is None
+
+
+def _standfirst_page(extra: str) -> bytes:
+    return (
+        "<html><head><title>Council agrees plan</title></head><body><main><article>"
+        f"<h1>Council agrees plan</h1>{BODY}{extra}</article></main></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # another story's card inside the article (a "related posts" block)
+        '<div class="related"><article class="post-card"><div class="post-card__excerpt">'
+        "What makes a good mayor? Two former mayors discuss how the job has changed over the "
+        "years.</div></article></div>",
+        # a photo gallery's caption, even with a teaser-text class
+        '<div class="foto-series"><div><h2 class="teaser-text-on-photos">New designs shown for'
+        " the town hall square in the spring of next year</h2></div></div>",
+    ],
+)
+def test_an_excerpt_of_another_text_is_no_standfirst(extra: str) -> None:
+    body = read_html(_standfirst_page(extra), "p", Options()).body or ""
+    assert "What makes a good mayor" not in body and "New designs shown" not in body
+
+
+def test_the_article_standfirst_is_still_found() -> None:
+    lead = '<p class="lead">The plan, two years in the making, passed by a single vote.</p>'
+    page = _standfirst_page("").replace(b"</h1>", b"</h1>" + lead.encode())
+    assert (read_html(page, "p", Options()).body or "").startswith("The plan, two years")
+
+
+def test_lesen_sie_hier_is_a_teaser() -> None:
+    teaser = '<p>Lesen Sie hier: <a href="https://example.org/other">Spielabbruch in Köln</a></p>'
+    raw = read_html(_standfirst_page(teaser), "p", Options())
+    assert "Spielabbruch" not in (raw.body or "")
+    assert [link.url for link in raw.related] == ["https://example.org/other"]

@@ -38,7 +38,7 @@ _NAV_PATH = re.compile(
     re.I,
 )
 _TEASER = re.compile(
-    r"^(?:read (?:more|also)|see also|related|more on this|lesen sie (?:auch|mehr)|mehr zum thema|"
+    r"^(?:read (?:more|also)|see also|related|more on this|lesen sie (?:auch|mehr|hier)|mehr zum thema|"
     r"auch interessant|lire aussi|à lire aussi|a lire aussi|voir aussi|lee también|lea también|"
     r"leia também|leia mais|veja também|mirá también|leggi anche|lue myös|lue aiheesta lisää|"
     r"(?:también )?(?:le|te) puede interesar|puede interesarte|(?:le|te) recomendamos|"
@@ -399,7 +399,8 @@ def lead_paragraph(
     Text extractors often skip the standfirst: it sits beside the headline, outside the body
     container. It is part of the article when the page displays it under the headline, either as
     the page's own description shown in a ``<p>``/``<div>``, or as the first element after the
-    ``<h1>`` whose class names it (``lead``, ``standfirst``, ``chapo``, ``intro``, ``dek``...).
+    ``<h1>`` whose class names it (``lead``, ``standfirst``, ``chapo``, ``intro``, ``dek``...),
+    outside another story's card and a photo gallery's captions.
     """
     folded_body = _fold(body or "")
     for element in _standfirst_candidates(tree, description):
@@ -458,6 +459,7 @@ def _standfirst_candidates(tree: HtmlElement, description: str | None) -> list[e
     # the standfirst sits right under the headline: the first 400 blocks after the first <h1>
     # (found by XPath: a Python walk of the page up to the heading cost more than the rest)
     after = _AFTER_HEADING(tree)
+    heading = next(tree.iter("h1"), None)
     for element in after[:400] if isinstance(after, list) else []:
         if not isinstance(element, etree._Element):
             continue
@@ -465,10 +467,23 @@ def _standfirst_candidates(tree: HtmlElement, description: str | None) -> list[e
             _STANDFIRST_CLASS.search(element.get("class") or "")
             and not any(a.tag in _NOT_CONTENT for a in element.iterancestors())
             and not _has_other_parts(element)
+            and not _in_card_or_gallery(element, heading)
         ):
             found.append(element)
             break
     return found
+
+
+def _in_card_or_gallery(element: etree._Element, heading: etree._Element | None) -> bool:
+    """Inside another story's card (an ``<article>`` that does not hold the headline: "related
+    posts" teasers) or a photo gallery's caption block: another text's excerpt, not this one's
+    standfirst."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "article":
+            return heading is not None and ancestor not in heading.iterancestors()
+        if _PHOTO_CLASS.search(ancestor.get("class") or ""):
+            return True
+    return False
 
 
 def _fold(text: str) -> str:
