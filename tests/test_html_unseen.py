@@ -254,3 +254,27 @@ def test_lesen_sie_hier_is_a_teaser() -> None:
     raw = read_html(_standfirst_page(teaser), "p", Options())
     assert "Spielabbruch" not in (raw.body or "")
     assert [link.url for link in raw.related] == ["https://example.org/other"]
+
+
+def test_an_editorial_disclosure_is_not_body() -> None:
+    notice = (
+        '<section class="editorial-disclosure"><p>This post contains references to products '
+        "from one or more of our advertisers. We may receive compensation when you click on "
+        "links to those products.</p></section>"
+    )
+    page = _standfirst_page("").replace(b"</h1>", b"</h1>" + notice.encode())
+    body = read_html(page, "p", Options()).body or ""
+    assert "advertisers" not in body and "The council met" in body
+
+
+def test_the_subheading_of_the_headline_group_starts_the_body() -> None:
+    group = (
+        "<hgroup><h3>Berlin</h3><h1>Council agrees plan</h1><h2>Risks come not only with the "
+        "plan itself, but also with the politics of the city around it.</h2></hgroup>"
+    )
+    # the header outside the article's text container, where text extractors leave it out
+    page = (
+        "<html><head><title>Council agrees plan</title></head><body>"
+        f"<header>{group}</header><main><article>{BODY}</article></main></body></html>"
+    ).encode()
+    assert (read_html(page, "p", Options()).body or "").startswith("Risks come not only")

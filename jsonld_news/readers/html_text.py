@@ -102,6 +102,7 @@ def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = 
         with_metadata=with_metadata,
         deduplicate=False,
         date_extraction_params=_date_params(),
+        prune_xpath=_DISCLOSURES,
     )
     result = TextResult()
     if not isinstance(document, Document):
@@ -121,6 +122,14 @@ def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = 
         result.related = renderer.related
         result.credits = renderer.credits
     return result
+
+
+# a publisher's editorial or advertiser disclosure ("This post contains references to products
+# from our advertisers"), a disclaimer: the site's notice on every page, not the article's text
+_DISCLOSURES = (
+    "//*[self::section or self::div or self::aside or self::p]"
+    "[contains(@class, 'disclosure') or contains(@class, 'disclaimer')]"
+)
 
 
 def _date_params() -> dict[str, object]:
@@ -441,6 +450,11 @@ _AFTER_HEADING = etree.XPath(
 )
 
 
+_HGROUP_SUBHEADING = etree.XPath(
+    "(//h1)[1]/parent::hgroup/*[self::h2 or self::p][preceding-sibling::h1]"
+)
+
+
 def _standfirst_candidates(tree: HtmlElement, description: str | None) -> list[etree._Element]:
     found: list[etree._Element] = []
     if description and len(description) >= 40:
@@ -456,6 +470,10 @@ def _standfirst_candidates(tree: HtmlElement, description: str | None) -> list[e
             if shown == wanted or (shown.startswith(wanted) and len(shown) < 1.3 * len(wanted)):
                 found.append(parent)
                 break
+    # HTML's <hgroup>: the headline and its subheading, the dek ("h1" then "h2" or "p")
+    grouped = _HGROUP_SUBHEADING(tree)
+    if isinstance(grouped, list):
+        found.extend(e for e in grouped[:1] if isinstance(e, etree._Element))
     # the standfirst sits right under the headline: the first 400 blocks after the first <h1>
     # (found by XPath: a Python walk of the page up to the heading cost more than the rest)
     after = _AFTER_HEADING(tree)
