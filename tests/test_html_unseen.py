@@ -278,3 +278,28 @@ def test_the_subheading_of_the_headline_group_starts_the_body() -> None:
         f"<header>{group}</header><main><article>{BODY}</article></main></body></html>"
     ).encode()
     assert (read_html(page, "p", Options()).body or "").startswith("Risks come not only")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2020-04-03T10:35:41Z[UTC]", "2020-04-03T10:35:41Z"),  # RFC 9557: the offset stays
+        ("2020-04-03T10:35:41+02:00[Europe/Berlin]", "2020-04-03T10:35:41+02:00"),
+        ("2020年4月3日", "2020-04-03"),
+        ("2020年04月03日 10:35", "2020-04-03T10:35:00"),
+        ("2020年4月3日（金）10時35分", "2020-04-03T10:35:00"),
+        ("2020년 4월 3일", "2020-04-03"),
+    ],
+)
+def test_zone_suffixes_and_cjk_dates(text: str, expected: str) -> None:
+    assert parse_date(text) == expected
+
+
+def test_an_impossible_cjk_date_is_no_date() -> None:
+    with pytest.raises(DateParseError):
+        parse_date("2020年13月3日")
+
+
+def test_a_cjk_date_line_by_the_headline() -> None:
+    page = _dated_page("<h1>Council agrees plan</h1><span>2020年4月3日 10:35</span>", lang="zh")
+    assert convert_bytes(page, "p", "html", Options()).date_published == "2020-04-03T10:35:00"
