@@ -303,3 +303,10 @@ def test_an_impossible_cjk_date_is_no_date() -> None:
 def test_a_cjk_date_line_by_the_headline() -> None:
     page = _dated_page("<h1>Council agrees plan</h1><span>2020年4月3日 10:35</span>", lang="zh")
     assert convert_bytes(page, "p", "html", Options()).date_published == "2020-04-03T10:35:00"
+
+
+def test_a_copyright_year_is_no_publication_day() -> None:
+    page = _dated_page(
+        '<meta itemprop="copyrightYear" content="2019"><h1>Council agrees plan</h1>', lang="en"
+    )
+    assert read_html(page, "p", Options()).date_published is None

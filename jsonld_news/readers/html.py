@@ -46,7 +46,7 @@ from jsonld_news.errors import ArticleError, MalformedInputError, Problem, Unrea
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle
 from jsonld_news.readers.embedded import Embedded, extract_embedded
-from jsonld_news.readers.html_dates import date_line, opening_date
+from jsonld_news.readers.html_dates import copyright_new_year, date_line, opening_date
 from jsonld_news.readers.html_merge import FieldReport, MergeResult, is_placeholder_date, merge
 from jsonld_news.readers.html_text import (
     TextResult,
@@ -218,6 +218,8 @@ def _analyse(
         text = TextResult()
         page.notes.append("page nests too deeply for main-text extraction")
     text.byline_element = byline
+    if copyright_new_year(text.date, page.tree):
+        text.date = None  # not a date the page gives: htmldate's copyright-year fallback
     if full or not _readable_date(markup.date_published, markup.language):
         text.date_line = date_line(page.tree, markup.language) or opening_date(
             text.body, markup.language

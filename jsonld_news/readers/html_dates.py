@@ -14,6 +14,9 @@ language; a line with words around it (``Updated June 12``), a month alone (``Ja
 or a day and month the language cannot order is no date line. A date inside a link is a
 related story's, not this one's, and so is one in an ``<aside>`` (HTML's element for a
 sidebar of teasers), a ``<nav>``, a ``<footer>`` or a ``<figure>``.
+
+``copyright_new_year`` spots htmldate's last resort, 1 January of the page's ``copyrightYear``:
+a day and month no source gave, so no date.
 """
 
 from __future__ import annotations
@@ -93,3 +96,15 @@ def _is_date(text: str, language: str | None) -> bool:
     except DateParseError:
         return False
     return not is_placeholder_date(value) and value[:10] <= datetime.now(UTC).date().isoformat()
+
+
+_COPYRIGHT_YEARS = etree.XPath("//meta[translate(@itemprop, 'CY', 'cy')='copyrightyear']/@content")
+
+
+def copyright_new_year(value: str | None, tree: HtmlElement) -> bool:
+    """Whether ``value`` is the 1 January of the year the page's ``copyrightYear`` names: what
+    htmldate falls back to when it finds no date (a day and month it made up)."""
+    if not value or value[4:10] != "-01-01":
+        return False
+    years = _COPYRIGHT_YEARS(tree)
+    return isinstance(years, list) and any(str(y).strip() == value[:4] for y in years)
