@@ -310,3 +310,38 @@ def test_a_copyright_year_is_no_publication_day() -> None:
         '<meta itemprop="copyrightYear" content="2019"><h1>Council agrees plan</h1>', lang="en"
     )
     assert read_html(page, "p", Options()).date_published is None
+
+
+def _byline_page(byline: str = "", node: dict[str, object] | None = None) -> bytes:
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", **(node or {})})
+    return (
+        '<html lang="en"><head><title>Council agrees plan</title>'
+        f'<script type="application/ld+json">{ld}</script></head><body><article>'
+        f"<h1>Council agrees plan</h1>{byline}{BODY}</article></body></html>"
+    ).encode()
+
+
+def _authors(page: bytes) -> list[tuple[str, str]]:
+    article = convert_bytes(page, "p", "html", Options(recognize_entities=False))
+    return [(a.name, a.type) for a in article.authors]
+
+
+def test_a_link_to_an_author_page_is_the_byline() -> None:
+    link = '<div class="meta"><a href="https://example.org/author/jane-roe/">Jane Roe</a></div>'
+    assert _authors(_byline_page(link)) == [("Jane Roe", "Person")]
+
+
+@pytest.mark.parametrize(
+    "elsewhere",
+    [
+        '<aside><a href="/author/john-doe/">John Doe</a></aside>',  # a sidebar's teaser
+        '<p>Read <a href="/topics/john-doe/">John Doe</a></p>',  # not an author page
+    ],
+)
+def test_other_links_are_no_byline(elsewhere: str) -> None:
+    assert _authors(_byline_page(elsewhere)) == []
+
+
+def test_a_job_title_after_a_separator_is_no_person() -> None:
+    node: dict[str, object] = {"author": {"@type": "Person", "name": "Jane Roe | Staff Writer"}}
+    assert _authors(_byline_page(node=node)) == [("Jane Roe", "Person")]

@@ -50,6 +50,7 @@ from jsonld_news.readers.html_dates import copyright_new_year, date_line, openin
 from jsonld_news.readers.html_merge import FieldReport, MergeResult, is_placeholder_date, merge
 from jsonld_news.readers.html_text import (
     TextResult,
+    author_link,
     extract_text,
     full_name,
     lead_paragraph,
@@ -198,7 +199,7 @@ def _analyse(
     markup = merge(source, embedded, None, options.base_url).raw
     byline = None
     if full or not (markup.authors or markup.byline):
-        byline = visible_byline(page.tree)
+        byline = visible_byline(page.tree) or author_link(page.tree)
     need_metadata = full or not (
         markup.title
         and _readable_date(markup.date_published, markup.language)

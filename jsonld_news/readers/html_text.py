@@ -352,6 +352,33 @@ def visible_byline(tree: HtmlElement) -> str | None:
     return None
 
 
+# a link to the author's page on the site, by the headline: "/author/jane-roe/", "/autor/..."
+_AUTHOR_PATH = re.compile(
+    r"/(?:authors?|autor(?:en|es|a)?|autore|auteurs?|journalists?|redakteur(?:in)?)"
+    r"/[^/?#]+/?(?:[?#].*)?$",
+    re.I,
+)
+_LINKS_AFTER_HEADING = etree.XPath(
+    "(//h1)[1]/following::a[@href][not(ancestor::aside or ancestor::nav or ancestor::footer"
+    " or ancestor::figure)][position() <= 30]"
+)
+_LINK_NAME = re.compile(rf"^{_NAME}$")
+
+
+def author_link(tree: HtmlElement) -> str | None:
+    """The name on the first link to an author page among the 30 links after the headline,
+    outside sidebars, navigation, footers and figures: a byline with no byline markup."""
+    links = _LINKS_AFTER_HEADING(tree)
+    for link in links if isinstance(links, list) else []:
+        if not isinstance(link, HtmlElement):
+            continue
+        path = urlsplit(str(link.get("href") or "")).path
+        text = _SPACES.sub(" ", link.text_content()).strip()
+        if _AUTHOR_PATH.search(path) and _LINK_NAME.match(text):
+            return text
+    return None
+
+
 _SHOWN_NAME = etree.XPath(
     "//body//text()[starts-with(normalize-space(.), $prefix)]"
     "[not(ancestor::script) and not(ancestor::style)]"
