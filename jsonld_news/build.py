@@ -10,13 +10,13 @@ from jsonld_news.credits import split_wire_trailer
 from jsonld_news.dates import AmbiguousDateError, DateParseError, is_after, is_null, read_date
 from jsonld_news.errors import ArticleError, Problem
 from jsonld_news.identity import article_iri, normalize_url
+from jsonld_news.language_tags import normalize_language
 from jsonld_news.model import Article, count_words
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle
 
 MAX_HEADLINE = 1000
 _SPACES = re.compile(r"\s+")
-_LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
 _MIN_WORDS_TO_DETECT = 25
 _LANGUAGE_SAMPLE = 400  # characters: plenty for a confident guess, and py3langid is per-byte
 _MIN_LANGUAGE_CONFIDENCE = 0.95
@@ -85,16 +85,16 @@ def build(raw: RawArticle, options: Options) -> Article:
     elif options.base_url:
         url = normalize_url(options.base_url)
     language = None
+    warnings = list(raw.notes)
     if raw.language and not is_null(raw.language):
         language = normalize_language(raw.language)
-        if language is None:
-            problems.append(Problem("inLanguage", "not a language tag or name", raw.language))
+        if language is None:  # no guess: the body's language may still be detected
+            warnings.append(f"inLanguage {raw.language!r} dropped: not a language tag or name")
     # a wire trailer ("(Reporting by ...; Editing by ...)") credits people; it is not body text
     trimmed, wire_credits = split_wire_trailer(raw.body or "")
     body, links = to_plain(trimmed)
     if language is None and options.detect_language:
         language = detect_language(body)
-    warnings = list(raw.notes)
     dates: dict[str, str | None] = {}
     for field in ("date_published", "date_modified", "date_created"):
         value = getattr(raw, field)
@@ -168,27 +168,6 @@ _SCHEMA_NAMES = {
     "date_modified": "dateModified",
     "date_created": "dateCreated",
 }
-
-
-def normalize_language(value: str) -> str | None:
-    """A BCP 47 tag (``en``, ``pt-BR``) from a tag, a locale (``en_US``) or a name (``English``)."""
-    # a POSIX locale ("es_AR.UTF-8", "de_DE@euro") names its language before the dot or at sign
-    value = re.split(r"[.@]", value.strip(), maxsplit=1)[0].strip()
-    if _LANGUAGE_TAG.match(value):
-        primary, _, rest = value.replace("_", "-").partition("-")
-        if len(primary) == 3 or rest:
-            return primary.lower() + (
-                f"-{rest.upper() if len(rest) == 2 else rest}" if rest else ""
-            )
-        return primary.lower()
-    import pycountry
-
-    try:
-        language = pycountry.languages.lookup(value)
-    except LookupError:
-        return None
-    code: str | None = getattr(language, "alpha_2", None) or getattr(language, "alpha_3", None)
-    return code
 
 
 def detect_language(body: str) -> str | None:

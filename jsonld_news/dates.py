@@ -1,5 +1,10 @@
 """Dates as ISO 8601 without inventing precision: a date stays a date, a naive time stays naive.
 
+ISO 8601's basic format reads as the extended one: ``20240612`` is the day 2024-06-12 (not its
+midnight), ``20240612T1845Z`` is 2024-06-12T18:45:00Z; RFC 9557's zone name after the offset
+(``...Z[UTC]``) is dropped, the offset kept. Chinese, Japanese and Korean dates (``2020年4月3日``,
+``2020년 4월 3일``, with a time ``10:35`` or ``10時35分``) are year-month-day by their marks.
+
 Day and month order (``12.06.2024``, ``10/05/2022``):
 
 - a dotted ``D.M.Y`` date is day-first in every language (no locale writes ``M.D.Y``);
@@ -32,6 +37,14 @@ from functools import cache, lru_cache
 from dateutil import parser as dateutil_parser
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ZONE_SUFFIX = re.compile(r"(?<=[\dZz])\[[A-Za-z_/+-]+\]$")
+# Chinese and Japanese 2020年4月3日, Korean 2020년 4월 3일, with an optional 10:35 (or 10時35分)
+_CJK_DATE = re.compile(
+    r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?"
+    r"(?:\s*(?:\([^)]*\)|（[^）]*）)?\s*(?P<H>\d{1,2})\s*[:時时시]\s*(?P<M>\d{2})\s*[分분]?)?"
+)
+# ISO 8601's basic format (``20240612``): a day, not midnight (``fromisoformat`` gives a time)
+_ISO_BASIC_DATE = re.compile(r"^\d{8}$")
 _HAS_YEAR_AND_DAY = re.compile(r"(?=.*\b(?:1[89]|2[01])\d\d\b)(?=.*\b\d{1,2}\b)")
 _NULLS = frozenset({"", "none", "null", "nan", "n/a", "unknown"})
 # Two defaults that differ in every field: a field that comes out different was not in the text.
@@ -99,12 +112,23 @@ def read_date(text: str, timezone: tzinfo | None = None, language: str | None = 
     text = text.strip()
     if len(text) > 100:
         raise DateParseError("too long to be a date")
+    # RFC 9557's time zone name after an offset ("...Z[UTC]", "+02:00[Europe/Berlin]"): the
+    # offset says the instant
+    text = _ZONE_SUFFIX.sub("", text)
+    cjk = _CJK_DATE.fullmatch(text)
+    if cjk:
+        text = _from_cjk(cjk)
     if _ISO_DATE.match(text):
         try:
             date.fromisoformat(text)
         except ValueError as exc:
             raise DateParseError(str(exc)) from None  # 2024-13-45
         return ParsedDate(text)
+    if _ISO_BASIC_DATE.match(text):
+        try:
+            return ParsedDate(date.fromisoformat(text).isoformat())
+        except ValueError as exc:
+            raise DateParseError(str(exc)) from None  # 20241345
     _check_offset(text)
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
@@ -117,6 +141,12 @@ def read_date(text: str, timezone: tzinfo | None = None, language: str | None = 
     if value.tzinfo is None and timezone is not None:
         value = value.replace(tzinfo=timezone)
     return ParsedDate(_iso_datetime(value), tuple(notes))
+
+
+def _from_cjk(match: re.Match[str]) -> str:
+    """A CJK date as ISO 8601 (a naive time: the format names no zone)."""
+    day = f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}"
+    return f"{day}T{int(match['H']):02d}:{match['M']}:00" if match["H"] else day
 
 
 def _check_offset(text: str) -> None:

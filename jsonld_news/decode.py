@@ -94,3 +94,24 @@ def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
             f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "pass --encoding to name the encoding",
         ) from None
+
+
+# The WHATWG Encoding Standard's decoder where it reads more than Python's codec of the same
+# name (webencodings already maps Shift_JIS to cp932, EUC-KR to cp949, Big5 to big5hkscs):
+# a browser decodes a GBK label with the GB18030 decoder.
+_WHATWG_SUPERSETS = {"gbk": "gb18030"}
+
+
+def whatwg_codec(label: str) -> str | None:
+    """The Python codec a browser would decode a charset label with (``latin1``,
+    ``iso-8859-1`` and ``ascii`` mean windows-1252, ``x-sjis`` Shift_JIS, ``tis-620``
+    windows-874), by the WHATWG label table in ``webencodings``; ``None`` for an unknown label
+    and for the labels the standard maps to its "replacement" or "x-user-defined" decoders,
+    which read no text."""
+    import webencodings
+
+    encoding = webencodings.lookup(label)
+    if encoding is None or encoding.name in ("replacement", "x-user-defined"):
+        return None
+    name = _WHATWG_SUPERSETS.get(encoding.name, encoding.codec_info.name)
+    return codecs.lookup(name).name

@@ -144,16 +144,13 @@ def _codec(data: bytes, name: str) -> tuple[bytes, str, str, bool]:
 
 def _declared(data: bytes) -> str | None:
     """The charset the page's ``<meta>`` (or XML declaration) names, if a known one."""
-    from jsonld_news.readers.html import _CHARSET, _WHATWG_ALIASES
+    from jsonld_news.decode import whatwg_codec
+    from jsonld_news.readers.html import _CHARSET
 
     match = _CHARSET.search(data[:8192])
     if not match:
         return None
-    label = (match.group(1) or match.group(2)).decode("ascii").lower()
-    try:
-        return codecs.lookup(_WHATWG_ALIASES.get(label, label)).name
-    except LookupError:
-        return None
+    return whatwg_codec((match.group(1) or match.group(2)).decode("ascii"))
 
 
 def _ascii_compatible(encoding: str) -> bool:

@@ -120,6 +120,8 @@ def split_byline(byline: str) -> list[BylineAuthor]:
                 continue
             if is_credential(piece):
                 continue  # "Grant Tinsley, PhD": the degree is no second author
+            if _is_role(piece):
+                continue  # "Jane Roe | Staff Writer": a job title on its own is no person
             writing_for = _FOR_OUTLET.search(piece)
             if writing_for:  # "Brendan Carlin For The Mail On Sunday": the outlet written for
                 piece = piece[: writing_for.start()]

@@ -1,8 +1,8 @@
 """HTML article pages: one parse, embedded structured data first, main-text extraction last.
 
 ``read_html`` decodes the bytes (BOM, then a page that is valid UTF-8, then the declared
-``<meta charset>``/``http-equiv``/XML charset, then detection), parses once with lxml, hands
-that tree to ``embedded`` (JSON-LD, microdata, OpenGraph, Dublin Core; RDFa and microformats
+``<meta charset>``/``http-equiv``/XML charset by its WHATWG label, then detection), parses
+once with lxml, hands that tree to ``embedded`` (JSON-LD, microdata, OpenGraph, Dublin Core; RDFa and microformats
 when ``Options.html_syntaxes`` names them) and to ``html_text`` (trafilatura), then merges by
 the precedence documented in ``html_merge``. ``inspect_html`` reports every source's value per
 field and which one won.
@@ -35,14 +35,22 @@ from lxml.html import (
 )
 
 from jsonld_news.dates import DateParseError, parse_date
-from jsonld_news.decode import check_size, decode_utf16, looks_binary, utf16_without_bom
+from jsonld_news.decode import (
+    check_size,
+    decode_utf16,
+    looks_binary,
+    utf16_without_bom,
+    whatwg_codec,
+)
 from jsonld_news.errors import ArticleError, MalformedInputError, Problem, UnreadableInputError
 from jsonld_news.options import Options
 from jsonld_news.raw import RawArticle
 from jsonld_news.readers.embedded import Embedded, extract_embedded
+from jsonld_news.readers.html_dates import copyright_new_year, date_line, opening_date
 from jsonld_news.readers.html_merge import FieldReport, MergeResult, is_placeholder_date, merge
 from jsonld_news.readers.html_text import (
     TextResult,
+    author_link,
     extract_text,
     full_name,
     lead_paragraph,
@@ -55,9 +63,6 @@ _CHARSET = re.compile(
     re.I,
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-# WHATWG: these labels mean windows-1252 in a browser
-_WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-                   "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}  # fmt: skip
 
 
 LARGE_PAGE_BYTES = 3_000_000  # larger pages skip the text extractor's metadata search
@@ -110,20 +115,17 @@ def decode_html(
         pass
     match = _CHARSET.search(data[:8192])
     if match:
-        label = (match.group(1) or match.group(2)).decode("ascii").lower()
+        declared = whatwg_codec((match.group(1) or match.group(2)).decode("ascii"))
+        # a page that says UTF-8 but is not: detect instead; a UTF-16 label in a page's own
+        # markup means UTF-8 to a browser (HTML's prescan), which these bytes are not
+        if declared and declared not in ("utf-8", "utf-16-le", "utf-16-be"):
+            return data.decode(declared, errors="replace"), declared, []
+    encoding = whatwg_codec(transport) if transport else None
+    if encoding:
         try:
-            encoding = codecs.lookup(_WHATWG_ALIASES.get(label, label)).name
-            if encoding != "utf-8":  # a page that says UTF-8 but is not: detect instead
-                return data.decode(encoding, errors="replace"), encoding, []
-        except LookupError:
-            pass
-    if transport:
-        try:
-            name = transport.lower()
-            encoding = codecs.lookup(_WHATWG_ALIASES.get(name, name)).name
             return data.decode(encoding), encoding, []
-        except (LookupError, UnicodeDecodeError):
-            pass  # an unknown or wrong HTTP charset: detect instead
+        except UnicodeDecodeError:
+            pass  # a wrong HTTP charset: detect instead
     detected = _detect(data)
     if detected is not None:
         return (
@@ -197,7 +199,7 @@ def _analyse(
     markup = merge(source, embedded, None, options.base_url).raw
     byline = None
     if full or not (markup.authors or markup.byline):
-        byline = visible_byline(page.tree)
+        byline = visible_byline(page.tree) or author_link(page.tree)
     need_metadata = full or not (
         markup.title
         and _readable_date(markup.date_published, markup.language)
@@ -217,6 +219,12 @@ def _analyse(
         text = TextResult()
         page.notes.append("page nests too deeply for main-text extraction")
     text.byline_element = byline
+    if copyright_new_year(text.date, page.tree):
+        text.date = None  # not a date the page gives: htmldate's copyright-year fallback
+    if full or not _readable_date(markup.date_published, markup.language):
+        text.date_line = date_line(page.tree, markup.language) or opening_date(
+            text.body, markup.language
+        )
     return page, embedded, text
 
 

@@ -30,7 +30,8 @@ from urllib.parse import urljoin, urlsplit
 
 from jsonld_news.agencies import host_labels
 from jsonld_news.credits import is_collective_credit, starts_with_credit_label
-from jsonld_news.dates import AmbiguousDateError, DateParseError, parse_date
+from jsonld_news.dates import AmbiguousDateError, DateParseError, is_null, parse_date
+from jsonld_news.language_tags import normalize_language
 from jsonld_news.raw import RawArticle, RawEntity, RawImage, RawOrganization
 from jsonld_news.readers.embedded import Embedded, Node, id_index, resolve, types_of
 from jsonld_news.readers.html_text import BYLINE_PARAGRAPH, TextResult
@@ -443,7 +444,9 @@ def view_of_text(text: TextResult) -> dict[str, Any]:
     view: dict[str, Any] = {
         "title": text.title,
         "description": text.description,
-        "date_published": text.date,
+        # the date the page prints by its headline before htmldate's, which may take a related
+        # story's date (the earliest on the page, in a teaser's link)
+        "date_published": text.date_line or text.date,
         "site_name": text.site_name,
         "language": text.language,
         "body": text.body,
@@ -566,6 +569,21 @@ def _collective(name: str) -> bool:
     "Agencies"): no person, so the next source is asked."""
     parts = [p for p in _NAME_LIST.split(name) if p.strip()]
     return bool(parts) and all(is_collective_credit(p) for p in parts)
+
+
+def _language(merger: _Merger, html_lang: str | None, notes: list[str]) -> str | None:
+    """The first source's language that reads as a BCP 47 tag (``en_US``, ``English``: ``en-US``,
+    ``en``), then ``<html lang>``; each unreadable one is a note, never a guess."""
+
+    def check(value: Any) -> str | None:
+        tag = normalize_language(str(value)) if not is_null(str(value)) else None
+        note = f"inLanguage {value!r} skipped: not a language tag or name"
+        if tag is None and not is_null(str(value)) and note not in notes:
+            notes.append(note)  # the text extractor repeats <html lang>: one note
+        return tag
+
+    found: str | None = merger.first("language", check=check)
+    return found if found is not None or not html_lang else check(html_lang)
 
 
 def _date_check(language: str | None, allow_ambiguous: bool = False) -> Any:
@@ -759,7 +777,7 @@ def merge(
     raw.title = title
     raw.alternative_headline = merger.first("alternative_headline")
     raw.description = merger.first("description")
-    raw.language = merger.first("language") or embedded.html_lang
+    raw.language = _language(merger, embedded.html_lang, raw.notes)
     for name in ("date_published", "date_modified", "date_created"):
         value = merger.first(name, check=_date_check(raw.language))
         if value is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from urllib.parse import quote, urljoin, urlsplit
 
 from lxml import etree
@@ -37,7 +38,7 @@ _NAV_PATH = re.compile(
     re.I,
 )
 _TEASER = re.compile(
-    r"^(?:read (?:more|also)|see also|related|more on this|lesen sie (?:auch|mehr)|mehr zum thema|"
+    r"^(?:read (?:more|also)|see also|related|more on this|lesen sie (?:auch|mehr|hier)|mehr zum thema|"
     r"auch interessant|lire aussi|à lire aussi|a lire aussi|voir aussi|lee también|lea también|"
     r"leia também|leia mais|veja também|mirá también|leggi anche|lue myös|lue aiheesta lisää|"
     r"(?:también )?(?:le|te) puede interesar|puede interesarte|(?:le|te) recomendamos|"
@@ -81,6 +82,7 @@ class TextResult:
     related: list[RawLink] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)  # credit lines taken out of the body
     byline_element: str | None = None  # the page's first author/byline element, a fallback
+    date_line: str | None = None  # the date the page shows by its headline, a fallback
 
 
 def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = True) -> TextResult:
@@ -99,6 +101,8 @@ def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = 
         include_tables=True,
         with_metadata=with_metadata,
         deduplicate=False,
+        date_extraction_params=_date_params(),
+        prune_xpath=_DISCLOSURES,
     )
     result = TextResult()
     if not isinstance(document, Document):
@@ -118,6 +122,26 @@ def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = 
         result.related = renderer.related
         result.credits = renderer.credits
     return result
+
+
+# a publisher's editorial or advertiser disclosure ("This post contains references to products
+# from our advertisers"), a disclaimer: the site's notice on every page, not the article's text
+_DISCLOSURES = (
+    "//*[self::section or self::div or self::aside or self::p]"
+    "[contains(@class, 'disclosure') or contains(@class, 'disclaimer')]"
+)
+
+
+def _date_params() -> dict[str, object]:
+    """htmldate's precise mode: the original publication date (not the last update), from the
+    page's markup, time elements and date patterns, never its extensive free-text search (a
+    date found anywhere on the page: a comment's, a related story's) nor a URL's year and
+    month alone (a day made up as the first)."""
+    return {
+        "original_date": True,
+        "extensive_search": False,
+        "max_date": datetime.now(UTC).strftime("%Y-%m-%d"),
+    }
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -328,6 +352,33 @@ def visible_byline(tree: HtmlElement) -> str | None:
     return None
 
 
+# a link to the author's page on the site, by the headline: "/author/jane-roe/", "/autor/..."
+_AUTHOR_PATH = re.compile(
+    r"/(?:authors?|autor(?:en|es|a)?|autore|auteurs?|journalists?|redakteur(?:in)?)"
+    r"/[^/?#]+/?(?:[?#].*)?$",
+    re.I,
+)
+_LINKS_AFTER_HEADING = etree.XPath(
+    "(//h1)[1]/following::a[@href][not(ancestor::aside or ancestor::nav or ancestor::footer"
+    " or ancestor::figure)][position() <= 30]"
+)
+_LINK_NAME = re.compile(rf"^{_NAME}$")
+
+
+def author_link(tree: HtmlElement) -> str | None:
+    """The name on the first link to an author page among the 30 links after the headline,
+    outside sidebars, navigation, footers and figures: a byline with no byline markup."""
+    links = _LINKS_AFTER_HEADING(tree)
+    for link in links if isinstance(links, list) else []:
+        if not isinstance(link, HtmlElement):
+            continue
+        path = urlsplit(str(link.get("href") or "")).path
+        text = _SPACES.sub(" ", link.text_content()).strip()
+        if _AUTHOR_PATH.search(path) and _LINK_NAME.match(text):
+            return text
+    return None
+
+
 _SHOWN_NAME = etree.XPath(
     "//body//text()[starts-with(normalize-space(.), $prefix)]"
     "[not(ancestor::script) and not(ancestor::style)]"
@@ -384,7 +435,8 @@ def lead_paragraph(
     Text extractors often skip the standfirst: it sits beside the headline, outside the body
     container. It is part of the article when the page displays it under the headline, either as
     the page's own description shown in a ``<p>``/``<div>``, or as the first element after the
-    ``<h1>`` whose class names it (``lead``, ``standfirst``, ``chapo``, ``intro``, ``dek``...).
+    ``<h1>`` whose class names it (``lead``, ``standfirst``, ``chapo``, ``intro``, ``dek``...),
+    outside another story's card and a photo gallery's captions.
     """
     folded_body = _fold(body or "")
     for element in _standfirst_candidates(tree, description):
@@ -425,6 +477,11 @@ _AFTER_HEADING = etree.XPath(
 )
 
 
+_HGROUP_SUBHEADING = etree.XPath(
+    "(//h1)[1]/parent::hgroup/*[self::h2 or self::p][preceding-sibling::h1]"
+)
+
+
 def _standfirst_candidates(tree: HtmlElement, description: str | None) -> list[etree._Element]:
     found: list[etree._Element] = []
     if description and len(description) >= 40:
@@ -440,9 +497,14 @@ def _standfirst_candidates(tree: HtmlElement, description: str | None) -> list[e
             if shown == wanted or (shown.startswith(wanted) and len(shown) < 1.3 * len(wanted)):
                 found.append(parent)
                 break
+    # HTML's <hgroup>: the headline and its subheading, the dek ("h1" then "h2" or "p")
+    grouped = _HGROUP_SUBHEADING(tree)
+    if isinstance(grouped, list):
+        found.extend(e for e in grouped[:1] if isinstance(e, etree._Element))
     # the standfirst sits right under the headline: the first 400 blocks after the first <h1>
     # (found by XPath: a Python walk of the page up to the heading cost more than the rest)
     after = _AFTER_HEADING(tree)
+    heading = next(tree.iter("h1"), None)
     for element in after[:400] if isinstance(after, list) else []:
         if not isinstance(element, etree._Element):
             continue
@@ -450,10 +512,23 @@ def _standfirst_candidates(tree: HtmlElement, description: str | None) -> list[e
             _STANDFIRST_CLASS.search(element.get("class") or "")
             and not any(a.tag in _NOT_CONTENT for a in element.iterancestors())
             and not _has_other_parts(element)
+            and not _in_card_or_gallery(element, heading)
         ):
             found.append(element)
             break
     return found
+
+
+def _in_card_or_gallery(element: etree._Element, heading: etree._Element | None) -> bool:
+    """Inside another story's card (an ``<article>`` that does not hold the headline: "related
+    posts" teasers) or a photo gallery's caption block: another text's excerpt, not this one's
+    standfirst."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "article":
+            return heading is not None and ancestor not in heading.iterancestors()
+        if _PHOTO_CLASS.search(ancestor.get("class") or ""):
+            return True
+    return False
 
 
 def _fold(text: str) -> str:
