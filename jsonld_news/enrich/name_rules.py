@@ -36,6 +36,7 @@ from jsonld_news.enrich.rule_words import (
     PREPOSITIONS,
     ROMANCE_HEADS,
     SPEECH_VERBS,
+    TITLES_BY_LANG,
 )
 from jsonld_news.enrich.tokens import Mode, Token, joined_loose, sentence_break
 from jsonld_news.gazetteer import (
@@ -217,7 +218,8 @@ def _org_follower(toks: list[Token], start: int, end: int) -> str | None:
     if alone and end - start == 1 and ticker and closed:
         return "Corporation"
     determined = start > 0 and toks[start - 1].lower == "the"
-    if determined and nxt.joined and not nxt.cap and nxt.lower in ORG_FOLLOWERS:
+    generic = end - start == 1 and _generic_word(toks[start])  # "the CEO founder": no name
+    if determined and nxt.joined and not nxt.cap and nxt.lower in ORG_FOLLOWERS and not generic:
         return "Organization"
     return None
 
@@ -593,6 +595,18 @@ _OFFICE_HOLDERS = frozenset(
 )
 
 
+def _generic_word(tok: Token) -> bool:
+    """A role or a kind of body, not a name: "the CEO said", "the Ministry said" (the title and
+    role nouns of ``TITLES_BY_LANG``, the heads and qualifiers of generic bodies)."""
+    word = tok.lower.rstrip(".")
+    return (
+        word in TITLES_BY_LANG["en"]
+        or word in AT_ROLES
+        or word in ORG_HEADS
+        or word in GENERIC_ORG_WORDS
+    )
+
+
 def generic_split(words: list[str]) -> int:
     """How many leading words of an organisation's name qualify it ("Springfield" of
     "Springfield City Council"): the rest is generic, a body every place has. ``len(words)``
@@ -620,7 +634,7 @@ def context_cue(toks: list[Token], start: int, end: int) -> str | None:
         return "Organization"  # "analysts at Barclays", "a professor of management at MIT"
     if prev == "the" and end - start == 1 and end < len(toks) and toks[end].joined:
         verb = toks[end].lower
-        if verb in SPEECH_VERBS and verb not in ("who", "whose"):
+        if verb in SPEECH_VERBS and verb not in ("who", "whose") and not _generic_word(toks[start]):
             return "Organization"  # "the Louvre declared": people take no article
     if prev in ORG_CUES and toks[start].joined:
         return ORG_CUES[prev]
