@@ -55,15 +55,16 @@ MAX_ROMANCE_TOKENS = (
 )
 
 
-def weak_word(tok: Token) -> bool:
+def weak_word(tok: Token, calendar: frozenset[str] = CALENDAR_WORDS) -> bool:
     word = tok.lower
-    return word in FUNCTION_WORDS or word in CALENDAR_WORDS or word in ROLE_NOUNS
+    return word in FUNCTION_WORDS or word in calendar or word in ROLE_NOUNS
 
 
-def name_run(toks: list[Token], i: int) -> int:
-    """End of the run of name-like tokens starting at ``i``."""
+def name_run(toks: list[Token], i: int, calendar: frozenset[str] = CALENDAR_WORDS) -> int:
+    """End of the run of name-like tokens starting at ``i`` (``calendar``: the article
+    language's weekday and month names, which end it)."""
     j = i
-    stops = CALENDAR_WORDS
+    stops = calendar
     while j < len(toks) and j - i <= MAX_NAME_TOKENS:
         t = toks[j]
         initial = _initial(toks[j - 1]) and j - 1 > i and t.gap_before == ". " and t.cap
@@ -466,13 +467,15 @@ def plural_possessive(tok: Token, text: str) -> bool:
     return tok.end + 1 >= len(text) or text[tok.end + 1] not in "sS"
 
 
-def org_run(toks: list[Token], i: int, text: str) -> Found | None:
+def org_run(
+    toks: list[Token], i: int, text: str, calendar: frozenset[str] = CALENDAR_WORDS
+) -> Found | None:
     """A capitalised run headed by an organisation word: "Foreign Ministry", "Bank of X".
 
     Trailing time words are not part of it ("the Senate on Monday"), and a name that runs on
     past the longest one taken is not emitted cut short ("Academy of Motion Picture Arts ...").
     """
-    if toks[i].sent_start and weak_word(toks[i]):
+    if toks[i].sent_start and weak_word(toks[i], calendar):
         return None
     j = i
     head_type = None
@@ -504,12 +507,12 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
                 and nxt is not None
                 and nxt.cap
                 and j > i
-                and nxt.lower not in CALENDAR_WORDS
+                and nxt.lower not in calendar
             ):
                 j += 1
                 continue
             break
-        if t.lower in CALENDAR_WORDS:
+        if t.lower in calendar:
             break
         if (
             t.lower in TITLE_WORDS

@@ -8,7 +8,18 @@ import re
 
 from jsonld_news.gazetteer import ROLE_NOUNS, TITLE_WORDS, calendar_words
 
+# Calendar words stop names in their own language only: Spanish "mayo", French "avril" are
+# names in English text ("Mayo Clinic", "Avril Lavigne"). English's stop names everywhere (dates
+# in English inside other text); text of an unknown language takes every language's.
 CALENDAR_WORDS = calendar_words()
+_CALENDAR_BY_LANG = {code: calendar_words((code,)) for code in ("en", "de", "fr", "es")}
+
+
+def calendar_words_for(lang: str) -> frozenset[str]:
+    """The weekday and month names that stop a name in text of ``lang``."""
+    return _CALENDAR_BY_LANG.get(lang, CALENDAR_WORDS)
+
+
 NAME_LIKE_TYPES = frozenset({"Person", "City", "State", "Place"})
 
 
