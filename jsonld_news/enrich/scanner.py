@@ -447,8 +447,14 @@ class RuleScanner(KBLinker):
             return -1  # "African Americans", "Indigenous Peoples": a group, not a person
         if lang == "de" and "-" in last.text and _german_compound_body(last, art) is not None:
             return -1  # "Robert Koch-Institut": a body named after a person
-        if not english and function_word(first.text, lang) and not surname(last.text):
-            return -1  # "Seit Tagen", "Wo Menschen": a frequent word of the language
+        if (
+            not english
+            and function_word(first.text, lang)
+            and (first.sent_start or not surname(last.text))
+        ):
+            return (
+                -1
+            )  # "Seit Tagen", "Wo Menschen", "Dass Elder ...": a frequent word of the language
         if lang == "de" and i > 0 and first.joined and _german_determiner(toks[i - 1]):
             return -1  # "drei Tage Ruhe", "dem Land Niedersachsen": German nouns take these
         titles = TITLES_BY_LANG.get(lang, frozenset())
