@@ -37,6 +37,7 @@ from jsonld_news.enrich.rule_words import (
     ROMANCE_HEADS,
     SPEECH_VERBS,
     TITLES_BY_LANG,
+    word_set,
 )
 from jsonld_news.enrich.tokens import Mode, Token, joined_loose, sentence_break
 from jsonld_news.gazetteer import (
@@ -432,6 +433,42 @@ def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode
                 return hit.type == "City"
             return prev.lower not in DIRECTIONS and prev.text not in DEMONYMS
     return False
+
+
+# The nouns of English newspaper mastheads named after their city (curated, generic: "the Des
+# Moines Register", "the Baltimore Sun", "the Philadelphia Inquirer", "the Chicago Sun-Times").
+# Words that after a place name a person ("the Texas Democrat") are left out.
+MASTHEAD_NOUNS = word_set(
+    """
+    register courier examiner inquirer enquirer dispatch ledger bulletin star sun globe mail
+    record press tribune times post journal herald gazette news telegraph chronicle observer
+    sentinel advocate guardian argus beacon picayune
+    """
+)
+
+
+def newspaper_after(hit: Found, toks: list[Token], i: int, after: int, text: str) -> Found | None:
+    """ "the Des Moines Register", "the Toronto Star": after "the", a city or state and one or
+    two masthead nouns ending the run name a newspaper, not the place ("Union-Leader" counts by
+    its last part)."""
+    if hit.type not in ("City", "State") or i == 0 or toks[i - 1].lower != "the":
+        return None
+    end = after
+    while end < len(toks) and end - after < 2:
+        tok = toks[end]
+        if not (tok.joined and tok.cap) or tok.upper or toks[end - 1].poss:
+            break
+        if tok.lower.rsplit("-", 1)[-1] not in MASTHEAD_NOUNS:
+            break
+        end += 1
+    if end == after:
+        return None
+    nxt = toks[end] if end < len(toks) else None
+    if nxt is not None and nxt.joined and nxt.cap and not toks[end - 1].poss:
+        return None  # the name goes on
+    stop = toks[end - 1].end
+    surface = text[toks[i].start : stop]
+    return Found(toks[i].start, stop, surface, "org", None, surface, "NewsMediaOrganization")
 
 
 def _genitive_of(hit: Found) -> bool:

@@ -25,6 +25,7 @@ from jsonld_news.enrich.name_rules import (
     lower_head_org,
     may_be_org,
     name_run,
+    newspaper_after,
     org_run,
     plural_possessive,
     romance_org,
@@ -217,6 +218,11 @@ class RuleScanner(KBLinker):
                 continue
             if hit is not None:
                 after = i + 1 if tok.end >= hit.end else index_after(toks, i, hit.end)
+                paper = newspaper_after(hit, toks, i, after, text) if english else None
+                if paper is not None:  # "the Des Moines Register"
+                    yield paper
+                    i = index_after(toks, i, paper.end)
+                    continue
                 if (hit.type in NAME_LIKE_TYPES or hit.type == "Country") and embedded_place(
                     hit, toks, i, after, mode
                 ):
