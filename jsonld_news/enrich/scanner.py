@@ -776,11 +776,20 @@ def _title_evidence(toks: list[Token], start: int, end: int, mode: Mode, art: Ar
     person the body named ("Star Confirmed" is no one)."""
     if end - start == 1 and toks[start].upper:
         return False
+    if end - start == 1 and start > 0 and toks[start - 1].lower in _ADJECTIVE_RANKS:
+        word = toks[start].text  # "Private Audition": the adjective before a common noun
+        if common_word(word) and not surname(word) and not given_name(word, art.lang):
+            return False
     if mode != "title":
         return True
     if given_name(toks[start].text, art.lang):
         return True
     return fold_name(toks[end - 1].text) in art.surnames
+
+
+# Military ranks that are also adjectives ("private", "general", "major"): before a common
+# English word (SCOWL's) that is no known name, the adjective ("Private Audition", "Major Rivers")
+_ADJECTIVE_RANKS = frozenset(("private", "general", "major"))
 
 
 def _people_word(tok: Token) -> bool:
