@@ -524,8 +524,9 @@ FUNCTION_WORDS = frozenset(
 
 
 @cache
-def calendar_words() -> frozenset[str]:
-    """Weekday and month names in English, German, French and Spanish, English abbreviations.
+def calendar_words(languages: tuple[str, ...] = ("en", "de", "fr", "es")) -> frozenset[str]:
+    """Weekday and month names in English and ``languages`` (babel's CLDR names), English
+    abbreviations.
 
     Abbreviations in other languages ("Di", "Ma", "Je") are left out: they are also names.
     """
@@ -536,7 +537,7 @@ def calendar_words() -> frozenset[str]:
     try:
         from babel import Locale
 
-        for code in ("en", "de", "fr", "es"):
+        for code in ("en", *languages):
             loc = Locale.parse(code)
             for ctx in ("format", "stand-alone"):
                 words.update(loc.days[ctx]["wide"].values())

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from jsonld_news.enrich.rule_words import calendar_words_for
 from jsonld_news.identity import entity_iri, kind_of, slug
 from jsonld_news.kb import KBEntry
 from jsonld_news.model import Entity, Mention
@@ -63,6 +64,10 @@ class ArticleState:
     # companies this article names with an article ("the Amazon"): another sense here
     # (label -> how often), decided by the majority against the bare name's uses
     not_companies: dict[str, int] = field(default_factory=dict)
+    calendar: frozenset[str] = field(init=False)  # the calendar words of ``lang``
+
+    def __post_init__(self) -> None:
+        self.calendar = calendar_words_for(self.lang)
 
     def writes_lower(self, word: str) -> bool:
         """Whether the body writes ``word`` (lower case) as a word of its own: capitalised, it

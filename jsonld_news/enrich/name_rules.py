@@ -36,6 +36,8 @@ from jsonld_news.enrich.rule_words import (
     PREPOSITIONS,
     ROMANCE_HEADS,
     SPEECH_VERBS,
+    TITLES_BY_LANG,
+    word_set,
 )
 from jsonld_news.enrich.tokens import Mode, Token, joined_loose, sentence_break
 from jsonld_news.gazetteer import (
@@ -54,15 +56,16 @@ MAX_ROMANCE_TOKENS = (
 )
 
 
-def weak_word(tok: Token) -> bool:
+def weak_word(tok: Token, calendar: frozenset[str] = CALENDAR_WORDS) -> bool:
     word = tok.lower
-    return word in FUNCTION_WORDS or word in CALENDAR_WORDS or word in ROLE_NOUNS
+    return word in FUNCTION_WORDS or word in calendar or word in ROLE_NOUNS
 
 
-def name_run(toks: list[Token], i: int) -> int:
-    """End of the run of name-like tokens starting at ``i``."""
+def name_run(toks: list[Token], i: int, calendar: frozenset[str] = CALENDAR_WORDS) -> int:
+    """End of the run of name-like tokens starting at ``i`` (``calendar``: the article
+    language's weekday and month names, which end it)."""
     j = i
-    stops = CALENDAR_WORDS
+    stops = calendar
     while j < len(toks) and j - i <= MAX_NAME_TOKENS:
         t = toks[j]
         initial = _initial(toks[j - 1]) and j - 1 > i and t.gap_before == ". " and t.cap
@@ -217,7 +220,8 @@ def _org_follower(toks: list[Token], start: int, end: int) -> str | None:
     if alone and end - start == 1 and ticker and closed:
         return "Corporation"
     determined = start > 0 and toks[start - 1].lower == "the"
-    if determined and nxt.joined and not nxt.cap and nxt.lower in ORG_FOLLOWERS:
+    generic = end - start == 1 and _generic_word(toks[start])  # "the CEO founder": no name
+    if determined and nxt.joined and not nxt.cap and nxt.lower in ORG_FOLLOWERS and not generic:
         return "Organization"
     return None
 
@@ -431,6 +435,42 @@ def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode
     return False
 
 
+# The nouns of English newspaper mastheads named after their city (curated, generic: "the Des
+# Moines Register", "the Baltimore Sun", "the Philadelphia Inquirer", "the Chicago Sun-Times").
+# Words that after a place name a person ("the Texas Democrat") are left out.
+MASTHEAD_NOUNS = word_set(
+    """
+    register courier examiner inquirer enquirer dispatch ledger bulletin star sun globe mail
+    record press tribune times post journal herald gazette news telegraph chronicle observer
+    sentinel advocate guardian argus beacon picayune
+    """
+)
+
+
+def newspaper_after(hit: Found, toks: list[Token], i: int, after: int, text: str) -> Found | None:
+    """ "the Des Moines Register", "the Toronto Star": after "the", a city or state and one or
+    two masthead nouns ending the run name a newspaper, not the place ("Union-Leader" counts by
+    its last part)."""
+    if hit.type not in ("City", "State") or i == 0 or toks[i - 1].lower != "the":
+        return None
+    end = after
+    while end < len(toks) and end - after < 2:
+        tok = toks[end]
+        if not (tok.joined and tok.cap) or tok.upper or toks[end - 1].poss:
+            break
+        if tok.lower.rsplit("-", 1)[-1] not in MASTHEAD_NOUNS:
+            break
+        end += 1
+    if end == after:
+        return None
+    nxt = toks[end] if end < len(toks) else None
+    if nxt is not None and nxt.joined and nxt.cap and not toks[end - 1].poss:
+        return None  # the name goes on
+    stop = toks[end - 1].end
+    surface = text[toks[i].start : stop]
+    return Found(toks[i].start, stop, surface, "org", None, surface, "NewsMediaOrganization")
+
+
 def _genitive_of(hit: Found) -> bool:
     """A KB place found in its German genitive ("Deutschlands" for "Deutschland"; see
     ``KBLinker._german_genitive_place``)."""
@@ -464,13 +504,15 @@ def plural_possessive(tok: Token, text: str) -> bool:
     return tok.end + 1 >= len(text) or text[tok.end + 1] not in "sS"
 
 
-def org_run(toks: list[Token], i: int, text: str) -> Found | None:
+def org_run(
+    toks: list[Token], i: int, text: str, calendar: frozenset[str] = CALENDAR_WORDS
+) -> Found | None:
     """A capitalised run headed by an organisation word: "Foreign Ministry", "Bank of X".
 
     Trailing time words are not part of it ("the Senate on Monday"), and a name that runs on
     past the longest one taken is not emitted cut short ("Academy of Motion Picture Arts ...").
     """
-    if toks[i].sent_start and weak_word(toks[i]):
+    if toks[i].sent_start and weak_word(toks[i], calendar):
         return None
     j = i
     head_type = None
@@ -502,12 +544,12 @@ def org_run(toks: list[Token], i: int, text: str) -> Found | None:
                 and nxt is not None
                 and nxt.cap
                 and j > i
-                and nxt.lower not in CALENDAR_WORDS
+                and nxt.lower not in calendar
             ):
                 j += 1
                 continue
             break
-        if t.lower in CALENDAR_WORDS:
+        if t.lower in calendar:
             break
         if (
             t.lower in TITLE_WORDS
@@ -593,6 +635,18 @@ _OFFICE_HOLDERS = frozenset(
 )
 
 
+def _generic_word(tok: Token) -> bool:
+    """A role or a kind of body, not a name: "the CEO said", "the Ministry said" (the title and
+    role nouns of ``TITLES_BY_LANG``, the heads and qualifiers of generic bodies)."""
+    word = tok.lower.rstrip(".")
+    return (
+        word in TITLES_BY_LANG["en"]
+        or word in AT_ROLES
+        or word in ORG_HEADS
+        or word in GENERIC_ORG_WORDS
+    )
+
+
 def generic_split(words: list[str]) -> int:
     """How many leading words of an organisation's name qualify it ("Springfield" of
     "Springfield City Council"): the rest is generic, a body every place has. ``len(words)``
@@ -620,7 +674,7 @@ def context_cue(toks: list[Token], start: int, end: int) -> str | None:
         return "Organization"  # "analysts at Barclays", "a professor of management at MIT"
     if prev == "the" and end - start == 1 and end < len(toks) and toks[end].joined:
         verb = toks[end].lower
-        if verb in SPEECH_VERBS and verb not in ("who", "whose"):
+        if verb in SPEECH_VERBS and verb not in ("who", "whose") and not _generic_word(toks[start]):
             return "Organization"  # "the Louvre declared": people take no article
     if prev in ORG_CUES and toks[start].joined:
         return ORG_CUES[prev]

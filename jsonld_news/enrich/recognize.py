@@ -51,6 +51,7 @@ from jsonld_news.enrich.acronyms import (
     defined_acronyms,
     long_form_repeats,
 )
+from jsonld_news.enrich.documents import without_document_names
 from jsonld_news.enrich.findings import ArticleState, Found, add_surname, fold_name, to_mentions
 from jsonld_news.enrich.legal_forms import legal_form_names
 from jsonld_news.enrich.names import common_word
@@ -99,6 +100,7 @@ class RuleRecognizer(RuleScanner):
         if lang in _ROMANCE_GERMAN:
             found += legal_form_names(body_lines, body, found)
         found += _acronyms(body_lines, head_lines, body, found, lang, body_mode)
+        found = without_document_names(found, body, headline)
         if sum(f.kind == "person" for f in found) < people:
             _forget_people(found, art)  # read as a body's name now: no surname to resolve
         found += short_forms(body_lines, found, art, in_headline=False)

@@ -8,7 +8,18 @@ import re
 
 from jsonld_news.gazetteer import ROLE_NOUNS, TITLE_WORDS, calendar_words
 
+# Calendar words stop names in their own language only: Spanish "mayo", French "avril" are
+# names in English text ("Mayo Clinic", "Avril Lavigne"). English's stop names everywhere (dates
+# in English inside other text); text of an unknown language takes every language's.
 CALENDAR_WORDS = calendar_words()
+_CALENDAR_BY_LANG = {code: calendar_words((code,)) for code in ("en", "de", "fr", "es")}
+
+
+def calendar_words_for(lang: str) -> frozenset[str]:
+    """The weekday and month names that stop a name in text of ``lang``."""
+    return _CALENDAR_BY_LANG.get(lang, CALENDAR_WORDS)
+
+
 NAME_LIKE_TYPES = frozenset({"Person", "City", "State", "Place"})
 
 
@@ -233,7 +244,8 @@ LOCATIVES = word_set("in at from to near outside inside across around toward tow
 # Words that make up generic names of bodies, which exist in every country, city or company
 # ("City Council", "Supreme Court", "Ministry of Finance", "Department of Transportation"):
 # organisation heads (ORG_HEADS) plus these modifiers and portfolios (curated: the portfolios
-# of the US Cabinet departments and of the ministries most governments have).
+# of the US Cabinet departments and of the ministries most governments have; the branches of
+# government; the services every city runs).
 GENERIC_ORG_WORDS = word_set(
     """
     city county state town village municipal metropolitan regional provincial district
@@ -243,6 +255,8 @@ GENERIC_ORG_WORDS = word_set(
     transport agriculture labor labour energy commerce treasury environment housing culture
     economy economic trade industry home affairs planning
     police fire human services development works water elections electoral congress
+    election legislative judiciary judicial security intelligence immigration customs revenue
+    tax tourism welfare social veterans transit port ports parks
     the of for and on de du des la le del y
     """
 )

@@ -25,6 +25,7 @@ from jsonld_news.enrich.name_rules import (
     lower_head_org,
     may_be_org,
     name_run,
+    newspaper_after,
     org_run,
     plural_possessive,
     romance_org,
@@ -163,7 +164,7 @@ class RuleScanner(KBLinker):
                         pending[name_start] = name_end
                         i += 1
                     continue
-            if alone and (word in CALENDAR_WORDS or (word in FUNCTION_WORDS and not tok.upper)):
+            if alone and (word in art.calendar or (word in FUNCTION_WORDS and not tok.upper)):
                 i += 1  # "The", "However", "Friday" alone: never a name ("US", "WHO" may be)
                 continue
             # 2. an administrative division ("Napa County", "Gangwon Province"), unless an
@@ -171,7 +172,7 @@ class RuleScanner(KBLinker):
             if english and not alone and mode == "full":
                 area = self._admin_area(toks, i, text, art)
                 if area is not None:
-                    org = org_run(toks, i, text)
+                    org = org_run(toks, i, text, art.calendar)
                     if org is not None and org.end > area.end:
                         yield self._qualified(org, toks, i, text, art)
                         i = index_after(toks, i, org.end)
@@ -210,13 +211,18 @@ class RuleScanner(KBLinker):
             hit = self._kb_at(toks, i, text, mode, lang, art, alone)
             org = None
             if english and mode == "full" and not alone:
-                org = org_run(toks, i, text)
+                org = org_run(toks, i, text, art.calendar)
             if org is not None and (hit is None or org.end > hit.end):
                 yield self._qualified(org, toks, i, text, art)
                 i = index_after(toks, i, org.end)
                 continue
             if hit is not None:
                 after = i + 1 if tok.end >= hit.end else index_after(toks, i, hit.end)
+                paper = newspaper_after(hit, toks, i, after, text) if english else None
+                if paper is not None:  # "the Des Moines Register"
+                    yield paper
+                    i = index_after(toks, i, paper.end)
+                    continue
                 if (hit.type in NAME_LIKE_TYPES or hit.type == "Country") and embedded_place(
                     hit, toks, i, after, mode
                 ):
@@ -309,7 +315,7 @@ class RuleScanner(KBLinker):
         """The name after a title: right there, or in German/French/Spanish after a complement
         and a comma ("le ministre des Transports François Durovray", "la presidenta de México,
         Claudia Sheinbaum")."""
-        end = name_run(toks, start)
+        end = name_run(toks, start, art.calendar)
         named = end > start and not self._not_a_name(toks, start, end, text, art)
         if named and (lang == "en" or end - start >= 2):
             return start, end
@@ -340,10 +346,10 @@ class RuleScanner(KBLinker):
 
     def _contextual(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
         """A capitalised run that its neighbours mark as a person or an organisation."""
-        start = i + 1 if toks[i].sent_start and weak_word(toks[i]) else i
+        start = i + 1 if toks[i].sent_start and weak_word(toks[i], art.calendar) else i
         if start >= len(toks) or not toks[start].cap:
             return None
-        end = name_run(toks, start)
+        end = name_run(toks, start, art.calendar)
         acronym = end == start and toks[start].upper and toks[start].text.isalpha()
         if acronym:
             end = start + 1  # "LVMH", "MIT": an organisation's, if the context says so
@@ -361,7 +367,7 @@ class RuleScanner(KBLinker):
             while end + 1 < len(toks) and toks[end].lower in CONNECTORS and toks[end + 1].cap:
                 if not (toks[end].joined and toks[end + 1].joined):
                     break
-                run = name_run(toks, end + 1)
+                run = name_run(toks, end + 1, art.calendar)
                 end = run if run > end + 1 else end + 2
             surface = text[toks[start].start : toks[end - 1].end]
             return Found(toks[start].start, toks[end - 1].end, surface, "org", None, surface, cue)
@@ -413,7 +419,7 @@ class RuleScanner(KBLinker):
         first = toks[i]
         if lang not in _NAME_LANGUAGES:
             return -1  # other languages: KB names only
-        if first.upper or not given_name(first.text, lang) or weak_word(first):
+        if first.upper or not given_name(first.text, lang) or weak_word(first, art.calendar):
             return -1
         if first.lower in TITLE_WORDS or first.text in DEMONYMS or first.lower in ORG_HEADS:
             return -1
@@ -432,10 +438,12 @@ class RuleScanner(KBLinker):
         ):
             prev = toks[i - 1]
             if not (
-                weak_word(prev) or title_word(prev.lower, TITLE_WORDS) or prev.text in DEMONYMS
+                weak_word(prev, art.calendar)
+                or title_word(prev.lower, TITLE_WORDS)
+                or prev.text in DEMONYMS
             ):
                 return -1  # inside a longer name: "St. Louis Park", "Fondation Louis Vuitton"
-        end = name_run(toks, i)
+        end = name_run(toks, i, art.calendar)
         if not english and end - i > 2:
             end = self._names_end(toks, i, end, art)
         if end - i < 2 or end - i > _MAX_GIVEN_RUN + sum(not t.cap for t in toks[i:end]):
@@ -445,8 +453,14 @@ class RuleScanner(KBLinker):
             return -1  # "African Americans", "Indigenous Peoples": a group, not a person
         if lang == "de" and "-" in last.text and _german_compound_body(last, art) is not None:
             return -1  # "Robert Koch-Institut": a body named after a person
-        if not english and function_word(first.text, lang) and not surname(last.text):
-            return -1  # "Seit Tagen", "Wo Menschen": a frequent word of the language
+        if (
+            not english
+            and function_word(first.text, lang)
+            and (first.sent_start or not surname(last.text))
+        ):
+            return (
+                -1
+            )  # "Seit Tagen", "Wo Menschen", "Dass Elder ...": a frequent word of the language
         if lang == "de" and i > 0 and first.joined and _german_determiner(toks[i - 1]):
             return -1  # "drei Tage Ruhe", "dem Land Niedersachsen": German nouns take these
         titles = TITLES_BY_LANG.get(lang, frozenset())
@@ -764,11 +778,20 @@ def _title_evidence(toks: list[Token], start: int, end: int, mode: Mode, art: Ar
     person the body named ("Star Confirmed" is no one)."""
     if end - start == 1 and toks[start].upper:
         return False
+    if end - start == 1 and start > 0 and toks[start - 1].lower in _ADJECTIVE_RANKS:
+        word = toks[start].text  # "Private Audition": the adjective before a common noun
+        if common_word(word) and not surname(word) and not given_name(word, art.lang):
+            return False
     if mode != "title":
         return True
     if given_name(toks[start].text, art.lang):
         return True
     return fold_name(toks[end - 1].text) in art.surnames
+
+
+# Military ranks that are also adjectives ("private", "general", "major"): before a common
+# English word (SCOWL's) that is no known name, the adjective ("Private Audition", "Major Rivers")
+_ADJECTIVE_RANKS = frozenset(("private", "general", "major"))
 
 
 def _people_word(tok: Token) -> bool:
