@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from jsonld_news.body import _LINK, _link_matches
 from jsonld_news.build import _UNUSABLE_CHARS, sanitize_text
+from jsonld_news.enrich.citations import _SENTENCE_END, sentence_ends
 from jsonld_news.identity import _normalize_url, _split_and_rebuild
 from jsonld_news.rdf import _NEEDS_ESCAPE, _escape_char, escape_literal
 
@@ -85,3 +89,26 @@ def test_the_sanitize_fast_path_agrees_with_two_scans(text: str) -> None:
 )
 def test_literal_escaping_agrees_with_one_callback_per_character(text: str) -> None:
     assert escape_literal(text) == _NEEDS_ESCAPE.sub(_escape_char, text)
+
+
+_SENTENCE_TEXT = st.text(alphabet='aA0É .!?…\n\t"“”’‘()x', max_size=60)
+
+
+@given(_SENTENCE_TEXT, st.integers(0, 70), st.integers(0, 70))
+def test_sentence_ends_are_finditers_matches(text: str, pos: int, endpos: int) -> None:
+    """Trying the sentence-end pattern only at its possible first characters finds what
+    ``finditer`` finds, span and groups, in any window (the lookahead stops at ``endpos``)."""
+
+    def found(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], str | None]]:
+        return [(m.span(), m.group("stop")) for m in matches]
+
+    assert found(sentence_ends(text, pos, endpos)) == found(
+        _SENTENCE_END.finditer(text, pos, endpos)
+    )
+
+
+@given(_SENTENCE_TEXT, st.integers(0, 70))
+def test_the_next_sentence_end_is_searchs(text: str, pos: int) -> None:
+    first = next(sentence_ends(text, pos, len(text)), None)
+    expected = _SENTENCE_END.search(text, pos)
+    assert (first and first.span()) == (expected and expected.span())

@@ -9,6 +9,7 @@ citations; one without a target keeps its title and an article-scoped identifier
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from jsonld_news.agencies import find_agency
 from jsonld_news.enrich.people import is_place, organization_entity, person_entity
@@ -48,12 +49,30 @@ _ANONYMOUS_ORG = re.compile(
 )
 
 
+# Every sentence end begins with one of these. The pattern's leading group hides them from re's
+# own first-character scan, so it would try every position of the body; these are its only hits.
+_END_START = re.compile("[.!?…\n]")
+
+
+def sentence_ends(body: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+    """The matches of ``_SENTENCE_END.finditer(body, pos, endpos)``, tried only where one can
+    begin (its matches are never empty, so the next is searched from where one ends)."""
+    find, match = _END_START.search, _SENTENCE_END.match
+    while (candidate := find(body, pos, endpos)) is not None:
+        found = match(body, candidate.start(), endpos)
+        if found is None:
+            pos = candidate.start() + 1
+        else:
+            yield found
+            pos = found.end()
+
+
 def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the sentence that holds ``body[start:end]``."""
     left = 0
-    for match in _SENTENCE_END.finditer(body, max(0, start - 600), start):
+    for match in sentence_ends(body, max(0, start - 600), start):
         left = match.end()
-    right_match = _SENTENCE_END.search(body, end)
+    right_match = next(sentence_ends(body, end, len(body)), None)
     if right_match is None:
         right = len(body)
     else:
