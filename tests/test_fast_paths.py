@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 
 from jsonld_news.body import _LINK, _link_matches
 from jsonld_news.build import _UNUSABLE_CHARS, sanitize_text
-from jsonld_news.enrich.citations import _SENTENCE_END, sentence_ends
+from jsonld_news.enrich.citations import (
+    _SENTENCE_END,
+    _first_name_before,
+    first_name_before_regex,
+    sentence_ends,
+)
 from jsonld_news.identity import _normalize_url, _split_and_rebuild
 from jsonld_news.rdf import _NEEDS_ESCAPE, _escape_char, escape_literal
 
@@ -112,3 +117,21 @@ def test_the_next_sentence_end_is_searchs(text: str, pos: int) -> None:
     first = next(sentence_ends(text, pos, len(text)), None)
     expected = _SENTENCE_END.search(text, pos)
     assert (first and first.span()) == (expected and expected.span())
+
+
+@given(
+    st.text(alphabet="AaBÉé×÷-' \t\n.", max_size=40),
+    st.text(alphabet="AaBÉé-'. \t", min_size=1, max_size=4),
+)
+def test_the_first_name_scan_agrees_with_a_regex_per_surname(body: str, surname: str) -> None:
+    """Fixed patterns at each occurrence of the surname find the first name that one regex
+    compiled for that surname finds (the leftmost match), for any body and surname."""
+    body = body.replace("Aa", f"Aa {surname} ", 1)  # make occurrences likely
+    assert _first_name_before(body, surname) == first_name_before_regex(body, surname)
+
+
+def test_the_first_name_scan_on_names() -> None:
+    body = "Jean-Pierre  Dupont met Olaf Scholz.\nLater, SCHOLZ and olaf Scholz Scholzen left."
+    assert _first_name_before(body, "Scholz") == "Olaf"
+    assert _first_name_before(body, "Dupont") == "Jean-Pierre"
+    assert _first_name_before(body, "Merkel") is None
