@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from jsonld_news.body import _LINK, _link_matches
 from jsonld_news.build import _UNUSABLE_CHARS, sanitize_text
+from jsonld_news.decode import utf16_without_bom
 from jsonld_news.enrich.citations import (
     _SENTENCE_END,
     _first_name_before,
@@ -135,3 +136,28 @@ def test_the_first_name_scan_on_names() -> None:
     assert _first_name_before(body, "Scholz") == "Olaf"
     assert _first_name_before(body, "Dupont") == "Jean-Pierre"
     assert _first_name_before(body, "Merkel") is None
+
+
+def _utf16_by_counting(data: bytes) -> str | None:
+    """The NUL-pattern test with both halves counted, as it was before the NUL shortcut."""
+    head = data[:8192]
+    if len(head) < 8 or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    even, odd = head[0::2], head[1::2]
+    even_nuls, odd_nuls = even.count(0), odd.count(0)
+    if odd_nuls >= max(2, len(odd) // 16) and even_nuls <= len(even) // 200:
+        return "utf-16-le"
+    if even_nuls >= max(2, len(even) // 16) and odd_nuls <= len(odd) // 200:
+        return "utf-16-be"
+    return None
+
+
+@given(
+    st.one_of(
+        st.binary(max_size=64),
+        st.text(max_size=30).map(lambda t: t.encode("utf-16-le")),
+        st.text(max_size=30).map(lambda t: t.encode("utf-8")),
+    )
+)
+def test_the_utf16_sniff_shortcut_agrees_with_counting(data: bytes) -> None:
+    assert utf16_without_bom(data) == _utf16_by_counting(data)
