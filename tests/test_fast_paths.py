@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jsonld_news.agencies import _key
 from jsonld_news.body import _LINK, _link_matches
 from jsonld_news.build import _UNUSABLE_CHARS, sanitize_text
 from jsonld_news.decode import utf16_without_bom
@@ -161,3 +162,12 @@ def _utf16_by_counting(data: bytes) -> str | None:
 )
 def test_the_utf16_sniff_shortcut_agrees_with_counting(data: bytes) -> None:
     assert utf16_without_bom(data) == _utf16_by_counting(data)
+
+
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
+    | st.sampled_from(["İ", "ß", "Reuters", "A.F.P."])
+)
+def test_the_agency_key_shortcut_agrees_with_the_regex(text: str) -> None:
+    """A one-word key skips the regex; \\w is isalnum() or "_", so the answer is the same."""
+    assert _key(text) == re.sub(r"[^\w]+", " ", text.casefold()).strip()
