@@ -19,6 +19,7 @@ from jsonld_news.enrich.citations import (
     sentence_ends,
 )
 from jsonld_news.identity import _normalize_url, _split_and_rebuild
+from jsonld_news.model import _words, count_words
 from jsonld_news.rdf import _NEEDS_ESCAPE, _escape_char, escape_literal
 
 _URL_PART = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=12)
@@ -171,3 +172,29 @@ def test_the_utf16_sniff_shortcut_agrees_with_counting(data: bytes) -> None:
 def test_the_agency_key_shortcut_agrees_with_the_regex(text: str) -> None:
     """A one-word key skips the regex; \\w is isalnum() or "_", so the answer is the same."""
     assert _key(text) == re.sub(r"[^\w]+", " ", text.casefold()).strip()
+
+
+@given(st.text(max_size=40) | st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1f\x85ab.", max_size=40))
+def test_the_ascii_word_count_agrees_with_split(text: str) -> None:
+    assert _words(text) == len(text.split())
+
+
+def _count_by_split(text: str, stop: int | None, chunk: int) -> int:
+    count = 0
+    for start in range(0, len(text), chunk):
+        part = text[start : start + chunk]
+        count += len(part.split())
+        if start and not part[0].isspace() and not text[start - 1].isspace():
+            count -= 1
+        if stop is not None and count >= stop:
+            break
+    return count
+
+
+@given(
+    st.text(alphabet=" \ta\n\u00a0é", max_size=60),
+    st.none() | st.integers(0, 10),
+    st.integers(1, 9),
+)
+def test_word_counts_by_chunk_agree_with_split(text: str, stop: int | None, chunk: int) -> None:
+    assert count_words(text, stop=stop, chunk=chunk) == _count_by_split(text, stop, chunk)
