@@ -75,8 +75,14 @@ def _index() -> dict[str, Agency]:
     return table
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+    folded = text.casefold()
+    if folded.isalnum():
+        return folded  # one word ("Reuters"): nothing for the regex to replace or strip
+    return _NOT_WORD.sub(" ", folded).strip()
 
 
 @cache

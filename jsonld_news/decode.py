@@ -40,6 +40,8 @@ def utf16_without_bom(data: bytes) -> str | None:
     head = data[:8192]
     if len(head) < 8 or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
+    if b"\x00" not in head:
+        return None  # no NUL on either side: neither pattern (one memchr, not two slices)
     even, odd = head[0::2], head[1::2]
     even_nuls, odd_nuls = even.count(0), odd.count(0)
     # Non-Latin text has NULs only at its spaces and digits (1 in 16 is plenty); a code point

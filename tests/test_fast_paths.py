@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jsonld_news.agencies import _key
 from jsonld_news.body import _LINK, _link_matches
 from jsonld_news.build import _UNUSABLE_CHARS, sanitize_text
+from jsonld_news.decode import utf16_without_bom
+from jsonld_news.enrich.citations import (
+    _SENTENCE_END,
+    _first_name_before,
+    first_name_before_regex,
+    sentence_ends,
+)
 from jsonld_news.identity import _normalize_url, _split_and_rebuild
+from jsonld_news.model import _words, count_words
 from jsonld_news.rdf import _NEEDS_ESCAPE, _escape_char, escape_literal
 
 _URL_PART = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=12)
@@ -85,3 +97,104 @@ def test_the_sanitize_fast_path_agrees_with_two_scans(text: str) -> None:
 )
 def test_literal_escaping_agrees_with_one_callback_per_character(text: str) -> None:
     assert escape_literal(text) == _NEEDS_ESCAPE.sub(_escape_char, text)
+
+
+_SENTENCE_TEXT = st.text(alphabet='aA0É .!?…\n\t"“”’‘()x', max_size=60)
+
+
+@given(_SENTENCE_TEXT, st.integers(0, 70), st.integers(0, 70))
+def test_sentence_ends_are_finditers_matches(text: str, pos: int, endpos: int) -> None:
+    """Trying the sentence-end pattern only at its possible first characters finds what
+    ``finditer`` finds, span and groups, in any window (the lookahead stops at ``endpos``)."""
+
+    def found(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], str | None]]:
+        return [(m.span(), m.group("stop")) for m in matches]
+
+    assert found(sentence_ends(text, pos, endpos)) == found(
+        _SENTENCE_END.finditer(text, pos, endpos)
+    )
+
+
+@given(_SENTENCE_TEXT, st.integers(0, 70))
+def test_the_next_sentence_end_is_searchs(text: str, pos: int) -> None:
+    first = next(sentence_ends(text, pos, len(text)), None)
+    expected = _SENTENCE_END.search(text, pos)
+    assert (first and first.span()) == (expected and expected.span())
+
+
+@given(
+    st.text(alphabet="AaBÉé×÷-' \t\n.", max_size=40),
+    st.text(alphabet="AaBÉé-'. \t", min_size=1, max_size=4),
+)
+def test_the_first_name_scan_agrees_with_a_regex_per_surname(body: str, surname: str) -> None:
+    """Fixed patterns at each occurrence of the surname find the first name that one regex
+    compiled for that surname finds (the leftmost match), for any body and surname."""
+    body = body.replace("Aa", f"Aa {surname} ", 1)  # make occurrences likely
+    assert _first_name_before(body, surname) == first_name_before_regex(body, surname)
+
+
+def test_the_first_name_scan_on_names() -> None:
+    body = "Jean-Pierre  Dupont met Olaf Scholz.\nLater, SCHOLZ and olaf Scholz Scholzen left."
+    assert _first_name_before(body, "Scholz") == "Olaf"
+    assert _first_name_before(body, "Dupont") == "Jean-Pierre"
+    assert _first_name_before(body, "Merkel") is None
+
+
+def _utf16_by_counting(data: bytes) -> str | None:
+    """The NUL-pattern test with both halves counted, as it was before the NUL shortcut."""
+    head = data[:8192]
+    if len(head) < 8 or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    even, odd = head[0::2], head[1::2]
+    even_nuls, odd_nuls = even.count(0), odd.count(0)
+    if odd_nuls >= max(2, len(odd) // 16) and even_nuls <= len(even) // 200:
+        return "utf-16-le"
+    if even_nuls >= max(2, len(even) // 16) and odd_nuls <= len(odd) // 200:
+        return "utf-16-be"
+    return None
+
+
+@given(
+    st.one_of(
+        st.binary(max_size=64),
+        st.text(max_size=30).map(lambda t: t.encode("utf-16-le")),
+        st.text(max_size=30).map(lambda t: t.encode("utf-8")),
+    )
+)
+def test_the_utf16_sniff_shortcut_agrees_with_counting(data: bytes) -> None:
+    assert utf16_without_bom(data) == _utf16_by_counting(data)
+
+
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
+    | st.sampled_from(["İ", "ß", "Reuters", "A.F.P."])
+)
+def test_the_agency_key_shortcut_agrees_with_the_regex(text: str) -> None:
+    """A one-word key skips the regex; \\w is isalnum() or "_", so the answer is the same."""
+    assert _key(text) == re.sub(r"[^\w]+", " ", text.casefold()).strip()
+
+
+@given(st.text(max_size=40) | st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1f\x85ab.", max_size=40))
+def test_the_ascii_word_count_agrees_with_split(text: str) -> None:
+    assert _words(text) == len(text.split())
+
+
+def _count_by_split(text: str, stop: int | None, chunk: int) -> int:
+    count = 0
+    for start in range(0, len(text), chunk):
+        part = text[start : start + chunk]
+        count += len(part.split())
+        if start and not part[0].isspace() and not text[start - 1].isspace():
+            count -= 1
+        if stop is not None and count >= stop:
+            break
+    return count
+
+
+@given(
+    st.text(alphabet=" \ta\n\u00a0é", max_size=60),
+    st.none() | st.integers(0, 10),
+    st.integers(1, 9),
+)
+def test_word_counts_by_chunk_agree_with_split(text: str, stop: int | None, chunk: int) -> None:
+    assert count_words(text, stop=stop, chunk=chunk) == _count_by_split(text, stop, chunk)
