@@ -60,7 +60,14 @@ def schema_issues(doc: Mapping[str, Any]) -> Iterator[Issue]:
     """Every JSON Schema problem; for ``oneOf`` failures, the most specific cause beneath."""
     if is_valid(doc):
         return
-    for error in sorted(_full_validator().iter_errors(doc), key=lambda e: list(e.path)):
+    errors = sorted(_full_validator().iter_errors(doc), key=lambda e: list(e.path))
+    if not errors:
+        # The two libraries read a pattern's "$" differently: jsonschema (Python's re) lets it
+        # match before a final newline, fastjsonschema (ECMA-262, as the schema means) does not.
+        # fastjsonschema decided "invalid", so its own complaint is the report.
+        yield _fast_issue(doc)
+        return
+    for error in errors:
         cause = _deepest_cause(error)
         yield Issue(
             path=json_path(list(cause.absolute_path)),
@@ -69,6 +76,24 @@ def schema_issues(doc: Mapping[str, Any]) -> Iterator[Issue]:
             validator="json-schema",
             rule=str(cause.validator),
         )
+
+
+def _fast_issue(doc: Mapping[str, Any]) -> Issue:
+    import fastjsonschema
+
+    try:
+        _fast_validator()(doc)
+    except fastjsonschema.JsonSchemaException as error:
+        steps = list(getattr(error, "path", None) or [])[1:]  # [0] is "data"
+        value = getattr(error, "value", None)
+        return Issue(
+            path=json_path(steps),
+            message=str(getattr(error, "message", error))[:200],
+            value=value if not isinstance(value, (dict, list)) else None,
+            validator="json-schema",
+            rule=str(getattr(error, "rule", None) or "schema"),
+        )
+    raise AssertionError("fastjsonschema accepted what is_valid rejected")  # pragma: no cover
 
 
 def _deepest_cause(error: Any) -> Any:
