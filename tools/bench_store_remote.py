@@ -32,6 +32,7 @@ into a server emptied first; triple counts are checked equal before any figure i
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -57,6 +58,13 @@ OPTIONS = Options(recognize_entities=False)
 Doc = dict[str, Any]
 ARTICLE_GRAPHS = 'FILTER(STRSTARTS(STR(?g), "https://"))'
 COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {ARTICLE_GRAPHS} }}"
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) the process has used: steadier than wall time when other
+    work shares the machine."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def timed(function: Callable[[], object]) -> float:
@@ -118,7 +126,9 @@ def line(
     return rate
 
 
-def bench_oxigraph(docs: list[Doc], pairs: list[tuple[str, str]], rdflib_articles: int) -> None:
+def bench_oxigraph(
+    docs: list[Doc], pairs: list[tuple[str, str]], rdflib_articles: int, rdflib_rows: bool = True
+) -> None:
     """Each figure on a server of its own, started on an empty folder: a store that held and
     dropped earlier runs' data would slow the later ones."""
     from tests.test_stores import _oxigraph_binary, _start_server, _stop
@@ -134,7 +144,8 @@ def bench_oxigraph(docs: list[Doc], pairs: list[tuple[str, str]], rdflib_article
     def fresh(
         *loads: Callable[[str, OxigraphServerStore], object], expect: int | list[int]
     ) -> list[float]:
-        """Seconds of each load, one after the other, on one new server."""
+        """Seconds of each load, one after the other, on one new server (its CPU seconds for
+        each kept in ``cpu``)."""
         with tempfile.TemporaryDirectory() as folder:
             process, base = _start_server(binary, Path(folder))
             try:
@@ -142,13 +153,16 @@ def bench_oxigraph(docs: list[Doc], pairs: list[tuple[str, str]], rdflib_article
                     times = []
                     counts = expect if isinstance(expect, list) else [expect] * len(loads)
                     for load, wanted in zip(loads, counts, strict=True):
+                        before = server_cpu(process.pid)
                         times.append(timed(partial(load, base, store)))
+                        cpu.append(server_cpu(process.pid) - before)
                         assert count(store) == wanted
                     return times
             finally:
                 _stop(process)
 
     body = nquads(pairs, "bench").encode()
+    cpu: list[float] = []  # the server's CPU seconds of each load, in order
 
     def bulk(base: str, store: OxigraphServerStore) -> None:
         store.http.request(
@@ -185,16 +199,29 @@ def bench_oxigraph(docs: list[Doc], pairs: list[tuple[str, str]], rdflib_article
     _, other_s = fresh(loader(shifted), loader(docs), expect=[shifted_total, total])
     [ready_s] = fresh(ready, expect=total)
     [update_s] = fresh(update, expect=total)
+    bulk_cpu, cold_cpu, warm_cpu, _, other_cpu, ready_cpu, update_cpu = cpu
+    print(f"  Oxigraph server, {len(pairs)} articles, {total} triples, a new server for each row:")
+
+    def note(seconds: float) -> str:
+        return f"  (server CPU {seconds:.2f} s)"
+
+    limit = line("bulk POST of the same N-Quads (the limit)", total, bulk_s, note=note(bulk_cpu))
+    line("ours, from JSON-LD, empty store (cold)", total, cold_s, limit, note(cold_cpu))
+    line("ours, from JSON-LD, reloading unchanged articles", total, warm_s, limit, note(warm_cpu))
+    line(
+        "ours, from JSON-LD, replacing every graph's content",
+        total,
+        other_s,
+        limit,
+        note(other_cpu),
+    )
+    line("ours, from ready N-Triples (replace_graphs)", total, ready_s, limit, note(ready_cpu))
+    line("ours, update: (DROP + INSERT DATA)", total, update_s, limit, note(update_cpu))
+    if not rdflib_rows:
+        return
     [few_s] = fresh(loader(few_docs), expect=few_total)
     [rdflib_s] = fresh(with_rdflib, expect=few_total)
     [rdflib_each_s] = fresh(with_rdflib_per_article, expect=few_total)
-    print(f"  Oxigraph server, {len(pairs)} articles, {total} triples, a new server for each row:")
-    limit = line("bulk POST of the same N-Quads (the limit)", total, bulk_s)
-    line("ours, from JSON-LD, empty store (cold)", total, cold_s, limit)
-    line("ours, from JSON-LD, reloading unchanged articles", total, warm_s, limit)
-    line("ours, from JSON-LD, replacing every graph's content", total, other_s, limit)
-    line("ours, from ready N-Triples (replace_graphs)", total, ready_s, limit)
-    line("ours, update: (DROP + INSERT DATA)", total, update_s, limit)
     mine = line(f"ours, from JSON-LD, first {len(few)} articles", few_total, few_s)
     theirs = line(f"rdflib SPARQLUpdateStore, batched, first {len(few)}", few_total, rdflib_s)
     each = line(
@@ -262,15 +289,18 @@ def main() -> None:
     parser.add_argument("--rdflib-articles", type=int, default=300)
     parser.add_argument("--no-virtuoso", action="store_true")
     parser.add_argument("--no-oxigraph", action="store_true")
+    parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib rows")
     args = parser.parse_args()
     docs = [to_jsonld(convert_bytes(d, "bench", f, OPTIONS)) for d, f in corpus(args.articles)]
     pairs = [(doc["@id"], to_ntriples(triples(doc))) for doc in docs]
     print(
         f"bench_store_remote: {len(docs)} generated articles into one named graph each, servers "
-        "on 127.0.0.1, wall time"
+        "on 127.0.0.1, wall time (the Oxigraph server's CPU seconds beside each row)"
     )
     if not args.no_oxigraph:
-        bench_oxigraph(docs, pairs, min(args.rdflib_articles, len(pairs)))
+        bench_oxigraph(
+            docs, pairs, min(args.rdflib_articles, len(pairs)), rdflib_rows=not args.no_rdflib
+        )
     if not args.no_virtuoso:
         bench_virtuoso(docs, pairs)
 
