@@ -13,6 +13,8 @@ import os
 import subprocess
 import sys
 import threading
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -235,6 +237,74 @@ def test_hostile_strings_load_exactly_on_the_oxigraph_server(
             )
             == []
         )
+
+
+class _Recording(OxigraphServerStore):
+    """The real store, noting each update and N-Quads POST it sends."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__(base)
+        self.sent: list[str] = []
+
+    def _update(self, update: str) -> None:
+        self.sent.append(update)
+        super()._update(update)
+
+    def _post_quads(self, body: str, idempotent: bool, atomic: bool = True) -> None:
+        if body:
+            self.sent.append(body)
+        super()._post_quads(body, idempotent, atomic)
+
+
+def _typed_ntriples(subject: str, tag: str) -> str:
+    """Ten triples whose objects the server's TSV writes in Turtle's short forms and escapes."""
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    objects = [
+        f'"42"^^<{xsd}integer>',
+        f'"-1.5"^^<{xsd}decimal>',
+        '"custom"^^<https://ex.org/type>',
+        f'"true"^^<{xsd}boolean>',
+        f'"2024-01-01T00:00:00Z"^^<{xsd}dateTime>',
+        r'"Stra\u00DFe"@de-DE',
+        r'"tab\there \"quoted\" new\nline \\ back"',
+        "<https://ex.org/é?q=a&b=%7D#x>",
+        '"plain"',
+        f'"{tag}"',
+    ]
+    return "".join(f"<{subject}> <https://ex.org/p{i}> {o} .\n" for i, o in enumerate(objects))
+
+
+def _graph_on_server(base: str, graph: str) -> set[str]:
+    """The graph as the server's Graph Store Protocol GET gives it (not through our reader)."""
+    url = f"{base}/store?graph={urllib.parse.quote(graph, safe='')}"
+    request = urllib.request.Request(url, headers={"Accept": "application/n-triples"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        return {str(t) for t in ox.parse(answer.read(), ox.RdfFormat.N_TRIPLES)}
+
+
+def test_oxigraph_server_patches_a_slightly_and_a_wholly_changed_graph_to_exactly_the_new(
+    oxigraph_server: str,
+) -> None:
+    slight, most = "https://ex.org/slight#article", "https://ex.org/most#article"
+    first = {g: _typed_ntriples(g.replace("#article", ""), "first") for g in (slight, most)}
+    with _Recording(oxigraph_server) as store:
+        _drop_all(store)
+        store.replace_graphs(first.items())
+        store.sent.clear()
+        store.replace_graphs(first.items())
+        assert store.sent == []  # unchanged, short forms and escapes included: nothing written
+        second = {
+            slight: first[slight].replace('"first"', '"second"'),  # one triple of ten
+            most: _typed_ntriples("https://ex.org/other", "second"),  # every subject differs
+        }
+        store.replace_graphs(second.items())
+        [update, body] = store.sent
+        assert "DROP" not in update and update.count("DELETE DATA") == 2
+        assert body.count(f"<{slight}> .") == 1 and body.count(f"<{most}> .") == 10
+        for graph, text in second.items():
+            assert _graph_on_server(oxigraph_server, graph) == {
+                str(t) for t in ox.parse(text, ox.RdfFormat.N_TRIPLES)
+            }
 
 
 def test_update_store_refuses_an_iri_that_would_break_out(oxigraph_server: str) -> None:
