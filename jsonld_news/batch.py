@@ -492,8 +492,7 @@ def _close_quietly(*logs: _Errors | Manifest) -> None:
 
 
 def _record_shard(manifest: Manifest, pending: list[tuple[str, list[str]]], shard: str) -> None:
-    for key, outputs in pending:
-        manifest.record(key, [*outputs, shard])
+    manifest.record_shard(pending, shard)
     pending.clear()
 
 

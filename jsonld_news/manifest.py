@@ -12,6 +12,10 @@ line per finished document, in the order they finish::
     {"key": "export/000001234", "outputs": ["out/export/000001234.jsonld"]}
     {"key": "export/000001235", "failed": {"input": ..., "position": ..., "reason": ..., "error_class": ...}}
 
+A shard's documents (``record_shard``) are written together, then a line
+``{"commit": SHARD, "documents": N}``; a reader keeps a shard's lines only when its commit line
+follows them, so a kill leaves a shard wholly done or not at all.
+
 A line is written only once the document's outputs are in place (each written atomically), so
 a listed key never has a half-written output; a failed document is listed with its error so a
 resumed run redoes nothing and ``errors.jsonl`` can be rebuilt exactly (``ErrorLog.resume``).
@@ -207,6 +211,17 @@ class Manifest(_AppendLog):
         """``key`` is converted and its ``outputs`` are in place."""
         self._append({"key": key, "outputs": [str(o) for o in outputs]})
 
+    def record_shard(self, keys: Sequence[tuple[str, Sequence[str | Path]]], shard: str) -> None:
+        """Every document of a shard at once: their lines, then a line committing the shard,
+        written and fsynced together. Opening the manifest keeps a shard's lines only if its
+        commit line is complete, so a kill never leaves half a shard's documents done (they
+        would be redone into another shard: duplicates, and other bytes than a clean run)."""
+        for key, outputs in keys:
+            entry = {"key": key, "outputs": [*map(str, outputs), shard], "shard": shard}
+            self._pending.append(canonical_json(entry) + "\n")
+        self._pending.append(canonical_json({"commit": shard, "documents": len(keys)}) + "\n")
+        self.sync()
+
     def record_failure(self, key: str, error: Mapping[str, Any]) -> None:
         """``key`` failed; ``error`` is its ``errors.jsonl`` entry (see ``error_entry``)."""
         self._append({"key": key, "failed": dict(error)})
@@ -284,6 +299,7 @@ def _entries(path: Path, *, repair: bool = False) -> Iterator[dict[str, Any]]:
         stream.readline()
         number = 1
         good_end = stream.tell()
+        held: list[dict[str, Any]] = []  # a shard's lines, until its commit line
         for line in stream:
             number += 1
             if not line.endswith(b"\n"):
@@ -292,9 +308,20 @@ def _entries(path: Path, *, repair: bool = False) -> Iterator[dict[str, Any]]:
                 entry = json.loads(line)
             except ValueError:
                 raise ManifestError(path, f"line {number} is damaged") from None
+            if not isinstance(entry, dict):
+                continue
+            if "shard" in entry and (not held or held[0]["shard"] == entry["shard"]):
+                held.append(entry)
+                continue
+            if "commit" in entry:
+                if held and held[0]["shard"] == entry["commit"]:
+                    yield from held
+                held = []
+                good_end = stream.tell()
+                continue
+            held = []  # lines of a shard whose commit never came: not done
             good_end = stream.tell()
-            if isinstance(entry, dict):
-                yield entry
+            yield entry
     if repair and good_end < path.stat().st_size:
         with path.open("r+b") as stream:
             stream.truncate(good_end)

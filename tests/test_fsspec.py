@@ -91,8 +91,11 @@ def test_a_remote_run_resumes_from_its_uploaded_manifest(memory: tuple[Any, str]
     convert_many([url_in], url_out, ["jsonld", "nq"], options=FAST, shard_size=4)
     clean = _memory_tree(fs, f"{root}/out")
     manifest = bytes(fs.cat_file(f"{root}/out/{MANIFEST}")).decode().splitlines(keepends=True)
-    # as a kill leaves it: the manifest uploaded after 8 articles (two shards), later work lost
-    fs.pipe_file(f"{root}/out/{MANIFEST}", "".join(manifest[:9]).encode())
+    # as a kill leaves it: the manifest uploaded after 8 articles (two shards, each with its
+    # commit line), later work lost
+    cut = 1 + 2 * (4 + 1)
+    assert '"commit"' in manifest[cut - 1]
+    fs.pipe_file(f"{root}/out/{MANIFEST}", "".join(manifest[:cut]).encode())
     for name in ("part-00002.nq", "part-00004.nq", "export/000000015.jsonld"):
         fs.rm_file(f"{root}/out/{name}")
     result = convert_many([url_in], url_out, ["jsonld", "nq"], options=FAST, shard_size=4, resume=True)  # fmt: skip

@@ -192,3 +192,28 @@ def complete_lines(path: Path) -> list[dict[str, object]]:
     """The lines a kill left whole (the last one may be torn)."""
     text = path.read_bytes().decode()
     return [json.loads(line) for line in text.split("\n")[:-1]]
+
+
+def test_a_shard_counts_only_with_its_commit_line(tmp_path: Path) -> None:
+    # A kill between a shard's lines (or before its commit line) leaves none of it done: its
+    # documents are redone into the same shard, never half into another (duplicates).
+    with Manifest.open(tmp_path, ["nq"], OPTIONS, ["in.jsonl"]) as manifest:
+        manifest.record_shard([("in/1", []), ("in/2", [])], "out/part-00000.nq")
+        manifest.record_shard([("in/3", []), ("in/4", [])], "out/part-00001.nq")
+    path = tmp_path / MANIFEST_NAME
+    text = path.read_text().splitlines(keepends=True)
+    assert [json.loads(line).get("commit") for line in text[1:]] == [
+        None, None, "out/part-00000.nq", None, None, "out/part-00001.nq"
+    ]  # fmt: skip
+    for cut in range(len(text) + 1):
+        for torn in ("", '{"key": "in/'):
+            path.write_text("".join(text[:cut]) + torn)
+            if cut == 0:
+                break
+            with Manifest.open(tmp_path, ["nq"], OPTIONS, ["in.jsonl"], resume=True) as again:
+                done = [key for key in ("in/1", "in/2", "in/3", "in/4") if again.done(key)]
+                assert done == ["in/1", "in/2", "in/3", "in/4"][: 2 * ((cut - 1) // 3)]
+                shards = {o for e in again.entries() for o in e.get("outputs", [])}
+                assert len(shards) == len(done) // 2
+            # opening cut the uncommitted lines off: appends start after the last commit
+            assert path.read_text() == "".join(text[: 1 + 3 * ((cut - 1) // 3)])

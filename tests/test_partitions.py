@@ -114,7 +114,7 @@ def test_dask_workers_read_their_parts_and_match_the_local_engine(
     (out / MANIFEST).write_text("".join(lines[:cut]))
     (out / "errors.jsonl").unlink()
     again = convert_many([folder], out, formats, engine="dask", resume=True, **args)
-    assert again.resumed == cut - 1
+    assert again.resumed == sum('"key"' in line for line in lines[1:cut])  # not commit lines
     assert again.converted + again.failed == local.converted + local.failed - again.resumed
     assert tree(out) == want
     assert (out / MANIFEST).read_text().replace(str(out), "OUT") == want_manifest

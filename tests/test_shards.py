@@ -122,9 +122,7 @@ with Manifest.open(out, ["nq"], {"shard_size": 16}, ["gen"], resume=resume, sync
             graph = f"<https://news.example/{n}#article>"
             shard = shards.add(key, f'{graph} <http://schema.org/headline> "Story {n}" {graph} .\\n')
             if shard is not None:
-                for done in shard.keys:
-                    manifest.record(done, [str(shard.path)])
-                manifest.sync()
+                manifest.record_shard([(done, []) for done in shard.keys], str(shard.path))
                 print(shard.index, flush=True)
 """
 
