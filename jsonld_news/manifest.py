@@ -38,7 +38,7 @@ import hashlib
 import json
 import os
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TextIO
@@ -127,12 +127,20 @@ class _AppendLog:
     """A JSON Lines file appended to and fsynced on ``sync``; closed by ``close`` or ``with``."""
 
     _stream: TextIO
+    # Called first by every sync: makes durable what the lines about to be written vouch for
+    # (the batch's outputs, written without an fsync each: ``os.sync``).
+    before_sync: Callable[[], object] | None = None
 
     def _write_pending(self) -> None:
         """Lines held back until the next sync (none here)."""
 
+    def _has_pending(self) -> bool:
+        return True
+
     def sync(self) -> None:
         """Write the pending lines and fsync them: after this, a kill loses none of them."""
+        if self.before_sync is not None and self._has_pending():
+            self.before_sync()
         self._write_pending()
         self._stream.flush()
         os.fsync(self._stream.fileno())
@@ -230,6 +238,9 @@ class Manifest(_AppendLog):
         self._pending.append(canonical_json(entry) + "\n")
         if len(self._pending) >= self._sync_every:
             self.sync()
+
+    def _has_pending(self) -> bool:
+        return bool(self._pending)
 
     def _write_pending(self) -> None:
         if self._pending:

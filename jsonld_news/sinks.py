@@ -11,8 +11,13 @@ from pathlib import Path
 from jsonld_news.errors import JsonldNewsError, OutputError
 
 
-def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
+def write_atomic(
+    path: str | Path, text: str | bytes | Iterable[str], *, durable: bool = True
+) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, then rename it into place.
+
+    ``durable=False`` leaves the flush to disk to the caller (the batch's one ``os.sync`` before
+    its manifest records the file): a kill still never leaves half a file, a power cut may.
 
     The file gets the mode any new file gets (0666 less the umask: 0644 under the usual 022),
     not the 0600 of a temporary file. An ``OSError`` becomes an ``OutputError`` naming ``path``.
@@ -43,7 +48,8 @@ def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
             with os.fdopen(handle, "wb") as binary:
                 binary.write(text)
                 binary.flush()
-                os.fsync(binary.fileno())
+                if durable:
+                    os.fsync(binary.fileno())
             os.replace(temporary, path)
             return
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
@@ -52,7 +58,8 @@ def write_atomic(path: str | Path, text: str | bytes | Iterable[str]) -> None:
             else:
                 stream.writelines(text)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
