@@ -45,7 +45,8 @@ def _has_blank(triples: Iterable[Any]) -> bool:
 def _written(triple: Any) -> str:
     """A parsed triple as SPARQL (and N-Quads) text: pyoxigraph writes it as N-Triples, its
     literals escaped as SPARQL reads them and its IRIs checked by the parser (none holds ``>``,
-    a space or a quote), five times faster than ``sparql.write_key`` term by term."""
+    a space or a quote), five times faster than writing it term by term with ``sparql.iri``
+    and ``sparql.literal``."""
     return str(triple)
 
 

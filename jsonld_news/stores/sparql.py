@@ -158,63 +158,6 @@ _LINE_END = re.compile(r"\.[ \t]*$", re.M)
 _COMMENT_AFTER = re.compile(r"\.[ \t]*#")  # may be inside a literal: then only slower
 
 
-# --- triples as plain tuples, to compare what a server holds with what an article says -----
-
-Key = tuple[str, ...]  # ("uri", iri) | ("literal", text, "@lang" or datatype or "") | ("bnode", id)
-TripleKey = tuple[Key, Key, Key]
-
-
-def term_key(term: Any) -> Key:
-    """A pyoxigraph term as a comparable tuple, the same as ``result_key`` makes of the term in
-    SPARQL JSON results."""
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return ("uri", term.value)
-    if isinstance(term, ox.BlankNode):
-        return ("bnode", term.value)
-    if term.language:
-        return ("literal", term.value, "@" + term.language.lower())
-    datatype = term.datatype.value
-    return ("literal", term.value, "" if datatype == XSD_STRING else datatype)
-
-
-def result_key(term: dict[str, str]) -> Key:
-    """A term of ``results_json`` as ``term_key`` makes it."""
-    if term["type"] != "literal":
-        return (term["type"], term["value"])
-    if "xml:lang" in term:
-        return ("literal", term["value"], "@" + term["xml:lang"].lower())
-    return ("literal", term["value"], term.get("datatype", ""))
-
-
-def article_keys(graph_iri: str, ntriples: str, endpoint: str) -> set[TripleKey]:
-    """An article's triples as tuples (its N-Triples checked on the way)."""
-    import pyoxigraph as ox
-
-    try:
-        parsed = ox.parse(ntriples, ox.RdfFormat.N_TRIPLES)
-        return {(term_key(q.subject), term_key(q.predicate), term_key(q.object)) for q in parsed}
-    except SyntaxError as exc:
-        raise StoreError(endpoint, f"<{graph_iri}>: invalid N-Triples: {exc}") from None
-
-
-def write_key(key: Key) -> str:
-    """A tuple term as SPARQL (and N-Quads) text, escaped as ``literal`` and ``iri`` do."""
-    if key[0] == "uri":
-        return iri(key[1])
-    if key[0] == "literal":
-        tag = key[2]
-        if tag.startswith("@"):
-            return literal(key[1], language=tag[1:])
-        return literal(key[1], datatype=tag or None)
-    raise ValueError(f"term cannot be written as data: {key!r}")
-
-
-def has_blank(keys: Iterable[TripleKey]) -> bool:
-    return any(k[0][0] == "bnode" or k[2][0] == "bnode" for k in keys)
-
-
 # --- queries ----------------------------------------------------------------------------------
 
 _PROLOGUE = re.compile(
