@@ -20,6 +20,7 @@ Identity (the IRI) depends on kind and name only, and never on a user's KB:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -203,3 +204,9 @@ def to_mentions(found: list[Found], art: ArticleState, base_iri: str) -> list[Me
         memo[memo_key] = entity
         mentions.append(Mention(entity, f.start, f.end, f.surface, f.in_headline))
     return mentions
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``[start, end)`` overlap one of ``spans`` (sorted, not overlapping each other)?"""
+    k = bisect_left(spans, (end, end))
+    return k > 0 and spans[k - 1][1] > start

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from jsonld_news.enrich.findings import ArticleState, Found, fold_name
+from jsonld_news.enrich.findings import ArticleState, Found, fold_name, overlaps
 from jsonld_news.enrich.tokens import Line, Token
 
 
@@ -27,7 +27,7 @@ def short_forms(
                 continue  # the common case, decided without splitting
             for part, start in _parts(tok):
                 canonical = art.surnames.get(fold_name(part))
-                if not canonical or _overlaps(taken, start, start + len(part)):
+                if not canonical or overlaps(taken, start, start + len(part)):
                     continue
                 f = Found(start, start + len(part), part, "short", None, canonical)
                 f.in_headline = in_headline
@@ -44,10 +44,3 @@ def _parts(tok: Token) -> Iterable[tuple[str, int]]:
         if part[:1].isupper():
             yield part, pos
         pos += len(part) + 1
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    from bisect import bisect_left
-
-    k = bisect_left(spans, (end, end))
-    return k > 0 and spans[k - 1][1] > start

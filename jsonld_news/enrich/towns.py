@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 
-from jsonld_news.enrich.findings import ArticleState, Found
+from jsonld_news.enrich.findings import ArticleState, Found, overlaps
 from jsonld_news.enrich.name_rules import weak_word
 from jsonld_news.enrich.names import common_word, given_name, subdivision_name
 from jsonld_news.enrich.rule_words import word_set
@@ -218,7 +218,7 @@ def _town(
     if single and art.writes_lower(tok.lower):
         return None
     surface = " ".join(t.text for t in toks[k:end])
-    if _overlaps(taken, tok.start, toks[end - 1].end) or lookup(surface):
+    if overlaps(taken, tok.start, toks[end - 1].end) or lookup(surface):
         return None
     if subdivision_name(surface):
         return None  # a region's name too ("Guanajuato"): no telling which
@@ -284,10 +284,3 @@ def _link(f: Found, entry: KBEntry) -> None:
     """A town found: the table's entry, an IRI qualified by its state or country."""
     f.entry, f.kind, f.name, f.type = entry, "place", entry.label, "City"
     f.iri_name, f.local, f.resolved = entry.identity_name(), False, True
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    from bisect import bisect_left
-
-    k = bisect_left(spans, (end, end))
-    return k > 0 and spans[k - 1][1] > start
