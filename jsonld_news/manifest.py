@@ -127,20 +127,12 @@ class _AppendLog:
     """A JSON Lines file appended to and fsynced on ``sync``; closed by ``close`` or ``with``."""
 
     _stream: TextIO
-    # Called first by every sync: makes durable what the lines about to be written vouch for
-    # (the batch's outputs, written without an fsync each: ``os.sync``).
-    before_sync: Callable[[], object] | None = None
 
     def _write_pending(self) -> None:
         """Lines held back until the next sync (none here)."""
 
-    def _has_pending(self) -> bool:
-        return True
-
     def sync(self) -> None:
         """Write the pending lines and fsync them: after this, a kill loses none of them."""
-        if self.before_sync is not None and self._has_pending():
-            self.before_sync()
         self._write_pending()
         self._stream.flush()
         os.fsync(self._stream.fileno())
@@ -239,8 +231,14 @@ class Manifest(_AppendLog):
         if len(self._pending) >= self._sync_every:
             self.sync()
 
-    def _has_pending(self) -> bool:
-        return bool(self._pending)
+    # Called first by a sync with lines to write: makes durable what they vouch for (the
+    # batch's outputs, written without an fsync each: ``os.sync``).
+    before_sync: Callable[[], object] | None = None
+
+    def sync(self) -> None:
+        if self.before_sync is not None and self._pending:
+            self.before_sync()
+        super().sync()
 
     def _write_pending(self) -> None:
         if self._pending:
