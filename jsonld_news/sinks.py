@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,7 +15,14 @@ from jsonld_news.errors import JsonldNewsError, OutputError
 def write_atomic(
     path: str | Path, text: str | bytes | Iterable[str], *, durable: bool = True
 ) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename it into place.
+    """Write ``path`` so that no reader ever sees half of it: the whole file appears at once.
+
+    On Linux the file is written unnamed (``O_TMPFILE``) and linked into its folder when
+    complete: one change to the folder, where a named temporary file and its rename take two
+    (and two workers writing into one folder wait on its lock for each), and a kill leaves no
+    temporary file behind. Replacing a file links a temporary name and renames it over. Where
+    the system or file system has no unnamed files, a temporary file beside ``path`` is written
+    and renamed into place.
 
     ``durable=False`` leaves the flush to disk to the caller (the batch's one ``os.sync`` before
     its manifest records the file): a kill still never leaves half a file, a power cut may.
@@ -36,30 +44,110 @@ def write_atomic(
         path = storage.local_name(path)
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
+        _make_folder(path.parent)
+        handle = _open_unnamed(path.parent)
     except OSError as exc:
         raise OutputError(str(path), exc) from None
+    if handle is None:
+        _write_renamed(path, text, durable)
+        return
     try:
-        chmod_as_new_file(handle)
-        if isinstance(text, bytes):
-            with os.fdopen(handle, "wb") as binary:
-                binary.write(text)
-                binary.flush()
-                if durable:
-                    os.fsync(binary.fileno())
-            os.replace(temporary, path)
-            return
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        _write_handle(handle, text, durable)
+        _link_into_place(handle, path)
+    except OSError as exc:
+        raise OutputError(str(path), exc) from None
+    finally:
+        os.close(handle)  # unlinked and unnamed: the kernel frees it if it was never linked
+
+
+# Folders this process has made or found. mkdir of an existing folder still locks its parent,
+# once per file in a batch: made once, remembered (a folder removed meanwhile is made again).
+_FOLDERS: set[str] = set()
+# Linux's unnamed files, linked in through /proc (linkat with AT_EMPTY_PATH needs a privilege)
+_UNNAMED = hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd")
+_NO_UNNAMED = (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL)  # a file system without them
+
+
+def _make_folder(folder: Path) -> None:
+    key = str(folder)
+    if key not in _FOLDERS:
+        folder.mkdir(parents=True, exist_ok=True)
+        _FOLDERS.add(key)
+
+
+def _open_unnamed(folder: Path) -> int | None:
+    """An unnamed file in ``folder``, open for writing; None where there are none."""
+    if not _UNNAMED:
+        return None
+    flags = os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC
+    try:
+        return os.open(folder, flags, 0o666)  # the umask applies, as to any new file
+    except FileNotFoundError:  # the folder was removed since it was made: make it again
+        _FOLDERS.discard(str(folder))
+        _make_folder(folder)
+        return os.open(folder, flags, 0o666)
+    except OSError as exc:
+        if exc.errno in _NO_UNNAMED:
+            return None
+        raise
+
+
+def _write_handle(handle: int, text: str | bytes | Iterable[str], durable: bool) -> None:
+    if isinstance(text, bytes):
+        with os.fdopen(handle, "wb", closefd=False) as binary:
+            binary.write(text)
+    else:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n", closefd=False) as stream:
             if isinstance(text, str):
                 stream.write(text)
             else:
                 stream.writelines(text)
-            stream.flush()
-            if durable:
-                os.fsync(stream.fileno())
+    if durable:
+        os.fsync(handle)
+
+
+def _link_into_place(handle: int, path: Path) -> None:
+    source = f"/proc/self/fd/{handle}"
+    folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        try:
+            # dst_dir_fd makes Python call linkat with AT_SYMLINK_FOLLOW, as /proc needs
+            os.link(source, path.name, dst_dir_fd=folder)
+            return
+        except FileExistsError:
+            pass
+        temporary = f".{path.name}.{secrets.token_hex(6)}.tmp"
+        os.link(source, temporary, dst_dir_fd=folder)
+        try:
+            os.replace(temporary, path.name, src_dir_fd=folder, dst_dir_fd=folder)
+        except BaseException:
+            os.unlink(temporary, dir_fd=folder)
+            raise
+    finally:
+        os.close(folder)
+
+
+def _write_renamed(path: Path, text: str | bytes | Iterable[str], durable: bool) -> None:
+    """The portable way: a named temporary file beside ``path``, renamed over it."""
+
+    def temporary_file() -> tuple[int, str]:
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+    try:
+        try:
+            handle, temporary = temporary_file()
+        except FileNotFoundError:  # the folder was removed since it was made: make it again
+            _FOLDERS.discard(str(path.parent))
+            _make_folder(path.parent)
+            handle, temporary = temporary_file()
+    except OSError as exc:
+        raise OutputError(str(path), exc) from None
+    try:
+        try:
+            chmod_as_new_file(handle)
+            _write_handle(handle, text, durable)
+        finally:
+            os.close(handle)
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)

@@ -21,6 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from jsonld_news import sinks
 from jsonld_news.cli import app
 from jsonld_news.errors import ConfigError, OutputError
 from jsonld_news.jsonld import to_jsonld
@@ -250,6 +251,53 @@ def test_outputs_honour_the_umask(tmp_path: Path, umask: int, mode: int) -> None
     assert stat.S_IMODE((tmp_path / "a.jsonld").stat().st_mode) == mode
     modes = {stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "out").iterdir()}
     assert modes == {mode}
+
+
+@pytest.fixture(params=["unnamed", "renamed"])
+def write_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways write_atomic writes: Linux's unnamed files, and the portable temporary file."""
+    if request.param == "unnamed" and not sinks._UNNAMED:
+        pytest.skip("no O_TMPFILE or /proc on this system")
+    if request.param == "renamed":
+        monkeypatch.setattr(sinks, "_UNNAMED", False)
+    return str(request.param)
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600)])
+def test_both_write_paths_honour_the_umask(
+    tmp_path: Path, write_path: str, umask: int, mode: int
+) -> None:
+    old = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "a.jsonld", "{}")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.jsonld").stat().st_mode) == mode
+
+
+def test_both_write_paths_replace_and_leave_no_temporary_file(
+    tmp_path: Path, write_path: str
+) -> None:
+    target = tmp_path / "deep" / "a.ttl"
+    write_atomic(target, "old\n")
+    write_atomic(target, ["new ", "in pieces\n"])  # replacing an existing file
+    assert target.read_text() == "new in pieces\n"
+    write_atomic(target, b"\xef\xbb\xbfbytes as they are")
+    assert target.read_bytes() == b"\xef\xbb\xbfbytes as they are"
+    shutil.rmtree(tmp_path / "deep")  # a folder removed after it was made is made again
+    write_atomic(target, "again")
+    assert target.read_text() == "again"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["a.ttl"]
+
+
+def test_a_failed_write_leaves_nothing(tmp_path: Path, write_path: str) -> None:
+    def pieces() -> Iterator[str]:
+        yield "half of it"
+        raise RuntimeError("the renderer failed")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(tmp_path / "a.jsonld", pieces())
+    assert list(tmp_path.iterdir()) == []
 
 
 # --- what -o and --store mean --------------------------------------------------------------------
