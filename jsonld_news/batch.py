@@ -42,7 +42,7 @@ from jsonld_news.partitions import read as read_part
 from jsonld_news.pipeline import convert_bytes
 from jsonld_news.serialize import EXTENSIONS, output_format, render_all
 from jsonld_news.shards import ShardWriter, next_shard_index
-from jsonld_news.sinks import check_writable, remote_error, write_atomic
+from jsonld_news.sinks import check_writable, remote_error, sync_file_system, write_atomic
 from jsonld_news.sources import (
     Counts,
     Document,
@@ -381,12 +381,12 @@ def _convert_into(
         else:
             items = claimed_items(inputs, counts, options.max_input_bytes)
             # Workers on this machine write outputs without an fsync each (a third of a -j 2
-            # run's wall time went to them); one os.sync() before every manifest sync makes
-            # them durable before any line says they are done. Dask workers, perhaps on other
-            # hosts, fsync their own.
+            # run's wall time went to them); one flush of the output's disk (syncfs) before
+            # every manifest sync makes them durable before any line says they are done. Dask
+            # workers, perhaps on other hosts, fsync their own.
             deferred = engine == "local" and root is None and hasattr(os, "sync")
             if deferred:
-                manifest.before_sync = os.sync
+                manifest.before_sync = functools.partial(sync_file_system, folder)
             tasks = _tasks(items, folder, root, per_file, kept, input_format, options, manifest, not deferred)  # fmt: skip
             results = parallel_map(
                 _convert_one,

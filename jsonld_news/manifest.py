@@ -232,7 +232,7 @@ class Manifest(_AppendLog):
             self.sync()
 
     # Called first by a sync with lines to write: makes durable what they vouch for (the
-    # batch's outputs, written without an fsync each: ``os.sync``).
+    # batch's outputs, written without an fsync each: ``sinks.sync_file_system``).
     before_sync: Callable[[], object] | None = None
 
     def sync(self) -> None:

@@ -300,6 +300,12 @@ def test_a_failed_write_leaves_nothing(tmp_path: Path, write_path: str) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_sync_file_system_flushes_the_folder_disk_or_falls_back(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "a.jsonld", "{}", durable=False)
+    sinks.sync_file_system(tmp_path)  # syncfs here
+    sinks.sync_file_system(tmp_path / "missing")  # no folder to open: os.sync, no error
+
+
 # --- what -o and --store mean --------------------------------------------------------------------
 
 

@@ -223,26 +223,27 @@ def test_batch_outputs_are_made_durable_by_one_sync_before_the_manifest_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Local workers skip the fsync of each output file (a third of a -j 2 run's wall time);
-    # the manifest's sync calls os.sync() first, so no line vouches for a file not on disk.
-    from jsonld_news import convert_many
+    # the manifest's sync flushes the output's disk first (syncfs), so no line vouches for a
+    # file not on disk.
+    from jsonld_news import batch, convert_many, sinks
     from tests.test_archives import FAST, article_line
 
     export = tmp_path / "export.jsonl"
     export.write_text("".join(article_line(i) + "\n" for i in range(1, 13)))
     events: list[str] = []
-    real_fsync, real_sync = os.fsync, os.sync
+    real_fsync, real_sync = os.fsync, sinks.sync_file_system
 
     def fsync(fd: int) -> None:
         target = os.readlink(f"/proc/self/fd/{fd}")
         events.append("manifest" if target.endswith(MANIFEST_NAME) else f"fsync {target}")
         real_fsync(fd)
 
-    def sync() -> None:
+    def sync(folder: str | Path) -> None:
         events.append("sync")
-        real_sync()
+        real_sync(folder)
 
     monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "sync", sync)
+    monkeypatch.setattr(batch, "sync_file_system", sync)
     result = convert_many([export], tmp_path / "out", ["jsonld", "turtle"], options=FAST, workers=1)
     assert result.converted == 12
     assert (tmp_path / "out" / "export" / "000000012.ttl").is_file()
