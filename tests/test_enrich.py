@@ -23,6 +23,10 @@ NO_NLP = Options(recognize_entities=False)
         ("Ann Lee, Senior Correspondent", ["Ann Lee"]),
         ("Von Max Mustermann und Erika Musterfrau", ["Max Mustermann", "Erika Musterfrau"]),
         ("Ann Lee (AP)", ["Ann Lee"]),
+        ("Auteur : Anna Kubišta", ["Anna Kubišta"]),
+        ("Auteur Anna Kubišta", ["Anna Kubišta"]),  # the label, its colon dropped upstream
+        ("Autorin Julia Klein und Max Muster", ["Julia Klein", "Max Muster"]),
+        ("Author Smith", ["Author Smith"]),  # one word after it: a name, not a label
     ],
 )
 def test_byline_names(byline: str, names: list[str]) -> None:

@@ -15,7 +15,10 @@ from jsonld_news.agencies import find_agency
 _BY = re.compile(
     r"^\s*(?:(?:written\s+)?(?:by|von|par|por|di|door|av|af)\s*:?\s+|"
     # a label: "Author:", "Autor:", "Auteur :", "Autora:", "Autore:"
-    r"(?:authors?|autor(?:a|in|es|en)?|auteur(?:e|s)?|autore|autori)\s*:\s*)",
+    r"(?:authors?|autor(?:a|in|es|en)?|auteur(?:e|s)?|autore|autori)\s*:\s*|"
+    # the same label without its colon, as extractors that drop punctuation leave it
+    # ("Auteur Anna Kubišta"), only before two words or more
+    r"(?:authors?|autor(?:a|in|es|en)?|auteur(?:e|s)?|autore|autori)\s+(?=\w+\s+\w))",
     re.I,
 )
 _SEPARATORS = re.compile(
