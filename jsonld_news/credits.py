@@ -45,9 +45,14 @@ _COLLECTIVE = re.compile(
 )
 
 
+# Duden's abbreviation of "Redaktion", signed alone by German-language newsrooms ("red",
+# "(red.)"): a collective credit only when it is the whole credit, never a word in a name.
+_ABBREVIATED = re.compile(r"\(?\s*red\.?\s*\)?", re.I)
+
+
 def is_collective_credit(name: str) -> bool:
     """A byline that names a newsroom or its sources collectively, not a person or outlet."""
-    return bool(_COLLECTIVE.search(name))
+    return bool(_COLLECTIVE.search(name) or _ABBREVIATED.fullmatch(name.strip()))
 
 
 def starts_with_credit_label(text: str) -> bool:

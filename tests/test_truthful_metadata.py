@@ -589,12 +589,24 @@ _PARAGRAPHS = "".join(
 
 @pytest.mark.parametrize(
     "credit",
-    ["Staff and news service reports", "Agencies", "Redacción", "Redaktion", "Wire services"],
+    [
+        "Staff and news service reports",
+        "Agencies",
+        "Redacción",
+        "Redaktion",
+        "Wire services",
+        "red.",
+    ],
 )
 def test_a_newsrooms_collective_credit_is_no_person(credit: str) -> None:
     authors, warnings = _authors([credit])
     assert authors == []
     assert len(warnings) == 1 and "dropped" in warnings[0] and "collective" in warnings[0]
+
+
+def test_red_is_a_credit_only_alone() -> None:
+    authors, _ = _authors(["Red Auerbach"])
+    assert [name for _, name in authors] == ["Red Auerbach"]
 
 
 def test_a_collective_credit_in_markup_lets_the_next_source_name_the_person() -> None:
