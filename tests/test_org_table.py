@@ -88,3 +88,23 @@ def test_sports_teams_by_full_name_and_nickname() -> None:
         name_key(e.label) == "boston celtics" for e in organization_table().lookup("Celtics")
     )
     assert not organization_table().lookup("Heat")
+
+
+def test_wordnet_organisations_found_with_their_type() -> None:
+    found = _found("Detectives from Scotland Yard arrested two men on Monday.")
+    assert found.get("Scotland Yard") == "GovernmentOrganization"
+    found = _found("She studied at Yale University before she joined the Kuomintang in Taipei.")
+    assert found.get("Yale University") == "EducationalOrganization"
+    assert found.get("Kuomintang") == "PoliticalParty"
+
+
+def test_wordnet_descriptions_and_short_acronyms_stay_out() -> None:
+    table = organization_table()
+    # a translation made of common words ("Freedom Party" for Hizb ut-Tahrir) names other
+    # parties too; a generic body ("Department of Energy") every country has; a three-letter
+    # acronym ("ANO", the Abu Nidal Organization's and a Czech party's) many bodies share
+    for name in ("Freedom Party", "People's Party", "Department of Energy", "Home Office", "ANO"):
+        assert not [e for e in table.lookup(name) if e.id.startswith("wordnet:")], name
+    # religions and denominations are no organisation a news text names as one
+    assert not table.lookup("Presbyterian Church")
+    assert _found("The Freedom Party won the vote.").get("Freedom Party") == "PoliticalParty"

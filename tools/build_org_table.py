@@ -1,6 +1,7 @@
 """Regenerate ``jsonld_news/data/organizations.jsonl``, the notable-organisations table.
 
     pip install -e '.[build-data]'     # pytickersymbols, cleanco, nba_api: build time only
+    apt-get install wordnet-base       # Debian's Princeton WordNet 3.0 database
     .venv/bin/python tools/build_org_table.py
 
 A KB file in the format of ``jsonld_news.kb`` (one JSON entity a line), shipped with the package
@@ -18,6 +19,18 @@ Sources, each a maintained package's data:
 - ``nba_api``'s static team tables (NBA and WNBA): full names ("Boston Celtics") with the
   nickname as an alias where it is no common English word ("Celtics", not "Heat").
   Type ``SportsTeam``.
+
+- Princeton WordNet 3.0 (Debian's ``wordnet-base``, ``/usr/share/wordnet/data.noun``): the
+  synsets under "organization", "terrorist organization", "university" and "college" whose first
+  lemma is a proper name ("Scotland Yard", "Kuomintang", "Yale University", "al-Qaeda"), typed by
+  their nearest listed ancestor (``WORDNET_TYPES``: political party, government agency,
+  educational institution...), religions, denominations, industries, states and lodges left
+  out (``WORDNET_EXCLUDED``). A label or alias that is a description is left out: generic body
+  words only ("Department of Energy", "Home Office": every country has one) or common English
+  words only ("People's Party", "Freedom Party" as a translation of Hizb ut-Tahrir); so is one
+  word that is also a word, a given name, a surname or a region ("Porte", "Gironde"), an
+  acronym of three letters or fewer ("ANO", "RAF": many bodies share them) and a name two
+  synsets share. WordNet's synset offsets are the ids (``wordnet:08211760``); no ``sameAs``.
 
 Names: a Wikipedia disambiguator in parentheses is cut ("Puma (brand)" -> "Puma"); a name that
 Wikipedia's first-letter capitalisation rule has changed ("EBay") gets its lower-case first
@@ -47,6 +60,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from jsonld_news.enrich.names import common_word  # noqa: E402
+from jsonld_news.enrich.rule_words import word_set  # noqa: E402
 from jsonld_news.identity import kind_of  # noqa: E402
 from jsonld_news.kb import name_key  # noqa: E402
 
@@ -191,12 +205,222 @@ def _agency_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]]
     return entries
 
 
+WORDNET = Path("/usr/share/wordnet/data.noun")  # Debian's wordnet-base (Princeton WordNet 3.0)
+# The WordNet synsets whose proper-name hyponyms are organisations, and the schema.org type each
+# gives (the nearest listed ancestor decides): offsets of WordNet 3.0's data.noun
+WORDNET_ROOTS = {
+    "08008335": "Organization",  # organization, organisation: a group of people who work together
+    "08392137": "Organization",  # terrorist organization, foreign terrorist organization
+    "04511002": "EducationalOrganization",  # university: where a seat of higher learning is housed
+    "03069752": "EducationalOrganization",  # college: where an institution of higher education is
+}
+WORDNET_TYPES = {
+    "08256968": "PoliticalParty",  # party, political party
+    "08337324": "GovernmentOrganization",  # agency, federal agency, government agency, bureau...
+    "08119821": "GovernmentOrganization",  # government department
+    "08339454": "GovernmentOrganization",  # intelligence, intelligence service, intelligence agency
+    "08209687": "GovernmentOrganization",  # police, police force, constabulary, law
+    "08198137": "GovernmentOrganization",  # military service, armed service
+    "08276342": "EducationalOrganization",  # educational institution
+    "08061042": "Corporation",  # business, concern, business concern, business organization
+    "08294696": "Organization",  # world organization, international organization
+    "08009834": "NGO",  # nongovernmental organization, NGO
+}
+# Subtrees that are no organisation a news text names as one: religions and their
+# denominations, orders and sects ("Sunni", "Franciscan order"), industries ("Bollywood"),
+# states and political units ("Reich", "Dominion"), lodges and orders
+WORDNET_EXCLUDED = frozenset(
+    {
+        "08081668",  # religion, faith, organized religion
+        "08146782",  # denomination: a group of religious congregations ("Baptist Church")
+        "08065234",  # industry: the people or companies engaged in a kind of enterprise
+        "08168978",  # state, nation, country, land, commonwealth, res publica, body politic
+        "08359949",  # political unit, political entity
+        "08227214",  # club, social club, society, guild, gild, lodge, order
+    }
+)
+_FUNCTION_WORDS = word_set("of and the for de del la le des du on in to at against")
+# Arabic, Urdu and Basque particles written in lower case inside a name ("Hizb ut-Tahrir",
+# "Lashkar-e-Taiba", "Euskadi ta Askatasuna")
+_NAME_PARTICLES = word_set("al ul ut e i ta")
+
+
+def _wordnet_synsets() -> dict[str, tuple[list[str], list[str]]]:
+    """Offset -> (lemmas, hypernym offsets, instance hypernyms included) of WordNet's nouns."""
+    synsets: dict[str, tuple[list[str], list[str]]] = {}
+    for line in WORDNET.read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):  # the licence header
+            continue
+        fields = line.partition(" | ")[0].split()
+        count = int(fields[3], 16)
+        lemmas = [
+            re.sub(r"\(\w+\)$", "", fields[4 + 2 * k]).replace("_", " ") for k in range(count)
+        ]
+        at = 4 + 2 * count
+        pointers = int(fields[at])
+        parents = [
+            fields[at + 2 + 4 * k]
+            for k in range(pointers)
+            if fields[at + 1 + 4 * k] in ("@", "@i") and fields[at + 3 + 4 * k] == "n"
+        ]
+        synsets[fields[0]] = (lemmas, parents)
+    return synsets
+
+
+def _proper_name(lemma: str) -> bool:
+    """A lemma written as a name: every word capitalised but the function words and particles
+    ("Department of Justice", "al-Qaeda"), not a class of things ("Catholic school", "Franciscan
+    order")."""
+    words = lemma.replace("-", " ").split()
+    return bool(words) and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _FUNCTION_WORDS | _NAME_PARTICLES
+        for w in words
+    )
+
+
+def _word_alone(name: str) -> bool:
+    """One word that is also a word of a language the recogniser reads, a given name, a surname
+    or a region ("Porte", "Gironde", "Brown"): the rules ask little of a one-word table name in
+    French and Spanish text, so such a word stays out of the table."""
+    from jsonld_news.enrich.frequent_words import function_word
+    from jsonld_news.enrich.names import given_name, subdivision_name, surname
+
+    return " " not in name and (
+        common_word(name)
+        or given_name(name)
+        or surname(name)
+        or subdivision_name(name)
+        or any(function_word(name.lower(), lang) for lang in ("de", "fr", "es", "en"))
+    )
+
+
+def _description(name: str) -> bool:
+    """A name made of common English words only, or of generic body words ("Freedom Party" for
+    Hizb ut-Tahrir, "Party of God", "Home Office", "Department of Energy"): as likely another
+    country's body, a translation or a plain phrase as this organisation."""
+    from jsonld_news.enrich.findings import generic_name
+
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _FUNCTION_WORDS]
+    return generic_name(name) or all(common_word(w.removesuffix("'s")) for w in words)
+
+
+def _wordnet_type(offset: str, synsets: dict[str, tuple[list[str], list[str]]]) -> str | None:
+    """The type of the nearest listed ancestor under one of the roots, None outside them."""
+    frontier, seen, found = [offset], {offset}, None
+    while frontier:
+        nxt = []
+        for node in frontier:
+            if node in WORDNET_EXCLUDED:
+                return None
+            if found is None and node != offset and node in WORDNET_TYPES:
+                found = WORDNET_TYPES[node]
+            if node in WORDNET_ROOTS:
+                found = found or WORDNET_ROOTS[node]
+            for parent in synsets[node][1]:
+                if parent not in seen:
+                    seen.add(parent)
+                    nxt.append(parent)
+        frontier = nxt
+    return found
+
+
+def _alias_ok(name: str, label: str, orgs: set[str], places: set[str]) -> bool:
+    """An alias a table entry may carry: not a place's name or an organisation the starter KB
+    lists, not a common English word alone ("Justice", "Labour", "Tigers"), and longer than
+    three letters: a short acronym stands for many bodies ("ANO", "RAF", "LET")."""
+    key = name_key(name)
+    return (
+        key != name_key(label)
+        and key not in orgs | places
+        and len(name.replace(".", "")) > 3
+        and not (" " not in name and common_word(name))
+        and not (name.isupper() and common_word(name.lower()))
+    )
+
+
+def _wordnet_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]]:
+    """Organisations of WordNet: the synsets under the roots above whose first lemma is a
+    proper name, labelled by it, with their other proper-name lemmas as aliases. A synset that
+    the starter KB lists by any of its names is left out, and so is one whose label is a
+    description, a place or too short; an alias two synsets share ("National Liberation Army",
+    "Islamic Jihad") is dropped."""
+    synsets = _wordnet_synsets()
+    entries: list[dict[str, object]] = []
+    for offset, (lemmas, _) in sorted(synsets.items()):
+        if not _proper_name(lemmas[0]):
+            continue
+        schema_type = _wordnet_type(offset, synsets)
+        if schema_type is None:
+            continue
+        label, names = lemmas[0], [n for n in lemmas if _proper_name(n)]
+        if any(name_key(n) in orgs for n in names):
+            continue  # the starter KB's curated entry keeps the name and its IRI
+        if name_key(label) in places or len(label) <= 3 or _description(label):
+            continue
+        if _word_alone(label):
+            continue
+        aliases = [
+            n
+            for n in names[1:]
+            if _alias_ok(n, label, orgs, places) and not _description(n) and not _word_alone(n)
+        ]
+        entries.append(
+            {
+                "id": f"wordnet:{offset}",
+                "label": label,
+                "type": schema_type,
+                "aliases": aliases,
+                "score": SCORE,
+                "source": "wordnet",
+            }
+        )
+    return _unshared(entries)
+
+
+def _unshared(entries: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Entries without the names two entries share: such a name cannot say which one it is
+    (an entry whose label is shared is dropped whole)."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        aliases = entry["aliases"]
+        assert isinstance(aliases, list)
+        for key in {name_key(str(n)) for n in [entry["label"], *aliases]}:
+            counts[key] = counts.get(key, 0) + 1
+    kept = []
+    for entry in entries:
+        if counts[name_key(str(entry["label"]))] > 1:
+            continue
+        aliases = entry["aliases"]
+        assert isinstance(aliases, list)
+        entry["aliases"] = [a for a in aliases if counts[name_key(str(a))] == 1]
+        kept.append(entry)
+    return kept
+
+
+def _keys(entry: dict[str, object]) -> set[str]:
+    aliases = entry.get("aliases") or []
+    assert isinstance(aliases, list)
+    return {name_key(str(n)) for n in [entry["label"], *aliases]}
+
+
+def _debian_version(package: str) -> str:
+    import subprocess
+
+    done = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
 def main() -> int:
     orgs, places = _starter_names()
     tickers, skipped = _ticker_entries(orgs, places)
     teams = _team_entries(orgs, places)
     agencies = _agency_entries(orgs, places)
-    entries = sorted([*tickers, *teams, *agencies], key=lambda e: str(e["id"]))
+    # a later source never repeats a name an earlier one gives
+    taken = {key for e in [*tickers, *teams, *agencies] for key in _keys(e)}
+    wordnet = [e for e in _wordnet_entries(orgs, places) if not _keys(e) & taken]
+    entries = sorted([*tickers, *teams, *agencies, *wordnet], key=lambda e: str(e["id"]))
     out = DATA / "organizations.jsonl"
     counts: dict[tuple[str, str], int] = {}
     with open(out, "w", encoding="utf-8") as fh:
@@ -207,6 +431,7 @@ def main() -> int:
                 del entry["aliases"]
             fh.write(json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n")
     versions = {p: version(p) for p in ("pytickersymbols", "cleanco", "nba_api")}
+    versions["wordnet-base"] = _debian_version("wordnet-base")
     lines = [
         "# organizations.jsonl: notable organisations",
         "",
@@ -220,10 +445,13 @@ def main() -> int:
         f"| cleanco | {versions['cleanco']} | MIT | legal-form terms cut for the short form |",
         f"| nba_api | {versions['nba_api']} | MIT | NBA and WNBA teams (static tables) |",
         "| jsonld_news.agencies | (this package) | MIT | news agencies, the curated registry |",
+        f"| wordnet-base (Debian) | {versions['wordnet-base']} | WordNet 3.0 licence (Princeton,"
+        " permissive, keep its copyright notice) | organisations, parties, agencies and"
+        " universities of Princeton WordNet 3.0 |",
         "",
         "Indices left out (small caps): " + ", ".join(sorted(SMALL_CAP_INDICES)) + ".",
         f"Companies left out because the starter KB already names them: {skipped}.",
-        "No `sameAs`: the data carries no identifier.",
+        "No `sameAs`: no source gives a web identifier of the body (WordNet's offsets name synsets).",
         "",
         "| source | type | entries |",
         "| --- | --- | --- |",
