@@ -108,3 +108,27 @@ def test_wordnet_descriptions_and_short_acronyms_stay_out() -> None:
     # religions and denominations are no organisation a news text names as one
     assert not table.lookup("Presbyterian Church")
     assert _found("The Freedom Party won the vote.").get("Freedom Party") == "PoliticalParty"
+
+
+def test_uk_parties_by_name_and_acronym() -> None:
+    found = _found("UKIP lost seats, and the Scottish National Party won three.")
+    assert found.get("Scottish National Party") == "PoliticalParty"
+    assert found.get("UK Independence Party") == "PoliticalParty"  # "UKIP": its acronym
+    table = organization_table()
+    # survey nicknames are no names ("Brexit" for Reform UK), nor common words ("Labour Party":
+    # other countries have one) or one word ("Veritas")
+    for name in ("Brexit", "Tories", "Labour Party", "Green Party", "Veritas"):
+        assert not [e for e in table.lookup(name) if e.id.startswith("ukparty:")], name
+
+
+def test_football_clubs_by_full_name_never_by_their_city() -> None:
+    found = _found("Real Madrid beat Manchester United in the final.")
+    assert found.get("Real Madrid") == "SportsTeam"
+    assert found.get("Manchester United") == "SportsTeam"
+    # "Barcelona", "Liverpool", "Marseille": the city keeps its name
+    found = _found("She moved from Barcelona to Marseille last year.")
+    assert found.get("Barcelona") == "City" and found.get("Marseille") == "City"
+    assert _found("He joined Olympique de Marseille.").get("Olympique de Marseille") == "SportsTeam"
+    table = organization_table()
+    for name in ("Bundesliga", "Premier League", "Brentford", "Liverpool"):
+        assert not [e for e in table.lookup(name) if e.id.startswith("football-")], name

@@ -1,6 +1,7 @@
 """Regenerate ``jsonld_news/data/organizations.jsonl``, the notable-organisations table.
 
-    pip install -e '.[build-data]'     # pytickersymbols, cleanco, nba_api: build time only
+    pip install -e '.[build-data]'     # pytickersymbols, cleanco, nba_api, uk-politics,
+                                       # football-team-names-zh: build time only
     apt-get install wordnet-base       # Debian's Princeton WordNet 3.0 database
     .venv/bin/python tools/build_org_table.py
 
@@ -31,6 +32,13 @@ Sources, each a maintained package's data:
   word that is also a word, a given name, a surname or a region ("Porte", "Gironde"), an
   acronym of three letters or fewer ("ANO", "RAF": many bodies share them) and a name two
   synsets share. WordNet's synset offsets are the ids (``wordnet:08211760``); no ``sameAs``.
+
+- ``uk_politics``' ``party_nicknames.csv``: UK political parties by name, short name and
+  acronym ("Scottish National Party", "UKIP"); not its survey nicknames ("Tories"). Type
+  ``PoliticalParty``.
+- ``football_team_names_zh``'s English names of European football clubs and competitions
+  ("Real Madrid", "Olympique de Marseille", "UEFA Europa League"), never a club's city alone.
+  Types ``SportsTeam`` and ``SportsOrganization``.
 
 Names: a Wikipedia disambiguator in parentheses is cut ("Puma (brand)" -> "Puma"); a name that
 Wikipedia's first-letter capitalisation rule has changed ("EBay") gets its lower-case first
@@ -397,10 +405,124 @@ def _unshared(entries: list[dict[str, object]]) -> list[dict[str, object]]:
     return kept
 
 
+def _town_names() -> set[str]:
+    """The name keys of ``towns.tsv`` (GeoNames towns of 15,000 to 99,999 people)."""
+    names = set()
+    for line in (DATA / "towns.tsv").read_text(encoding="utf-8").splitlines():
+        name, _, towns = line.partition("\t")
+        if towns:
+            names.add(name_key(name))
+    return names
+
+
+def _football_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]]:
+    """European football clubs and competitions of ``football_team_names_zh`` (its English
+    names and aliases; the Chinese ones are no use to the recogniser's languages). A club is
+    mostly called after its city ("Liverpool", "Valencia"): a name that is a place (the starter
+    KB's, a GeoNames town, an ISO 3166-2 region: "Lazio") is the place's, and the club keeps
+    only its other names ("Olympique de Marseille"); a club with no other name is left out.
+    So is a competition named by one word or by common words only ("Bundesliga", "Premier
+    League": several countries and sports have one)."""
+    from football_team_names_zh.data import LEAGUES_DATA, TEAMS_DATA
+
+    from jsonld_news.enrich.names import subdivision_name
+
+    towns = _town_names()
+
+    def place(name: str) -> bool:
+        return name_key(name) in places | towns or subdivision_name(name)
+
+    entries: list[dict[str, object]] = []
+    for kind, rows in (("league", LEAGUES_DATA), ("team", TEAMS_DATA)):
+        for row in rows:
+            names: list[str] = []
+            for name in [row["name"], *row["aliases"]]:
+                if all(ord(c) < 0x2E80 for c in name) and name not in names:
+                    names.append(name)  # not the Chinese names
+            names = [
+                n
+                for n in names
+                if not place(n)
+                and not _word_alone(n)
+                and not _description(n)
+                and len(n) > 3
+                and " " in n
+            ]
+            if not names or any(name_key(n) in orgs for n in names):
+                continue
+            entries.append(
+                {
+                    "id": f"football-{kind}:{row['id']}",
+                    "label": names[0],
+                    "type": "SportsOrganization" if kind == "league" else "SportsTeam",
+                    "aliases": names[1:],
+                    "score": SCORE,
+                    "source": "football_team_names_zh",
+                }
+            )
+    return _unshared(entries)
+
+
+def _uk_party_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]]:
+    """The UK political parties of ``uk_politics`` (``data/party_nicknames.csv``: the name,
+    the short name, then how survey respondents call the party). The nicknames are no names
+    ("Tories", "Brexit" for Reform UK) except acronyms of four letters or more ("UKIP",
+    "SDLP"); the rows that are no party ("Other", "Speaker", "No vote") are left out, and so
+    is a name of common words only ("Labour Party", "Conservative Party", "Green Party": other
+    countries have one) and a one-word name that is no acronym ("Veritas")."""
+    import csv
+    from importlib.util import find_spec
+
+    spec = find_spec("uk_politics")  # its __init__ needs pandas: the data file is read alone
+    assert spec is not None and spec.submodule_search_locations
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "party_nicknames.csv"
+    entries: list[dict[str, object]] = []
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for row in csv.reader(fh):
+            row = [c.strip() for c in row if c.strip()]
+            if row[0] in ("Other", "Speaker", "No vote"):
+                continue
+            names: list[str] = []
+            for name in [*row[:2], *(n for n in row[2:] if n.isupper() and len(n) >= 4)]:
+                name = name.split(" - ")[0]  # "Plaid Cymru - the Party of Wales"
+                if name not in names and "(" not in name:
+                    names.append(name)
+            names = [
+                n
+                for n in names
+                if not _description(n)
+                and name_key(n) not in places
+                and (" " in n or (n.isupper() and len(n) >= 4))
+            ]
+            if not names or any(name_key(n) in orgs for n in names):
+                continue
+            entries.append(
+                {
+                    "id": f"ukparty:{row[0]}",
+                    "label": names[0],
+                    "type": "PoliticalParty",
+                    "aliases": [n for n in names[1:] if len(n) > 3],
+                    "score": SCORE,
+                    "source": "uk_politics",
+                }
+            )
+    return _unshared(entries)
+
+
 def _keys(entry: dict[str, object]) -> set[str]:
     aliases = entry.get("aliases") or []
     assert isinstance(aliases, list)
     return {name_key(str(n)) for n in [entry["label"], *aliases]}
+
+
+def _wordnet_licence() -> list[str]:
+    """The Princeton licence, whose notice must appear on every copy of a part of WordNet
+    (the ``License: WordNet3.0`` paragraph of Debian's copyright file)."""
+    text = Path("/usr/share/doc/wordnet-base/copyright").read_text(encoding="utf-8")
+    paragraph = text.split("License: WordNet3.0\n", 1)[1].split("\n\n", 1)[0]
+    return [
+        line[1:].rstrip(".") if line.strip() == "." else line[1:] for line in paragraph.splitlines()
+    ]
 
 
 def _debian_version(package: str) -> str:
@@ -419,8 +541,13 @@ def main() -> int:
     agencies = _agency_entries(orgs, places)
     # a later source never repeats a name an earlier one gives
     taken = {key for e in [*tickers, *teams, *agencies] for key in _keys(e)}
-    wordnet = [e for e in _wordnet_entries(orgs, places) if not _keys(e) & taken]
-    entries = sorted([*tickers, *teams, *agencies, *wordnet], key=lambda e: str(e["id"]))
+    later = []
+    for make in (_wordnet_entries, _uk_party_entries, _football_entries):
+        for entry in make(orgs, places):
+            if not _keys(entry) & taken:
+                later.append(entry)
+                taken |= _keys(entry)
+    entries = sorted([*tickers, *teams, *agencies, *later], key=lambda e: str(e["id"]))
     out = DATA / "organizations.jsonl"
     counts: dict[tuple[str, str], int] = {}
     with open(out, "w", encoding="utf-8") as fh:
@@ -430,7 +557,8 @@ def main() -> int:
             if not entry["aliases"]:
                 del entry["aliases"]
             fh.write(json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n")
-    versions = {p: version(p) for p in ("pytickersymbols", "cleanco", "nba_api")}
+    packages = ("pytickersymbols", "cleanco", "nba_api", "uk-politics", "football-team-names-zh")
+    versions = {p: version(p) for p in packages}
     versions["wordnet-base"] = _debian_version("wordnet-base")
     lines = [
         "# organizations.jsonl: notable organisations",
@@ -448,6 +576,10 @@ def main() -> int:
         f"| wordnet-base (Debian) | {versions['wordnet-base']} | WordNet 3.0 licence (Princeton,"
         " permissive, keep its copyright notice) | organisations, parties, agencies and"
         " universities of Princeton WordNet 3.0 |",
+        f"| uk-politics | {versions['uk-politics']} | CC BY-SA 3.0 (its party names, from the"
+        " parties' Wikipedia articles) | UK political parties: names, short names, acronyms |",
+        f"| football-team-names-zh | {versions['football-team-names-zh']} | MIT | European"
+        " football clubs and competitions (English names) |",
         "",
         "Indices left out (small caps): " + ", ".join(sorted(SMALL_CAP_INDICES)) + ".",
         f"Companies left out because the starter KB already names them: {skipped}.",
@@ -458,6 +590,8 @@ def main() -> int:
         *(f"| {s} | {t} | {n} |" for (s, t), n in sorted(counts.items())),
         "",
     ]
+    lines += ["## WordNet's licence", "", "The `wordnet:` entries derive from WordNet 3.0:", ""]
+    lines += [f"    {line}" if line else "" for line in _wordnet_licence()] + [""]
     (DATA / "PROVENANCE-organizations.md").write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {len(entries)} entries to {out.relative_to(ROOT)} ({out.stat().st_size} bytes)")
     return 0

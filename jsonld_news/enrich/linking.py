@@ -301,7 +301,16 @@ SI_UNITS = word_set(
 
 # Ids of the notable-organisations table (``tools/build_org_table.py``): names taken from
 # package data in bulk, not curated one by one, so a one-word name needs evidence of a name
-TABLE_IDS = ("ticker:", "nba:", "wnba:", "agency:", "wordnet:")
+TABLE_IDS = (
+    "ticker:",
+    "nba:",
+    "wnba:",
+    "agency:",
+    "wordnet:",
+    "ukparty:",
+    "football-team:",
+    "football-league:",
+)
 
 
 def _table_word_ok(toks: list[Token], i: int, mode: Mode, lang: str) -> bool:
