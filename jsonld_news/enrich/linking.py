@@ -310,6 +310,7 @@ TABLE_IDS = (
     "ukparty:",
     "football-team:",
     "football-league:",
+    "swot:",
 )
 
 
