@@ -143,3 +143,10 @@ def test_universities_of_swot_by_their_full_name() -> None:
     # a school's generic name, a name of common words ("Open University"), a bare acronym
     for name in ("Cloud campus", "Open University", "DIU"):
         assert not [e for e in table.lookup(name) if e.id.startswith("swot:")], name
+
+
+def test_a_campus_named_after_a_comma_is_not_the_university() -> None:
+    # swot lists "New York University, Abu Dhabi" first for nyu.edu: the comma ends the name
+    found = _found("She teaches at New York University in Manhattan.")
+    assert found.get("New York University") == "EducationalOrganization"
+    assert not organization_table().lookup("New York University, Abu Dhabi")

