@@ -358,9 +358,11 @@ def _wordnet_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]
     """Organisations of WordNet: the synsets under the roots above whose first lemma is a
     proper name, labelled by it, with their other proper-name lemmas as aliases. A synset that
     the starter KB lists by any of its names is left out, and so is one whose label is a
-    description, a place or too short; an alias two synsets share ("National Liberation Army",
+    description, a place (of the starter KB or a GeoNames town) or too short; an alias two
+    synsets share ("National Liberation Army",
     "Islamic Jihad") is dropped."""
     synsets = _wordnet_synsets()
+    places = places | _town_names()  # "Princeton" is the town's, not the university's
     entries: list[dict[str, object]] = []
     for offset, (lemmas, _) in sorted(synsets.items()):
         if not _proper_name(lemmas[0]):
