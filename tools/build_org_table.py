@@ -359,19 +359,25 @@ def _wordnet_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]
     """Organisations of WordNet: the synsets under the roots above whose first lemma is a
     proper name, labelled by it, with their other proper-name lemmas as aliases. A synset that
     the starter KB lists by any of its names is left out, and so is one whose label is a
-    description, a place (of the starter KB or a GeoNames town) or too short; an alias two
-    synsets share ("National Liberation Army",
-    "Islamic Jihad") is dropped."""
+    description, a place (of the starter KB or a GeoNames town) or too short. An alias is
+    dropped that another synset under the roots also gives, kept or not ("Islamic Jihad", of
+    Hezbollah and of Egyptian Islamic Jihad), or that opens another synset's name ("Black
+    September", of the Abu Nidal Organization, opens "Black September Movement")."""
     synsets = _wordnet_synsets()
     places = places | _town_names()  # "Princeton" is the town's, not the university's
-    entries: list[dict[str, object]] = []
+    candidates = []
     for offset, (lemmas, _) in sorted(synsets.items()):
-        if not _proper_name(lemmas[0]):
-            continue
-        schema_type = _wordnet_type(offset, synsets)
-        if schema_type is None:
-            continue
-        label, names = lemmas[0], [n for n in lemmas if _proper_name(n)]
+        if _proper_name(lemmas[0]) and (schema_type := _wordnet_type(offset, synsets)):
+            candidates.append((offset, schema_type, [n for n in lemmas if _proper_name(n)]))
+    owners: dict[str, set[str]] = {}  # a name, or the leading words of one -> its synsets
+    for offset, _, names in candidates:
+        for name in names:
+            words = name_key(name).split()
+            for n in range(1, len(words) + 1):
+                owners.setdefault(" ".join(words[:n]), set()).add(offset)
+    entries: list[dict[str, object]] = []
+    for offset, schema_type, names in candidates:
+        label = names[0]
         if any(name_key(n) in orgs for n in names):
             continue  # the starter KB's curated entry keeps the name and its IRI
         if name_key(label) in places or len(label) <= 3 or _description(label):
@@ -381,7 +387,10 @@ def _wordnet_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]
         aliases = [
             n
             for n in names[1:]
-            if _alias_ok(n, label, orgs, places) and not _description(n) and not _word_alone(n)
+            if _alias_ok(n, label, orgs, places)
+            and not _description(n)
+            and not _word_alone(n)
+            and owners[name_key(n)] == {offset}
         ]
         entries.append(
             {
