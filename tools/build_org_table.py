@@ -20,7 +20,6 @@ Sources, each a maintained package's data:
 - ``nba_api``'s static team tables (NBA and WNBA): full names ("Boston Celtics") with the
   nickname as an alias where it is no common English word ("Celtics", not "Heat").
   Type ``SportsTeam``.
-
 - Princeton WordNet 3.0 (Debian's ``wordnet-base``, ``/usr/share/wordnet/data.noun``): the
   synsets under "organization", "terrorist organization", "university" and "college" whose first
   lemma is a proper name ("Scotland Yard", "Kuomintang", "Yale University", "al-Qaeda"), typed by
@@ -30,9 +29,9 @@ Sources, each a maintained package's data:
   words only ("Department of Energy", "Home Office": every country has one) or common English
   words only ("People's Party", "Freedom Party" as a translation of Hizb ut-Tahrir); so is one
   word that is also a word, a given name, a surname or a region ("Porte", "Gironde"), an
-  acronym of three letters or fewer ("ANO", "RAF": many bodies share them) and a name two
-  synsets share. WordNet's synset offsets are the ids (``wordnet:08211760``); no ``sameAs``.
-
+  acronym of three letters or fewer ("ANO", "RAF": many bodies share them), a name two
+  synsets share and an alias that opens another synset's name ("Black September"). WordNet's
+  synset offsets are the ids (``wordnet:08211760``); no ``sameAs``.
 - ``uk_politics``' ``party_nicknames.csv``: UK political parties by name, short name and
   acronym ("Scottish National Party", "UKIP"); not its survey nicknames ("Tories"). Type
   ``PoliticalParty``.
@@ -53,7 +52,9 @@ Disney Company" gets no "Disney").
 
 An entry whose name the starter KB already gives an organisation is left out (the curated
 entry keeps its IRI), and an alias that the starter KB gives a place ("Santander") is dropped:
-the place keeps the name. No ``sameAs``: the data carries no identifier (its Wikipedia links
+the place keeps the name. The sources are read in the order above, and a later source never
+repeats a name an earlier one gives (its entry is left out). No ``sameAs``: the data carries
+no identifier (its Wikipedia links
 are page titles, and a wrong ``sameAs`` is worse than none).
 
 Output: ``organizations.jsonl`` and ``PROVENANCE-organizations.md`` (versions, licences,
