@@ -88,3 +88,76 @@ def test_sports_teams_by_full_name_and_nickname() -> None:
         name_key(e.label) == "boston celtics" for e in organization_table().lookup("Celtics")
     )
     assert not organization_table().lookup("Heat")
+
+
+def test_wordnet_organisations_found_with_their_type() -> None:
+    found = _found("Detectives from Scotland Yard arrested two men on Monday.")
+    assert found.get("Scotland Yard") == "GovernmentOrganization"
+    found = _found("She studied at Yale University before she joined the Kuomintang in Taipei.")
+    assert found.get("Yale University") == "EducationalOrganization"
+    assert found.get("Kuomintang") == "PoliticalParty"
+
+
+def test_wordnet_descriptions_and_short_acronyms_stay_out() -> None:
+    table = organization_table()
+    # a translation made of common words ("Freedom Party" for Hizb ut-Tahrir) names other
+    # parties too; a generic body ("Department of Energy") every country has; a three-letter
+    # acronym ("ANO", the Abu Nidal Organization's and a Czech party's) many bodies share
+    for name in ("Freedom Party", "People's Party", "Department of Energy", "Home Office", "ANO"):
+        assert not [e for e in table.lookup(name) if e.id.startswith("wordnet:")], name
+    # religions and denominations are no organisation a news text names as one
+    assert not table.lookup("Presbyterian Church")
+    # an alias another synset also gives ("Islamic Jihad": Hezbollah's too) or that opens
+    # another synset's name ("Black September" of "Black September Movement") says no one body
+    assert not table.lookup("Islamic Jihad")
+    assert not table.lookup("Black September")
+    assert _found("The Freedom Party won the vote.").get("Freedom Party") == "PoliticalParty"
+
+
+def test_uk_parties_by_name_and_acronym() -> None:
+    found = _found("UKIP lost seats, and the Scottish National Party won three.")
+    assert found.get("Scottish National Party") == "PoliticalParty"
+    assert found.get("UK Independence Party") == "PoliticalParty"  # "UKIP": its acronym
+    table = organization_table()
+    # survey nicknames are no names ("Brexit" for Reform UK), nor common words ("Labour Party":
+    # other countries have one) or one word ("Veritas")
+    for name in ("Brexit", "Tories", "Labour Party", "Green Party", "Veritas"):
+        assert not [e for e in table.lookup(name) if e.id.startswith("ukparty:")], name
+
+
+def test_football_clubs_by_full_name_never_by_their_city() -> None:
+    found = _found("Real Madrid beat Manchester United in the final.")
+    assert found.get("Real Madrid") == "SportsTeam"
+    assert found.get("Manchester United") == "SportsTeam"
+    # "Barcelona", "Liverpool", "Marseille": the city keeps its name
+    found = _found("She moved from Barcelona to Marseille last year.")
+    assert found.get("Barcelona") == "City" and found.get("Marseille") == "City"
+    assert _found("He joined Olympique de Marseille.").get("Olympique de Marseille") == "SportsTeam"
+    table = organization_table()
+    for name in ("Bundesliga", "Premier League", "Brentford", "Liverpool"):
+        assert not [e for e in table.lookup(name) if e.id.startswith("football-")], name
+
+
+def test_universities_of_swot_by_their_full_name() -> None:
+    found = _found("Forscher der Universität Hamburg haben das untersucht.", "de")
+    assert found.get("Universität Hamburg") == "EducationalOrganization"
+    found = _found("Students at Manchester Metropolitan University were told to stay in.")
+    assert found.get("Manchester Metropolitan University") == "EducationalOrganization"
+    table = organization_table()
+    # a school's generic name, a name of common words ("Open University"), a bare acronym
+    for name in ("Cloud campus", "Open University", "DIU"):
+        assert not [e for e in table.lookup(name) if e.id.startswith("swot:")], name
+
+
+def test_a_campus_named_after_a_comma_is_not_the_university() -> None:
+    # swot lists "New York University, Abu Dhabi" first for nyu.edu: the comma ends the name
+    found = _found("She teaches at New York University in Manhattan.")
+    assert found.get("New York University") == "EducationalOrganization"
+    assert not organization_table().lookup("New York University, Abu Dhabi")
+
+
+def test_a_french_club_takes_the_hyphen_of_a_saint_name() -> None:
+    # French typography joins "Saint" to the next word in a body's name; the data omits it
+    found = _found("Neymar left Barcelona for Paris Saint-Germain in 2017.")
+    assert found.get("Paris Saint-Germain") == "SportsTeam"
+    assert _found("He signed for Paris Saint Germain.").get("Paris Saint-Germain") == "SportsTeam"

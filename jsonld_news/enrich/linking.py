@@ -301,7 +301,17 @@ SI_UNITS = word_set(
 
 # Ids of the notable-organisations table (``tools/build_org_table.py``): names taken from
 # package data in bulk, not curated one by one, so a one-word name needs evidence of a name
-TABLE_IDS = ("ticker:", "nba:", "wnba:", "agency:")
+TABLE_IDS = (
+    "ticker:",
+    "nba:",
+    "wnba:",
+    "agency:",
+    "wordnet:",
+    "ukparty:",
+    "football-team:",
+    "football-league:",
+    "swot:",
+)
 
 
 def _table_word_ok(toks: list[Token], i: int, mode: Mode, lang: str) -> bool:
