@@ -514,3 +514,22 @@ def test_tokens_stop_where_the_words_end(text: str) -> None:
 
     end = tokens._words_end(text)
     assert tokens._PAIR.findall(text, 0, end) == tokens._PAIR.findall(text)
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        ("Deutsche Bank and Commerzbank ended merger talks.", ["Deutsche Bank", "Commerzbank"]),
+        (
+            "The European Commission and NATO issued a statement.",
+            ["European Commission", "NATO"],
+        ),
+        (
+            "The Ministry of Culture and Sport said it would help.",
+            ["Ministry of Culture and Sport"],
+        ),
+    ],
+)
+def test_and_after_a_bodys_head_word_lists_another_body(body: str, names: list[str]) -> None:
+    found = default_recognizer().recognize("", body, language="en", base_iri=BASE)
+    assert [m.surface for m in found] == names

@@ -19,6 +19,7 @@ from jsonld_news.enrich.rule_words import (
     AT_ROLES,
     CALENDAR_WORDS,
     CONNECTORS,
+    COORDINATORS,
     DEPARTMENTS,
     DIRECTIONS,
     DOTTED_ABBREVIATIONS,
@@ -579,8 +580,12 @@ def org_run(
     end = j - 1
     while end > head_at and not toks[end].cap:
         end -= 1
-    if end > head_at and toks[head_at + 1].lower not in CONNECTORS:
-        end = head_at  # the name ends at its head unless "of ..." follows
+    if end > head_at and (
+        toks[head_at + 1].lower not in CONNECTORS or toks[head_at + 1].lower in COORDINATORS
+    ):
+        end = head_at  # the name ends at its head unless "of ..." follows; after "and" comes
+        # another body ("Deutsche Bank and Commerzbank"), a portfolio only after "of" ("Ministry
+        # of Culture and Sport")
     if end == i:
         return None  # the head word alone ("Ministry") names nothing
     if i > 0 and toks[i].joined and _ORDINAL.fullmatch(toks[i - 1].text):

@@ -30,6 +30,8 @@ def word_set(text: str) -> frozenset[str]:
 
 PARTICLES = word_set("von van der den de des del della di da du le la al bin ibn dos das y")
 CONNECTORS = word_set("of for and the on de du des la le del y und für")
+# the connectors that coordinate: "and" in the languages above
+COORDINATORS = word_set("and y und et")
 DIRECTIONS = word_set(
     "northern southern eastern western central north south east west upper lower greater"
 )
