@@ -524,6 +524,7 @@ def test_tokens_stop_where_the_words_end(text: str) -> None:
             "The European Commission and NATO issued a statement.",
             ["European Commission", "NATO"],
         ),
+        ("Airbus and Boeing Company executives met.", ["Airbus", "Boeing Company"]),
         (
             "The Ministry of Culture and Sport said it would help.",
             ["Ministry of Culture and Sport"],

@@ -47,6 +47,7 @@ from jsonld_news.enrich.rule_words import (
     AP_STATES,
     CALENDAR_WORDS,
     CONNECTORS,
+    COORDINATORS,
     DIRECTIONS,
     FEATURE_WORDS,
     FEATURES_BEFORE,
@@ -212,6 +213,8 @@ class RuleScanner(KBLinker):
             org = None
             if english and mode == "full" and not alone:
                 org = org_run(toks, i, text, art.calendar)
+            if org is not None and hit is not None and _coordinated(hit, toks, i):
+                org = None  # "Air France and British Airways": the KB's name, then another
             if org is not None and (hit is None or org.end > hit.end):
                 yield self._qualified(org, toks, i, text, art)
                 i = index_after(toks, i, org.end)
@@ -798,6 +801,12 @@ def _people_word(tok: Token) -> bool:
     """A plural that names a group of people: a demonym's ("Americans") or "Peoples"."""
     word = tok.text
     return word.endswith("s") and (word[:-1] in DEMONYMS or tok.lower == "peoples")
+
+
+def _coordinated(hit: Found, toks: list[Token], i: int) -> bool:
+    """Is the KB name found at ``i`` followed by "and" (in the languages of COORDINATORS)?"""
+    j = index_after(toks, i, hit.end)
+    return j < len(toks) and toks[j].lower in COORDINATORS
 
 
 def _german_determiner(tok: Token) -> bool:
