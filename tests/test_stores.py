@@ -26,6 +26,7 @@ from jsonld_news.stores import (
     BulkStore,
     GraphStoreProtocolStore,
     MemoryStore,
+    OxigraphServerStore,
     OxigraphStore,
     Store,
     StoreError,
@@ -178,6 +179,46 @@ def test_oxigraph_keeps_the_old_graph_when_new_content_is_bad(docs: list[Doc]) -
         store.replace_graphs([(docs[1]["@id"], ""), (graph, "<not an iri> <p> <o> .\n")])
     assert store.count_triples(graph) == before
     assert store.count_triples(docs[1]["@id"]) == _expected_counts(docs)[docs[1]["@id"]]
+
+
+@pytest.mark.parametrize("path", [None, "disk"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<https://ex.org/s> <https://ex.org/p> .\n",  # as N-Quads: a default-graph triple
+        "<https://ex.org/s> <https://ex.org/p> <https://ex.org/o> <https://ex.org/g> .\n",
+        '<https://ex.org/s> <https://ex.org/p> "a .\nb" .\n',  # a raw newline in a literal
+    ],
+)
+def test_oxigraph_fresh_graphs_with_a_line_that_is_no_triple(
+    line: str, path: str | None, tmp_path: Path
+) -> None:
+    """Fresh graphs go in as N-Quads (each line given its graph's name): a line that is not a
+    whole N-Triples triple fails and names its graph, and nothing of the batch is written,
+    least of all into the default graph or another article's graph."""
+    store = OxigraphStore(None if path is None else tmp_path / "db")
+    good = "<https://ex.org/s> <https://ex.org/p> <https://ex.org/o> .\n"
+    with pytest.raises(StoreError, match="ex.org/bad"):
+        store.replace_graphs([("https://ex.org/good", good), ("https://ex.org/bad", good + line)])
+    assert len(store.native) == 0
+    store.replace_graphs([("https://ex.org/good", good)])  # regular text still goes in
+    assert store.count_triples("https://ex.org/good") == 1 and len(store.native) == 1
+    store.close()
+
+
+def test_oxigraph_fresh_graphs_of_other_line_shapes_load() -> None:
+    """Text our emitter never writes (no space before the dot, a comment, CRLF) is still
+    N-Triples, read the careful way."""
+    store = OxigraphStore()
+    text = (
+        "<https://ex.org/s> <https://ex.org/p> <https://ex.org/o>.\n"
+        "# a comment\n"
+        '<https://ex.org/s> <https://ex.org/p> "x" .\r\n'
+        "<https://ex.org/s> <https://ex.org/q> <https://ex.org/o> . # after\n"
+    )
+    store.replace_graphs([("https://ex.org/a", text), ("https://ex.org/b", text)])
+    assert store.count_triples("https://ex.org/a") == store.count_triples("https://ex.org/b") == 3
+    assert len(store.native) == 6
 
 
 def test_oxigraph_batch_isolates_the_bad_article(docs: list[Doc]) -> None:
@@ -515,3 +556,34 @@ def test_batches_are_written_in_the_background_and_failures_still_count(
     with pytest.raises(StoreUnavailableError):
         load_articles(articles, down, batch_size=3)
     assert len(down.graphs) == 3  # the first batch; nothing after the store went down
+
+
+@pytest.mark.store
+@LOOPBACK_ONLY
+def test_server_runs_overlap_and_end_as_one_by_one_would(
+    empty_server: str, docs: list[Doc]
+) -> None:
+    """Runs of two graphs: while the server loads one, the next is compared here. New,
+    changed and unchanged graphs end exactly as the embedded store leaves them; a bad article
+    in a later run fails the call (the loader then goes one by one), and no graph is left
+    partial."""
+    pairs = [(d["@id"], to_ntriples(triples(d))) for d in docs]
+    shifted = [(g, pairs[(i + 1) % len(pairs)][1]) for i, (g, _) in enumerate(pairs)]
+    with OxigraphServerStore(empty_server, pipeline_graphs=2) as store:
+        store.replace_graphs(pairs[: len(pairs) // 2])
+        store.replace_graphs(shifted)  # some stored (changed), some new
+        embedded = OxigraphStore()
+        embedded.replace_graphs(pairs[: len(pairs) // 2])
+        embedded.replace_graphs(shifted)
+        counts = {g: embedded.count_triples(g) for g, _ in pairs}
+        assert {g: store.count_triples(g) for g, _ in pairs} == counts
+        bad = ("https://ex.org/bad#article", "<https://ex.org/s> <p> <o> .\n")
+        with pytest.raises(StoreError, match="ex.org/bad"):
+            store.replace_graphs([*pairs, bad])
+        assert store.count_triples("https://ex.org/bad#article") == 0
+        for graph, _ in pairs:  # each graph holds its old content or its new one, whole
+            assert store.count_triples(graph) in (counts[graph], embedded_count(pairs, graph))
+
+
+def embedded_count(pairs: list[tuple[str, str]], graph: str) -> int:
+    return dict(pairs)[graph].count("\n")

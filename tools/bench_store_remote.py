@@ -129,7 +129,11 @@ def line(
 
 
 def bench_oxigraph(
-    docs: list[Doc], pairs: list[tuple[str, str]], rdflib_articles: int, rdflib_rows: bool = True
+    docs: list[Doc],
+    pairs: list[tuple[str, str]],
+    rdflib_articles: int,
+    rdflib_rows: bool = True,
+    rounds: int = 3,
 ) -> None:
     """Each figure on a server of its own, started on an empty folder: a store that held and
     dropped earlier runs' data would slow the later ones."""
@@ -203,14 +207,40 @@ def bench_oxigraph(
     def with_rdflib_per_article(base: str, store: OxigraphServerStore) -> None:
         rdflib_per_article(few, f"{base}/query", f"{base}/update")
 
-    [bulk_s] = fresh(bulk, expect=total)
-    cold_s, warm_s = fresh(loader(docs), loader(docs), expect=total)
-    _, other_s = fresh(loader(shifted), loader(docs), expect=[shifted_total, total])
-    _, own_replace_s = fresh(loader(shifted), drop_then_bulk, expect=[shifted_total, total])
-    [ready_s] = fresh(ready, expect=total)
-    [update_s] = fresh(update, expect=total)
-    bulk_cpu, cold_cpu, warm_cpu, _, other_cpu, _, own_cpu, ready_cpu, update_cpu = cpu
-    print(f"  Oxigraph server, {len(pairs)} articles, {total} triples, a new server for each row:")
+    # Each row's figure is the median of ``rounds`` rounds, the rows interleaved round by round
+    # (a run of one row's rounds would meet one stretch of the machine's noise).
+    samples: dict[str, list[tuple[float, float]]] = {}
+
+    def sample(name: str, *loads: Callable[[str, OxigraphServerStore], object], **kw: Any) -> None:
+        start = len(cpu)
+        times = fresh(*loads, **kw)
+        samples.setdefault(name, []).append((times[-1], cpu[-1]))
+        del cpu[start:]
+
+    for _ in range(rounds):
+        sample("bulk", bulk, expect=total)
+        sample("cold", loader(docs), expect=total)
+        sample("warm", loader(docs), loader(docs), expect=total)
+        sample("other", loader(shifted), loader(docs), expect=[shifted_total, total])
+        sample("own", loader(shifted), drop_then_bulk, expect=[shifted_total, total])
+        sample("ready", ready, expect=total)
+    sample("update", update, expect=total)
+
+    def median(name: str) -> tuple[float, float]:
+        rows = sorted(samples[name])
+        return rows[len(rows) // 2]
+
+    (bulk_s, bulk_cpu), (cold_s, cold_cpu), (warm_s, warm_cpu) = map(
+        median, ("bulk", "cold", "warm")
+    )
+    (other_s, other_cpu), (own_replace_s, own_cpu), (ready_s, ready_cpu) = map(
+        median, ("other", "own", "ready")
+    )
+    update_s, update_cpu = median("update")
+    print(
+        f"  Oxigraph server, {len(pairs)} articles, {total} triples, a new server for each row,"
+        f" median of {rounds} rounds (update: one):"
+    )
 
     def note(seconds: float) -> str:
         return f"  (server CPU {seconds:.2f} s)"
@@ -308,6 +338,7 @@ def main() -> None:
     parser.add_argument("--no-virtuoso", action="store_true")
     parser.add_argument("--no-oxigraph", action="store_true")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib rows")
+    parser.add_argument("--rounds", type=int, default=3, help="Oxigraph rows: median of N")
     args = parser.parse_args()
     docs = [to_jsonld(convert_bytes(d, "bench", f, OPTIONS)) for d, f in corpus(args.articles)]
     pairs = [(doc["@id"], to_ntriples(triples(doc))) for doc in docs]
@@ -317,7 +348,11 @@ def main() -> None:
     )
     if not args.no_oxigraph:
         bench_oxigraph(
-            docs, pairs, min(args.rdflib_articles, len(pairs)), rdflib_rows=not args.no_rdflib
+            docs,
+            pairs,
+            min(args.rdflib_articles, len(pairs)),
+            rdflib_rows=not args.no_rdflib,
+            rounds=args.rounds,
         )
     if not args.no_virtuoso:
         bench_virtuoso(docs, pairs)

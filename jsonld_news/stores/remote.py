@@ -184,15 +184,17 @@ class RemoteStore(SelectStore):
         self.http.close()
 
 
-def chunked(graphs: Iterable[tuple[str, str]], max_bytes: int) -> Iterator[list[tuple[str, str]]]:
+def chunked(
+    graphs: Iterable[tuple[str, str]], max_bytes: int, max_graphs: int | None = None
+) -> Iterator[list[tuple[str, str]]]:
     """The (graph IRI, N-Triples) pairs in runs of at most ``max_bytes`` of N-Triples (an
-    article larger than that goes alone); the same graph twice: the last one wins, as one by
-    one would."""
+    article larger than that goes alone) and ``max_graphs`` graphs; the same graph twice: the
+    last one wins, as one by one would."""
     batch = dict(graphs)
     run: list[tuple[str, str]] = []
     size = 0
     for pair in batch.items():
-        if run and size + len(pair[1]) > max_bytes:
+        if run and (size + len(pair[1]) > max_bytes or len(run) == max_graphs):
             yield run
             run, size = [], 0
         run.append(pair)
