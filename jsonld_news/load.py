@@ -301,6 +301,8 @@ class _Loader:
     trip) overlaps ours; the stores release the GIL while they wait or parse. One batch at a
     time is in flight, so the store is never used by two threads at once; ``flush`` writes what
     is left and waits, and an error of the store comes out of the next ``add`` or ``flush``.
+    A store whose ``background_writes`` is False (embedded Oxigraph in memory: all CPU in
+    this process) is written by the calling thread.
     """
 
     def __init__(
@@ -348,6 +350,9 @@ class _Loader:
         if len(self.batch) >= self.batch_size:
             batch, self.batch = self.batch, []
             self._wait()
+            if not getattr(self.store, "background_writes", True):
+                self._write_batch(batch)
+                return
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(1, thread_name_prefix="load")
             self._pending = self._pool.submit(self._write_batch, batch)
