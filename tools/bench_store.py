@@ -12,7 +12,7 @@ Conversion (input -> JSON-LD) is not timed: ``tools/bench.py`` measures it.
 Against the store's own limit (issue 8): pyoxigraph's ``Store.bulk_load`` of the same N-Quads
 (every article's graph, one document) beside our loader's store stage (the N-Triples the
 conversion workers hand over, batched into ``OxigraphStore.replace_graphs``), in memory and
-on disk, triples/s, each on a fresh store, median of 3 alternating rounds; and beside them our
+on disk, triples/s, each on a fresh store, median of 5 alternating rounds; and beside them our
 whole load from JSON-LD in one process (the N-Triples emitter included).
 """
 
@@ -86,7 +86,7 @@ def oxigraph_jsonld(docs: list[Doc]) -> int:
     return len(store)
 
 
-def bulk_limit(docs: list[Doc], rounds: int = 3) -> None:
+def bulk_limit(docs: list[Doc], rounds: int = 5) -> None:
     """Our store stage and our whole load, each beside pyoxigraph's own bulk load."""
     import statistics
 
