@@ -118,3 +118,19 @@ def test_shipped_table_refuses_shared_and_starter_names() -> None:
 
 def _entry(entry_id: str, label: str) -> dict[str, object]:
     return {"id": entry_id, "label": label, "type": "Corporation", "aliases": [], "score": 1.0}
+
+
+def test_a_companys_word_opens_an_english_sentence() -> None:
+    iri = entity_iri(BASE, "Corporation", "Lufthansa Group")
+    assert _orgs("Lufthansa cancelled 800 flights on Friday.") == {"Lufthansa": iri}
+    assert _orgs("Holcim said on Monday it would cut jobs.") == {
+        "Holcim": entity_iri(BASE, "Corporation", "Holcim Group")
+    }
+
+
+def test_a_word_or_a_name_at_a_sentence_start_still_needs_more() -> None:
+    assert "Caterpillar" not in _orgs("Caterpillar crawled across the leaf.")  # a word
+    assert "Caterpillar" in _orgs("Shares of Caterpillar rose on Monday.")
+    found = recognize_text("", "Sorbonne students marched on Friday.", "en", BASE)
+    assert not [m for m in found if m.surface == "Sorbonne"]  # a university: mid-sentence only
+    assert _orgs("Lufthansa streicht 800 Flüge.", "de") == {}  # German: every noun capitalised
