@@ -47,8 +47,13 @@ Names: a Wikipedia disambiguator in parentheses is cut ("Puma (brand)" -> "Puma"
 Wikipedia's first-letter capitalisation rule has changed ("EBay") gets its lower-case first
 letter back where the company's own web site writes the name that way (``ebay.com``); the
 legal form is cut for an alias by ``cleanco`` (its ISO 20275-based term list: "Apple Inc." ->
-"Apple", "The Coca-Cola Company" -> "Coca-Cola"). No other short form is made up ("The Walt
-Disney Company" gets no "Disney").
+"Apple", "The Coca-Cola Company" -> "Coca-Cola"). A company whose name is a stem and corporate
+designators (ISO 20275 legal forms, "Group", "Holdings", "Gruppe", "Groupe", "Grupo",
+"Corporation", "Company": ``_DESIGNATORS``) gets the stem as an alias too ("Lufthansa Group" ->
+"Lufthansa") where the stem is safe (``_add_stems``): no word of English, German, French or
+Spanish, no given name or surname alone, no person's name, no place, no other entry's name,
+not the opening of another name and no other company's stem. No other short form is made up
+("The Walt Disney Company" gets no "Disney").
 
 An entry whose name the starter KB already gives an organisation is left out (the curated
 entry keeps its IRI), and an alias that the starter KB gives a place ("Santander") is dropped:
@@ -73,7 +78,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from jsonld_news.enrich.names import common_word  # noqa: E402
-from jsonld_news.enrich.rule_words import word_set  # noqa: E402
+from jsonld_news.enrich.rule_words import (  # noqa: E402
+    ELF_FORMS,
+    LANDMARK_WORDS,
+    STREET_WORDS,
+    word_set,
+)
 from jsonld_news.identity import kind_of  # noqa: E402
 from jsonld_news.kb import name_key  # noqa: E402
 
@@ -591,6 +601,154 @@ def _swot_entries(orgs: set[str], places: set[str]) -> list[dict[str, object]]:
     return _unshared(entries)
 
 
+# Corporate designators: the words a company's name carries beside its distinctive part
+# ("Lufthansa Group", "Meiji Holdings", "Grupo Televisa", "Kirin Company", "Siemens AG"):
+# - the legal forms of ISO 20275 for English, German, French and Spanish law
+#   (``rule_words.ELF_FORMS``, from GLEIF's code list) and the English words of cleanco's
+#   "Corporation" and "Limited" terms (cleanco 2.3 ``termdata.py``: company, corporation,
+#   incorporated, limited), with the plural the English Wikipedia writes ("The Cooper Companies");
+# - the words for a group of companies, which is no legal form: English "group" and "holding(s)"
+#   (the holding company at its head), German "Gruppe" and "Konzern" (the term of § 18
+#   Aktiengesetz, "Konzern und Konzernunternehmen"), French "groupe" (the "groupe de sociétés"
+#   of the Code de commerce's consolidated accounts), Spanish "grupo" (Código de Comercio,
+#   art. 42, "grupo de sociedades"). French and Spanish write the group word first ("Groupe
+#   Bruxelles Lambert", "Grupo Televisa").
+_GROUP_WORDS = word_set("group holding holdings gruppe konzern groupe grupo")
+_LEADING_GROUP_WORDS = word_set("groupe grupo gruppe")
+_DESIGNATORS = (
+    ELF_FORMS | _GROUP_WORDS | word_set("company companies corporation incorporated limited")
+)
+_STEM_LANGUAGES = ("en", "de", "fr", "es")
+
+
+def _stem(label: str) -> str | None:
+    """The distinctive part of a company's name: the name without its corporate designators at
+    the end ("Lufthansa Group", "Nippon Express Holdings Inc.", "Mitsui & Co.") or a group word
+    at the start ("Grupo Televisa"); None when the name has no designator."""
+    words = label.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    start, end = 0, len(words)
+    while end - start > 1 and (
+        words[end - 1].lower().rstrip(".,") in _DESIGNATORS or words[end - 1] in ("&", "and")
+    ):
+        end -= 1
+    while end - start > 1 and words[start].lower() in _LEADING_GROUP_WORDS:
+        start += 1
+    if (start, end) == (0, len(words)) or not words[start:end]:
+        return None
+    stem = " ".join(words[start:end]).rstrip(",")
+    return None if name_key(stem) == name_key(label) else stem
+
+
+def _person_like(name: str) -> bool:
+    """A name written as a person's: a given name (the rarer ones of English text too), then
+    initials, surnames or capitalised words that are no common English word ("Walt Disney",
+    "Arthur J. Gallagher", "Estée Lauder"; not "Mizuho Financial")."""
+    from jsonld_news.enrich.names import given_name, surname
+
+    words = name.split()
+    return (
+        len(words) >= 2
+        and given_name(words[0], "en")
+        and all(
+            surname(w)
+            or re.fullmatch(r"[A-Z]\.", w)
+            or (w[:1].isupper() and w[1:].islower() and not common_word(w))
+            for w in words[1:]
+        )
+    )
+
+
+def _stem_refused(stem: str) -> str | None:
+    """Why the stem alone cannot name its company (None when it can): too short, a word of a
+    language the recogniser reads (SCOWL's common English words, jusText's frequent words of
+    English, German, French and Spanish), a given name or a surname alone, a region, a person's
+    name, a place by its last word (``rule_words.STREET_WORDS`` and ``LANDMARK_WORDS``:
+    "Pershing Square") or a description made of common words only ("Japan Post", "Seven & I")."""
+    from jsonld_news.enrich.frequent_words import frequent_word
+    from jsonld_news.enrich.names import subdivision_name, word_like_given_name
+
+    if len(stem.replace(".", "").replace(" ", "")) <= 3:
+        return "short"
+    if subdivision_name(stem):
+        return "place"
+    if " " not in stem:
+        if (
+            _word_alone(stem)
+            or word_like_given_name(stem)
+            or common_word(stem.lower())
+            or any(frequent_word(stem, lang) for lang in _STEM_LANGUAGES)
+        ):
+            return "word or name"
+        return None
+    if _person_like(stem):
+        return "person"
+    if stem.split()[-1].lower() in STREET_WORDS | LANDMARK_WORDS:
+        return "place"
+    if _description(stem.replace(" & ", " and ")):
+        return "description"
+    return None
+
+
+def _add_stems(
+    entries: list[dict[str, object]], orgs: set[str], places: set[str]
+) -> tuple[list[str], dict[str, list[str]]]:
+    """Give each company whose name is a stem and corporate designators (``_DESIGNATORS``)
+    its stem as an alias ("Lufthansa Group" -> "Lufthansa") where the stem is safe
+    (``_stem_refused``) and names this company only: not a place (the starter KB's, a GeoNames
+    town, an ISO 3166-2 region), not a name or alias of the starter KB or of another entry of
+    the table, not the opening words of another name ("Mitsubishi" of Mitsubishi Corporation
+    and Mitsubishi Motors), and no other company's stem ("Sumitomo" of two groups: neither gets
+    it). Returns the stems given and the stems refused by reason (for the provenance note)."""
+    places = places | _town_names()
+    names: set[str] = set()
+    opens: dict[str, set[str]] = {}  # the opening words of a name -> the entries it opens
+    for entry in entries:
+        for key in _keys(entry):
+            names.add(key)
+            words = key.split()
+            for n in range(1, len(words)):
+                opens.setdefault(" ".join(words[:n]), set()).add(str(entry["id"]))
+    for key in orgs:
+        words = key.split()
+        for n in range(1, len(words)):
+            opens.setdefault(" ".join(words[:n]), set()).add("starter KB")
+    stems: dict[str, tuple[dict[str, object], str]] = {}
+    counts: dict[str, int] = {}
+    for entry in entries:
+        if entry["type"] != "Corporation":
+            continue
+        stem = _stem(str(entry["label"]))
+        if stem is None or name_key(stem) in _keys(entry):
+            continue  # no designator, or the stem is a name the entry has already
+        key = name_key(stem)
+        counts[key] = counts.get(key, 0) + 1
+        stems[str(entry["id"])] = (entry, stem)
+    given: list[str] = []
+    refused: dict[str, list[str]] = {}
+    for entry, stem in stems.values():
+        key = name_key(stem)
+        if counts[key] > 1:
+            reason: str | None = "two companies"
+        elif key in places:
+            reason = "place"
+        elif key in orgs or key in names:
+            reason = "another entry's name"
+        elif opens.get(key, set()) - {str(entry["id"])}:
+            reason = "opens another name"
+        else:
+            reason = _stem_refused(stem)
+        if reason:
+            refused.setdefault(reason, []).append(stem)
+            continue
+        aliases = entry.setdefault("aliases", [])
+        assert isinstance(aliases, list)
+        aliases.append(stem)
+        given.append(stem)
+    return given, refused
+
+
 def _keys(entry: dict[str, object]) -> set[str]:
     aliases = entry.get("aliases") or []
     assert isinstance(aliases, list)
@@ -638,6 +796,7 @@ def main() -> int:
                 later.append(entry)
                 taken |= _keys(entry)
     entries = sorted([*tickers, *teams, *agencies, *later], key=lambda e: str(e["id"]))
+    given, refused = _add_stems(entries, orgs, places)
     out = DATA / "organizations.jsonl"
     counts: dict[tuple[str, str], int] = {}
     with open(out, "w", encoding="utf-8") as fh:
@@ -685,6 +844,10 @@ def main() -> int:
         "Indices left out (small caps): " + ", ".join(sorted(SMALL_CAP_INDICES)) + ".",
         f"Companies left out because the starter KB already names them: {skipped}.",
         "No `sameAs`: no source gives a web identifier of the body (WordNet's offsets name synsets).",
+        f'Companies given their stem as an alias ("Lufthansa Group" -> "Lufthansa"): {len(given)};'
+        " stems refused: "
+        + ", ".join(f"{reason} {len(stems)}" for reason, stems in sorted(refused.items()))
+        + ".",
         "",
         "| source | type | entries |",
         "| --- | --- | --- |",
@@ -694,6 +857,10 @@ def main() -> int:
     lines += ["## WordNet's licence", "", "The `wordnet:` entries derive from WordNet 3.0:", ""]
     lines += [f"    {line}" if line else "" for line in _wordnet_licence()] + [""]
     (DATA / "PROVENANCE-organizations.md").write_text("\n".join(lines), encoding="utf-8")
+    if "-v" in sys.argv[1:]:
+        print("stems given:", "; ".join(given))
+        for reason, stems in sorted(refused.items()):
+            print(f"stems refused ({reason}):", "; ".join(stems))
     print(f"wrote {len(entries)} entries to {out.relative_to(ROOT)} ({out.stat().st_size} bytes)")
     return 0
 

@@ -34,3 +34,10 @@ def function_word(word: str, lang: str) -> bool:
     stoplist writes in lower case ("dass", "seit", "wo"; not the German nouns "Tage", "Fall",
     nor the given names "Peter", "Maria" that Wikipedia's frequent words also hold)."""
     return word.lower() in _words(lang)
+
+
+def frequent_word(word: str, lang: str) -> bool:
+    """Whether ``word`` is one of the frequent words of ``lang`` in any case its stoplist
+    writes: a function word ("dass") or a capitalised noun or name ("Amt", "Arbeit", "Coupe")."""
+    words = _words(lang)
+    return word in words or word.lower() in words or word.capitalize() in words

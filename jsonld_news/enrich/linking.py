@@ -232,7 +232,11 @@ class KBLinker:
             return None  # "Glasgow universities": the city's bodies, not the city
         if i == j and small_town(entry) and _in_surname_list(toks, i):
             return None  # "Sheppard, Mullin, Richter, and Hampton": a firm of partners
-        if i == j and entry.id.startswith(TABLE_IDS) and not _table_word_ok(toks, i, mode, lang):
+        if (
+            i == j
+            and entry.id.startswith(TABLE_IDS)
+            and not _table_word_ok(toks, i, mode, lang, entry.type == "Corporation")
+        ):
             return None
         if entry.type == "Person":
             return self._kb_person(entry, toks, i, j, surface, art)
@@ -314,14 +318,17 @@ TABLE_IDS = (
 )
 
 
-def _table_word_ok(toks: list[Token], i: int, mode: Mode, lang: str) -> bool:
+def _table_word_ok(toks: list[Token], i: int, mode: Mode, lang: str, company: bool = False) -> bool:
     """Whether one word of the organisations table is that organisation here. Never inside a
     longer capitalised name ("News" of "Kaieteur News") nor before a model number ("RTX
     3080"). A word written like a name only ("LVMH", "ArcelorMittal") needs nothing more; a plain
     capitalised word ("Caterpillar", "Puma") must be capitalised where a word would not be: in
     English, mid-sentence, never a given name or surname ("Pearson"), and a common word only
     with a lower-case word beside it (running text, not a section label "2022 News"); in
-    French and Spanish mid-sentence; never in German, which capitalises every noun."""
+    French and Spanish mid-sentence; never in German, which capitalises every noun. At the
+    start of an English sentence, where every word is capitalised, a company's word that is no
+    common English word (SCOWL), no given name and no surname is its name all the same
+    ("Lufthansa cancelled 800 flights"; a university's "Sorbonne" still needs mid-sentence)."""
     tok = toks[i]
     prev = toks[i - 1] if i > 0 else None
     if (
@@ -338,7 +345,7 @@ def _table_word_ok(toks: list[Token], i: int, mode: Mode, lang: str) -> bool:
     word = tok.text
     if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
         return True  # written like a name, not a word: "LVMH", "ArcelorMittal", "Coca-Cola"
-    if lang == "de" or tok.sent_start or mode != "full":
+    if lang == "de" or mode != "full" or (tok.sent_start and (lang != "en" or not company)):
         return False
     if lang != "en":
         return True
@@ -346,6 +353,8 @@ def _table_word_ok(toks: list[Token], i: int, mode: Mode, lang: str) -> bool:
         return False  # "Next Generation": a longer name this word only opens
     if given_name(word, lang) or surname(word):
         return False  # "Pearson said": a person as likely as the company
+    if tok.sent_start:
+        return not common_word(word)  # "Lufthansa cancelled": no word, capitalised or not
     if common_word(word):  # "Next", "Visa": capitalised in running text, between words
         return any(t is not None and t.joined and t.text.isalpha() and not t.cap
                    for t in (prev, nxt))  # fmt: skip
