@@ -1,14 +1,18 @@
 """The inputs of a batch as partitions that a Dask worker reads itself, so the parent never
 reads an article (a cluster without a shared disk reads its inputs from an fsspec URL).
 
-``plan(inputs)`` yields, in input order, from names and sizes alone:
+``plan(inputs)`` yields, in input order, from names and sizes (and a local ``.warc.gz``'s
+gzip framing):
 
 - ``Part("lines", path, stem, start, end)``: the lines of an uncompressed JSON Lines file that
   start in bytes [start, end), ``PART_BYTES`` a part. Keys carry line numbers, so each part's
   first line number is needed before it is read: ``count_lines`` (run on the workers too)
   counts the lines of every part, and the parent adds them up (``number_parts``);
+- ``Part("warc", path, stem, start, end)``: the records of a local ``.warc.gz`` file whose
+  gzip members start in bytes [start, end): crawlers gzip each record on its own, and the
+  members' starts are found by inflating the file once here (``_plan_warc``);
 - ``Part("file", path, stem)``: a whole archive that cannot be split (``.jsonl.gz``: one gzip
-  stream; a WARC file);
+  stream; an uncompressed WARC file, whose records cannot be found from an offset safely);
 - ``Part("files", ..., files=((path, key), ...))``: up to ``FILES_PER_PART`` article files of a
   folder (or one named file);
 - ``Part("failed", ..., failed=...)``: a folder that could not be listed.
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from jsonld_news.sources import (
@@ -39,6 +44,7 @@ from jsonld_news.sources import (
     _walk,
     archive_kind,
     input_path,
+    member_starts,
 )
 
 PART_BYTES = 8 << 20  # at most, of an uncompressed JSON Lines file
@@ -49,7 +55,7 @@ FILES_PER_PART = 64
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    kind: str  # lines, file, files, failed
+    kind: str  # lines, warc, file, files, failed
     path: Any = None  # InputPath (a Path or a sources.RemotePath)
     stem: str = ""
     start: int = 0
@@ -60,7 +66,8 @@ class Part:
 
 
 def plan(inputs: Sequence[str], workers: int = 1) -> Iterator[Part]:
-    """The partitions of ``inputs``, in order (see the module). Reads names and sizes only.
+    """The partitions of ``inputs``, in order (see the module). Reads names and sizes, and
+    the gzip framing of a local ``.warc.gz``, never a record.
 
     A JSON Lines file is cut in parts of ``PART_BYTES`` at most, smaller when that would leave
     fewer than ``PARTS_PER_WORKER`` parts for each of ``workers`` (a 5 MB export and 2
@@ -88,7 +95,8 @@ def _plan_file(path: InputPath, key: str, workers: int) -> Iterator[Part]:
         yield Part("files", path, files=((path, key),))
         return
     stem = key  # an archive's key is its stem already (sources._file_key)
-    if kind == "jsonl" and not path.name.lower().endswith(".gz"):
+    gzipped = path.name.lower().endswith(".gz")
+    if kind == "jsonl" and not gzipped:
         try:
             size = int(path.stat().st_size)
         except OSError:
@@ -98,7 +106,29 @@ def _plan_file(path: InputPath, key: str, workers: int) -> Iterator[Part]:
         for start in range(0, size, step):
             yield Part("lines", path, stem, start, min(size, start + step))
         return
+    if kind == "warc" and gzipped and isinstance(path, Path):
+        yield from _plan_warc(path, stem, workers)
+        return
     yield Part("file", path, stem)
+
+
+def _plan_warc(path: Path, stem: str, workers: int) -> Iterator[Part]:
+    """A local ``.warc.gz`` in parts that begin at gzip members, found by inflating the file
+    once here (framing only: no record is parsed, nothing is kept; ``sources.member_starts``)
+    (measured: 80 MB of the gzipped file a second, 1,410 corpus pages in 0.34 s, against some
+    40 pages a second a worker converts). A file on a
+    remote filesystem is one part: scanning it here would fetch it twice."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as raw:
+            starts = member_starts(raw, _part_bytes(size, workers)) if size else []
+    except OSError:
+        starts = []
+    if len(starts) < 2:
+        yield Part("file", path, stem)
+        return
+    for start, end in zip(starts, [*starts[1:], size], strict=True):
+        yield Part("warc", path, stem, start, end)
 
 
 def _plan_folder(root: InputPath, workers: int) -> Iterator[Part]:
@@ -178,6 +208,8 @@ def read(part: Part, limit: int, counts: Counts) -> Iterator[Item]:
     if part.kind == "lines":
         span = (part.start, part.end, part.first_line)
         items: Iterator[Item] = _iter_jsonl(part.path, part.stem, limit, counts, span)
+    elif part.kind == "warc":
+        items = _iter_warc(part.path, part.stem, limit, counts, (part.start, part.end))
     elif part.kind == "file":
         kind = archive_kind(part.path.name)
         reader = _iter_jsonl if kind == "jsonl" else _iter_warc

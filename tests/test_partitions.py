@@ -66,6 +66,58 @@ def test_a_file_is_cut_in_enough_parts_for_the_workers(tmp_path: Path) -> None:
     assert len(list(plan([str(export)], workers=2))) == 13  # no bigger than 8 MiB
 
 
+def _kinds(inputs: list[str]) -> list[str]:
+    return [part.kind for part in plan(inputs)]
+
+
+@pytest.mark.parametrize("part_bytes", [1, 300, 1000])
+def test_a_crawl_gzipped_record_by_record_is_read_in_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, part_bytes: int
+) -> None:
+    """Parts of a ``.warc.gz`` begin at gzip members found by inflating the file, never at a
+    gzip magic inside compressed data: here a response whose payload is itself a gzipped WARC
+    record (stored verbatim by deflate, as incompressible), which a scan for the magic would
+    take for a record of the crawl."""
+    inner = gzip.compress(warcs.encode(warcs.http_response("https://inner.example/", b"<p>x")))
+    records = [
+        *crawl_records(),
+        warcs.http_response("https://news.example/nested.warc.gz", inner, "application/gzip"),
+        warcs.http_response(
+            "https://news.example/after", b"<html><body><p>After</p></body></html>"
+        ),
+    ]
+    crawl = tmp_path / "crawl.warc.gz"
+    offsets, data = [], b""
+    for record in records:  # level 0: stored blocks, as deflate keeps incompressible bytes
+        offsets.append(len(data))
+        data += gzip.compress(warcs.encode(record), compresslevel=0, mtime=0)
+    crawl.write_bytes(data)
+    assert inner[:3] == b"\x1f\x8b\x08" and inner in crawl.read_bytes()  # the trap is there
+    monkeypatch.setattr(partitions, "PART_BYTES", part_bytes)
+    parts = list(plan([str(crawl)]))
+    assert {p.kind for p in parts} == {"warc"} and len(parts) > 1
+    assert {p.start for p in parts} <= set(offsets)
+    want = list(iter_documents([str(crawl)], max_document_bytes=4000))
+    assert _read_all([str(crawl)], 4000) == want
+
+
+def test_a_crawl_that_cannot_be_cut_is_one_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(partitions, "PART_BYTES", 1)
+    plain = tmp_path / "plain.warc"
+    warcs.write_warc(plain, crawl_records())
+    whole = tmp_path / "stream.warc.gz"  # gzipped as one stream
+    whole.write_bytes(gzip.compress(plain.read_bytes(), mtime=0))
+    cut = tmp_path / "cut.warc.gz"  # a member cut short: reading it whole says where
+    warcs.write_warc(cut, crawl_records())
+    cut.write_bytes(cut.read_bytes()[:-20])
+    for path in (plain, whole, cut):
+        assert _kinds([str(path)]) == ["file"]
+        want = list(iter_documents([str(path)], max_document_bytes=4000))
+        assert _read_all([str(path)], 4000) == want
+
+
 def test_an_unlistable_folder_is_a_failed_part(tmp_path: Path) -> None:
     missing = tmp_path / "nope"
     assert _read_all([str(missing)], 1000) == list(iter_documents([missing]))
