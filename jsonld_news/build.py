@@ -37,8 +37,12 @@ _NEEDS_CLEANING = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udff
 
 def sanitize_text(value: str) -> str:
     # Every character above is a control (Cc), surrogate (Cs) or unassigned (Cn), none of them
-    # printable: a printable string (a headline, a name) needs no regex scan at all.
-    if value.isprintable() or _NEEDS_CLEANING.search(value) is None:
+    # printable: a printable string (a headline, a name) needs no regex scan at all, nor does
+    # a body whose only unprintable characters are its line breaks (and tabs): a replace and
+    # that C-level test cost half the pattern's scan, which stays for everything else.
+    if value.isprintable() or value.replace("\n", "").replace("\t", "").isprintable():
+        return value
+    if _NEEDS_CLEANING.search(value) is None:
         return value
     # one line ending, as XML parsers would make it anyway
     return _UNUSABLE_CHARS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))

@@ -165,6 +165,8 @@ def escape_literal(text: str) -> str:
     # regex callback per occurrence (and str.translate, which looks up every character).
     text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     text = text.replace("\r", "\\r").replace("\t", "\\t")
+    if text.isprintable():  # every control is unprintable: none is left, no pattern scan
+        return text
     return _OTHER_CONTROLS.sub(_escape_char, text) if _OTHER_CONTROLS.search(text) else text
 
 
