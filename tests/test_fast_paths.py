@@ -226,3 +226,13 @@ def test_wire_trailers_are_still_found() -> None:
     )
     body = "Text.\n\nLast words. (Reporting by Jane Doe in Kyiv)"
     assert split_wire_trailer(body) == ("Text.\n\nLast words.", [("reporting", "Jane Doe")])
+
+
+_ASCII_TEXT = st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=30)
+
+
+@given(_ASCII_TEXT)
+def test_the_ascii_shortcuts_agree_with_the_patterns(text: str) -> None:
+    """ASCII text: the byte-deleting tests of ``sanitize_text`` and ``escape_literal``."""
+    assert sanitize_text(text) == _sanitized_slowly(text)
+    assert escape_literal(text) == _NEEDS_ESCAPE.sub(_escape_char, text)
