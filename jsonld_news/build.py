@@ -33,12 +33,23 @@ def clean(text: str | None) -> str | None:
 # C0/C1 controls but tab and newline, lone surrogates (from JSON escapes), non-characters.
 _UNUSABLE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _NEEDS_CLEANING = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ASCII_KEPT = bytes(range(0x20, 0x7F)) + b"\t\n"  # the ASCII that _NEEDS_CLEANING lacks
 
 
 def sanitize_text(value: str) -> str:
     # Every character above is a control (Cc), surrogate (Cs) or unassigned (Cn), none of them
-    # printable: a printable string (a headline, a name) needs no regex scan at all.
-    if value.isprintable() or _NEEDS_CLEANING.search(value) is None:
+    # printable: a printable string (a headline, a name) needs no regex scan at all, nor does
+    # a body whose only unprintable characters are its line breaks (and tabs). Of ASCII text,
+    # deleting the bytes that may stay leaves the unusable ones (a table lookup a byte); other
+    # text is tested unprintable without its line breaks; the pattern scans what remains.
+    if value.isprintable():
+        return value
+    if value.isascii():
+        if not value.encode("ascii").translate(None, _ASCII_KEPT):
+            return value
+    elif value.replace("\n", "").replace("\t", "").isprintable():
+        return value
+    if _NEEDS_CLEANING.search(value) is None:
         return value
     # one line ending, as XML parsers would make it anyway
     return _UNUSABLE_CHARS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))

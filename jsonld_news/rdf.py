@@ -155,6 +155,7 @@ def _escape_char(match: re.Match[str]) -> str:
 
 # What the replaces in escape_literal leave: the controls with no short escape, and \b, \f.
 _OTHER_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 
 
 @lru_cache(maxsize=1024)  # N-Triples and Turtle of one article escape the same literals
@@ -165,6 +166,13 @@ def escape_literal(text: str) -> str:
     # regex callback per occurrence (and str.translate, which looks up every character).
     text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     text = text.replace("\r", "\\r").replace("\t", "\\t")
+    # no control left, no pattern scan: of ASCII text, deleting the printable bytes leaves the
+    # controls (a table lookup a byte); other text is tested by isprintable (controls are not)
+    if text.isascii():
+        if not text.encode("ascii").translate(None, _PRINTABLE_ASCII):
+            return text
+    elif text.isprintable():
+        return text
     return _OTHER_CONTROLS.sub(_escape_char, text) if _OTHER_CONTROLS.search(text) else text
 
 

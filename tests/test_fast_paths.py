@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from jsonld_news.agencies import _key
 from jsonld_news.body import _LINK, _link_matches
 from jsonld_news.build import _UNUSABLE_CHARS, sanitize_text
+from jsonld_news.credits import _TRAILER, split_wire_trailer
 from jsonld_news.decode import utf16_without_bom
 from jsonld_news.enrich.citations import (
     _SENTENCE_END,
@@ -198,3 +199,40 @@ def _count_by_split(text: str, stop: int | None, chunk: int) -> int:
 )
 def test_word_counts_by_chunk_agree_with_split(text: str, stop: int | None, chunk: int) -> None:
     assert count_words(text, stop=stop, chunk=chunk) == _count_by_split(text, stop, chunk)
+
+
+_TRAILER_TEXT = st.lists(
+    st.sampled_from(
+        ["(", ")", "Reporting by ", "editing BY ", "Jane Doe", " and ", "; ", ".", " ", "\n\n", "x"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(_TRAILER_TEXT)
+def test_the_trailer_match_without_a_parenthesis_is_searchs(text: str) -> None:
+    """Without "(" ``split_wire_trailer`` matches at the start only: the same as a search."""
+    found = _TRAILER.search(text) if "(" in text else _TRAILER.match(text)
+    expected = _TRAILER.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+    assert (found and found.groupdict()) == (expected and expected.groupdict())
+
+
+def test_wire_trailers_are_still_found() -> None:
+    body = "Text.\n\nReporting by Jane Doe; Editing by John Roe"
+    assert split_wire_trailer(body) == (
+        "Text.",
+        [("reporting", "Jane Doe"), ("editing", "John Roe")],
+    )
+    body = "Text.\n\nLast words. (Reporting by Jane Doe in Kyiv)"
+    assert split_wire_trailer(body) == ("Text.\n\nLast words.", [("reporting", "Jane Doe")])
+
+
+_ASCII_TEXT = st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=30)
+
+
+@given(_ASCII_TEXT)
+def test_the_ascii_shortcuts_agree_with_the_patterns(text: str) -> None:
+    """ASCII text: the byte-deleting tests of ``sanitize_text`` and ``escape_literal``."""
+    assert sanitize_text(text) == _sanitized_slowly(text)
+    assert escape_literal(text) == _NEEDS_ESCAPE.sub(_escape_char, text)

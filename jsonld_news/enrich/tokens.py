@@ -47,12 +47,14 @@ ABBREVIATIONS = word_set(
 )
 
 
-_new = object.__new__
-
-
 class Token:
     """One word: ``text`` without a possessive ending or French elision, its offsets in the
-    text, and ``gap_before``, the characters between the previous word and this one."""
+    text, and ``gap_before``, the characters between the previous word and this one.
+
+    No ``__init__``: ``Token()`` then allocates through the type's own call, without the
+    argument tuple that ``object.__new__(Token)`` or an ``__init__`` call builds (about 400
+    machine instructions a word, the recogniser's commonest object); ``tokenize`` stores the
+    fields one by one, ``make_token`` is the constructor for the rest."""
 
     __slots__ = (
         "cap",
@@ -67,29 +69,42 @@ class Token:
         "upper",
     )
 
-    def __init__(
-        self,
-        text: str,
-        start: int,
-        end: int,
-        cap: bool,
-        upper: bool,
-        sent_start: bool,
-        poss: bool,
-        gap_before: str,
-        lower: str | None = None,
-    ) -> None:
-        self.text = text
-        self.lower = text.lower() if lower is None else lower
-        self.start = start
-        self.end = end
-        self.cap = cap
-        self.upper = upper
-        self.sent_start = sent_start
-        self.poss = poss
-        self.gap_before = gap_before
-        # only spaces (no punctuation, no line break) between this word and the one before
-        self.joined = gap_before == " " or (not gap_before.strip() and "\n" not in gap_before)
+    cap: bool
+    end: int
+    gap_before: str
+    joined: bool
+    lower: str
+    poss: bool
+    sent_start: bool
+    start: int
+    text: str
+    upper: bool
+
+
+def make_token(
+    text: str,
+    start: int,
+    end: int,
+    cap: bool,
+    upper: bool,
+    sent_start: bool,
+    poss: bool,
+    gap_before: str,
+    lower: str | None = None,
+) -> Token:
+    tok = Token()
+    tok.text = text
+    tok.lower = text.lower() if lower is None else lower
+    tok.start = start
+    tok.end = end
+    tok.cap = cap
+    tok.upper = upper
+    tok.sent_start = sent_start
+    tok.poss = poss
+    tok.gap_before = gap_before
+    # only spaces (no punctuation, no line break) between this word and the one before
+    tok.joined = gap_before == " " or (not gap_before.strip() and "\n" not in gap_before)
+    return tok
 
 
 @dataclass(slots=True)
@@ -129,11 +144,10 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
                         toks, caps = [], []
                 else:
                     joined = not gap.strip()
-            # built field by field: a call of ``Token`` costs more than the stores (the
-            # commonest object of the recogniser, one per word)
+            # built field by field (see ``Token``): one object per word
             for one in plain.split(" ") if " " in plain else (plain,):
                 pos = start + len(one)
-                prev = _new(Token)
+                prev = Token()
                 prev.text = prev.lower = one
                 prev.start, prev.end, prev.gap_before = start, pos, gap
                 prev.cap = prev.upper = prev.sent_start = prev.poss = False
@@ -148,7 +162,7 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
                 _close_line(toks, caps, text, mode, lines)
                 toks, caps = [], []
             sent = prev is None or not toks or (gap != " " and _ends_sentence(prev, gap))
-            prev = _new(Token)
+            prev = Token()
             prev.text, prev.lower, prev.start, prev.end = word, word.lower(), start, pos
             prev.cap, prev.upper, prev.sent_start, prev.poss = True, False, sent, False
             prev.gap_before = gap
@@ -180,7 +194,7 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
         if upper:
             upper = raw.replace(".", "").replace("-", "").isupper()
         sent = prev is None or not toks or (gap != " " and _ends_sentence(prev, gap))
-        prev = Token(raw, start, end, cap, upper, sent, poss, gap)
+        prev = make_token(raw, start, end, cap, upper, sent, poss, gap)
         toks.append(prev)
         if cap:
             caps.append(prev)
