@@ -26,8 +26,8 @@ class OxigraphStore(SelectStore):
     """Embedded pyoxigraph: on disk at ``path`` (RocksDB, one process at a time), else in memory.
 
     ``replace_graphs`` loads the graphs not stored yet (and without blank nodes) as one N-Quads
-    document (TriG for text of other line shapes), parsed once, natively; when one of them is bad, all of them are
-    removed again and go the careful way below, which names the bad one. The careful way checks
+    document (TriG for text of other line shapes), parsed once, natively; when one of them is
+    bad, all of them are removed again and go the careful way below, which names the bad one. The careful way checks
     every article's N-Triples first (so a bad one leaves every old graph as it was). Graphs
     already stored are then replaced by one SPARQL update that deletes
     what the new content lacks and inserts what it adds: one transaction, so a crash leaves each
@@ -112,7 +112,7 @@ class OxigraphStore(SelectStore):
         for g, nt in batch.items():
             if "_:" in nt:
                 continue
-            text = regular_nquads(g, nt) if fast else None
+            text = regular_nquads(f"<{g}>", nt) if fast else None  # checked by ``_write``
             if text is not None:
                 fresh[g] = (text, True)
             elif "{" not in nt and "}" not in nt:
@@ -197,8 +197,7 @@ class OxigraphStore(SelectStore):
             raise StoreUnavailableError(self.endpoint, str(exc)) from None
         # Graphs stored for the first time, without blank nodes: the native parser checks them
         # as it loads, so they are parsed once (checking first in Python parsed them twice).
-        # Content with a brace anywhere goes the careful way: only a brace could close its
-        # TriG graph block and write into another graph.
+        # What ``_fresh`` leaves out (a brace outside regular lines) goes the careful way.
         fresh = self._fresh({g: nt for g, nt in batch.items() if g not in stored})
         on_disk = self.path is not None
         # Every other graph is checked before anything is written.

@@ -140,7 +140,7 @@ def nquads(graphs: Iterable[tuple[str, str]], endpoint: str) -> str:
 
     parts: list[str] = []
     for graph_iri, ntriples in graphs:
-        fast = regular_nquads(graph_iri, ntriples) if "_:" not in ntriples else None
+        fast = regular_nquads(iri(graph_iri), ntriples) if "_:" not in ntriples else None
         if fast is not None:
             parts.append(fast)
             continue
@@ -158,15 +158,16 @@ def nquads(graphs: Iterable[tuple[str, str]], endpoint: str) -> str:
     return "".join(parts)
 
 
-def regular_nquads(graph_iri: str, ntriples: str) -> str | None:
+def regular_nquads(graph: str, ntriples: str) -> str | None:
     """The N-Quads of text whose every line ends ``" .\\n"`` (our emitter's: no comment, no
-    CR), the graph named before each final dot, in two passes over the text; None for other
+    CR), ``graph`` (the graph's name as written, ``<...>``, checked by the caller) before each
+    final dot, in two passes over the text; None for other
     text. A literal cannot hold a raw newline, so each ``" .\\n"`` ends a line, and that every
     line has one is told by the length. The text must be checked N-Triples: a line that is
     not a whole triple (``<s> <p> .``) would read as another, in the default graph."""
     if not ntriples.endswith(" .\n"):
         return None
-    tail = f" <{graph_iri}> .\n"
+    tail = f" {graph} .\n"
     text = ntriples.replace(" .\n", tail)
     if len(text) - len(ntriples) != ntriples.count("\n") * (len(tail) - 3):
         return None
