@@ -610,13 +610,12 @@ def _iter_warc(
     span: tuple[int, int] | None = None,
 ) -> Iterator[Item]:
     """The records of a WARC file, or with ``span`` (start, end) those whose gzip member
-    starts in bytes [start, end): a file gzipped record by record can be read in parts, each
-    beginning at a member's start (``member_starts``), and the parts give what the whole file
-    gives.
-    A file that cannot be cut so (one gzip stream, no gzip) is read whole by the part at 0.
-    A record FastWARC cannot read ends the reading of the file (of the part, when in parts:
-    the parts after it are still read, so a broken file gives more in parts than whole)."""
-    from fastwarc.warc import ArchiveIterator
+    starts in bytes [start, end): a file gzipped record by record is read in parts that each
+    begin at a member's start (``member_starts``), and the parts give what the whole file
+    gives. A file that cannot be cut so (one gzip stream, no gzip) is read whole by the part
+    at 0. A record FastWARC cannot read ends the reading of the file (of the part, when in
+    parts: the parts after it are still read, so a broken file gives more in parts)."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     source = str(path)
     try:
@@ -625,91 +624,64 @@ def _iter_warc(
         yield Failed(source, None, None, _os_reason(exc), "UnreadableInputError")
         return
     with raw:
+        stream: BinaryIO = raw
         single = _one_gzip_stream(raw)
-        members = not single and raw.read(2) == b"\x1f\x8b"
-        raw.seek(0)
         size = _file_size(path, raw)
-        begin, stop = 0, size
-        if span is not None and not members:
-            if span[0] > 0:
-                return  # the part at 0 reads it whole
-        elif span is not None:
-            begin, stop = span[0], min(span[1], size)
-        counted = begin  # bytes before this were counted (by this part, or the one before)
-        if begin < stop or begin == 0:
-            raw.seek(begin)
-            stream: BinaryIO = raw
-            if single:  # offsets of records inside one compressed stream: uncompressed offsets
-                stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
-            # FastWARC detects gzip itself and reads it member by member
-            records = ArchiveIterator(stream, auto_decode="all", strict_mode=False)
-            for item in _warc_records(records, source, stem, limit, stop, single, raw):
-                if isinstance(item, int):  # a record's start: count the bytes up to it
-                    counts.bytes_read += max(0, item - counted)
-                    counted = max(counted, item)
-                    continue
-                if isinstance(item, Failed) and item.position == -1:  # the reading ends
-                    reason = f"unreadable WARC after byte {counted}: {item.reason}"
-                    yield Failed(source, counted, None, reason, item.error_class)
-                    return
-                yield item
-        counts.bytes_read += max(0, stop - counted)
-
-
-def _warc_records(
-    records: Any,
-    source: str,
-    stem: str,
-    limit: int,
-    stop: int,
-    single: bool,
-    raw: BinaryIO,
-) -> Iterator[Item | int]:
-    """The items of the records up to ``stop``, each announced by its start (an int, in the
-    file's bytes); a record that cannot be read ends it with a Failed at position -1 (its
-    start is the caller's last)."""
-    from fastwarc.warc import WarcRecordType
-
-    while True:
-        try:
-            record = next(records)
-        except StopIteration:
-            return
-        except Exception as exc:  # FastWARC raises plain exceptions on broken input
-            yield Failed(source, -1, None, str(exc), "UnreadableInputError")
-            return
-        position = record.stream_pos
-        if not single and position >= stop:
-            return
-        yield raw.tell() if single else position
-        kind = record.record_type
-        if kind != WarcRecordType.response:
-            yield Skipped(source, position, f"{kind} record")
-            continue
-        uri = record.headers.get("WARC-Target-URI")
-        if not record.is_http:
-            yield Skipped(source, position, "response record without HTTP headers")
-            continue
-        http = record.http_headers
-        status = http.status_code
-        if status != 200:
-            yield Skipped(source, position, f"HTTP {status} {http.reason_phrase or ''}".rstrip())  # fmt: skip
-            continue
-        media = (record.http_content_type or "").lower()
-        if media not in HTML_TYPES:
-            yield Skipped(source, position, f"not HTML: {media or 'no Content-Type'}")
-            continue
-        key = position_key(stem, position)
-        if record.content_length > limit:
-            reason = f"record is {record.content_length:,} bytes, more than the limit of {limit:,}"  # fmt: skip
-            yield Failed(source, position, key, reason, "UnreadableInputError")
-            continue
-        try:
-            data = record.reader.read()
-        except Exception as exc:
-            yield Failed(source, position, key, f"unreadable record: {exc}", "UnreadableInputError")  # fmt: skip
-            continue
-        yield Document(source, position, key, data, "html", uri, record.http_charset)
+        last, stop = 0, size  # last: bytes before it are counted (by this part or one before)
+        if span is not None:
+            if single or raw.read(2) != b"\x1f\x8b":
+                if span[0] > 0:
+                    return  # not cut at members: the part at 0 reads it whole
+            else:
+                last, stop = span[0], min(span[1], size)
+            raw.seek(last)
+        if single:  # offsets of records inside one compressed stream: uncompressed offsets
+            stream = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
+        # FastWARC detects gzip itself and reads it member by member
+        records = ArchiveIterator(stream, auto_decode="all", strict_mode=False)
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except Exception as exc:  # FastWARC raises plain exceptions on broken input
+                reason = f"unreadable WARC after byte {last}: {exc}"
+                yield Failed(source, last, None, reason, "UnreadableInputError")
+                return
+            position = record.stream_pos
+            if not single and position >= stop:
+                break  # the next part's
+            counts.bytes_read += max(0, (raw.tell() if single else position) - last)
+            last = raw.tell() if single else position
+            kind = record.record_type
+            if kind != WarcRecordType.response:
+                yield Skipped(source, position, f"{kind} record")
+                continue
+            uri = record.headers.get("WARC-Target-URI")
+            if not record.is_http:
+                yield Skipped(source, position, "response record without HTTP headers")
+                continue
+            http = record.http_headers
+            status = http.status_code
+            if status != 200:
+                yield Skipped(source, position, f"HTTP {status} {http.reason_phrase or ''}".rstrip())  # fmt: skip
+                continue
+            media = (record.http_content_type or "").lower()
+            if media not in HTML_TYPES:
+                yield Skipped(source, position, f"not HTML: {media or 'no Content-Type'}")
+                continue
+            key = position_key(stem, position)
+            if record.content_length > limit:
+                reason = f"record is {record.content_length:,} bytes, more than the limit of {limit:,}"  # fmt: skip
+                yield Failed(source, position, key, reason, "UnreadableInputError")
+                continue
+            try:
+                data = record.reader.read()
+            except Exception as exc:
+                yield Failed(source, position, key, f"unreadable record: {exc}", "UnreadableInputError")  # fmt: skip
+                continue
+            yield Document(source, position, key, data, "html", uri, record.http_charset)
+        counts.bytes_read += max(0, stop - last)
 
 
 __all__ = [
