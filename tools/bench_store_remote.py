@@ -211,20 +211,27 @@ def bench_oxigraph(
     # (a run of one row's rounds would meet one stretch of the machine's noise).
     samples: dict[str, list[tuple[float, float]]] = {}
 
-    def sample(name: str, *loads: Callable[[str, OxigraphServerStore], object], **kw: Any) -> None:
+    def sample(
+        names: tuple[str | None, ...],
+        *loads: Callable[[str, OxigraphServerStore], object],
+        **kw: Any,
+    ) -> None:
+        """The loads on one new server; each load's (seconds, server CPU) kept under its name
+        (None: a load that only prepares the next)."""
         start = len(cpu)
         times = fresh(*loads, **kw)
-        samples.setdefault(name, []).append((times[-1], cpu[-1]))
+        for name, seconds, used in zip(names, times, cpu[start:], strict=True):
+            if name is not None:
+                samples.setdefault(name, []).append((seconds, used))
         del cpu[start:]
 
     for _ in range(rounds):
-        sample("bulk", bulk, expect=total)
-        sample("cold", loader(docs), expect=total)
-        sample("warm", loader(docs), loader(docs), expect=total)
-        sample("other", loader(shifted), loader(docs), expect=[shifted_total, total])
-        sample("own", loader(shifted), drop_then_bulk, expect=[shifted_total, total])
-        sample("ready", ready, expect=total)
-    sample("update", update, expect=total)
+        sample(("bulk",), bulk, expect=total)
+        sample(("cold", "warm"), loader(docs), loader(docs), expect=total)
+        sample((None, "other"), loader(shifted), loader(docs), expect=[shifted_total, total])
+        sample((None, "own"), loader(shifted), drop_then_bulk, expect=[shifted_total, total])
+        sample(("ready",), ready, expect=total)
+    sample(("update",), update, expect=total)
 
     def median(name: str) -> tuple[float, float]:
         rows = sorted(samples[name])
