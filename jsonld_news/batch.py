@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
+from multiprocessing.connection import wait as wait_for
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -753,8 +754,8 @@ def process_map(
     ``tasks`` is consumed lazily, a window at a time (``islice``), one window converted ahead of
     the one being consumed, so a million inputs never wait in memory as a million tasks or
     results. Workers die with this process: killed outright (see ``_watch_parent``), or
-    terminated here when the caller stops early (an exception, SIGTERM turned into one by the
-    CLI, a closed generator).
+    stopped here when the caller stops early (an exception, SIGTERM turned into one by the
+    CLI, a closed generator; see ``_stop``).
     """
     iterator = iter(tasks)
     workers = max(1, min(workers, available_cpus()))
@@ -900,15 +901,30 @@ def _run_bundle(function: Callable[[Task], Result], bundle: list[Task]) -> list[
     return [function(task) for task in bundle]
 
 
+STOP_GRACE = 5.0  # seconds the workers have to finish the chunk in hand after a stop
+
+
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what has not started and end the workers now, without waiting for their tasks."""
+    """Cancel what has not started, let the workers finish the chunk in hand (well under a
+    second) and leave, and end those still running after ``STOP_GRACE``.
+
+    Ending a worker at once can leave the executor's own threads blocked for good: its
+    manager thread in the middle of a result the worker was sending, or the call queue's
+    feeder writing tasks into a pipe that no one reads any more. Python joins both threads
+    at exit, so the interrupted run never ended (seen under load, in the resume tests)."""
     # The executor offers no public way to end running workers before Python 3.14.
     workers = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
-    for worker in workers:
-        if worker.is_alive():
-            worker.terminate()
-    for worker in workers:
+    # by sentinel: the executor's manager thread reaps the workers too, and a worker it
+    # reaped first looks alive to Process.is_alive here (its exit code is lost)
+    running = {worker.sentinel: worker for worker in workers}
+    deadline = time.monotonic() + STOP_GRACE
+    while running and (left := deadline - time.monotonic()) > 0:
+        for ended in wait_for(list(running), timeout=left):
+            running.pop(ended)
+    for worker in running.values():
+        worker.terminate()
+    for worker in running.values():
         worker.join(timeout=5)
 
 

@@ -602,6 +602,51 @@ def member_starts(raw: BinaryIO, step: int) -> list[int]:
     return [] if inflate is not None else starts  # [] when cut short: read whole, it says where
 
 
+WARC_HEAD_BYTES = 1 << 16  # a record's header larger than this: the file is read whole
+
+
+def record_starts(raw: BinaryIO, step: int) -> list[int]:
+    """Offsets of the records of an uncompressed WARC file, about ``step`` bytes apart (0
+    included): where parts of it can begin. Found by walking the file's own framing, each
+    record's header then a seek past its ``Content-Length`` bytes and the ``CRLF CRLF`` that
+    end it; no block is read. A record that is not framed exactly so (a missing or bad
+    length, a short block, a header past ``WARC_HEAD_BYTES``) gives [], and the file is read
+    whole: a scan for ``WARC/1.`` lines would find them inside payloads, a crawled WARC."""
+    starts = [0]
+    raw.seek(0)
+    offset = 0
+    while True:
+        version = raw.readline(WARC_HEAD_BYTES)
+        if not version:
+            return starts  # the end of the file, at a record's end
+        if not version.startswith(b"WARC/") or not version.endswith(b"\r\n"):
+            return []
+        length: int | None = None
+        used = len(version)
+        while True:
+            line = raw.readline(WARC_HEAD_BYTES)
+            used += len(line)
+            if not line.endswith(b"\r\n") or used > WARC_HEAD_BYTES:
+                return []
+            if line == b"\r\n":
+                break
+            name, colon, value = line.partition(b":")
+            if colon and name.strip().lower() == b"content-length":
+                text = value.strip()
+                if not text.isdigit() or length not in (None, int(text)):
+                    return []  # no length, or two that differ: which a reader takes is its own
+                length = int(text)
+        if length is None:
+            return []
+        raw.seek(offset + used + length)
+        if raw.read(4) != b"\r\n\r\n":
+            return []
+        offset += used + length + 4
+        if offset - starts[-1] >= step and raw.read(1):  # a record begins here
+            starts.append(offset)
+        raw.seek(offset)
+
+
 def _iter_warc(
     path: InputPath,
     stem: str,
@@ -628,10 +673,10 @@ def _iter_warc(
         single = _one_gzip_stream(raw)
         size = _file_size(path, raw)
         last, stop = 0, size  # last: bytes before it are counted (by this part or one before)
-        if span is not None:
-            if single or raw.read(2) != b"\x1f\x8b":
+        if span is not None:  # cut at gzip members or, uncompressed, at records
+            if single:
                 if span[0] > 0:
-                    return  # not cut at members: the part at 0 reads it whole
+                    return  # not cut: the part at 0 reads it whole
             else:
                 last, stop = span[0], min(span[1], size)
             raw.seek(last)

@@ -236,3 +236,26 @@ def test_dask_workers_die_with_their_parent(tmp_path: Path) -> None:
         for pid in workers:  # only if the test failed: never leave them behind
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def _slow_task(task: tuple[str, int]) -> int:
+    folder, number = task
+    Path(folder, f"{number}.started").touch()
+    time.sleep(0.005)
+    Path(folder, f"{number}.ended").touch()
+    return number
+
+
+def test_a_stopped_pool_lets_its_workers_finish_the_chunk_in_hand(tmp_path: Path) -> None:
+    """Closing a ``process_map`` early (Ctrl-C in the CLI) cancels what has not started and
+    lets each worker finish its chunk and leave: a worker ended mid-task could leave the
+    executor's threads blocked, and the process would never exit."""
+    from jsonld_news import batch
+
+    results = batch.process_map(_slow_task, ((str(tmp_path), n) for n in range(2000)), 2)
+    assert next(results) == 0
+    results.close()  # what a KeyboardInterrupt in the consumer does
+    started = {p.stem for p in tmp_path.glob("*.started")}
+    ended = {p.stem for p in tmp_path.glob("*.ended")}
+    assert started and started == ended  # no task cut short
+    assert len(started) < 2000  # the rest was cancelled

@@ -101,6 +101,33 @@ def test_a_crawl_gzipped_record_by_record_is_read_in_parts(
     assert _read_all([str(crawl)], 4000) == want
 
 
+@pytest.mark.parametrize("part_bytes", [1, 300, 1000])
+def test_an_uncompressed_crawl_is_read_in_parts_at_its_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, part_bytes: int
+) -> None:
+    """Parts of a ``.warc`` begin at records found by walking their lengths, never at a
+    ``WARC/1.`` line inside a block: here a response whose payload is itself a WARC record."""
+    inner = warcs.encode(warcs.http_response("https://inner.example/", b"<p>x"))
+    records = [
+        *crawl_records(),
+        warcs.http_response("https://news.example/nested.warc", inner, "application/warc"),
+        warcs.http_response(
+            "https://news.example/after", b"<html><body><p>After</p></body></html>"
+        ),
+    ]
+    crawl = tmp_path / "crawl.warc"
+    offsets = warcs.write_warc(crawl, records)
+    monkeypatch.setattr(partitions, "PART_BYTES", part_bytes)
+    parts = list(plan([str(crawl)]))
+    assert {p.kind for p in parts} == {"warc"} and len(parts) > 1
+    assert {p.start for p in parts} <= set(offsets)
+    assert parts[-1].end == crawl.stat().st_size
+    if part_bytes == 1:  # every record its own part
+        assert [p.start for p in parts] == offsets
+    want = list(iter_documents([str(crawl)], max_document_bytes=4000))
+    assert _read_all([str(crawl)], 4000) == want
+
+
 def test_a_crawl_that_cannot_be_cut_is_one_part(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -112,7 +139,17 @@ def test_a_crawl_that_cannot_be_cut_is_one_part(
     cut = tmp_path / "cut.warc.gz"  # a member cut short: reading it whole says where
     warcs.write_warc(cut, crawl_records())
     cut.write_bytes(cut.read_bytes()[:-20])
-    for path in (plain, whole, cut):
+    short = tmp_path / "short.warc"  # uncompressed, its last block cut short
+    short.write_bytes(plain.read_bytes()[:-20])
+    lying = tmp_path / "lying.warc"  # a Content-Length that is not the block's
+    data = plain.read_bytes()
+    at = data.index(b"Content-Length: ") + len(b"Content-Length: ")
+    lying.write_bytes(data[:at] + b"1" + data[at:])
+    twice = tmp_path / "twice.warc"  # two lengths that differ
+    twice.write_bytes(
+        data.replace(b"\r\nContent-Length:", b"\r\nContent-Length: 3\r\nContent-Length:", 1)
+    )
+    for path in (whole, cut, short, lying, twice):
         assert _kinds([str(path)]) == ["file"]
         want = list(iter_documents([str(path)], max_document_bytes=4000))
         assert _read_all([str(path)], 4000) == want
