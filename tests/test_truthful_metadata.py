@@ -328,6 +328,30 @@ def test_the_outlets_byline_alone_is_the_publisher_organisation() -> None:
     assert authors == [("Organization", "Hildesheimer Presse")]
 
 
+@pytest.mark.parametrize(
+    ("author", "url", "publisher"),
+    [
+        ("Stol It", "https://www.stol.it/a", "stol.it / Suedtirol Online"),  # the host, split
+        ("The Local", "https://www.thelocal.se/a", "The Local Sweden"),  # the host's label
+        ("LN", "https://www.ln-online.de/a", "LN - Lübecker Nachrichten"),  # a part of its name
+    ],
+)
+def test_the_outlet_by_any_of_its_names_is_the_publisher_itself(
+    author: str, url: str, publisher: str
+) -> None:
+    """One outlet, one IRI: a byline naming the outlet by its host or a part of its name is
+    the publisher, not a second organisation named from the byline's spelling."""
+    data = {"headline": "H", "url": url, "articleBody": "B.", "author": [author]}
+    data["publisher"] = publisher
+    article = convert_bytes(
+        json.dumps(data).encode(), "a.json", "json", Options(recognize_entities=False)
+    )
+    assert article.publisher is not None
+    assert [(a.iri, a.name) for a in article.authors] == [
+        (article.publisher.iri, article.publisher.name)
+    ]
+
+
 def test_publisher_name_is_cut_from_a_persons_name() -> None:
     authors, warnings = _authors(["unocero - Alberto Ávila"], "https://unocero.com/x")
     assert authors == [("Person", "Alberto Ávila")]
