@@ -188,14 +188,18 @@ def test_oxigraph_keeps_the_old_graph_when_new_content_is_bad(docs: list[Doc]) -
         "<https://ex.org/s> <https://ex.org/p> .\n",  # as N-Quads: a default-graph triple
         "<https://ex.org/s> <https://ex.org/p> <https://ex.org/o> <https://ex.org/g> .\n",
         '<https://ex.org/s> <https://ex.org/p> "a .\nb" .\n',  # a raw newline in a literal
+        # a brace closing a TriG block, to write into another article's graph
+        "<https://ex.org/s> <https://ex.org/p> <https://ex.org/o> . } <https://ex.org/good> "
+        "{ <https://ex.org/s> <https://ex.org/p> <https://ex.org/x> .\n",
     ],
 )
 def test_oxigraph_fresh_graphs_with_a_line_that_is_no_triple(
     line: str, path: str | None, tmp_path: Path
 ) -> None:
-    """Fresh graphs go in as N-Quads (each line given its graph's name): a line that is not a
-    whole N-Triples triple fails and names its graph, and nothing of the batch is written,
-    least of all into the default graph or another article's graph."""
+    """Fresh graphs go in as N-Triples loaded into their graph (in memory) or as N-Quads, each
+    line given its graph's name (on disk): a line that is not a whole N-Triples triple fails
+    and names its graph, and nothing of the batch is written, least of all into the default
+    graph or another article's graph."""
     store = OxigraphStore(None if path is None else tmp_path / "db")
     good = "<https://ex.org/s> <https://ex.org/p> <https://ex.org/o> .\n"
     with pytest.raises(StoreError, match=r"ex\.org/bad"):

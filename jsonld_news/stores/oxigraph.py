@@ -99,50 +99,57 @@ class OxigraphStore(SelectStore):
     def replace_graphs(self, graphs: Iterable[tuple[str, str]]) -> None:
         self._write(dict(graphs))  # the same graph twice: the last one wins, as one by one would
 
-    def _fresh(self, batch: dict[str, str]) -> dict[str, tuple[str, bool]]:
+    def _fresh(self, batch: dict[str, str]) -> dict[str, tuple[str, str]]:
         """The graphs of ``batch`` (none stored yet) that can be loaded without checking them
-        first, each as its load text and whether that is N-Quads (else a TriG graph block).
-        Content with blank nodes is left out (their labels need scoping), and so is content
-        with a brace that is not regular lines: only a brace could close its TriG graph block
-        and write into another graph. A line that is not a whole triple (``<s> <p> .``) would
-        read as a triple of the default graph in N-Quads, so N-Quads are written only while the
-        default graph is empty, and that is checked after the load."""
+        first, each as its load text and its syntax: "nt" (the N-Triples itself, loaded into
+        its graph), "nq" or "trig" (a TriG graph block). Content with blank nodes is left out
+        (their labels need scoping).
+
+        In memory each graph's N-Triples is loaded on its own into its graph: the fastest way
+        pyoxigraph has (faster than one N-Quads document), and N-Triples cannot name another
+        graph. On disk the graphs go as one document through ``bulk_load``, which sorts and
+        merges its tables once: content with a brace that is not regular lines is left out
+        (only a brace could close its TriG graph block and write into another graph), and a
+        line that is not a whole triple (``<s> <p> .``) would read as a triple of the default
+        graph in N-Quads, so N-Quads are written only while the default graph is empty, and
+        that is checked after the load."""
+        fresh: dict[str, tuple[str, str]] = {}
+        if self.path is None:
+            return {g: (nt, "nt") for g, nt in batch.items() if "_:" not in nt}
         fast = not self._holds(self._ox.DefaultGraph())
-        fresh: dict[str, tuple[str, bool]] = {}
         for g, nt in batch.items():
             if "_:" in nt:
                 continue
             text = regular_nquads(f"<{g}>", nt) if fast else None  # checked by ``_write``
             if text is not None:
-                fresh[g] = (text, True)
+                fresh[g] = (text, "nq")
             elif "{" not in nt and "}" not in nt:
-                fresh[g] = (f"<{g}> {{\n{nt}\n}}\n", False)
+                fresh[g] = (f"<{g}> {{\n{nt}\n}}\n", "trig")
         return fresh
 
-    def _load_fresh(self, fresh: dict[str, tuple[str, bool]]) -> bool:
-        """Load ``_fresh``'s graphs as one N-Quads and one TriG document; False (and none of
-        them left in the store) when some content is bad, so the caller checks them one by
-        one."""
+    def _load_fresh(self, fresh: dict[str, tuple[str, str]]) -> bool:
+        """Load ``_fresh``'s graphs; False (and none of them left in the store) when some
+        content is bad, so the caller checks them one by one."""
         store = self.native
         ox = self._ox
-        quads = "".join(text for text, nq in fresh.values() if nq)
-        blocks = "".join(text for text, nq in fresh.values() if not nq)
-        # In memory ``load`` is one transaction, cheap there, and faster than ``bulk_load``
-        # (which sorts and merges for on-disk tables): a bad article leaves nothing written.
-        # pyoxigraph reads N-Quads about a fifth faster than TriG.
-        load = store.load if self.path is None else store.bulk_load
+        quads = "".join(text for text, kind in fresh.values() if kind == "nq")
+        blocks = "".join(text for text, kind in fresh.values() if kind == "trig")
         try:
+            for graph_iri, (text, kind) in fresh.items():
+                if kind == "nt":  # in memory: each load is one transaction, cheap there
+                    store.load(text, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph_iri))
             if quads:
-                load(quads, ox.RdfFormat.N_QUADS)
+                store.bulk_load(quads, ox.RdfFormat.N_QUADS)
             if blocks:
-                load(blocks, ox.RdfFormat.TRIG)
+                store.bulk_load(blocks, ox.RdfFormat.TRIG)
             if quads and self._holds(ox.DefaultGraph()):
                 store.clear_graph(ox.DefaultGraph())
                 raise SyntaxError("a line is not a triple")
         except OSError as exc:
             raise StoreUnavailableError(self.endpoint, str(exc)) from None
         except (SyntaxError, ValueError):
-            # bulk_load is not transactional: what it wrote before the bad article goes again
+            # what was written before the bad article goes again (bulk_load, and the graphs
+            # loaded one by one, are not one transaction)
             for graph_iri in fresh:
                 store.remove_graph(ox.NamedNode(graph_iri))
             return False
@@ -197,7 +204,8 @@ class OxigraphStore(SelectStore):
             raise StoreUnavailableError(self.endpoint, str(exc)) from None
         # Graphs stored for the first time, without blank nodes: the native parser checks them
         # as it loads, so they are parsed once (checking first in Python parsed them twice).
-        # What ``_fresh`` leaves out (a brace outside regular lines) goes the careful way.
+        # What ``_fresh`` leaves out (blank nodes; on disk, a brace outside regular lines)
+        # goes the careful way.
         fresh = self._fresh({g: nt for g, nt in batch.items() if g not in stored})
         on_disk = self.path is not None
         # Every other graph is checked before anything is written.
