@@ -615,12 +615,14 @@ def record_starts(raw: BinaryIO, step: int) -> list[int]:
     starts = [0]
     raw.seek(0)
     offset = 0
-    while True:
+    while True:  # at ``offset``, where a record begins or the file ends
         version = raw.readline(WARC_HEAD_BYTES)
         if not version:
             return starts  # the end of the file, at a record's end
         if not version.startswith(b"WARC/") or not version.endswith(b"\r\n"):
             return []
+        if offset - starts[-1] >= step:
+            starts.append(offset)
         length: int | None = None
         used = len(version)
         while True:
@@ -642,9 +644,6 @@ def record_starts(raw: BinaryIO, step: int) -> list[int]:
         if raw.read(4) != b"\r\n\r\n":
             return []
         offset += used + length + 4
-        if offset - starts[-1] >= step and raw.read(1):  # a record begins here
-            starts.append(offset)
-        raw.seek(offset)
 
 
 def _iter_warc(

@@ -92,7 +92,9 @@ class AuthorEnricher:
                 article.warnings.append(f"author {author.name!r} dropped: {why}")
                 continue
             publisher = article.publisher
-            if publisher is not None and _fold(name) in outlets | {_fold(publisher.name)}:
+            if publisher is not None and (
+                _fold(name) in outlets or _fold(name) == _fold(publisher.name)
+            ):
                 # the outlet's byline, by any of its names ("Stol It", a text extractor's
                 # split of the host stol.it): the publisher itself, one IRI and its own name
                 entity = publisher

@@ -25,10 +25,11 @@ __all__ = ["OxigraphStore"]
 class OxigraphStore(SelectStore):
     """Embedded pyoxigraph: on disk at ``path`` (RocksDB, one process at a time), else in memory.
 
-    ``replace_graphs`` loads the graphs not stored yet (and without blank nodes) as one N-Quads
-    document (TriG for text of other line shapes), parsed once, natively; when one of them is
-    bad, all of them are removed again and go the careful way below, which names the bad one. The careful way checks
-    every article's N-Triples first (so a bad one leaves every old graph as it was). Graphs
+    ``replace_graphs`` loads the graphs not stored yet (and without blank nodes) parsed once,
+    natively: in memory each graph's N-Triples into its graph, on disk one N-Quads document
+    (TriG for text of other line shapes; see ``_fresh``); when one of them is bad, all of them
+    are removed again and go the careful way below, which names the bad one. The careful way
+    checks every article's N-Triples first (so a bad one leaves every old graph as it was). Graphs
     already stored are then replaced by one SPARQL update that deletes
     what the new content lacks and inserts what it adds: one transaction, so a crash leaves each
     of them with its old content or its new one, complete, never missing; a reload of unchanged
@@ -113,10 +114,10 @@ class OxigraphStore(SelectStore):
         line that is not a whole triple (``<s> <p> .``) would read as a triple of the default
         graph in N-Quads, so N-Quads are written only while the default graph is empty, and
         that is checked after the load."""
-        fresh: dict[str, tuple[str, str]] = {}
         if self.path is None:
             return {g: (nt, "nt") for g, nt in batch.items() if "_:" not in nt}
         fast = not self._holds(self._ox.DefaultGraph())
+        fresh: dict[str, tuple[str, str]] = {}
         for g, nt in batch.items():
             if "_:" in nt:
                 continue
