@@ -345,3 +345,17 @@ def test_other_links_are_no_byline(elsewhere: str) -> None:
 def test_a_job_title_after_a_separator_is_no_person() -> None:
     node: dict[str, object] = {"author": {"@type": "Person", "name": "Jane Roe | Staff Writer"}}
     assert _authors(_byline_page(node=node)) == [("Jane Roe", "Person")]
+
+
+def test_text_the_fast_extractor_misses_is_found_by_its_fallbacks() -> None:
+    """Article text in markup trafilatura's fast pass skips (runs of spans, bare text in a
+    section): its readability/justext fallbacks find it, instead of a page with no text."""
+    sentence = "The council met on Tuesday and agreed the plan after a long debate on the bridge. "
+    spans = "".join(f"<span>{sentence * 3}</span>" for _ in range(5))
+    for body in (f"<div>{spans}</div>", f"<section><div>{sentence * 6}</div></section>"):
+        page = (
+            "<html><head><title>Council agrees plan</title></head>"
+            f"<body><h1>Council agrees plan</h1>{body}</body></html>"
+        ).encode()
+        raw = read_html(page, "p", Options())
+        assert raw.body is not None and "agreed the plan after a long debate" in raw.body

@@ -5,7 +5,9 @@ drops boilerplate: cookie banners, navigation, comment sections. Its ``fast`` mo
 justext/readability fallbacks and ``favor_precision`` prunes more aggressively; on the corpus
 (``tools/eval_html.py``) neither loses a snippet of article text, the pair is ~2x faster than
 the defaults, and precision drops reader comments and "log in" widgets the defaults keep. A
-standfirst that precision prunes is put back by ``lead_paragraph``.
+standfirst that precision prunes is put back by ``lead_paragraph``. A page where the fast pass
+finds no article text (text in runs of spans, bare in a section) is read again with the
+fallbacks on; only such pages pay for them.
 
 Its XML body is rendered here: one paragraph per block, ``[anchor](absolute-url)`` for links
 that lead off the page, plain text for site navigation (tag, section, author pages) and
@@ -87,23 +89,16 @@ class TextResult:
 
 def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = True) -> TextResult:
     """Run trafilatura on the parsed tree (it works on a copy) and render its body."""
-    from trafilatura import bare_extraction
     from trafilatura.settings import Document
 
     # no url: trafilatura would resolve every link itself; _Renderer resolves only those it keeps
-    document = bare_extraction(
-        tree,
-        fast=True,
-        favor_precision=True,
-        include_links=True,
-        include_comments=False,
-        include_images=False,
-        include_tables=True,
-        with_metadata=with_metadata,
-        deduplicate=False,
-        date_extraction_params=_date_params(),
-        prune_xpath=_DISCLOSURES,
-    )
+    document = _extract(tree, with_metadata, fast=True)
+    if not _enough_text(document):
+        # the fast pass found no article text: trafilatura's fallback extractors (readability,
+        # justext), which the fast mode skips, find it in pages whose text sits in unusual markup
+        fuller = _extract(tree, with_metadata, fast=False)
+        if _enough_text(fuller):
+            document = fuller
     result = TextResult()
     if not isinstance(document, Document):
         return result
@@ -122,6 +117,35 @@ def extract_text(tree: HtmlElement, base_url: str | None, with_metadata: bool = 
         result.related = renderer.related
         result.credits = renderer.credits
     return result
+
+
+# fewer words than this is no article text (``html.MIN_BODY_WORDS`` refuses such a page)
+MIN_TEXT_WORDS = 15
+
+
+def _extract(tree: HtmlElement, with_metadata: bool, fast: bool) -> object:
+    from trafilatura import bare_extraction
+
+    return bare_extraction(
+        tree,
+        fast=fast,
+        favor_precision=True,
+        include_links=True,
+        include_comments=False,
+        include_images=False,
+        include_tables=True,
+        with_metadata=with_metadata,
+        deduplicate=False,
+        date_extraction_params=_date_params(),
+        prune_xpath=_DISCLOSURES,
+    )
+
+
+def _enough_text(document: object) -> bool:
+    from trafilatura.settings import Document
+
+    text = document.text if isinstance(document, Document) else None
+    return text is not None and len(text.split()) >= MIN_TEXT_WORDS
 
 
 # a publisher's editorial or advertiser disclosure ("This post contains references to products
