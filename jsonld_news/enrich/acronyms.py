@@ -159,18 +159,32 @@ def defined_acronyms(
                     continue
                 span = (toks[k + 1].start, toks[end - 1].end)
                 words = toks[k + 1 : end]
-            long_form = _long_form(span, text, words, found)
+            known = next(
+                (
+                    f
+                    for f in found
+                    if f.start == tok.start and f.entry is not None and f.end == tok.end
+                ),
+                None,
+            )
+            long_form = _long_form(span, text, words, found, known)
             if long_form is not None:
                 defined[letters] = long_form
     return defined
 
 
 def _long_form(
-    span: tuple[int, int], text: str, words: list[Token], found: list[Found]
+    span: tuple[int, int],
+    text: str,
+    words: list[Token],
+    found: list[Found],
+    known: Found | None = None,
 ) -> Found | None:
     """The finding the long form is: one already found as exactly it, else a new organisation
-    that replaces what was found inside it ("Broadcasting Union"). A finding that crosses its
-    edges means the words are read otherwise: no definition."""
+    that replaces what was found inside it ("Broadcasting Union"), the KB's body when the KB
+    knows the acronym as one (``known``: "... économiques (OCDE)" is the OECD, whichever name
+    the KB lists). A finding that crosses its edges means the words are read otherwise: no
+    definition."""
     start, end = span
     inside = []
     for f in found:
@@ -188,7 +202,12 @@ def _long_form(
         if kind_of(f.type) != "organization" and f.entry is not None:
             return None  # a KB place inside: "Bank of Canada (BoC)" is the KB's business
         found.remove(f)
-    org = Found(start, end, surface, "org", None, " ".join(surface.split()), _head_type(words))
+    if known is not None and known.entry is not None and kind_of(known.type) == "organization":
+        org = Found(start, end, surface, known.kind, known.entry, known.name, known.type)
+        org.iri_name, org.local = known.iri_name, known.local
+    else:
+        name = " ".join(surface.split())
+        org = Found(start, end, surface, "org", None, name, _head_type(words))
     found.append(org)
     return org
 

@@ -4,6 +4,7 @@ namesakes, and the context checks a KB match must pass (case, sentence starts, s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -191,6 +192,21 @@ class KBLinker:
             return ()
         return self._lookup(nominative + surface[len(first) :], art)
 
+    def _acronym_compound(self, tok: Token, art: ArticleState) -> Found | None:
+        """German joins an organisation's acronym to a noun with a hyphen ("CDU-Vorsitzende",
+        "WHO-Chef", "EU-Staaten"): the compound speaks of the organisation, so its acronym is a
+        mention of it. Only an organisation of the KB (a country's code names no body:
+        "US-Präsident"), and only the acronym's span."""
+        match = _ACRONYM_HEAD.match(tok.text)
+        if match is None:
+            return None
+        head = match[1]
+        entries = tuple(e for e in self._lookup(head, art) if e.type not in _NOT_BODIES)
+        if not entries:
+            return None
+        entry = _choose(entries, head, art)
+        return Found(tok.start, tok.start + len(head), head, "kb", entry, entry.label, entry.type)
+
     def _german_genitive_place(
         self, toks: list[Token], i: int, mode: Mode, art: ArticleState
     ) -> Found | None:
@@ -293,6 +309,9 @@ def _country_names(code: str) -> tuple[str | None, str | None]:
 
 
 _LEADING_ARTICLES = frozenset(("the", "a", "an"))
+# an upper-case acronym (two to six letters or digits) and a hyphen opening a German compound
+_ACRONYM_HEAD = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5})-(?=[A-ZÄÖÜa-zäöüß])")
+_NOT_BODIES = frozenset((*NAME_LIKE_TYPES, "Country", "Continent"))
 _GENITIVE_TYPES = frozenset(("Country", "State", "City"))
 _GERMAN_ADJECTIVE_ENDINGS = frozenset(("en", "er", "es", "em"))
 # SI units named after people (BIPM, The International System of Units, table 4): after a

@@ -272,6 +272,12 @@ class RuleScanner(KBLinker):
                     yield body
                     i = index_after(toks, i, body.end)
                     continue
+                if "-" in tok.text and not tok.upper:
+                    found = self._acronym_compound(tok, art)  # "CDU-Vorsitzende"
+                    if found is not None:
+                        yield found
+                        i += 1
+                        continue
             if lang in ("fr", "es") and mode == "strict" and not tok.sent_start:
                 org = romance_org(toks, i, text)
                 if org is not None:

@@ -1,0 +1,72 @@
+"""Issue 10, fifth round: international bodies by their names in German, French and Spanish,
+national parties and leagues of the curated starter list, and German acronym compounds
+("CDU-Vorsitzende"), one small made-up text each."""
+
+from __future__ import annotations
+
+import pytest
+
+from jsonld_news.enrich.recognize import recognize_text
+from jsonld_news.model import Mention
+
+
+def mentions(body: str, lang: str = "en") -> list[Mention]:
+    return recognize_text("", body, lang)
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "surface"),
+    [
+        ("Selon l’OCDE, le taux d’emploi a augmenté en 2019.", "fr", "OCDE"),
+        ("Die Prognose der OECD wurde am Montag veröffentlicht.", "de", "OECD"),
+        ("Un rapport de l’OMS publié lundi le confirme.", "fr", "OMS"),
+        (
+            "Laut der Weltgesundheitsorganisation steigen die Fälle.",
+            "de",
+            "Weltgesundheitsorganisation",
+        ),
+        (
+            "El Fondo Monetario Internacional rebajó su previsión.",
+            "es",
+            "Fondo Monetario Internacional",
+        ),
+        ("Les données publiées par Eurostat montrent une baisse.", "fr", "Eurostat"),
+    ],
+)
+def test_an_international_body_in_its_official_languages(
+    body: str, lang: str, surface: str
+) -> None:
+    got = {m.surface: m for m in mentions(body, lang)}
+    assert surface in got and got[surface].entity.type.endswith("Organization")
+
+
+def test_one_body_one_iri_in_every_language() -> None:
+    fr = {m.surface: m for m in mentions("Un rapport de l’OMS publié lundi le confirme.", "fr")}
+    en = {m.surface: m for m in mentions("A WHO report published on Monday confirms it.")}
+    assert fr["OMS"].entity.iri == en["WHO"].entity.iri
+
+
+def test_national_parties_and_leagues() -> None:
+    got = {m.surface: m for m in mentions("Die SPD und die CSU lehnen den Antrag ab.", "de")}
+    assert got["SPD"].entity.type == got["CSU"].entity.type == "PoliticalParty"
+    got = {m.surface: m for m in mentions("The NBA suspended the guard; the NFL said nothing.")}
+    assert got["NBA"].entity.type == got["NFL"].entity.type == "SportsOrganization"
+
+
+def test_a_shared_party_acronym_is_no_mention() -> None:
+    """Germany's and Switzerland's liberals are both the "FDP": the acronym alone links neither."""
+    got = {m.surface: m for m in mentions("Die FDP stimmte gegen das Gesetz.", "de")}
+    assert "FDP" not in got or got["FDP"].entity.same_as == []
+
+
+def test_a_german_compound_on_an_acronym_mentions_the_body() -> None:
+    body = (
+        "Der CDU-Vorsitzende Friedrich Merz traf den WHO-Chef. Die EU-Staaten stimmten zu, "
+        "der US-Präsident schwieg, und die UN-Generalversammlung tagte."
+    )
+    got = {m.surface: m for m in mentions(body, "de")}
+    assert got["CDU"].entity.type == "PoliticalParty"
+    assert got["WHO"].entity.name == "World Health Organization"
+    assert got["EU"].entity.name == "European Union"
+    assert "US" not in got  # a country's code names no body: "the US president"
+    assert "UN-Generalversammlung" in got  # the compound that names a body keeps its name
