@@ -723,8 +723,53 @@ REGIONS: list[tuple[str, list[str]]] = [
     ("Western Europe", []),
     ("Eastern Europe", []),
     ("Central Europe", []),
+    ("Southern Europe", []),
+    ("Northern Europe", []),
+    ("Central America", []),
+    ("Central Africa", []),
     ("Baltic states", ["Baltics"]),
+    ("Maghreb", []),
 ]
+
+# German, French and Spanish names of the regions CLDR does not name (curated: the form each
+# language's press writes), matched only in text of that language, as ``M49_CODES``' are.
+REGION_LOCAL_NAMES: dict[str, dict[str, list[str]]] = {
+    "Middle East": {
+        "de": ["Naher Osten", "Nahost"],
+        "fr": ["Moyen-Orient", "Proche-Orient"],
+        "es": ["Oriente Medio", "Oriente Próximo"],
+    },
+    "Horn of Africa": {
+        "de": ["Horn von Afrika"],
+        "fr": ["Corne de l'Afrique", "Corne de l’Afrique"],
+        "es": ["Cuerno de África"],
+    },
+    "Balkans": {"de": ["Balkan"], "es": ["Balcanes"]},
+    "Caucasus": {"de": ["Kaukasus"], "fr": ["Caucase"], "es": ["Cáucaso"]},
+    "Scandinavia": {"de": ["Skandinavien"], "fr": ["Scandinavie"], "es": ["Escandinavia"]},
+    "Gaza Strip": {"de": ["Gazastreifen"], "fr": ["bande de Gaza"], "es": ["Franja de Gaza"]},
+    "West Bank": {"de": ["Westjordanland"], "fr": ["Cisjordanie"], "es": ["Cisjordania"]},
+    "Crimea": {"de": ["Krim"], "fr": ["Crimée"]},
+    "Kashmir": {"de": ["Kaschmir"], "fr": ["Cachemire"], "es": ["Cachemira"]},
+    "Arctic": {"de": ["Arktis"], "fr": ["Arctique"], "es": ["Ártico"]},
+    "Siberia": {"de": ["Sibirien"], "fr": ["Sibérie"]},
+    "Persian Gulf": {"de": ["Persischer Golf"], "fr": ["golfe Persique"], "es": ["golfo Pérsico"]},
+    "Central Europe": {"de": ["Mitteleuropa"], "fr": ["Europe centrale"], "es": ["Europa central"]},
+    "Baltic states": {"de": ["Baltikum"], "fr": ["pays baltes"], "es": ["países bálticos"]},
+}
+
+# The UN M49 code of each region and continent that CLDR names (babel's territory names): their
+# German, French and Spanish names ("Afrique subsaharienne", "Südostasien", "Caribe") match only
+# text in that language, as the countries' CLDR names do.
+M49_CODES: dict[str, str] = {
+    "Africa": "002", "Asia": "142", "Europe": "150", "North America": "003",
+    "Oceania": "009", "South America": "005", "Antarctica": "AQ",
+    "Latin America": "419", "Southeast Asia": "035", "Central Asia": "143",
+    "East Asia": "030", "South Asia": "034", "Sub-Saharan Africa": "202",
+    "North Africa": "015", "West Africa": "011", "East Africa": "014", "Caribbean": "029",
+    "Western Europe": "155", "Eastern Europe": "151", "Southern Europe": "039",
+    "Northern Europe": "154", "Central America": "013", "Central Africa": "017",
+}  # fmt: skip
 
 CONTINENTS: dict[str, str] = {
     "AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America",
@@ -1028,12 +1073,37 @@ def _continent_entries() -> Iterator[StarterEntry]:
             [],
             [GEONAMES_IRI.format(cont["geonameId"])],
             1e9,
+            local_names=_m49_names(name),
         )
 
 
 def _region_entries() -> Iterator[StarterEntry]:
     for label, aliases in REGIONS:
-        yield StarterEntry(f"region:{label}", label, "Place", list(aliases), [], 1e7)
+        yield StarterEntry(
+            f"region:{label}",
+            label,
+            "Place",
+            list(aliases),
+            [],
+            1e7,
+            local_names=_m49_names(label) or REGION_LOCAL_NAMES.get(label, {}),
+        )
+
+
+def _m49_names(label: str) -> dict[str, list[str]]:
+    """CLDR's German, French and Spanish names of the region or continent ``label``, those
+    that differ from it ("Europe" is French too: the label already matches)."""
+    code = M49_CODES.get(label)
+    if code is None:
+        return {}
+    from babel import Locale
+
+    names: dict[str, list[str]] = {}
+    for lang in ("de", "fr", "es"):
+        name = Locale.parse(lang).territories.get(code)
+        if name and name != label:
+            names[lang] = [name.replace("\u2019", "'"), name] if "\u2019" in name else [name]
+    return names
 
 
 def _organization_entries() -> Iterator[StarterEntry]:

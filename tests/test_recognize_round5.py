@@ -70,3 +70,48 @@ def test_a_german_compound_on_an_acronym_mentions_the_body() -> None:
     assert got["EU"].entity.name == "European Union"
     assert "US" not in got  # a country's code names no body: "the US president"
     assert "UN-Generalversammlung" in got  # the compound that names a body keeps its name
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "surface", "name"),
+    [
+        (
+            "La part de l’Afrique subsaharienne a dépassé 4 %.",
+            "fr",
+            "Afrique subsaharienne",
+            "Sub-Saharan Africa",
+        ),
+        ("Die Exporte nach Südostasien stiegen.", "de", "Südostasien", "Southeast Asia"),
+        ("Las lluvias llegaron al Caribe el lunes.", "es", "Caribe", "Caribbean"),
+        ("Die Wirtschaft in Afrika wächst.", "de", "Afrika", "Africa"),
+        ("Des réfugiés venant du Moyen-Orient sont arrivés.", "fr", "Moyen-Orient", "Middle East"),
+    ],
+)
+def test_regions_and_continents_by_their_names_in_the_article_language(
+    body: str, lang: str, surface: str, name: str
+) -> None:
+    got = {m.surface: m for m in mentions(body, lang)}
+    assert got[surface].entity.name == name
+
+
+def test_a_region_name_of_another_language_is_no_match_in_english() -> None:
+    """CLDR's German "Karibik" or French "Afrique" name nothing in English text."""
+    assert not [
+        m for m in mentions("Karibik Travel and Afrique Tours opened.") if m.entity.type == "Place"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Il vit en Côte d'Ivoire depuis 2010.", "Ivory Coast"),
+        ("Des navires patrouillent dans la Corne de l’Afrique.", "Horn of Africa"),
+        (
+            "Hier, la Cour européenne des droits de l'homme a jugé.",
+            "European Court of Human Rights",
+        ),
+        ("Le Conseil de l'Europe a réagi.", "Council of Europe"),
+    ],
+)
+def test_a_french_name_with_an_elided_article_inside(body: str, name: str) -> None:
+    assert name in {m.entity.name for m in mentions(body, "fr")}

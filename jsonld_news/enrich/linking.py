@@ -159,10 +159,16 @@ class KBLinker:
             limit = min(len(toks), i + MAX_SPAN_TOKENS)
             # the run a name may span: capitals or connectors, no punctuation in between
             # (in German, French and Spanish also lower-case words: "Union européenne")
-            while last + 1 < limit and not toks[last].poss and toks[last + 1].joined:
+            while (
+                last + 1 < limit
+                and not toks[last].poss
+                and (toks[last + 1].joined or _elided_inside(toks[last + 1], lang))
+            ):
                 nxt = toks[last + 1]
                 if not (
-                    nxt.cap or nxt.lower in CONNECTORS or (lang != "en" and nxt.text.isalpha())
+                    nxt.cap
+                    or nxt.lower in CONNECTORS
+                    or (lang != "en" and (nxt.text.isalpha() or _elided_word(nxt.text)))
                 ):
                     break
                 last += 1
@@ -309,6 +315,18 @@ def _country_names(code: str) -> tuple[str | None, str | None]:
 
 
 _LEADING_ARTICLES = frozenset(("the", "a", "an"))
+# a French article or preposition elided before a word, inside a name ("Côte d'Ivoire",
+# "Corne de l'Afrique", "Conseil de l'Europe"): the tokens carry it in their gap
+_ELIDED_GAPS = frozenset(f" {a}{q}" for a in ("d", "l", "D", "L") for q in ("'", "’"))
+
+
+def _elided_inside(tok: Token, lang: str) -> bool:
+    return lang != "en" and tok.gap_before in _ELIDED_GAPS
+
+
+def _elided_word(text: str) -> bool:
+    """A lower-case word with its elided article ("l'homme", "d'État"), inside a name."""
+    return text[1:2] in ("'", "’") and text[:1] in "dl" and text[2:].isalpha()
 # an upper-case acronym (two to six letters or digits) and a hyphen opening a German compound
 _ACRONYM_HEAD = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5})-(?=[A-ZÄÖÜa-zäöüß])")
 _NOT_BODIES = frozenset((*NAME_LIKE_TYPES, "Country", "Continent"))
