@@ -196,6 +196,53 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "XK": ["Kosovo"],
 }
 
+# German, French and Spanish names of countries that babel's CLDR data and the iso-codes
+# translations do not give: CLDR's "alt-variant" and "alt-short" names, which babel does not
+# ship ("Elfenbeinküste", "EE. UU."), and the press's common names ("Großbritannien",
+# "Weißrussland"); each matches only text in its language. "Hollande" is left out: a surname.
+COUNTRY_LOCAL_ALIASES: dict[str, dict[str, list[str]]] = {
+    "GB": {"de": ["Großbritannien"], "fr": ["Grande-Bretagne"], "es": ["Gran Bretaña"]},
+    "US": {"fr": ["Etats-Unis"], "es": ["EEUU", "EE.UU.", "EE.UU", "EE UU"]},
+    "CI": {"de": ["Elfenbeinküste"], "es": ["Costa de Marfil"]},
+    "BY": {"de": ["Weißrussland"]},
+    "MM": {"de": ["Birma"]},
+    "NL": {"es": ["Holanda"]},
+}
+
+# States that no longer exist, which news names in history and retrospectives: ISO 3166-3's
+# formerly used codes (pycountry's ``historic_countries``) of the ones still written about,
+# labelled with their English common name, with the names ISO 3166-3 and the iso-codes
+# translations give (split at their comma) and the common names ("Sowjetunion").
+HISTORIC_COUNTRIES: list[tuple[str, str, list[str], dict[str, list[str]]]] = [
+    (
+        "SUHH",
+        "Soviet Union",
+        ["USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"],
+        {
+            "de": ["Sowjetunion", "UdSSR", "Union der Sozialistischen Sowjetrepubliken"],
+            "fr": ["Union soviétique", "URSS", "Union des républiques socialistes soviétiques"],
+            "es": ["Unión Soviética", "URSS", "Unión de Repúblicas Socialistas Soviéticas"],
+        },
+    ),
+    (
+        "DDDE",
+        "East Germany",
+        ["German Democratic Republic", "GDR"],
+        {
+            "de": ["DDR", "Deutsche Demokratische Republik"],
+            "fr": ["RDA", "République démocratique allemande", "Allemagne de l'Est"],
+            "es": ["RDA", "República Democrática Alemana", "Alemania Oriental"],
+        },
+    ),
+    (
+        "CSHH",
+        "Czechoslovakia",
+        [],
+        {"de": ["Tschechoslowakei"], "fr": ["Tchécoslovaquie"], "es": ["Checoslovaquia"]},
+    ),
+    ("YUCS", "Yugoslavia", [], {"de": ["Jugoslawien"], "fr": ["Yougoslavie"]}),
+]
+
 # English exonyms of major cities that GeoNames lists only among many alternate spellings,
 # keyed by the GeoNames name. These match in every language.
 CITY_ALIASES: dict[str, list[str]] = {
@@ -855,6 +902,8 @@ def _country_entries() -> Iterator[StarterEntry]:
         for lang, name in localized.get(code, []):
             if name != label and name not in aliases and "," not in name:
                 local.setdefault(lang, []).append(name)
+        for lang, names in COUNTRY_LOCAL_ALIASES.get(code, {}).items():
+            local.setdefault(lang, []).extend(n for n in names if n not in local[lang])
         same_as = [GEONAMES_IRI.format(info["geonameid"])] if info else []
         population = float(info["population"]) if info else 0.0
         yield StarterEntry(
@@ -874,6 +923,11 @@ def _country_entries() -> Iterator[StarterEntry]:
                 float(info["population"]),
                 codes=[code],
             )
+    for alpha_4, label, aliases, local in HISTORIC_COUNTRIES:
+        yield StarterEntry(
+            f"iso3166-3:{alpha_4}", label, "Country", list(aliases), [], 1e6,
+            local_names={lang: list(names) for lang, names in local.items()},
+        )  # fmt: skip
 
 
 def _localized_country_names() -> dict[str, list[tuple[str, str]]]:

@@ -115,3 +115,26 @@ def test_a_region_name_of_another_language_is_no_match_in_english() -> None:
 )
 def test_a_french_name_with_an_elided_article_inside(body: str, name: str) -> None:
     assert name in {m.entity.name for m in mentions(body, "fr")}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "name"),
+    [
+        ("Er reiste gestern nach Großbritannien.", "de", "United Kingdom"),
+        ("Il est parti pour la Grande-Bretagne.", "fr", "United Kingdom"),
+        ("Viajó ayer a EE.UU. con su familia.", "es", "United States"),
+        ("Sie lebte in der Elfenbeinküste.", "de", "Ivory Coast"),
+        ("Er wuchs in der DDR auf.", "de", "East Germany"),
+        ("L’URSS s’est effondrée en 1991.", "fr", "Soviet Union"),
+        ("The Soviet Union collapsed in 1991.", "en", "Soviet Union"),
+    ],
+)
+def test_country_names_cldr_ships_as_variants_and_former_states(
+    body: str, lang: str, name: str
+) -> None:
+    assert name in {m.entity.name for m in mentions(body, lang)}
+
+
+def test_a_variant_matches_only_in_its_language() -> None:
+    """The French "RDA" is East Germany; in English text it is no place."""
+    assert "East Germany" not in {m.entity.name for m in mentions("The RDA for iron rose.")}
