@@ -138,3 +138,8 @@ def test_country_names_cldr_ships_as_variants_and_former_states(
 def test_a_variant_matches_only_in_its_language() -> None:
     """The French "RDA" is East Germany; in English text it is no place."""
     assert "East Germany" not in {m.entity.name for m in mentions("The RDA for iron rose.")}
+
+
+def test_a_footnote_number_after_a_name_is_not_part_of_it() -> None:
+    got = mentions("The survey was designed by Boris Shor.3 He said the data were sound.")
+    assert [m.surface for m in got if m.entity.type == "Person"] == ["Boris Shor"]

@@ -189,6 +189,10 @@ def tokenize(text: str, mode: Mode) -> list[Line]:
             head, _, tail = raw.partition("-")
             if tail in _HYPHEN_SUFFIXES and head[:1].isupper():  # "Greensboro-area"
                 raw, end = head, start + len(head)
+        if "." in raw:
+            head, _, tail = raw.rpartition(".")
+            if tail.isdigit() and head.isalpha():  # "Shor.3": a footnote's number after a word
+                raw, end = head, start + len(head)
         cap = raw[0].isupper()
         upper = cap and len(raw) > 1 and not raw[1].islower()
         if upper:
