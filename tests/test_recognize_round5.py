@@ -143,3 +143,15 @@ def test_a_variant_matches_only_in_its_language() -> None:
 def test_a_footnote_number_after_a_name_is_not_part_of_it() -> None:
     got = mentions("The survey was designed by Boris Shor.3 He said the data were sound.")
     assert [m.surface for m in got if m.entity.type == "Person"] == ["Boris Shor"]
+
+
+def test_a_german_body_named_by_its_seats_adjective() -> None:
+    body = (
+        "Der Thüringer Landtag stimmte zu, nach einer Sitzung des Thüringer Landtags. "
+        "Der Berliner Senat lehnte ab, die Kölner Polizei ermittelt. "
+        "Die Berliner Mauer fiel, die Schweizer Polizei schwieg."
+    )
+    got = [m for m in mentions(body, "de") if m.entity.type.endswith("Organization")]
+    assert {m.entity.name for m in got} == {"Thüringer Landtag", "Berliner Senat", "Kölner Polizei"}
+    landtag = [m for m in got if m.entity.name == "Thüringer Landtag"]
+    assert len(landtag) == 2 and len({m.entity.iri for m in landtag}) == 1

@@ -63,6 +63,7 @@ from jsonld_news.enrich.rule_words import (
     ROMANCE_HEADS,
     STREET_WORDS,
     TITLES_BY_LANG,
+    word_set,
 )
 from jsonld_news.enrich.tokens import ABBREVIATIONS, Line, Mode, Token, index_after
 from jsonld_news.gazetteer import DEMONYMS, FUNCTION_WORDS, STATE_NOUNS, TITLE_WORDS
@@ -277,6 +278,12 @@ class RuleScanner(KBLinker):
                     if found is not None:
                         yield found
                         i += 1
+                        continue
+                if nxt is not None and nxt.cap and nxt.joined and tok.lower.endswith("er"):
+                    found = self._seat_adjective_body(tok, nxt, text, art)  # "Thüringer Landtag"
+                    if found is not None:
+                        yield found
+                        i += 2
                         continue
             if lang in ("fr", "es") and mode == "strict" and not tok.sent_start:
                 org = romance_org(toks, i, text)
@@ -545,6 +552,43 @@ class RuleScanner(KBLinker):
         stop = toks[end - 1].end
         surface = text[body.start : stop]
         return Found(body.start, stop, surface, "org", None, surface, body.type)
+
+    def _seat_adjective_body(
+        self, tok: Token, nxt: Token, text: str, art: ArticleState
+    ) -> Found | None:
+        """German names a body by its seat's adjective in "-er", which never inflects, and its
+        kind: "Thüringer Landtag", "Berliner Senat", "Kölner Polizei", "des Münchner Stadtrats".
+        The adjective is a KB place's or an ISO 3166-2 region's name with "-er" ("Berlin",
+        "Thüringen", "München"); the
+        kind is a body noun (``GERMAN_SEAT_BODIES``) or a body compound ("Staatsoper")."""
+        word = nxt.lower
+        noun = nxt.text
+        kind = GERMAN_SEAT_BODIES.get(word)
+        if kind is None and word.endswith("s"):  # the genitive: "des Thüringer Landtags"
+            for cut in (1, 2):
+                kind = GERMAN_SEAT_BODIES.get(word[:-cut])
+                if kind is not None:
+                    noun = noun[:-cut]
+                    break
+        if kind is None:
+            body = _german_compound_body(nxt, art)
+            if body is None:
+                return None
+            kind, noun = body.type, body.name
+        adjective = tok.text
+        stems = (adjective[:-2], adjective[:-2] + "en", adjective[:-3] + "en")  # Thüringen, München
+        if not any(
+            subdivision_name(stem)  # a state: "Thüringen", "Tirol"
+            or any(
+                kind_of(e.type) == "place" and e.type not in ("Continent", "Country")
+                for e in self._lookup(stem, art)
+            )
+            for stem in stems
+            if len(stem) > 2
+        ):
+            return None
+        name = f"{adjective} {noun}"
+        return Found(tok.start, nxt.end, text[tok.start : nxt.end], "org", None, name, kind)
 
     def _ap_state(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
         """A US state as the AP abbreviates it after a town's comma: "Napa, Calif.", "N.C."."""
@@ -893,6 +937,17 @@ def _german_compound_body(tok: Token, art: ArticleState) -> Found | None:
 
 
 _GERMAN_TOWN_PREFIXES = frozenset(("Bad", "Sankt", "St."))
+# The bodies of a German state or town that its name's adjective names ("Thüringer Landtag",
+# "Berliner Senat"; the Basic Law's and the state constitutions' words for state and town
+# organs), beside ``GERMAN_ORG_ENDINGS``' compounds ("Landesregierung", "Polizei").
+GERMAN_SEAT_BODIES: dict[str, str] = dict.fromkeys(
+    word_set(
+        "landtag kreistag bürgerschaft senat stadtrat gemeinderat magistrat staatskanzlei "
+        "staatsanwaltschaft feuerwehr rundfunk"
+    ),
+    "GovernmentOrganization",
+)
+
 # longest first: "hochschule" before "schule"
 _GERMAN_ENDINGS = sorted(GERMAN_ORG_ENDINGS.items(), key=lambda kv: -len(kv[0]))
 _ENDING_TUPLE = tuple(ending for ending, _ in _GERMAN_ENDINGS)
