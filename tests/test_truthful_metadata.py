@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -350,6 +351,29 @@ def test_the_outlet_by_any_of_its_names_is_the_publisher_itself(
     assert [(a.iri, a.name) for a in article.authors] == [
         (article.publisher.iri, article.publisher.name)
     ]
+
+
+def test_an_outlet_named_only_by_its_host_takes_its_bylines_spelling() -> None:
+    """A site name that is only the host ("ultimahora.com") and a byline spelling the outlet
+    ("Ultima Hora"): the publisher is "Ultima Hora", with the IRI its pages with a proper name
+    get, and the host is kept as an alternate name. A byline that is a host too renames nothing."""
+
+    def convert(author: str, publisher: str) -> Any:
+        data = {"headline": "H", "url": "https://www.ultimahora.com/a", "articleBody": "B."}
+        data.update(author=author, publisher=publisher)
+        return convert_bytes(
+            json.dumps(data).encode(), "a.json", "json", Options(recognize_entities=False)
+        )
+
+    bare = convert("Ultima Hora", "ultimahora.com")
+    proper = convert("Ultima Hora", "Ultima Hora")
+    assert bare.publisher is not None and proper.publisher is not None
+    assert (bare.publisher.name, bare.publisher.iri) == ("Ultima Hora", proper.publisher.iri)
+    assert bare.publisher.alternate_names == ["ultimahora.com"]
+    assert [a.iri for a in bare.authors] == [bare.publisher.iri]
+    assert any("ultimahora.com" in w for w in bare.warnings)
+    host = convert("ultimahora.com", "ultimahora.com")
+    assert host.publisher is not None and host.publisher.name == "ultimahora.com"
 
 
 def test_publisher_name_is_cut_from_a_persons_name() -> None:

@@ -98,6 +98,8 @@ class AuthorEnricher:
                 # the outlet's byline, by any of its names ("Stol It", a text extractor's
                 # split of the host stol.it): the publisher itself, one IRI and its own name
                 entity = publisher
+                if _bare_host(publisher.name) and not _bare_host(name):
+                    _name_publisher(article, publisher, _outlet_case(author.name, name), base)
             elif (
                 author.is_organization
                 or _fold(name) in outlets
@@ -146,6 +148,30 @@ class AuthorEnricher:
             if entity.iri not in seen:
                 seen.add(entity.iri)
                 article.contributors.append(entity)
+
+
+# a host name written as a name ("ultimahora.com", "www.elcolombiano.com"): no space, a dot,
+# a top-level label of letters
+_HOST_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
+
+
+def _bare_host(name: str) -> bool:
+    return bool(_HOST_NAME.match(name.strip()))
+
+
+def _name_publisher(article: Article, publisher: Entity, name: str, base: str) -> None:
+    """The input names its outlet only by its host ("ultimahora.com", a text extractor's site
+    name) and its byline by the outlet's own spelling ("Ultima Hora"): that spelling is the
+    publisher's name, and its IRI the one the outlet's pages with a proper name get, so one
+    outlet has one IRI whichever form its articles come in. The host stays an alternate name."""
+    host = publisher.name
+    publisher.name = name
+    publisher.iri = entity_iri(base, "Organization", name)
+    if host not in publisher.alternate_names:
+        publisher.alternate_names.append(host)
+    article.warnings.append(
+        f"publisher {host!r}: named {name!r}, as the byline spells the outlet the host names"
+    )
 
 
 def _is_credit(text: str, article: Article) -> bool:
