@@ -73,7 +73,13 @@ def slug(name: str) -> str:
 
 
 def entity_iri(base: str, schema_type: str, name: str) -> str:
-    return f"{base}{kind_of(schema_type)}/{slug(name)}"
+    kind = kind_of(schema_type)
+    local = slug(name)
+    if kind == "organization" and local.startswith("the-") and len(local) > 4:
+        # "The Economic Times" and "Economic Times" are one outlet: English writes the article
+        # or leaves it out, so the IRI leaves it out (as KB names are compared without it)
+        local = local[4:]
+    return f"{base}{kind}/{local}"
 
 
 def content_hash(*parts: str | None, length: int = 16) -> str:

@@ -48,6 +48,15 @@ def test_slug_and_iri_are_stable() -> None:
     assert entity_iri("urn:x:", "City", "Kyiv") == entity_iri("urn:x:", "Place", "Kyiv")
 
 
+def test_an_organisation_with_or_without_its_article_is_one_iri() -> None:
+    """ "The Economic Times" and "Economic Times": one outlet, one IRI; a person keeps it."""
+    org = entity_iri("urn:x:", "NewsMediaOrganization", "The Economic Times")
+    assert org == entity_iri("urn:x:", "Organization", "Economic Times")
+    assert org == "urn:x:organization/economic-times"
+    assert entity_iri("urn:x:", "Organization", "The") == "urn:x:organization/the"
+    assert entity_iri("urn:x:", "Person", "The Rock") == "urn:x:person/the-rock"
+
+
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
