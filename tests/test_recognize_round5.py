@@ -155,3 +155,12 @@ def test_a_german_body_named_by_its_seats_adjective() -> None:
     assert {m.entity.name for m in got} == {"Thüringer Landtag", "Berliner Senat", "Kölner Polizei"}
     landtag = [m for m in got if m.entity.name == "Thüringer Landtag"]
     assert len(landtag) == 2 and len({m.entity.iri for m in landtag}) == 1
+
+
+def test_a_german_meeting_is_no_body() -> None:
+    """ "-versammlung" is mostly a meeting ("Betriebsversammlung", "Hauptversammlung"); the
+    General Assembly of a body is one."""
+    body = "Die Betriebsversammlung fand statt, die Hauptversammlung stimmte zu. Die UN-Generalversammlung tagte."
+    got = {m.surface for m in mentions(body, "de")}
+    assert "Betriebsversammlung" not in got and "Hauptversammlung" not in got
+    assert "UN-Generalversammlung" in got

@@ -306,12 +306,14 @@ FEATURES_BEFORE = word_set("lake mount mt cape isle")
 # German names bodies in one compound word whose last element says what it is ("Burgtheater",
 # "Staatsoper", "UN-Generalversammlung"): the nouns for institutions of the Duden's subject
 # groups (state, law, education, culture), with the schema.org type; "-bank", "-amt" and "-wehr"
-# are left out ("Datenbank", "Ehrenamt", "Gegenwehr" are no bodies).
+# are left out ("Datenbank", "Ehrenamt", "Gegenwehr" are no bodies), and so is "-versammlung"
+# but for the assemblies that are bodies: most are meetings ("Betriebsversammlung",
+# "Hauptversammlung", "Bürgerversammlung").
 GERMAN_ORG_ENDINGS: dict[str, str] = {
     **dict.fromkeys(
         word_set(
-            "ministerium gericht polizei behörde kommission versammlung parlament regierung "
-            "verwaltung"
+            "ministerium gericht polizei behörde kommission parlament regierung verwaltung "
+            "generalversammlung bundesversammlung nationalversammlung"
         ),
         "GovernmentOrganization",
     ),
