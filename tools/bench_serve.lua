@@ -1,5 +1,6 @@
 -- wrk script for tools/bench_serve.py: every article is posted once (no repeats), then the
--- thread stops. Arguments (after `--`): the articles file prefix and the request path.
+-- thread stops. Arguments (after `--`): the articles file prefix, the request path and, for a
+-- paced phase, the pause in milliseconds each connection takes before each request (0: none).
 -- Each wrk thread reads PREFIX.N (its id N): article bodies separated by NUL bytes.
 -- Lines on stdout tell the driver how far the load is: "checkpoint N" after a tenth of a
 -- thread's articles, "finished N" when its last answer came; the driver then ends wrk
@@ -17,7 +18,7 @@ function setup(thread)
   next_id = next_id + 1
 end
 
-local bodies, sent, received, total, checkpoint, path
+local bodies, sent, received, total, checkpoint, path, pause
 local cleared = 0 -- connections delay() let go that have not taken their article yet
 local headers = { ["Content-Type"] = "text/plain" }
 
@@ -33,6 +34,7 @@ function init(args)
     start = stop + 1
   end
   path = args[2]
+  pause = tonumber(args[3] or "0") or 0
   sent, received, total = 0, 0, #bodies
   checkpoint = math.max(1, math.floor(total / 10))
 end
@@ -43,7 +45,7 @@ function delay()
     return 3600000
   end
   cleared = cleared + 1
-  return 0
+  return pause
 end
 
 function request()

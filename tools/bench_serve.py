@@ -19,7 +19,9 @@ Every request posts a different article (``tools/generate.py``, seeded); none is
 warm a cache. Cold: the first request to a freshly started server (its workers opened the
 recogniser at start-up, as in production). Then three phases, each on its own articles: one
 connection (one request at a time: latency), one connection per worker, and 8 connections
-for ``--requests`` articles (throughput); then an overhead probe: one-sentence articles, where
+for ``--requests`` articles (throughput); with wrk, the same 8 connections paced (each waits
+before each request, so that together they would offer about ``--paced-rate`` requests/s at
+the one-connection latency: the latency below saturation); then an overhead probe: one-sentence articles, where
 the conversion is small and the server's own share stands out, beside the same articles
 converted in-process. Memory: the resident size of the worker processes at
 start, after a tenth of the last phase and at its end (flat means no growth per request). The
@@ -79,6 +81,7 @@ class Phase:
     stages: list[dict[str, float]] = field(default_factory=list)  # ms, from Server-Timing
     worker_cpu: list[float] = field(default_factory=list)  # seconds, each worker, this phase
     connections_each: list[int] = field(default_factory=list)  # open, each worker, at a tenth
+    pause_ms: int = 0  # paced: each connection's wait before each request
 
 
 def _free_port() -> int:
@@ -288,15 +291,23 @@ def cold_request(port: int, data: bytes) -> float:
 
 
 def load_wrk(
-    wrk: str, port: int, articles: list[bytes], connections: int, seconds: float, server: list[int]
+    wrk: str,
+    port: int,
+    articles: list[bytes],
+    connections: int,
+    seconds: float,
+    server: list[int],
+    pause_ms: int = 0,
 ) -> Phase:
-    """wrk posts every article once over ``connections`` keep-alive connections (one thread)."""
-    phase = Phase(connections, len(articles))
+    """wrk posts every article once over ``connections`` keep-alive connections (one thread);
+    with ``pause_ms`` each connection waits that long before each request (a paced load)."""
+    phase = Phase(connections, len(articles), pause_ms=pause_ms)
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
         prefix = os.path.join(folder, "articles")
         Path(prefix + ".0").write_bytes(b"\0".join(articles))
         command = [wrk, "-t1", f"-c{connections}", f"-d{max(1, int(seconds))}s", "--timeout"]
         command += ["30s", "-s", str(LUA), f"http://127.0.0.1:{port}", "--", prefix, PATH]
+        command.append(str(pause_ms))
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu, each = _cpu_seconds(server), _cpu_each(server[1:])
         began = time.perf_counter()
@@ -446,6 +457,13 @@ def main() -> None:
     parser.add_argument("--generator", choices=("auto", "wrk", "python"), default="auto")
     parser.add_argument("--probe-requests", type=int, default=2000, help="overhead probe")
     parser.add_argument(
+        "--paced-rate",
+        type=int,
+        default=550,
+        help="requests/s the paced phase offers (wrk only; 0: no paced phase)",
+    )
+    parser.add_argument("--paced-requests", type=int, default=3000, help="in the paced phase")
+    parser.add_argument(
         "--no-server-timing",
         dest="timing",
         action="store_false",
@@ -458,7 +476,8 @@ def main() -> None:
         raise SystemExit("bench_serve: wrk is not installed (Debian package wrk)")
     small = max(1, min(args.latency_requests, args.requests))
     phases = [(1, small), (args.workers, small), (args.clients, args.requests)]
-    count = 1 + sum(n for _, n in phases)
+    paced = args.paced_requests if wrk and args.paced_rate > 0 else 0
+    count = 1 + sum(n for _, n in phases) + paced
     articles = [text_article(i) for i in range(count)]
     words = statistics.median(len(a.split()) for a in articles[:50])
     generator = (
@@ -496,6 +515,15 @@ def main() -> None:
                 results.append(load_wrk(wrk, port, chunk, connections, args.seconds, server))
             else:
                 results.append(load_python(port, chunk, connections, args.seconds, server))
+        if paced and wrk:
+            # The latency at a given load: each of the throughput phase's connections waits
+            # before each request, so that they offer about --paced-rate requests/s (the pause
+            # is the connections' share of a second less the one-connection median latency).
+            share = args.clients * 1000 / args.paced_rate
+            pause = max(0, round(share - results[0].median_ms))
+            chunk = articles[start : start + paced]
+            start += paced
+            results.append(load_wrk(wrk, port, chunk, args.clients, args.seconds, server, pause))
         rss_end = _rss_mb(server[1:])
         collectors = collector_report(port, args.workers)
         probed = None
@@ -514,6 +542,8 @@ def main() -> None:
     print(f"  {'ours: first request (cold)':<38} {cold * 1000:6.1f} ms   (a new connection)")
     for phase in results:
         label = f"ours: {phase.connections} connection{'s' if phase.connections > 1 else ''}"
+        if phase.pause_ms:
+            label += f", paced ({phase.pause_ms} ms pause)"
         rate = phase.done / phase.elapsed if phase.elapsed else 0.0
         per = phase.server_cpu / phase.done * 1000 if phase.done else 0.0
         client = phase.client_cpu / phase.done * 1000 if phase.done else 0.0
