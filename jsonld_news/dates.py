@@ -47,6 +47,44 @@ _CJK_DATE = re.compile(
 _ISO_BASIC_DATE = re.compile(r"^\d{8}$")
 _HAS_YEAR_AND_DAY = re.compile(r"(?=.*\b(?:1[89]|2[01])\d\d\b)(?=.*\b\d{1,2}\b)")
 _NULLS = frozenset({"", "none", "null", "nan", "n/a", "unknown"})
+# The label a page or a dump writes before its date ("Published: ...", "Publié le ...",
+# "Actualizado el ...", "Aktualisiert am ..."): the publication and update participles of the
+# corpora's languages (en, de, fr, es, pt, it, nl), then a preposition or a colon. Cut before
+# the date is read: the parsers read the date, not the sentence around it.
+_UPDATE_WORDS = (
+    r"updated|last\s+updated|modified|mis\s+à\s+jour|modifié|aktualisiert|geändert|"
+    r"actualizado|actualizada|atualizado|atualizada|aggiornato|bijgewerkt"
+)
+_PUBLISH_WORDS = (
+    r"published|first\s+published|posted|publié|publiée|veröffentlicht|erstellt|stand|"
+    r"publicado|publicada|pubblicato|gepubliceerd"
+)
+_DATE_LABEL = re.compile(
+    rf"^(?:(?P<update>{_UPDATE_WORDS})|(?:{_PUBLISH_WORDS}))\b\s*"
+    r"(?:(?:on|at|le|am|um|el|em|il|op)\b\s*)?:?\s*",
+    re.I,
+)
+
+
+# The language of a label's first word, where that language writes the day first in every
+# country (an English label says nothing: en-US is month-first, en-GB day-first).
+_LABEL_LANGUAGES = {
+    **dict.fromkeys(("mis", "modifié", "publié", "publiée"), "fr"),
+    **dict.fromkeys(("aktualisiert", "geändert", "veröffentlicht", "erstellt", "stand"), "de"),
+    **dict.fromkeys(("actualizado", "actualizada", "publicado", "publicada"), "es"),
+    **dict.fromkeys(("atualizado", "atualizada"), "pt"),
+    **dict.fromkeys(("aggiornato", "pubblicato"), "it"),
+    **dict.fromkeys(("bijgewerkt", "gepubliceerd"), "nl"),
+}
+
+
+def date_label(text: str) -> tuple[str | None, str]:
+    """("modified" for an update's label, "published" for a publication's, or None; the text
+    after the label): "Mis à jour le 3 mai 2024" -> ("modified", "3 mai 2024")."""
+    match = _DATE_LABEL.match(text) if text[:1].isalpha() else None
+    if match is None or match.end() == len(text):
+        return None, text
+    return ("modified" if match["update"] else "published"), text[match.end() :]
 # Two defaults that differ in every field: a field that comes out different was not in the text.
 _DEFAULT_A = datetime(2001, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2002, 2, 2, 13, 37, 29)
@@ -112,6 +150,11 @@ def read_date(text: str, timezone: tzinfo | None = None, language: str | None = 
     text = text.strip()
     if len(text) > 100:
         raise DateParseError("too long to be a date")
+    kind, rest = date_label(text)
+    if kind is not None:
+        if language is None:  # "Publié le 03/05/2024": the label's language orders the date
+            language = _LABEL_LANGUAGES.get(text[: len(text) - len(rest)].split()[0].lower())
+        text = rest
     # RFC 9557's time zone name after an offset ("...Z[UTC]", "+02:00[Europe/Berlin]"): the
     # offset says the instant
     text = _ZONE_SUFFIX.sub("", text)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jsonld_news.body import to_plain
-from jsonld_news.dates import DateParseError, parse_date
+from jsonld_news.dates import DateParseError, date_label, parse_date
 from jsonld_news.identity import entity_iri, normalize_url, slug
 
 
@@ -97,3 +97,27 @@ def test_link_offsets_point_at_anchor_text(parts: list[tuple[str, str, bool]]) -
     body, links = to_plain(markdown)
     for link in links:
         assert body[link.start : link.end] == link.text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Publié le 03/05/2024 à 10h05", "fr", "2024-05-03T10:05:00"),
+        ("Mis à jour le 3 mai 2024 à 10h05", "fr", "2024-05-03T10:05:00"),
+        ("Actualizado el 3 may 2024 - 10:05", "es", "2024-05-03T10:05:00"),
+        ("Veröffentlicht am 03.05.2024 um 10:05 Uhr", "de", "2024-05-03T10:05:00"),
+        ("Stand: 03.05.2024, 10:05 Uhr", "de", "2024-05-03T10:05:00"),
+        ("Updated: 10:05 AM EDT May 3, 2024", "en", "2024-05-03T10:05:00-04:00"),
+        ("Published on May 3, 2024", "en", "2024-05-03"),
+    ],
+)
+def test_a_date_after_its_label_is_read(text: str, language: str, expected: str) -> None:
+    assert parse_date(text, language=language) == expected
+
+
+def test_a_label_says_whether_the_date_is_an_update() -> None:
+    assert date_label("Mis à jour le 3 mai 2024") == ("modified", "3 mai 2024")
+    assert date_label("Aktualisiert am 3. Mai 2024")[0] == "modified"
+    assert date_label("Publié le 3 mai 2024") == ("published", "3 mai 2024")
+    assert date_label("3 mai 2024") == (None, "3 mai 2024")
+    assert date_label("Posted") == (None, "Posted")  # a label alone is no date

@@ -182,3 +182,19 @@ def test_a_missing_file_is_an_error_not_an_article(tmp_path: Path, typo: str) ->
         jsonld_news.read(typo, options=NO_NLP)
     with pytest.raises(jsonld_news.UnreadableInputError, match="no such file"):
         jsonld_news.convert(typo)
+
+
+def test_a_dump_s_labelled_date_lines_go_to_their_fields() -> None:
+    """ "Publié le ..." is the publication date and "Mis à jour le ..." the update's, in either
+    order; an update's line alone never becomes the publication date."""
+    body = "Le conseil municipal a voté le budget mardi soir après un long débat sur le pont."
+    both = jsonld_news.read_text(
+        f"Titre\n\nMis à jour le 04/05/2024 à 11h00\nPublié le 03/05/2024 à 10h05\n\n{body}",
+        options=NO_NLP,
+    )
+    assert (both.date_published, both.date_modified) == (
+        "2024-05-03T10:05:00",
+        "2024-05-04T11:00:00",
+    )
+    update = jsonld_news.read_text(f"Titre\n\nUpdated: May 4, 2024\n\n{body}", options=NO_NLP)
+    assert (update.date_published, update.date_modified) == (None, "2024-05-04")

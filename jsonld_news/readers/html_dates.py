@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from lxml import etree
 from lxml.html import HtmlElement
 
-from jsonld_news.dates import DateParseError, parse_date
+from jsonld_news.dates import DateParseError, date_label, parse_date
 from jsonld_news.readers.html_merge import is_placeholder_date
 
 _SPACES = re.compile(r"\s+")
@@ -91,6 +91,8 @@ def _near(heading: HtmlElement) -> list[HtmlElement]:
 def _is_date(text: str, language: str | None) -> bool:
     if not 6 <= len(text) <= _MAX_LINE or not any(c.isdigit() for c in text):
         return False
+    if date_label(text)[0] == "modified":
+        return False  # "Aktualisiert am ...": the update's date, never the publication's
     try:
         value = parse_date(text, language=language)
     except DateParseError:

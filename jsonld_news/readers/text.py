@@ -14,6 +14,7 @@ from jsonld_news.dates import (
     AmbiguousDateError,
     DateParseError,
     InvalidOffsetError,
+    date_label,
     looks_like_date_line,
     parse_date,
 )
@@ -100,7 +101,12 @@ def _read_header(blocks: list[str], raw: RawArticle, options: Options, index: in
 def _classify_header(line: str, raw: RawArticle, options: Options) -> bool:
     if not line or len(line) > _MAX_HEADER_LINE or "](" in line:
         return False
-    if raw.date_published is None and _is_date(line, options):
+    label, rest = date_label(line)
+    if label == "modified":  # "Updated: ...", "Mis à jour le ...": the update's date
+        if raw.date_modified is None and _is_date(rest, options):
+            raw.date_modified = line
+            return True
+    elif raw.date_published is None and _is_date(line, options):
         raw.date_published = line
         return True
     if raw.byline is None and _BYLINE.match(line) and len(line.split()) <= 20:
@@ -110,11 +116,6 @@ def _classify_header(line: str, raw: RawArticle, options: Options) -> bool:
         raw.photo_credit = strip_credit_label(line)
         raw.images.append(RawImage(credit=raw.photo_credit))
         return True
-    if line.lower().startswith(("updated:", "updated ", "last updated")):
-        candidate = line.split(":", 1)[-1] if ":" in line else line.split(" ", 1)[-1]
-        if _is_date(candidate.strip(), options):
-            raw.date_modified = candidate.strip()
-            return True
     if raw.date_published is None and looks_like_date_line(line):
         # a date line we cannot read is reported, not taken for the first paragraph
         raw.notes.append(f"date line {line!r} could not be read as a date; ignored")
