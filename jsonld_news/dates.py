@@ -85,6 +85,8 @@ def date_label(text: str) -> tuple[str | None, str]:
     if match is None or match.end() == len(text):
         return None, text
     return ("modified" if match["update"] else "published"), text[match.end() :]
+
+
 # Two defaults that differ in every field: a field that comes out different was not in the text.
 _DEFAULT_A = datetime(2001, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2002, 2, 2, 13, 37, 29)

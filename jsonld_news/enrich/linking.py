@@ -327,6 +327,8 @@ def _elided_inside(tok: Token, lang: str) -> bool:
 def _elided_word(text: str) -> bool:
     """A lower-case word with its elided article ("l'homme", "d'État"), inside a name."""
     return text[1:2] in ("'", "’") and text[:1] in "dl" and text[2:].isalpha()
+
+
 # an upper-case acronym (two to six letters or digits) and a hyphen opening a German compound
 _ACRONYM_HEAD = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5})-(?=[A-ZÄÖÜa-zäöüß])")
 _NOT_BODIES = frozenset((*NAME_LIKE_TYPES, "Country", "Continent"))
