@@ -21,7 +21,9 @@ American names of RFC 5322 section 4.3 (``EST EDT CST CDT MST MDT PST PDT``, the
 mail and news headers), which decide ``CST``/``CDT``/``PST`` that tzdata also uses in Cuba, China
 or the Philippines. An abbreviation tzdata gives several offsets and RFC 5322 does not define
 (``IST``: India, Ireland, Israel) is refused: the date keeps its day, the time is dropped, and a
-note says why. ``GMT+0100``/``UTC+1`` mean +01:00 (not POSIX's inverted sign). An offset of 24
+note says why. The AP Stylebook's generic US zones (``2:30 p.m. ET``, ``CT``, ``MT``, ``PT``) take the offset the
+tz database gives their reference city on that day (``-04:00`` in May, ``-05:00`` in January).
+``GMT+0100``/``UTC+1`` mean +01:00 (not POSIX's inverted sign). An offset of 24
 hours or more (``+25:00``) is an error.
 """
 
@@ -255,10 +257,22 @@ def _format_offset(offset: timedelta) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def _zones(text: str) -> tuple[str, list[str], bool]:
-    """Text with zone names replaced by offsets; notes; whether the time must be dropped."""
+# The AP Stylebook's names of the US time zones, standard or daylight by the date ("2:30 p.m.
+# ET"): read with the tz database's rules for the zone's reference city, on the day given.
+US_GENERIC_ZONES = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
+
+
+def _zones(text: str) -> tuple[str, list[str], bool, str | None]:
+    """Text with zone names replaced by offsets; notes; whether the time must be dropped; a
+    US zone named generically ("ET"), whose offset the day decides."""
     notes: list[str] = []
     drop_time = False
+    generic: str | None = None
     text = _PARENTHESISED_TAIL.sub("", text)
 
     def gmt(match: re.Match[str]) -> str:
@@ -266,12 +280,15 @@ def _zones(text: str) -> tuple[str, list[str], bool]:
 
     text = _GMT_OFFSET.sub(gmt, text)
     if not _ZONE_NAME.search(text):
-        return text, notes, drop_time  # no zone name: the table need not be built
+        return text, notes, drop_time, None  # no zone name: the table need not be built
     table, ambiguous = zone_abbreviations()
 
     def name(match: re.Match[str]) -> str:
-        nonlocal drop_time
+        nonlocal drop_time, generic
         zone = match["zone"].upper()
+        if zone in US_GENERIC_ZONES and match["zone"].isupper():
+            generic = US_GENERIC_ZONES[zone]
+            return match["time"]
         if zone in table and match["zone"].isupper():
             return f"{match['time']} {table[zone]}"
         if zone in ambiguous and match["zone"].isupper():
@@ -283,7 +300,7 @@ def _zones(text: str) -> tuple[str, list[str], bool]:
             return ""
         return match.group(0)
 
-    return _ZONE_NAME.sub(name, text), notes, drop_time
+    return _ZONE_NAME.sub(name, text), notes, drop_time, generic
 
 
 def day_first(language: str | None) -> bool | None:
@@ -329,7 +346,7 @@ def _order(text: str, language: str | None) -> bool | None:
 
 
 def _parse_free_text(text: str, language: str | None) -> tuple[datetime, bool, list[str]]:
-    text, notes, drop_time = _zones(text)
+    text, notes, drop_time, generic = _zones(text)
     dayfirst = _order(text, language)
     try:
         with warnings.catch_warnings():
@@ -346,6 +363,10 @@ def _parse_free_text(text: str, language: str | None) -> tuple[datetime, bool, l
         if a.year != b.year or a.month != b.month or a.day != b.day:
             raise DateParseError("not a full date (year, month and day)")
         value, has_time = a, a.hour == b.hour and a.minute == b.minute
+    if generic is not None and has_time and value.tzinfo is None:
+        import zoneinfo
+
+        value = value.replace(tzinfo=zoneinfo.ZoneInfo(generic))
     unknown = _unknown_zone(text)
     if has_time and not drop_time and value.tzinfo is None and unknown:
         notes.append(f"time zone {unknown} is not a known abbreviation; the time was dropped")

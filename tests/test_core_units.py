@@ -121,3 +121,16 @@ def test_a_label_says_whether_the_date_is_an_update() -> None:
     assert date_label("Publié le 3 mai 2024") == ("published", "3 mai 2024")
     assert date_label("3 mai 2024") == (None, "3 mai 2024")
     assert date_label("Posted") == (None, "Posted")  # a label alone is no date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("May 3, 2024 2:30 p.m. ET", "2024-05-03T14:30:00-04:00"),  # daylight time in May
+        ("Jan 3, 2024 2:30 p.m. ET", "2024-01-03T14:30:00-05:00"),
+        ("Jan 3, 2024 2:30 PM PT", "2024-01-03T14:30:00-08:00"),
+        ("May 3, 2024 ET", "2024-05-03"),  # no time: the zone adds nothing
+    ],
+)
+def test_an_ap_style_us_zone_takes_the_offset_of_its_day(text: str, expected: str) -> None:
+    assert parse_date(text, language="en") == expected
