@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 GEONAMES_IRI = "https://sws.geonames.org/{}/"
 WIKIDATA_IRI = "http://www.wikidata.org/entity/{}"
@@ -1057,6 +1058,7 @@ def _city_entries() -> Iterator[StarterEntry]:
         label = city_label(geo_name, city["countrycode"])
         score = population * (10.0 if is_capital else 1.0)
         best[label] = max(best.get(label, 0.0), score)
+    taken = _country_local_names()
     for city, geo_name, population, is_capital in kept:
         cc = city["countrycode"]
         label = city_label(geo_name, cc)
@@ -1083,10 +1085,48 @@ def _city_entries() -> Iterator[StarterEntry]:
             [GEONAMES_IRI.format(city["geonameid"])],
             score,
             description,
-            local_names={} if qualifier else CITY_LOCAL_NAMES.get(label, {}),
+            local_names={} if qualifier else _city_local_names(label, city, taken),
             within=within,
             qualifier=qualifier,
         )
+
+
+def _city_local_names(
+    label: str, city: dict[str, Any], taken: set[tuple[str, str]]
+) -> dict[str, list[str]]:
+    """``CITY_LOCAL_NAMES``, then CLDR's German, French and Spanish names of the city when it
+    gives its time zone its name ("Europe/Moscow": "Moskau", "Asia/Kolkata": "Calcutta"; CLDR
+    localises these exemplar cities, via babel). Left out: a name that is a country's in that
+    language ("Túnez" is Tunisia, "Singapur" the state), a given name ("Belén", "Sofía"), a
+    qualified one ("Tripoli (Libye)")."""
+    names = {lang: list(found) for lang, found in CITY_LOCAL_NAMES.get(label, {}).items()}
+    zone = str(city.get("timezone") or "")
+    if zone.rsplit("/", 1)[-1].replace("_", " ") not in (label, city["name"]):
+        return names  # the zone is named after another city of its area
+    from babel import Locale
+
+    from jsonld_news.enrich.names import given_name  # name data, build time only
+
+    for lang in ("de", "fr", "es"):
+        local = Locale.parse(lang).time_zones.get(zone, {}).get("city")
+        if not local or local in (label, city["name"]) or "(" in local:
+            continue
+        if (lang, local) in taken or given_name(local) or local in names.get(lang, []):
+            continue
+        names.setdefault(lang, []).append(local)
+        if "\u2019" in local:
+            names[lang].append(local.replace("\u2019", "'"))  # "Port-d'Espagne" typed plainly
+    return names
+
+
+def _country_local_names() -> set[tuple[str, str]]:
+    """(language, name) of every country's local names, which a city's never takes."""
+    return {
+        (lang, name)
+        for entry in _country_entries()
+        for lang, found in entry.local_names.items()
+        for name in found
+    }
 
 
 def town_rows(min_population: int, max_population: int) -> list[tuple[str, ...]]:

@@ -37,6 +37,7 @@ _SKIPPED = CONNECTORS | word_set("et en el los las der die das zur zum von a à 
 _ACRONYM = re.compile(r"[A-ZÄÖÜÉ]{2,8}")
 _MAX_LONG_FORM = 12  # tokens of a long form, connectors included
 _ELIDED = frozenset(("d'", "d’", "l'", "l’"))
+_ELIDED_WORD = re.compile(r"^[dl]['’]")
 
 
 def _acronym_letters(tok: Token) -> str | None:
@@ -63,14 +64,59 @@ def _spells(toks: list[Token], start: int, end: int, letters: str, english: bool
     them: "Organisation de coopération et de développement économiques")."""
     if not toks[start].cap or toks[end - 1].lower in _SKIPPED:
         return False
-    initials = []
+    initials: list[str] = []
     for t in toks[start:end]:
         if t.lower in _SKIPPED and not t.cap:
             continue
-        if not t.cap and (english or not t.text.isalpha()):
+        if not t.cap and english:
             return False
+        if not t.cap and not t.text.isalpha():
+            initials = []  # "l'agriculture": by initials, no; by syllables, perhaps
+            break
         initials.append(_initial(t.text))
-    return len(initials) >= 2 and "".join(initials) == letters
+    if len(initials) >= 2 and "".join(initials) == letters:
+        return True
+    return not english and _spells_by_syllables(toks[start:end], letters)
+
+
+def _spells_by_syllables(words: list[Token], letters: str) -> bool:
+    """A body's acronym of letters from inside its words, in order, each word giving its
+    initial first, connectors giving theirs or none: Swiss and German administrative acronyms
+    ("Office fédéral de l'agriculture (OFAG)", "Office fédéral de l'environnement (OFEV)",
+    "Bundesamt für Gesundheit (BAG)"). Loose, so only for a long form headed by a body's
+    word."""
+    head = words[0].lower
+    if not (
+        head in ROMANCE_HEADS or head in ORG_HEADS or head.endswith(("amt", *GERMAN_ORG_ENDINGS))
+    ):
+        return False
+    texts = [_ELIDED_WORD.sub("", w.text) for w in words]  # "l'agriculture": "agriculture"
+    if not all(t.isalpha() for t in texts):
+        return False
+    folded = [unicodedata.normalize("NFKD", t).upper() for t in texts]
+    skippable = [w.lower in _SKIPPED and not w.cap for w in words]
+
+    def spell(wi: int, li: int) -> bool:
+        if wi == len(folded):
+            return li == len(letters)
+        if skippable[wi] and spell(wi + 1, li):
+            return True
+        word = folded[wi]
+        if li >= len(letters) or word[0] != letters[li]:
+            return False
+        # the word's initial, then any of its later letters in order
+        li += 1
+        if spell(wi + 1, li):
+            return True
+        for ch in word[1:]:
+            if li < len(letters) and ch == letters[li]:
+                li += 1
+                if spell(wi + 1, li):
+                    return True
+        return False
+
+    content = sum(not s for s in skippable)
+    return content >= 2 and len(letters) >= 3 and spell(0, 0)
 
 
 def _long_before(toks: list[Token], k: int, letters: str, english: bool) -> int:
@@ -159,11 +205,15 @@ def defined_acronyms(
                     continue
                 span = (toks[k + 1].start, toks[end - 1].end)
                 words = toks[k + 1 : end]
+            # the KB's body, when the KB knows the acronym itself as an organisation
             known = next(
                 (
                     f
                     for f in found
-                    if f.start == tok.start and f.entry is not None and f.end == tok.end
+                    if f.start == tok.start
+                    and f.end == tok.end
+                    and f.entry is not None
+                    and kind_of(f.type) == "organization"
                 ),
                 None,
             )
@@ -182,9 +232,9 @@ def _long_form(
 ) -> Found | None:
     """The finding the long form is: one already found as exactly it, else a new organisation
     that replaces what was found inside it ("Broadcasting Union"), the KB's body when the KB
-    knows the acronym as one (``known``: "... économiques (OCDE)" is the OECD, whichever name
-    the KB lists). A finding that crosses its edges means the words are read otherwise: no
-    definition."""
+    knows the acronym as an organisation (``known``, the acronym's KB finding: "...
+    économiques (OCDE)" is the OECD, whichever name the KB lists). A finding that crosses its
+    edges means the words are read otherwise: no definition."""
     start, end = span
     inside = []
     for f in found:
@@ -202,7 +252,7 @@ def _long_form(
         if kind_of(f.type) != "organization" and f.entry is not None:
             return None  # a KB place inside: "Bank of Canada (BoC)" is the KB's business
         found.remove(f)
-    if known is not None and known.entry is not None and kind_of(known.type) == "organization":
+    if known is not None and known.entry is not None:
         org = Found(start, end, surface, known.kind, known.entry, known.name, known.type)
         org.iri_name, org.local = known.iri_name, known.local
     else:

@@ -27,7 +27,7 @@ from jsonld_news.enrich.rule_words import (
     PARTICLES,
     word_set,
 )
-from jsonld_news.enrich.tokens import Mode, Token
+from jsonld_news.enrich.tokens import Mode, Token, elided_before
 from jsonld_news.gazetteer import FUNCTION_WORDS, ROLE_NOUNS, TITLE_WORDS
 from jsonld_news.kb import KBEntry, KnowledgeBase, key_hash, name_key
 
@@ -162,7 +162,7 @@ class KBLinker:
             while (
                 last + 1 < limit
                 and not toks[last].poss
-                and (toks[last + 1].joined or _elided_inside(toks[last + 1], lang))
+                and (toks[last + 1].joined or (lang != "en" and elided_before(toks[last + 1])))
             ):
                 nxt = toks[last + 1]
                 if not (
@@ -315,13 +315,6 @@ def _country_names(code: str) -> tuple[str | None, str | None]:
 
 
 _LEADING_ARTICLES = frozenset(("the", "a", "an"))
-# a French article or preposition elided before a word, inside a name ("Côte d'Ivoire",
-# "Corne de l'Afrique", "Conseil de l'Europe"): the tokens carry it in their gap
-_ELIDED_GAPS = frozenset(f" {a}{q}" for a in ("d", "l", "D", "L") for q in ("'", "’"))
-
-
-def _elided_inside(tok: Token, lang: str) -> bool:
-    return lang != "en" and tok.gap_before in _ELIDED_GAPS
 
 
 def _elided_word(text: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from jsonld_news.enrich.findings import Found
+from jsonld_news.enrich.frequent_words import function_word
 from jsonld_news.enrich.names import given_name
 from jsonld_news.enrich.rule_words import (
     ADJECTIVE_ENDING,
@@ -40,7 +41,7 @@ from jsonld_news.enrich.rule_words import (
     TITLES_BY_LANG,
     word_set,
 )
-from jsonld_news.enrich.tokens import Mode, Token, joined_loose, sentence_break
+from jsonld_news.enrich.tokens import Mode, Token, elided_before, joined_loose, sentence_break
 from jsonld_news.gazetteer import (
     DEMONYMS,
     FUNCTION_WORDS,
@@ -125,7 +126,7 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
     while (
         j < n
         and j - i < MAX_ROMANCE_TOKENS
-        and (toks[j].joined or _elided(toks[j]) or _listed(toks, j, end))
+        and (toks[j].joined or elided_before(toks[j]) or _listed(toks, j, end))
     ):
         t = toks[j]
         if (
@@ -140,7 +141,7 @@ def romance_org(toks: list[Token], i: int, text: str) -> Found | None:
         if t.cap:
             end = j
         elif t.lower in PREPOSITIONS or t.lower in ("la", "las", "los", "el", "y", "e", "et"):
-            if not (j + 1 < n and (toks[j + 1].joined or _elided(toks[j + 1]))):
+            if not (j + 1 < n and (toks[j + 1].joined or elided_before(toks[j + 1]))):
                 break
             if t.lower in ("y", "e", "et") and _another_head(toks, j + 1):
                 break  # "la Federación de X y la Asociación de Y": two bodies
@@ -189,11 +190,6 @@ def _another_head(toks: list[Token], j: int) -> bool:
     while j < len(toks) and toks[j].lower in ARTICLES:
         j += 1
     return j < len(toks) and toks[j].lower in ROMANCE_HEADS
-
-
-def _elided(tok: Token) -> bool:
-    """ "d'Ostrava", "l'Union": the elided article belongs to the name it opens."""
-    return tok.gap_before.strip() in ("d'", "d’", "l'", "l’") and tok.cap
 
 
 def may_be_org(toks: list[Token], i: int) -> bool:
@@ -406,7 +402,9 @@ _PHRASE_ENDS = frozenset(("at", "of", "for", "in", "with", "from", "on", "by"))
 _ROMANCE_OF = frozenset(("de", "del", "du", "des", "della", "di", "da", "do"))
 
 
-def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode) -> bool:
+def embedded_place(
+    hit: Found, toks: list[Token], i: int, after: int, mode: Mode, lang: str = "en"
+) -> bool:
     """A place inside a longer capitalised name: "Manchester United", "Kobe Hospital", the
     country of "Jordan Peterson" or "Air France", the city of "South Portland" (a compass word
     makes another place; "Southern California" is still California)."""
@@ -427,6 +425,8 @@ def embedded_place(hit: Found, toks: list[Token], i: int, after: int, mode: Mode
             return False  # "La Chine", "Der Spiegel" is a KB name of its own
         if prev.lower in GERMAN_TOWN_NOUNS or prev.lower in GERMAN_STATE_NOUNS:
             return False  # "Standort Wolfsburg", "Land Niedersachsen": the noun names the role
+        if prev.sent_start and lang != "en" and function_word(prev.lower, lang):
+            return False  # "En France, ...", "Au Canada": a sentence opened by a preposition
         if prev.cap and not weak_word(prev) and not title_word(prev.lower, TITLE_WORDS):
             if _genitive_of(hit):
                 return False  # "die Wirtschaft Deutschlands": the noun's complement, no name

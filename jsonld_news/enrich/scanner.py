@@ -228,12 +228,17 @@ class RuleScanner(KBLinker):
                     i = index_after(toks, i, paper.end)
                     continue
                 if (hit.type in NAME_LIKE_TYPES or hit.type == "Country") and embedded_place(
-                    hit, toks, i, after, mode
+                    hit, toks, i, after, mode, lang
                 ):
                     team = _team_after(hit, toks, i, after, text, art) if english else None
                     if team is not None:  # "Boston Celtics"
                         yield team
                         i = after + 1
+                        continue
+                    region = self._subdivision(toks, i, text, art)
+                    if region is not None:  # "Cerro Largo", not the city Cerro
+                        yield region
+                        i = index_after(toks, i, region.end)
                         continue
                     i = after  # "Real Madrid", "Kobe Hospital": the city names something else
                     continue
@@ -331,7 +336,16 @@ class RuleScanner(KBLinker):
         """The name after a title: right there, or in German/French/Spanish after a complement
         and a comma ("le ministre des Transports François Durovray", "la presidenta de México,
         Claudia Sheinbaum")."""
+        if (
+            lang != "en"
+            and 0 < start < len(toks)
+            and toks[start].sent_start
+            and not toks[start].joined
+        ):
+            return start, start  # "den französischen Präsidenten. Wladimir ...": a new sentence
         end = name_run(toks, start, art.calendar)
+        if lang != "en" and end - start > 2:
+            end = self._names_end(toks, start, end, art)  # "Wladimir Putins Krieg"
         named = end > start and not self._not_a_name(toks, start, end, text, art)
         if named and (lang == "en" or end - start >= 2):
             return start, end
@@ -387,6 +401,8 @@ class RuleScanner(KBLinker):
                 end = run if run > end + 1 else end + 2
             surface = text[toks[start].start : toks[end - 1].end]
             return Found(toks[start].start, toks[end - 1].end, surface, "org", None, surface, cue)
+        if art.lang != "en" and end - start > 2:
+            end = self._names_end(toks, start, end, art)  # "Wladimir Putins Krieg gegen ..."
         if end - start < 2:
             return None
         if toks[start].sent_start and any(t.upper for t in toks[start:end]):
@@ -402,7 +418,12 @@ class RuleScanner(KBLinker):
         self, toks: list[Token], start: int, end: int, text: str, art: ArticleState
     ) -> Found:
         stop = with_dot(toks[end - 1], text)  # "Kelly Oubre Jr."
-        if art.lang == "de" and end - start >= 2 and _german_genitive(toks[end - 1].text, art):
+        after = toks[end] if end < len(toks) else None
+        if (
+            art.lang == "de"
+            and end - start >= 2
+            and _german_genitive(toks[end - 1].text, art, after)
+        ):
             stop -= 1  # "Wladimir Putins Krieg": the name is "Wladimir Putin"
         surface = text[toks[start].start : stop]
         key = fold_name(surface)
@@ -634,8 +655,6 @@ class RuleScanner(KBLinker):
         tok = toks[i]
         if tok.upper or (tok.poss and i + 1 < len(toks) and toks[i + 1].cap):
             return None
-        if i + 1 < len(toks) and toks[i + 1].joined and toks[i + 1].cap:
-            return None  # part of a longer name
         prev = toks[i - 1].lower if i > 0 and toks[i].joined else ""
         if art.lang != "en":
             # every German noun is capitalised, and a region's name may be a word ("Paro"):
@@ -645,6 +664,8 @@ class RuleScanner(KBLinker):
                 return None
         elif i > 0 and toks[i].joined and toks[i - 1].cap and not toks[i - 1].sent_start:
             return None
+        if i + 1 < len(toks) and toks[i + 1].joined and toks[i + 1].cap:
+            return self._subdivision_words(toks, i, text, art)  # "La Araucanía", "Cerro Largo"
         word = tok.text
         if len(word) < 4 or not subdivision_name(word):  # first: the rarest, so the cheapest
             return None
@@ -656,6 +677,29 @@ class RuleScanner(KBLinker):
         place.local = True
         return place
 
+    def _subdivision_words(
+        self, toks: list[Token], i: int, text: str, art: ArticleState
+    ) -> Found | None:
+        """A region of ISO 3166-2 named by two or three capitalised words, the whole run and
+        no more ("a La Araucanía", "el departamento de Cerro Largo"), that no KB knows."""
+        end = i + 1
+        while end < len(toks) and end - i < 3 and toks[end].joined and toks[end].cap:
+            end += 1
+        if end < len(toks) and toks[end].joined and toks[end].cap:
+            return None  # a longer name runs on
+        if any(t.upper or t.poss for t in toks[i : end - 1]):
+            return None
+        surface = text[toks[i].start : toks[end - 1].end]
+        if not subdivision_name(surface) or self._lookup(surface, art):
+            return None
+        if art.lang == "en" and given_name(toks[i].text, "en") and surname(toks[end - 1].text):
+            return None  # a person's name that a region shares (other languages ask for "in")
+        place = Found(
+            toks[i].start, toks[end - 1].end, surface, "place", None, surface, "AdministrativeArea"
+        )
+        place.local = True
+        return place
+
     def _names_end(self, toks: list[Token], i: int, end: int, art: ArticleState) -> int:
         """Where a German, French or Spanish name run really ends: every noun is capitalised
         in German, so past the second word each word must be a known given name or surname
@@ -663,7 +707,8 @@ class RuleScanner(KBLinker):
         Krieg") ends it."""
         for k in range(i + 1, end):
             tok = toks[k]
-            if art.lang == "de" and _german_genitive(tok.text, art):
+            after = toks[k + 1] if k + 1 < len(toks) else None
+            if art.lang == "de" and _german_genitive(tok.text, art, after):
                 return k + 1
             if k >= i + 2 and tok.cap and not (given_name(tok.text) or surname(tok.text)):
                 return k
@@ -868,15 +913,28 @@ def _german_determiner(tok: Token) -> bool:
     return tok.lower in GERMAN_DETERMINERS or tok.text.isdigit()
 
 
-def _german_genitive(word: str, art: ArticleState) -> bool:
+def _german_genitive(word: str, art: ArticleState, after: Token | None = None) -> bool:
     """German marks a name's genitive with a bare "s" ("Putins", "Xi Jinpings"): a word that is
-    a known surname (or one of this article's) once its "s" is cut, and not one as it is."""
+    a known surname (or one of this article's) once its "s" is cut, and not one as it is. A
+    surname the tables do not know is read so when a noun follows it with nothing between
+    ("Wladimir Putins Krieg"): the genitive stands before the noun it governs, and a surname
+    that ends in "s" itself takes an apostrophe there ("Peters' Buch")."""
     if len(word) < 4 or word[-1] != "s" or word[-2] in "sxzß" or not word[-2].islower():
         return False
     stem = word[:-1]
     if surname(word) and not art.writes_lower(word.lower()):
         return fold_name(stem) in art.surnames
-    return surname(stem) or fold_name(stem) in art.surnames
+    if surname(stem) or fold_name(stem) in art.surnames:
+        return True
+    return (
+        after is not None
+        and after.joined
+        and after.cap
+        and not after.upper
+        and not after.sent_start
+        and not given_name(word)
+        and not given_name(after.text)  # a third name ("Krieg" may be a noun or a surname)
+    )
 
 
 def _eponym_compound(body: Found, prev: Token, text: str, art: ArticleState) -> Found:

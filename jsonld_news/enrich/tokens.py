@@ -41,6 +41,16 @@ _CREDIT_WORDS = (
     "copyright",
 )
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[A-ZÀ-ÖØ-Þ])")
+# a French article or preposition elided before a name word ("Côte d'Ivoire", "Conseil de
+# l'Europe"): the tokenizer cuts it off the word (only before a capital) and leaves it in the gap
+_ELIDED_GAPS = frozenset(f"{a}{q}" for a in "dlDL" for q in "'’")
+
+
+def elided_before(tok: Token) -> bool:
+    """The word's elided article ("d'", "l'") sits in its gap: it belongs to a name running on."""
+    return tok.gap_before.strip() in _ELIDED_GAPS
+
+
 ABBREVIATIONS = word_set(
     "mr mrs ms dr st sen rep gov gen lt col capt sgt prof jr sr inc co corp ltd no vs rev adm maj"
     " cmdr mt ft dept univ jan feb mar apr jun jul aug sep sept oct nov dec"

@@ -1,0 +1,140 @@
+"""Issue 10, sixth round: German names in the genitive before the noun they govern, a title's
+name never taken across a sentence's end, and French elided articles read by one helper."""
+
+from __future__ import annotations
+
+import pytest
+
+from jsonld_news.enrich.recognize import recognize_text
+from jsonld_news.enrich.tokens import elided_before, tokenize
+from jsonld_news.model import Mention
+
+
+def people(body: str, lang: str) -> dict[str, str]:
+    found: list[Mention] = recognize_text("", body, lang)
+    return {m.surface: m.entity.name for m in found if m.entity.type == "Person"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a surname the name tables do not know, a noun right after it
+        "Am Montag sprach man lange. Wladimir Putins Krieg gegen die Ukraine stand im Mittelpunkt.",
+        # after a title and a full stop: the name opens the next sentence
+        "Er traf den Präsidenten. Wladimir Putins Krieg stand im Mittelpunkt.",
+    ],
+)
+def test_a_german_genitive_before_its_noun_is_the_name(body: str) -> None:
+    got = people(body, "de")
+    assert got.get("Wladimir Putin") == "Wladimir Putin"
+    assert not any("Putins" in name for name in got.values())
+
+
+def test_a_surname_ending_in_s_keeps_it() -> None:
+    """A surname the tables know with its "s" stays whole ("Peters' Buch" is its genitive)."""
+    got = people("Laut Hans Peters sagte die Polizei nichts.", "de")
+    assert "Hans Peters" in got.values()
+
+
+def test_a_three_word_name_is_not_cut_by_a_given_name_after() -> None:
+    got = people("Gestern sprach Anna Maria Schmidt über den Plan.", "de")
+    assert not any(name.endswith("Maria") for name in got.values())
+
+
+def test_the_elided_article_is_read_in_both_cases() -> None:
+    toks = [
+        t for line in tokenize("Côte d'Ivoire et Conseil de L’Europe", "full") for t in line.toks
+    ]
+    assert [elided_before(t) for t in toks] == [False, True, False, False, False, True]
+
+
+def places(body: str, lang: str) -> dict[str, str]:
+    return {m.surface: m.entity.type for m in recognize_text("", body, lang) if m.entity.iri}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "surface"),
+    [
+        ("Il est venu hier. En France, il a parlé.", "fr", "France"),
+        ("Vino ayer. En España, habló.", "es", "España"),
+        ("Il est venu hier. Au Canada, il a parlé.", "fr", "Canada"),
+    ],
+)
+def test_a_sentence_opened_by_a_preposition_keeps_its_place(
+    body: str, lang: str, surface: str
+) -> None:
+    assert places(body, lang).get(surface) == "Country"
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("El mandatario aún no anuncia un viaje a La Araucanía.", "La Araucanía"),
+        # "Cerro" alone is a Cuban city of the starter KB
+        ("El área está en el departamento de Cerro Largo e ingresó al sistema.", "Cerro Largo"),
+    ],
+)
+def test_a_region_of_several_words(body: str, surface: str) -> None:
+    got = {m.surface: m.entity for m in recognize_text("", body, "es")}
+    assert got[surface].type == "AdministrativeArea"
+    assert got[surface].same_as == []  # no KB knows it: local to the article
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "long_form", "acronym"),
+    [
+        (
+            "L'Office fédéral de l'agriculture (OFAG) retire le produit. L'OFAG a précisé.",
+            "fr",
+            "Office fédéral de l'agriculture",
+            "OFAG",
+        ),
+        (
+            "L'Office fédéral de l'environnement (OFEV) avait révélé la pollution.",
+            "fr",
+            "Office fédéral de l'environnement",
+            "OFEV",
+        ),
+        (
+            "Das Bundesamt für Gesundheit (BAG) meldet neue Fälle. Das BAG rechnet mit mehr.",
+            "de",
+            "Bundesamt für Gesundheit",
+            "BAG",
+        ),
+    ],
+)
+def test_an_acronym_of_letters_from_inside_its_words(
+    body: str, lang: str, long_form: str, acronym: str
+) -> None:
+    got = {m.surface: m.entity for m in recognize_text("", body, lang)}
+    assert got[long_form].iri == got[acronym].iri
+    assert got[long_form].type.endswith("Organization")
+
+
+def test_loose_acronym_letters_need_a_body_word_first() -> None:
+    """ "les travaux de rénovation (TDR)": no body's head, so no definition."""
+    got = {
+        m.surface for m in recognize_text("", "Les travaux de rénovation (TDR) ont commencé.", "fr")
+    }
+    assert "travaux de rénovation" not in got and "TDR" not in got
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "surface", "label"),
+    [
+        ("Le ministre s'est rendu à Beyrouth mardi.", "fr", "Beyrouth", "Beirut"),
+        ("Der Minister reiste nach Tiflis.", "de", "Tiflis", "Tbilisi"),
+        ("El ministro viajó a Estocolmo.", "es", "Estocolmo", "Stockholm"),
+    ],
+)
+def test_cldr_names_of_cities(body: str, lang: str, surface: str, label: str) -> None:
+    got = {m.surface: m.entity for m in recognize_text("", body, lang)}
+    assert got[surface].name == label and got[surface].type == "City"
+
+
+def test_a_cldr_city_name_that_is_a_country_or_a_given_name_is_left_out() -> None:
+    """Spanish "Túnez" is Tunisia (CLDR's own territory name); "Belén" is a given name."""
+    got = {m.surface: m.entity for m in recognize_text("", "El ministro viajó a Túnez.", "es")}
+    assert got["Túnez"].type == "Country"
+    got = {m.surface: m.entity for m in recognize_text("", "Habló con Belén ayer.", "es")}
+    assert "Belén" not in got or got["Belén"].type != "City"
