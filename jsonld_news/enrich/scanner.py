@@ -680,8 +680,13 @@ class RuleScanner(KBLinker):
     def _subdivision_words(
         self, toks: list[Token], i: int, text: str, art: ArticleState
     ) -> Found | None:
-        """A region of ISO 3166-2 named by two or three capitalised words, the whole run and
-        no more ("a La Araucanía", "el departamento de Cerro Largo"), that no KB knows."""
+        """A region of ISO 3166-2 named by two or three capitalised words after a place's
+        preposition, the whole run and no more ("a La Araucanía", "el departamento de Cerro
+        Largo"), that no KB knows."""
+        if art.lang == "en" and not (
+            i > 0 and toks[i].joined and toks[i - 1].lower in _PLACE_BEFORE
+        ):
+            return None  # in English too, a place's preposition first ("in Nuevo León")
         end = i + 1
         while end < len(toks) and end - i < 3 and toks[end].joined and toks[end].cap:
             end += 1
