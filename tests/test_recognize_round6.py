@@ -138,3 +138,25 @@ def test_a_cldr_city_name_that_is_a_country_or_a_given_name_is_left_out() -> Non
     assert got["Túnez"].type == "Country"
     got = {m.surface: m.entity for m in recognize_text("", "Habló con Belén ayer.", "es")}
     assert "Belén" not in got or got["Belén"].type != "City"
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "name"),
+    [
+        ("Le 4 décembre 2019, Marielle de Sarnez est mise en examen.", "fr", "Marielle de Sarnez"),
+        ("Die Rede von Lothar de Maizière war kurz.", "de", "Lothar de Maizière"),
+    ],
+)
+def test_a_given_name_one_particle_and_a_surname(body: str, lang: str, name: str) -> None:
+    assert name in people(body, lang).values()
+
+
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        ("Il a vu Pierre de Paris hier.", "fr"),  # a KB place after the particle
+        ("La empresa Terminal Cuenca del Plata opera el puerto.", "es"),  # Spanish: bodies
+    ],
+)
+def test_a_particle_before_a_place_or_in_spanish_makes_no_person(body: str, lang: str) -> None:
+    assert people(body, lang) == {}

@@ -136,6 +136,14 @@ class RuleScanner(KBLinker):
                 alone = False  # "Bank of England"
             if alone and nxt is not None and nxt.lower in PARTICLES and _two_particles(toks, i + 1):
                 alone = False  # "Ursula von der Leyen"
+            elif (
+                alone
+                and lang in _PARTICLE_NAME_LANGUAGES
+                and nxt is not None
+                and nxt.lower in PARTICLES
+                and _one_particle(toks, i)
+            ):
+                alone = not given_name(tok.text, lang)  # "Marielle de Sarnez"
             if alone and tok.poss and nxt is not None and nxt.cap:
                 # "Citizens’ Independent ... Trust", "Aisha's Salon and Spa"
                 alone = not (plural_possessive(tok, text) or eponym_business(toks, i))
@@ -505,6 +513,8 @@ class RuleScanner(KBLinker):
         for t in toks[i + 1 : end]:
             if two and not t.cap:
                 continue  # "von der Leyen"; one particle alone must not be a word of the text
+            if not t.cap and end - i == 3 and self._particle_name(toks, i, end, lang, art):
+                continue  # "Marielle de Sarnez", "Lothar de Maizière"
             if t.lower in STREET_WORDS or art.writes_lower(t.lower) or _SAINT.match(t.text):
                 return -1
             if t.lower in titles:
@@ -677,6 +687,24 @@ class RuleScanner(KBLinker):
         place.local = True
         return place
 
+    def _particle_name(
+        self, toks: list[Token], i: int, end: int, lang: str, art: ArticleState
+    ) -> bool:
+        """A given name, one particle and a surname, the particle being a word of the text too
+        ("Marielle de Sarnez"): only with a given name of the language's top names first and, last,
+        a capitalised word that is no KB place or body and no common word ("Gare de Lyon",
+        "Claire de Lune" are none)."""
+        if lang not in _PARTICLE_NAME_LANGUAGES:
+            return False
+        first, particle, last = toks[i], toks[i + 1], toks[i + 2]
+        if particle.lower not in PARTICLES or last.upper or not last.cap:
+            return False
+        if not given_name(first.text, lang) or word_like_given_name(first.text):
+            return False
+        if common_word(last.text) or function_word(last.text, lang):
+            return False
+        return not any(e.type != "Person" for e in self._lookup(last.text, art))
+
     def _subdivision_words(
         self, toks: list[Token], i: int, text: str, art: ArticleState
     ) -> Found | None:
@@ -710,12 +738,14 @@ class RuleScanner(KBLinker):
         in German, so past the second word each word must be a known given name or surname
         ("Jon Prosser Renderings" is "Jon Prosser"), and a name's genitive ("Wladimir Putins
         Krieg") ends it."""
+        words = 1  # name words so far; particles ("de", "von der") are not counted
         for k in range(i + 1, end):
             tok = toks[k]
+            words += tok.cap or tok.lower not in PARTICLES or tok.lower == "y"
             after = toks[k + 1] if k + 1 < len(toks) else None
             if art.lang == "de" and _german_genitive(tok.text, art, after):
                 return k + 1
-            if k >= i + 2 and tok.cap and not (given_name(tok.text) or surname(tok.text)):
+            if words > 2 and tok.cap and not (given_name(tok.text) or surname(tok.text)):
                 return k
         return end
 
@@ -1053,6 +1083,17 @@ def _team_after(
     return Found(toks[i].start, nick.end, surface, "org", None, surface, "SportsTeam")
 
 
+def _one_particle(toks: list[Token], i: int) -> bool:
+    """A word, one particle and a capitalised word, nothing between them."""
+    return (
+        i + 2 < len(toks)
+        and toks[i + 1].joined
+        and toks[i + 2].joined
+        and toks[i + 2].cap
+        and not toks[i + 2].upper
+    )
+
+
 def _two_particles(toks: list[Token], j: int) -> bool:
     """ "von der Leyen", "van den Berg": two name particles and a capitalised word, joined."""
     if j + 2 >= len(toks) or toks[j].lower not in PARTICLES or toks[j + 1].lower not in PARTICLES:
@@ -1072,6 +1113,9 @@ _SAINT = re.compile(r"(?:Saint|Sainte|San|Santa|St)\b[-.]")
 
 
 _PLACE_BEFORE = frozenset(("in", "near"))
+# where "Given de Surname" is a person's name more often than a body's: French and German (the
+# nobiliary particle); Spanish "X de Y" is mostly a body or a place ("Cuenca del Plata")
+_PARTICLE_NAME_LANGUAGES = frozenset(("fr", "de"))
 _TOWN_TOKENS = 4
 
 
