@@ -160,3 +160,24 @@ def test_a_given_name_one_particle_and_a_surname(body: str, lang: str, name: str
 )
 def test_a_particle_before_a_place_or_in_spanish_makes_no_person(body: str, lang: str) -> None:
     assert people(body, lang) == {}
+
+
+def orgs(body: str, lang: str) -> dict[str, str]:
+    found = recognize_text("", body, lang)
+    return {m.surface: m.entity.name for m in found if m.entity.type.endswith("Organization")}
+
+
+def test_a_states_isch_adjective_and_a_body_noun_in_its_cited_form() -> None:
+    got = orgs(
+        "In der Hamburgischen Bürgerschaft gab es Streit. Der Bayerische Landtag tagte. Das"
+        " Bayerische Staatsministerium prüft den Antrag des Bayerischen Landtags.",
+        "de",
+    )
+    assert got["Hamburgischen Bürgerschaft"] == "Hamburgische Bürgerschaft"
+    assert got["Bayerische Landtag"] == got["Bayerischen Landtags"] == "Bayerischer Landtag"
+    assert got["Bayerische Staatsministerium"] == "Bayerisches Staatsministerium"
+
+
+def test_a_countrys_isch_adjective_names_no_seats_body() -> None:
+    got = orgs("Die Österreichische Regierung und die Französische Regierung äußerten sich.", "de")
+    assert not any("Regierung" in surface for surface in got)

@@ -292,6 +292,12 @@ class RuleScanner(KBLinker):
                         yield found
                         i += 1
                         continue
+                if nxt is not None and nxt.cap and nxt.joined and _SEAT_ISCH.search(tok.lower):
+                    found = self._seat_isch_body(tok, nxt, text, art)  # "Bayerischer Landtag"
+                    if found is not None:
+                        yield found
+                        i += 2
+                        continue
                 if nxt is not None and nxt.cap and nxt.joined and tok.lower.endswith("er"):
                     found = self._seat_adjective_body(tok, nxt, text, art)  # "Thüringer Landtag"
                     if found is not None:
@@ -620,6 +626,53 @@ class RuleScanner(KBLinker):
             return None
         name = f"{adjective} {noun}"
         return Found(tok.start, nxt.end, text[tok.start : nxt.end], "org", None, name, kind)
+
+    def _seat_isch_body(self, tok: Token, nxt: Token, text: str, art: ArticleState) -> Found | None:
+        """A state's "-isch" adjective and a body noun: "Bayerischer Landtag", "der
+        Hamburgischen Bürgerschaft", "die Sächsische Staatsregierung". The adjective declines,
+        so the name is the nominative a body's name is cited in, its ending by the noun's gender
+        ("Hamburgische Bürgerschaft" for "der Hamburgischen Bürgerschaft"); a noun whose gender
+        its ending does not tell is left alone. The seat is an ISO 3166-2 region or a KB place
+        other than a country or continent ("Österreichische Regierung" names no seat's body)."""
+        match = _SEAT_ISCH.search(tok.text.lower())
+        if match is None:
+            return None
+        base = tok.text[: match.start()]  # "Bayer", "Hamburg", "Sächs"
+        plain = base.translate(_DEUMLAUT)
+        stems = (base, base + "n", base + "en", plain, plain + "en")
+        if not any(
+            subdivision_name(stem)
+            or any(
+                kind_of(e.type) == "place" and e.type not in ("Continent", "Country")
+                for e in self._lookup(stem, art)
+            )
+            for stem in stems
+            if len(stem) > 3
+        ):
+            return None
+        body = self._seat_noun(nxt, art)
+        if body is None:
+            return None
+        kind, noun = body
+        gender = _german_gender(noun.lower())
+        if gender is None:
+            return None
+        name = f"{base}isch{_STRONG_ENDINGS[gender]} {noun}"
+        return Found(tok.start, nxt.end, text[tok.start : nxt.end], "org", None, name, kind)
+
+    def _seat_noun(self, nxt: Token, art: ArticleState) -> tuple[str, str] | None:
+        """A body noun in the nominative (the genitive's "-s" cut) and its type, or None."""
+        word = nxt.lower
+        kind = GERMAN_SEAT_BODIES.get(word)
+        if kind is not None:
+            return kind, nxt.text
+        if word.endswith("s"):
+            for cut in (1, 2):
+                kind = GERMAN_SEAT_BODIES.get(word[:-cut])
+                if kind is not None:
+                    return kind, nxt.text[:-cut]
+        body = _german_compound_body(nxt, art)
+        return None if body is None else (body.type, body.name)
 
     def _ap_state(self, toks: list[Token], i: int, text: str, art: ArticleState) -> Found | None:
         """A US state as the AP abbreviates it after a town's comma: "Napa, Calif.", "N.C."."""
@@ -1040,6 +1093,74 @@ GERMAN_SEAT_BODIES: dict[str, str] = dict.fromkeys(
     ),
     "GovernmentOrganization",
 )
+
+# a German "-isch" adjective in any of its declined forms: "bayerischer", "hamburgischen"
+_SEAT_ISCH = re.compile(r"isch(?:e|er|es|en|em)$")
+_DEUMLAUT = str.maketrans("äöüÄÖÜ", "aouAOU")
+# the strong (article-less) nominative ending a body's name is cited with, by gender
+_STRONG_ENDINGS = {"m": "er", "f": "e", "n": "es"}
+# the gender of a body noun by its last element (German noun endings are regular here: "-ung",
+# "-schaft", "-ei" feminine; "-tag", "-rat" masculine; "-amt", "-gericht", "-ministerium" neuter)
+_GENDER_ENDINGS = (
+    (
+        "m",
+        (
+            "landtag",
+            "kreistag",
+            "tag",
+            "senat",
+            "rat",
+            "magistrat",
+            "rundfunk",
+            "verband",
+            "verein",
+            "gerichtshof",
+            "hof",
+        ),
+    ),
+    (
+        "f",
+        (
+            "ung",
+            "schaft",
+            "kanzlei",
+            "ei",
+            "wehr",
+            "oper",
+            "kammer",
+            "behörde",
+            "kommission",
+            "universität",
+            "hochschule",
+            "akademie",
+            "versammlung",
+        ),
+    ),
+    (
+        "n",
+        (
+            "amt",
+            "gericht",
+            "ministerium",
+            "institut",
+            "museum",
+            "theater",
+            "parlament",
+            "orchester",
+            "gymnasium",
+            "konservatorium",
+            "kabinett",
+        ),
+    ),
+)
+
+
+def _german_gender(noun: str) -> str | None:
+    for gender, endings in _GENDER_ENDINGS:
+        if noun.endswith(endings):
+            return gender
+    return None
+
 
 # longest first: "hochschule" before "schule"
 _GERMAN_ENDINGS = sorted(GERMAN_ORG_ENDINGS.items(), key=lambda kv: -len(kv[0]))
