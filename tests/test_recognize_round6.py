@@ -181,3 +181,18 @@ def test_a_states_isch_adjective_and_a_body_noun_in_its_cited_form() -> None:
 def test_a_countrys_isch_adjective_names_no_seats_body() -> None:
     got = orgs("Die Österreichische Regierung und die Französische Regierung äußerten sich.", "de")
     assert not any("Regierung" in surface for surface in got)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nachruf\n1. Februar 2022 , Daniel Dillenburg\nIm November 2021 starb er.",
+        "Titel\nvon Alexander Karper Foto: © GEPA\nWie intensiv die Transferzeit war.",
+    ],
+)
+def test_a_byline_line_in_the_body_names_no_mention(body: str) -> None:
+    assert people(body, "de") == {}
+
+
+def test_a_dated_sentence_still_names_its_people() -> None:
+    assert "Angela Merkel" in people("Am 3. Mai 2022 sprach Angela Merkel lange.", "de").values()

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from jsonld_news.enrich.rule_words import word_set
+from jsonld_news.enrich.rule_words import CALENDAR_WORDS, word_set
 
 # "dateline": a line that is only a dateline ("WASHINGTON —", "Düsseldorf -"): KB names only,
 # and a city there needs no other cue
@@ -345,13 +345,34 @@ def _byline(toks: list[Token]) -> bool:
         return True
     if first.cap and first.lower in _BYLINE_VERBS and len(toks) > 2:
         return toks[1].lower in _BYLINE_OPENERS and _names_only(toks[2:])
-    if first.cap and first.lower in _BYLINE_OPENERS:
-        return _names_only(toks[1:])  # "Von Jana Weber", not "Von Montag an gilt ..."
+    if first.lower in _BYLINE_OPENERS:
+        # "Von Jana Weber", not "Von Montag an gilt ..."; a line opening in lower case is no
+        # sentence: "von Alexander Karper" (its photo credit already masked)
+        return _names_only(toks[1:])
     names = 0
     while names < len(toks) and toks[names].cap and toks[names].text.isalpha():
         names += 1
     rest = toks[names:]
-    return 2 <= names <= 4 and bool(rest) and all(t.text[0].isdigit() for t in rest)
+    if 2 <= names <= 4 and bool(rest) and all(t.text[0].isdigit() for t in rest):
+        return True  # "Ana Ruiz 3/5/2022 22:41"
+    return _dated_names(toks)
+
+
+def _dated_names(toks: list[Token]) -> bool:
+    """A date, then a name and nothing else: "1. Februar 2022 , Daniel Dillenburg"."""
+    k = 0
+    digits = False
+    while k < len(toks) and (toks[k].text[0].isdigit() or toks[k].lower in CALENDAR_WORDS):
+        digits = digits or toks[k].text[0].isdigit()
+        k += 1
+    rest = toks[k:]
+    return (
+        digits
+        and k >= 2
+        and 2 <= len(rest) <= 4
+        and "," in rest[0].gap_before
+        and all(t.cap and t.text.isalpha() for t in rest)
+    )
 
 
 def _names_only(toks: list[Token]) -> bool:
