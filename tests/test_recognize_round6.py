@@ -196,3 +196,21 @@ def test_a_byline_line_in_the_body_names_no_mention(body: str) -> None:
 
 def test_a_dated_sentence_still_names_its_people() -> None:
     assert "Angela Merkel" in people("Am 3. Mai 2022 sprach Angela Merkel lange.", "de").values()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "While you might not enjoy eating kale salad or Brussels sprouts, eat well.",
+        "He wore a Panama hat to the party.",
+        "The Boston terrier won the show.",
+    ],
+)
+def test_a_compound_named_after_a_place_is_no_mention_of_it(body: str) -> None:
+    assert places(body, "en") == {}
+
+
+def test_the_place_itself_is_still_found() -> None:
+    assert places("Brussels said the talks failed; he wore a Panama hat.", "en") == {
+        "Brussels": "City"
+    }

@@ -89,3 +89,16 @@ def _language_names() -> frozenset[str]:
 def language_name(word: str) -> bool:
     """The English name of a language (CLDR, via babel): "English", "Swahili"."""
     return word in _language_names()
+
+
+@cache
+def _place_compounds() -> frozenset[str]:
+    text = resources.files("jsonld_news").joinpath("data/place_compounds.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line)
+
+
+def place_compound(phrase: str) -> bool:
+    """A lower-case English compound named after a place that is no mention of it ("brussels
+    sprouts", "boston terrier", "panama hat"): WordNet's, see ``PROVENANCE-place-compounds.md``."""
+    compounds = _place_compounds()
+    return phrase in compounds or (phrase.endswith("s") and phrase[:-1] in compounds)

@@ -38,6 +38,7 @@ from jsonld_news.enrich.names import (
     common_word,
     given_name,
     language_name,
+    place_compound,
     subdivision_name,
     surname,
     word_like_given_name,
@@ -230,6 +231,9 @@ class RuleScanner(KBLinker):
                 continue
             if hit is not None:
                 after = i + 1 if tok.end >= hit.end else index_after(toks, i, hit.end)
+                if english and hit.type in _COMPOUND_PLACES and _place_compound(hit, toks, after):
+                    i = after + 1  # "Brussels sprouts", "a Panama hat": no mention of the place
+                    continue
                 paper = newspaper_after(hit, toks, i, after, text) if english else None
                 if paper is not None:  # "the Des Moines Register"
                     yield paper
@@ -1202,6 +1206,26 @@ def _team_after(
         return None
     surface = text[toks[i].start : nick.end]
     return Found(toks[i].start, nick.end, surface, "org", None, surface, "SportsTeam")
+
+
+_COMPOUND_PLACES = frozenset(("City", "State", "Country", "Continent", "Place"))
+
+
+def _place_compound(hit: Found, toks: list[Token], after: int) -> bool:
+    """The place's name opens a lower-case compound that means something else ("Brussels
+    sprouts", "Boston terrier", "California redwood")."""
+    if after >= len(toks) or toks[after].cap or not toks[after].joined or toks[after - 1].poss:
+        return False
+    phrase = f"{hit.surface.lower()} {toks[after].lower}"
+    if place_compound(phrase):
+        return True
+    nxt = after + 1
+    return (
+        nxt < len(toks)
+        and toks[nxt].joined
+        and not toks[nxt].cap
+        and place_compound(f"{phrase} {toks[nxt].lower}")
+    )
 
 
 def _one_particle(toks: list[Token], i: int) -> bool:
