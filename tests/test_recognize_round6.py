@@ -214,3 +214,19 @@ def test_the_place_itself_is_still_found() -> None:
     assert places("Brussels said the talks failed; he wore a Panama hat.", "en") == {
         "Brussels": "City"
     }
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We used a test called “Reading the Mind in the Eyes”, in which people looked.",
+        "The only president since Independence to have a degree in history.",
+    ],
+)
+def test_a_place_named_by_a_frequent_word_needs_a_cue(body: str) -> None:
+    assert places(body, "en") == {}
+
+
+def test_a_place_named_by_a_frequent_word_with_its_cue() -> None:
+    got = places("He grew up in Reading and lives in Mobile, Alabama.", "en")
+    assert got.get("Reading") == "City" and got.get("Mobile") == "City"

@@ -16,7 +16,7 @@ from jsonld_news.enrich.findings import (
     same_given_name,
 )
 from jsonld_news.enrich.name_rules import MAX_SPAN_TOKENS
-from jsonld_news.enrich.names import common_word, given_name, surname
+from jsonld_news.enrich.names import common_word, given_name, surname, word_place
 from jsonld_news.enrich.rule_words import (
     CALENDAR_WORDS,
     CONNECTORS,
@@ -441,6 +441,9 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
             return True  # "Düsseldorf -" on a line of its own
         if i == 0 and tok.upper and _dateline_after(toks, j):
             return True  # "AUSTIN (KXAN) —": a dateline's place
+        if lang == "en" and word_place(tok.text):
+            # "“Reading the Mind in the Eyes”", "since Independence": a frequent word first
+            return _place_cue(toks, i, j)
         big = entry.score >= BIG_CITY_SCORE or entry.description == "capital"
         if tok.sent_start and not big and entry.score < SENTENCE_START_CITY_SCORE:
             return False
@@ -458,12 +461,17 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
             and not big
             and given_name(tok.text)
         ):
-            # a town named like a person ("Nada", "Austin", "Florence") needs a place's cue:
-            # a locative before it ("in Nada", "the town of Nada") or a region after its comma
-            before = toks[i - 1].lower if i > 0 else ""
-            region = j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].gap_before == ", "
-            return before in LOCATIVES or before == "of" or before in STRICT_CITY_BEFORE or region
+            # a town named like a person ("Nada", "Austin", "Florence") needs a place's cue
+            return _place_cue(toks, i, j)
     return True
+
+
+def _place_cue(toks: list[Token], i: int, j: int) -> bool:
+    """A locative before the name ("in Nada", "the town of Nada") or a region after its comma
+    ("Reading, England")."""
+    before = toks[i - 1].lower if i > 0 else ""
+    region = j + 1 < len(toks) and toks[j + 1].cap and toks[j + 1].gap_before == ", "
+    return before in LOCATIVES or before == "of" or before in STRICT_CITY_BEFORE or region
 
 
 def _modifies_bodies(toks: list[Token], j: int) -> bool:

@@ -102,3 +102,15 @@ def place_compound(phrase: str) -> bool:
     sprouts", "boston terrier", "panama hat"): WordNet's, see ``PROVENANCE-place-compounds.md``."""
     compounds = _place_compounds()
     return phrase in compounds or (phrase.endswith("s") and phrase[:-1] in compounds)
+
+
+@cache
+def _word_places() -> frozenset[str]:
+    text = resources.files("jsonld_news").joinpath("data/word_places.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line)
+
+
+def word_place(name: str) -> bool:
+    """A place named by a frequent English word ("Reading", "Nice", "Split", "Independence"):
+    wordfreq's and SCOWL's, see ``PROVENANCE-word-places.md``."""
+    return name in _word_places()
