@@ -230,3 +230,21 @@ def test_a_place_named_by_a_frequent_word_needs_a_cue(body: str) -> None:
 def test_a_place_named_by_a_frequent_word_with_its_cue() -> None:
     got = places("He grew up in Reading and lives in Mobile, Alabama.", "en")
     assert got.get("Reading") == "City" and got.get("Mobile") == "City"
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "surface"),
+    [
+        ("Smoke covered the Brazilian states of Mato Grosso and Paraná on Monday.", "en", "Paraná"),
+        ("He lives in the state of São Paulo.", "en", "São Paulo"),
+        ("Se refugia en la provincia de Buenos Aires.", "es", "Buenos Aires"),
+    ],
+)
+def test_a_region_named_like_a_city_is_no_city(body: str, lang: str, surface: str) -> None:
+    got = {m.surface: m.entity for m in recognize_text("", body, lang)}
+    assert got[surface].type == "AdministrativeArea" and got[surface].same_as == []
+
+
+def test_the_city_of_the_same_name_is_still_the_city() -> None:
+    got = {m.surface: m.entity for m in recognize_text("", "The mayor of São Paulo spoke.", "en")}
+    assert got["São Paulo"].type == "City" and got["São Paulo"].same_as

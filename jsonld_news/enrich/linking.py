@@ -16,7 +16,13 @@ from jsonld_news.enrich.findings import (
     same_given_name,
 )
 from jsonld_news.enrich.name_rules import MAX_SPAN_TOKENS
-from jsonld_news.enrich.names import common_word, given_name, surname, word_place
+from jsonld_news.enrich.names import (
+    common_word,
+    given_name,
+    subdivision_name,
+    surname,
+    word_place,
+)
 from jsonld_news.enrich.rule_words import (
     CALENDAR_WORDS,
     CONNECTORS,
@@ -262,6 +268,12 @@ class KBLinker:
             return None
         if entry.type == "Person":
             return self._kb_person(entry, toks, i, j, surface, art)
+        if entry.type == "City" and _region_named(toks, i) and subdivision_name(surface):
+            # "the Brazilian states of Mato Grosso and Paraná", "la provincia de Buenos Aires":
+            # the region of the city's name, which no KB here links
+            region = Found(toks[i].start, toks[j].end, surface, "place", None, surface)
+            region.type, region.local = "AdministrativeArea", True
+            return region
         return Found(toks[i].start, toks[j].end, surface, "kb", entry, entry.label, entry.type)
 
     def _kb_person(
@@ -464,6 +476,38 @@ def _kb_ok(entry: KBEntry, toks: list[Token], i: int, j: int, mode: Mode, lang: 
             # a town named like a person ("Nada", "Austin", "Florence") needs a place's cue
             return _place_cue(toks, i, j)
     return True
+
+
+# a region's word and its preposition before the name they govern: "the state of",
+# "provincia de", "l'État de"
+_REGION_NOUNS = word_set(
+    "state states province provinces department departments region regions estado estados "
+    "provincia provincias departamento departamentos región regiones état états "
+    "département départements"
+)
+_REGION_OF = word_set("of de del du des")
+_LIST_WORDS = word_set("and y et e")
+
+
+def _region_named(toks: list[Token], i: int) -> bool:
+    """A region's word and its "of" before the name, maybe across a list of names ("the
+    Brazilian states of Mato Grosso and Paraná")."""
+    k = i - 1
+    while (
+        k > 0
+        and i - k <= 8
+        and _listed_on(toks[k + 1])
+        and (toks[k].cap or toks[k].lower in _LIST_WORDS)
+        and toks[k].lower not in _REGION_NOUNS
+    ):
+        k -= 1  # back over the list's other names
+    if k <= 0 or not _listed_on(toks[k + 1]):
+        return False
+    return toks[k].lower in _REGION_OF and toks[k].joined and toks[k - 1].lower in _REGION_NOUNS
+
+
+def _listed_on(tok: Token) -> bool:
+    return tok.joined or tok.gap_before.strip() == ","
 
 
 def _place_cue(toks: list[Token], i: int, j: int) -> bool:
