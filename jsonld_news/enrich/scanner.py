@@ -602,31 +602,13 @@ class RuleScanner(KBLinker):
         The adjective is a KB place's or an ISO 3166-2 region's name with "-er" ("Berlin",
         "Thüringen", "München"); the
         kind is a body noun (``GERMAN_SEAT_BODIES``) or a body compound ("Staatsoper")."""
-        word = nxt.lower
-        noun = nxt.text
-        kind = GERMAN_SEAT_BODIES.get(word)
-        if kind is None and word.endswith("s"):  # the genitive: "des Thüringer Landtags"
-            for cut in (1, 2):
-                kind = GERMAN_SEAT_BODIES.get(word[:-cut])
-                if kind is not None:
-                    noun = noun[:-cut]
-                    break
-        if kind is None:
-            body = _german_compound_body(nxt, art)
-            if body is None:
-                return None
-            kind, noun = body.type, body.name
+        body = self._seat_noun(nxt, art)
+        if body is None:
+            return None
+        kind, noun = body
         adjective = tok.text
         stems = (adjective[:-2], adjective[:-2] + "en", adjective[:-3] + "en")  # Thüringen, München
-        if not any(
-            subdivision_name(stem)  # a state: "Thüringen", "Tirol"
-            or any(
-                kind_of(e.type) == "place" and e.type not in ("Continent", "Country")
-                for e in self._lookup(stem, art)
-            )
-            for stem in stems
-            if len(stem) > 2
-        ):
+        if not self._seat(stems, art, 2):
             return None
         name = f"{adjective} {noun}"
         return Found(tok.start, nxt.end, text[tok.start : nxt.end], "org", None, name, kind)
@@ -643,16 +625,7 @@ class RuleScanner(KBLinker):
             return None
         base = tok.text[: match.start()]  # "Bayer", "Hamburg", "Sächs"
         plain = base.translate(_DEUMLAUT)
-        stems = (base, base + "n", base + "en", plain, plain + "en")
-        if not any(
-            subdivision_name(stem)
-            or any(
-                kind_of(e.type) == "place" and e.type not in ("Continent", "Country")
-                for e in self._lookup(stem, art)
-            )
-            for stem in stems
-            if len(stem) > 3
-        ):
+        if not self._seat((base, base + "n", base + "en", plain, plain + "en"), art, 3):
             return None
         body = self._seat_noun(nxt, art)
         if body is None:
@@ -663,6 +636,19 @@ class RuleScanner(KBLinker):
             return None
         name = f"{base}isch{_STRONG_ENDINGS[gender]} {noun}"
         return Found(tok.start, nxt.end, text[tok.start : nxt.end], "org", None, name, kind)
+
+    def _seat(self, stems: tuple[str, ...], art: ArticleState, shortest: int) -> bool:
+        """One of the adjective's stems (longer than ``shortest``) names a seat: an ISO 3166-2
+        region ("Thüringen", "Tirol") or a KB place other than a country or continent."""
+        return any(
+            subdivision_name(stem)
+            or any(
+                kind_of(e.type) == "place" and e.type not in ("Continent", "Country")
+                for e in self._lookup(stem, art)
+            )
+            for stem in stems
+            if len(stem) > shortest
+        )
 
     def _seat_noun(self, nxt: Token, art: ArticleState) -> tuple[str, str] | None:
         """A body noun in the nominative (the genitive's "-s" cut) and its type, or None."""
