@@ -248,3 +248,14 @@ def test_a_region_named_like_a_city_is_no_city(body: str, lang: str, surface: st
 def test_the_city_of_the_same_name_is_still_the_city() -> None:
     got = {m.surface: m.entity for m in recognize_text("", "The mayor of São Paulo spoke.", "en")}
     assert got["São Paulo"].type == "City" and got["São Paulo"].same_as
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Laut Ross Young kommt das Gerät im Herbst.", "Ross Young"),
+        ("Laut Carl Gustav Jung war das so.", "Carl Gustav Jung"),
+    ],
+)
+def test_a_surname_with_a_noun_ending_is_still_a_surname(body: str, name: str) -> None:
+    assert name in people(body, "de").values()

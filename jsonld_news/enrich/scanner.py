@@ -529,8 +529,8 @@ class RuleScanner(KBLinker):
                 return -1
             if t.lower in titles:
                 return -1  # "Wie Sprecher Stefan Gobbin": the name starts after the title
-            if not english and _NOUN_ENDING.search(t.lower):
-                return -1  # a German, French or Spanish noun: "Kiel Abmahnungen"
+            if not english and _NOUN_ENDING.search(t.lower) and not surname(t.text):
+                return -1  # a German, French or Spanish noun: "Kiel Abmahnungen" (not "Jung")
         rest = text[toks[i + 1].start : last.end]
         if any(kind_of(e.type) == "place" for e in self._lookup(rest, art)) and end - i > 2:
             return -1  # "Western North Carolina"
