@@ -259,3 +259,19 @@ def test_the_city_of_the_same_name_is_still_the_city() -> None:
 )
 def test_a_surname_with_a_noun_ending_is_still_a_surname(body: str, name: str) -> None:
     assert name in people(body, "de").values()
+
+
+def test_an_all_caps_heading_with_a_speakers_label_names_the_speaker() -> None:
+    body = "Las madres.\nMAGALY MEDINA: ME ESCAPÉ DEL COLEGIO\n¿Qué travesura hiciste?"
+    assert people(body, "es") == {"MAGALY MEDINA": "Magaly Medina"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "BREAKING NEWS: STORM HITS THE COAST\nRain fell all day.",
+        "NEW YORK: THE CITY THAT NEVER SLEEPS\nThe mayor spoke.",
+    ],
+)
+def test_the_rest_of_an_all_caps_heading_is_still_not_read(body: str) -> None:
+    assert recognize_text("", body, "en") == []

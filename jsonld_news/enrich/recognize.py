@@ -59,7 +59,7 @@ from jsonld_news.enrich.scanner import RuleScanner
 from jsonld_news.enrich.senses import given_names_of_people
 from jsonld_news.enrich.short_forms import short_forms
 from jsonld_news.enrich.speakers import speaker_labels
-from jsonld_news.enrich.tokens import Line, Mode, tokenize, with_mode
+from jsonld_news.enrich.tokens import Line, Mode, labels_apart, tokenize, with_mode
 from jsonld_news.enrich.towns import context_codes, towns
 from jsonld_news.identity import DEFAULT_BASE_IRI, kind_of
 from jsonld_news.kb import KBEntry, KnowledgeBase
@@ -84,17 +84,17 @@ class RuleRecognizer(RuleScanner):
     ) -> list[Mention]:
         lang = (language or "en").split("-")[0].casefold()
         body_mode: Mode = "full" if lang == "en" else "strict"
-        body_lines = tokenize(body, body_mode)
+        body_lines, label_lines = labels_apart(tokenize(body, body_mode))
         if lang == "en" and not self._reads_as_english(body, body_lines):
             # labelled English (or not labelled) but written in another language: the English
             # rules would read its nouns as names ("Casa Rosada", "Quarantäne"); KB names only
             lang, body_mode = "und", "strict"
             body_lines = with_mode(body_lines, body_mode)
         art = ArticleState(lang, self._cache_for(lang), body)
-        head_lines = tokenize(headline, "title" if lang != "en" else "full")
+        head_lines = labels_apart(tokenize(headline, "title" if lang != "en" else "full"))[0]
         found = self._scan(body_lines, body, lang, art, in_headline=False)
         if lang in _NAME_LANGUAGES:
-            found += self._speakers(body_lines, body, found, art)
+            found += self._speakers(body_lines + label_lines, body, found, art)
         found += self._scan(head_lines, headline, lang, art, in_headline=True)
         people = sum(f.kind == "person" for f in found)
         if lang in _ROMANCE_GERMAN:

@@ -17,7 +17,8 @@ from jsonld_news.enrich.rule_words import CALENDAR_WORDS, word_set
 
 # "dateline": a line that is only a dateline ("WASHINGTON —", "Düsseldorf -"): KB names only,
 # and a city there needs no other cue
-Mode = Literal["full", "title", "strict", "dateline"]
+# "label": an all-caps line's speaker label alone ("MAGALY MEDINA:"), read by ``speakers`` only
+Mode = Literal["full", "title", "strict", "dateline", "label"]
 
 
 _URL = re.compile(r"<?(?:https?://|www\.)\S+")
@@ -260,10 +261,30 @@ def _close_line(
         lines.append(Line(toks, "dateline", caps))
         return
     if text[toks[0].start : toks[-1].end].isupper():
-        return  # all caps: photo credits, shouted headers; capitals tell nothing there
+        # all caps: photo credits, shouted headers; capitals tell nothing there, but for a
+        # speaker's label ("MAGALY MEDINA: ME ESCAPÉ DEL COLEGIO"), kept alone for ``speakers``
+        label = _caps_label(toks, text)
+        if label:
+            kept = toks[:label]
+            lines.append(Line(kept, "label", [t for t in caps if t.start < kept[-1].end]))
+        return
     if len(toks) <= _BYLINE_TOKENS and _byline(toks):
         return  # a byline ("By Evan Symon, August 14, 2020"): its author is no mention
     lines.append(Line(toks, _line_mode(toks, caps, mode), caps))
+
+
+_LABEL_COLON = re.compile(r"[ \t]*:[ \t]")
+
+
+def _caps_label(toks: list[Token], text: str) -> int:
+    """How many words of an all-caps line are a name before a colon (two to four letters-only
+    words, nothing between them), or 0."""
+    n = 0
+    while n < len(toks) and n < 5 and toks[n].text.isalpha() and (n == 0 or toks[n].joined):
+        n += 1
+        if _LABEL_COLON.match(text, toks[n - 1].end):
+            return n if 2 <= n <= 4 else 0
+    return 0
 
 
 def _line_mode(toks: list[Token], caps: list[Token], mode: Mode) -> Mode:
@@ -272,6 +293,13 @@ def _line_mode(toks: list[Token], caps: list[Token], mode: Mode) -> Mode:
     if mode == "strict" and len(toks) >= 6 and 5 * len(caps) >= 4 * len(toks):
         line_mode = "title"  # German nouns are capitalised, but not every word of a line
     return line_mode
+
+
+def labels_apart(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """(the lines to scan, the all-caps lines kept for their speaker label only)."""
+    if not any(line.mode == "label" for line in lines):
+        return lines, []
+    return [x for x in lines if x.mode != "label"], [x for x in lines if x.mode == "label"]
 
 
 def with_mode(lines: list[Line], mode: Mode) -> list[Line]:
