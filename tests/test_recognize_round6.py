@@ -275,3 +275,9 @@ def test_an_all_caps_heading_with_a_speakers_label_names_the_speaker() -> None:
 )
 def test_the_rest_of_an_all_caps_heading_is_still_not_read(body: str) -> None:
     assert recognize_text("", body, "en") == []
+
+
+def test_french_lower_case_heads_of_a_seats_bodies() -> None:
+    got = orgs("Le parquet de Paris a ouvert une enquête. La mairie de Lyon a réagi.", "fr")
+    assert set(got) == {"parquet de Paris", "mairie de Lyon"}
+    assert orgs("Le sol en parquet de chêne est beau.", "fr") == {}

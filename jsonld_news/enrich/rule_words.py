@@ -192,7 +192,7 @@ ROMANCE_HEADS: dict[str, str] = {
             "senado sénat congreso congrès ejército armée guardia garde alcaldía ayuntamiento "
             "mairie préfecture gobernación dirección direction secretaría fiscalía "
             "procuraduría defensoría contraloría superintendencia sala juzgado office parlement "
-            "parlamento"
+            "parlamento parquet"
         ),
         "GovernmentOrganization",
     ),
@@ -354,4 +354,4 @@ GERMAN_TOWN_NOUNS = word_set(
 # The bodies whose generic head French writes in lower case, the complement capitalised
 # ("le ministère de l’Emploi", "la cour d’appel de Rennes", "le tribunal de Nanterre"): the
 # Imprimerie nationale's rules (Lexique des règles typographiques, "Organismes").
-FRENCH_LOWER_HEADS = word_set("ministère cour tribunal préfecture conseil")
+FRENCH_LOWER_HEADS = word_set("ministère cour tribunal préfecture conseil parquet mairie")
