@@ -281,3 +281,15 @@ def test_french_lower_case_heads_of_a_seats_bodies() -> None:
     got = orgs("Le parquet de Paris a ouvert une enquête. La mairie de Lyon a réagi.", "fr")
     assert set(got) == {"parquet de Paris", "mairie de Lyon"}
     assert orgs("Le sol en parquet de chêne est beau.", "fr") == {}
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Download the Microsoft News app to stay informed.", "Microsoft News"),
+        ("Join the Sierra Club today.", "Sierra Club"),
+        ("Donations went to Save the Children Fund last year.", "Save the Children Fund"),
+    ],
+)
+def test_a_sentences_verb_and_the_open_no_name(body: str, name: str) -> None:
+    assert name in orgs(body, "en").values()

@@ -547,6 +547,11 @@ def org_run(
                 and j > i
                 and nxt.lower not in calendar
             ):
+                if t.lower == "the" and j == i + 1 and toks[i].sent_start and head_type is None:
+                    # "Download the Microsoft News app", "Join the Sierra Club": a sentence's
+                    # verb and "the" open no name ("Bank of the West" and, mid-sentence, "Save
+                    # the Children Fund" go on)
+                    return org_run(toks, j + 1, text, calendar)
                 j += 1
                 continue
             break
