@@ -293,3 +293,19 @@ def test_french_lower_case_heads_of_a_seats_bodies() -> None:
 )
 def test_a_sentences_verb_and_the_open_no_name(body: str, name: str) -> None:
     assert name in orgs(body, "en").values()
+
+
+def test_a_body_named_for_its_field_after_in() -> None:
+    got = orgs("The study by the Centre for Policy Impact in Global Health found gaps.", "en")
+    assert "Centre for Policy Impact in Global Health" in got
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The Kimbell Art Museum in Fort Worth, Texas, bought it.", "Kimbell Art Museum"),
+        ("The Ministry of Health in Springfield said so.", "Ministry of Health"),
+    ],
+)
+def test_a_place_after_in_is_no_part_of_the_name(body: str, name: str) -> None:
+    assert name in orgs(body, "en").values()

@@ -226,6 +226,7 @@ class RuleScanner(KBLinker):
             if org is not None and hit is not None and _coordinated(hit, toks, i):
                 org = None  # "Air France and British Airways": the KB's name, then another
             if org is not None and (hit is None or org.end > hit.end):
+                org = self._field_after(org, toks, i, text, art)
                 yield self._qualified(org, toks, i, text, art)
                 i = index_after(toks, i, org.end)
                 continue
@@ -913,6 +914,28 @@ class RuleScanner(KBLinker):
             hit.iri_name = f"{name}, {place.identity_name()}"
             hit.resolved = True
         return region
+
+    def _field_after(
+        self, org: Found, toks: list[Token], i: int, text: str, art: ArticleState
+    ) -> Found:
+        """A body named for its field after "in", in common words and no KB name ("Centre for
+        Policy Impact in Global Health", "Center for Excellence in Education"): the name runs
+        on. A place stops it ("the Kimbell Art Museum in Fort Worth": a KB city)."""
+        k = index_after(toks, i, org.end)
+        if k + 1 >= len(toks) or toks[k].lower != "in" or not toks[k].joined:
+            return org
+        end = k + 1
+        while end < len(toks) and end - k <= 3 and toks[end].joined and toks[end].cap:
+            if toks[end].upper or not common_word(toks[end].text) or toks[end].poss:
+                return org
+            end += 1
+        if end == k + 1 or (end < len(toks) and toks[end].joined and toks[end].cap):
+            return org
+        field = text[toks[k + 1].start : toks[end - 1].end]
+        if self._lookup(field, art) or any(self._lookup(t.text, art) for t in toks[k + 1 : end]):
+            return org
+        surface = text[org.start : toks[end - 1].end]
+        return Found(org.start, toks[end - 1].end, surface, org.kind, None, surface, org.type)
 
     def _qualified(
         self, org: Found, toks: list[Token], i: int, text: str, art: ArticleState
