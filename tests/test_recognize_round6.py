@@ -7,6 +7,7 @@ import pytest
 
 from jsonld_news.enrich.recognize import recognize_text
 from jsonld_news.enrich.tokens import elided_before, tokenize
+from jsonld_news.identity import kind_of
 from jsonld_news.model import Mention
 
 
@@ -164,7 +165,7 @@ def test_a_particle_before_a_place_or_in_spanish_makes_no_person(body: str, lang
 
 def orgs(body: str, lang: str) -> dict[str, str]:
     found = recognize_text("", body, lang)
-    return {m.surface: m.entity.name for m in found if m.entity.type.endswith("Organization")}
+    return {m.surface: m.entity.name for m in found if kind_of(m.entity.type) == "organization"}
 
 
 def test_a_states_isch_adjective_and_a_body_noun_in_its_cited_form() -> None:
@@ -309,3 +310,11 @@ def test_a_body_named_for_its_field_after_in() -> None:
 )
 def test_a_place_after_in_is_no_part_of_the_name(body: str, name: str) -> None:
     assert name in orgs(body, "en").values()
+
+
+def test_two_bodies_coordinated_are_two_names() -> None:
+    got = orgs("Rival carriers Air France and British Airways said they had added seats.", "en")
+    assert set(got) == {"Air France", "British Airways"}
+    assert orgs("Power went out for users of Pacific Gas and Electric Company.", "en") == {
+        "Pacific Gas and Electric Company": "Pacific Gas and Electric Company"
+    }

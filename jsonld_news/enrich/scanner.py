@@ -226,6 +226,11 @@ class RuleScanner(KBLinker):
             if org is not None and hit is not None and _coordinated(hit, toks, i):
                 org = None  # "Air France and British Airways": the KB's name, then another
             if org is not None and (hit is None or org.end > hit.end):
+                pair = self._two_names(org, toks, i, text, art)
+                if pair is not None:  # "Air France and British Airways"
+                    yield from pair
+                    i = index_after(toks, i, org.end)
+                    continue
                 org = self._field_after(org, toks, i, text, art)
                 yield self._qualified(org, toks, i, text, art)
                 i = index_after(toks, i, org.end)
@@ -914,6 +919,27 @@ class RuleScanner(KBLinker):
             hit.iri_name = f"{name}, {place.identity_name()}"
             hit.resolved = True
         return region
+
+    def _two_names(
+        self, org: Found, toks: list[Token], i: int, text: str, art: ArticleState
+    ) -> tuple[Found, Found] | None:
+        """Two bodies coordinated, not one name: the first ends with a country's or a city's
+        name, the second has its own head ("Air France and British Airways"; "Pacific Gas and
+        Electric" is one)."""
+        end = index_after(toks, i, org.end)
+        m = next((k for k in range(i + 2, end - 1) if toks[k].lower in COORDINATORS), -1)
+        if m < 0 or end - m < 3:
+            return None
+        if not any(t.lower.rstrip(".") in ORG_HEADS for t in toks[m + 1 : end]):
+            return None  # the head is the first one's: "University of Texas and Mexico City"
+        places = ("Country", "City")
+        if not any(e.type in places for e in self._lookup(toks[m - 1].text, art)):
+            return None
+        right = text[toks[m + 1].start : org.end]
+        left = text[org.start : toks[m - 1].end]
+        second = Found(toks[m + 1].start, org.end, right, "org", None, right, org.type)
+        first = Found(org.start, toks[m - 1].end, left, "org", None, left, org.type)
+        return first, second
 
     def _field_after(
         self, org: Found, toks: list[Token], i: int, text: str, art: ArticleState
