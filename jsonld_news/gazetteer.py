@@ -808,6 +808,42 @@ ORGANIZATIONS: list[tuple[str, str, list[str], str]] = [
     ("AstraZeneca", "Corporation", [], ""),
     ("Deutsche Bahn", "Corporation", [], ""),
     ("FlixBus", "Corporation", ["Flixbus"], ""),
+    # The national railway operators and the flag and largest airlines of the G7 and of the
+    # countries whose languages are read here, which strikes, fares and delays put in the news
+    # every week, by their own names. A short name that is a word, a people or a place is left
+    # out ("Swiss", "Iberia", "Emirates", "Condor", "ANA", "DB").
+    (
+        "SNCF",
+        "Corporation",
+        ["Société nationale des chemins de fer français", "SNCF Voyageurs"],
+        "",
+    ),
+    ("Renfe", "Corporation", ["Renfe Operadora"], ""),
+    ("Schweizerische Bundesbahnen", "Corporation", ["SBB", "CFF", "SBB CFF FFS"], ""),
+    ("Österreichische Bundesbahnen", "Corporation", ["ÖBB"], ""),
+    ("Trenitalia", "Corporation", [], ""),
+    ("Amtrak", "Corporation", [], ""),
+    ("Network Rail", "Corporation", [], ""),
+    ("Air France", "Corporation", [], ""),
+    ("British Airways", "Corporation", [], ""),
+    ("KLM", "Corporation", ["KLM Royal Dutch Airlines"], ""),
+    ("Austrian Airlines", "Corporation", [], ""),
+    ("Swiss International Air Lines", "Corporation", [], ""),
+    ("Eurowings", "Corporation", [], ""),
+    ("Ryanair", "Corporation", [], ""),
+    ("easyJet", "Corporation", ["EasyJet"], ""),
+    ("Vueling", "Corporation", [], ""),
+    ("ITA Airways", "Corporation", [], ""),
+    ("Alitalia", "Corporation", [], ""),
+    ("Air Canada", "Corporation", [], ""),
+    ("American Airlines", "Corporation", [], ""),
+    ("United Airlines", "Corporation", [], ""),
+    ("Southwest Airlines", "Corporation", [], ""),
+    ("Japan Airlines", "Corporation", [], ""),
+    ("Aeroméxico", "Corporation", ["Aeromexico"], ""),
+    ("Avianca", "Corporation", [], ""),
+    ("LATAM Airlines", "Corporation", ["LATAM"], ""),
+    ("Aerolíneas Argentinas", "Corporation", [], ""),
 ]
 
 # Regions news names as places, beyond countries and cities (no package lists them).
