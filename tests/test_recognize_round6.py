@@ -318,3 +318,12 @@ def test_two_bodies_coordinated_are_two_names() -> None:
     assert orgs("Power went out for users of Pacific Gas and Electric Company.", "en") == {
         "Pacific Gas and Electric Company": "Pacific Gas and Electric Company"
     }
+
+
+def test_a_city_with_a_plural_verb_is_its_club() -> None:
+    got = {m.surface: m.entity for m in recognize_text("", "Barcelona have agreed a fee.", "en")}
+    assert got["Barcelona"].type == "SportsTeam" and got["Barcelona"].name == "FC Barcelona"
+    got = {
+        m.surface: m.entity for m in recognize_text("", "Visitors to Barcelona were many.", "en")
+    }
+    assert got["Barcelona"].type == "City"

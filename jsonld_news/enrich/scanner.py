@@ -240,6 +240,12 @@ class RuleScanner(KBLinker):
                 if english and hit.type in _COMPOUND_PLACES and _place_compound(hit, toks, after):
                     i = after + 1  # "Brussels sprouts", "a Panama hat": no mention of the place
                     continue
+                if english and hit.type == "City" and after < len(toks):
+                    club = self._club_by_city(hit, toks, i, after, art)
+                    if club is not None:  # "Barcelona have agreed a fee": FC Barcelona
+                        yield club
+                        i = after
+                        continue
                 paper = newspaper_after(hit, toks, i, after, text) if english else None
                 if paper is not None:  # "the Des Moines Register"
                     yield paper
@@ -920,6 +926,25 @@ class RuleScanner(KBLinker):
             hit.resolved = True
         return region
 
+    def _club_by_city(
+        self, hit: Found, toks: list[Token], i: int, after: int, art: ArticleState
+    ) -> Found | None:
+        """A city with a plural verb is its club, as British sports writing has it ("Barcelona
+        have agreed a fee", "Arsenal were"): the KB's club named "FC <city>", "<city> FC" or
+        "CF <city>", if there is one; the city must be the verb's subject."""
+        verb = toks[after]
+        if verb.lower not in _PLURAL_VERBS or not verb.joined:
+            return None
+        if i > 0 and toks[i].joined and toks[i - 1].lower in _PREPOSITIONS_BEFORE:
+            return None  # "visitors to Barcelona were": the city, the object of "to"
+        for name in (f"FC {hit.surface}", f"{hit.surface} FC", f"CF {hit.surface}"):
+            for entry in self._lookup(name, art):
+                if entry.type == "SportsTeam":
+                    club = Found(hit.start, hit.end, hit.surface, "kb", entry, entry.label)
+                    club.type = entry.type
+                    return club
+        return None
+
     def _two_names(
         self, org: Found, toks: list[Token], i: int, text: str, art: ArticleState
     ) -> tuple[Found, Found] | None:
@@ -1244,6 +1269,10 @@ def _team_after(
 
 
 _COMPOUND_PLACES = frozenset(("City", "State", "Country", "Continent", "Place"))
+_PLURAL_VERBS = frozenset(("have", "are", "were", "’ve", "'ve"))
+_PREPOSITIONS_BEFORE = frozenset(
+    ("in", "at", "from", "to", "near", "of", "for", "with", "by", "on", "into", "over", "across")
+)
 
 
 def _place_compound(hit: Found, toks: list[Token], after: int) -> bool:
