@@ -327,3 +327,21 @@ def test_a_city_with_a_plural_verb_is_its_club() -> None:
         m.surface: m.entity for m in recognize_text("", "Visitors to Barcelona were many.", "en")
     }
     assert got["Barcelona"].type == "City"
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("It took years to build in the Guizhou province of southwest China.", "Guizhou"),
+        ("Shelling hit the Donetsk region on Monday.", "Donetsk"),  # not the city
+        ("Fighting in Kursk oblast continued.", "Kursk"),
+    ],
+)
+def test_a_name_before_a_regions_word_is_the_region(body: str, surface: str) -> None:
+    got = {m.surface: m.entity for m in recognize_text("", body, "en")}
+    assert got[surface].type == "AdministrativeArea" and got[surface].same_as == []
+
+
+def test_a_city_without_a_regions_word_is_the_city() -> None:
+    got = {m.surface: m.entity for m in recognize_text("", "Officials in Donetsk said so.", "en")}
+    assert got["Donetsk"].type == "City"

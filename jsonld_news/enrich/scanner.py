@@ -240,6 +240,10 @@ class RuleScanner(KBLinker):
                 if english and hit.type in _COMPOUND_PLACES and _place_compound(hit, toks, after):
                     i = after + 1  # "Brussels sprouts", "a Panama hat": no mention of the place
                     continue
+                if english and hit.type in ("City", "Place") and _unit_after(toks, after):
+                    yield _region_of(hit.start, hit.end, text)  # "the Donetsk region"
+                    i = after + 1
+                    continue
                 if english and hit.type == "City" and after < len(toks):
                     club = self._club_by_city(hit, toks, i, after, art)
                     if club is not None:  # "Barcelona have agreed a fee": FC Barcelona
@@ -341,7 +345,18 @@ class RuleScanner(KBLinker):
                     yield found
                     i = index_after(toks, i, found.end)
                     continue
-            # 6. a name no KB knows after "in" or "near": a place, local to the article
+            # 6. a name no KB knows before a region's word ("the Guizhou province"), or after
+            # "in" or "near": a place, local to the article
+            if (
+                english
+                and mode == "full"
+                and alone
+                and _unit_after(toks, i + 1)
+                and not (common_word(tok.text) or given_name(tok.text, lang) or tok.upper)
+            ):
+                yield _region_of(tok.start, tok.end, text)
+                i += 2
+                continue
             if english and mode == "full" and i > 0 and toks[i - 1].lower in _PLACE_BEFORE:
                 found = self._locative_place(toks, i, text, art)
                 if found is not None:
@@ -1266,6 +1281,24 @@ def _team_after(
         return None
     surface = text[toks[i].start : nick.end]
     return Found(toks[i].start, nick.end, surface, "org", None, surface, "SportsTeam")
+
+
+# a region's kind after its name, in lower case: "the Guizhou province", "the Donetsk region",
+# "Kursk oblast", "the Idlib governorate" (a city's name there names the region around it)
+_REGION_UNITS = frozenset(("province", "region", "oblast", "prefecture", "governorate", "canton"))
+
+
+def _unit_after(toks: list[Token], k: int) -> bool:
+    return k < len(toks) and toks[k].joined and toks[k].lower in _REGION_UNITS and not toks[k].cap
+
+
+def _region_of(start: int, end: int, text: str) -> Found:
+    """The region a name and its lower-case kind name, local to the article: no KB here links
+    regions, and the city's link would be a wrong one."""
+    name = " ".join(text[start:end].split())
+    region = Found(start, end, text[start:end], "place", None, name, "AdministrativeArea")
+    region.local = True
+    return region
 
 
 _COMPOUND_PLACES = frozenset(("City", "State", "Country", "Continent", "Place"))
