@@ -508,6 +508,43 @@ ORGANIZATIONS: list[tuple[str, str, list[str], str]] = [
     ("Human Rights Watch", "NGO", [], ""),
     ("Greenpeace", "NGO", [], ""),
     ("Doctors Without Borders", "NGO", ["Médecins Sans Frontières", "MSF"], ""),
+    # The international NGOs of human rights, press freedom, humanitarian aid and the
+    # environment that news cites as sources week by week, by their names in the read
+    # languages (an acronym that is a common abbreviation left out: "XR").
+    ("Oxfam", "NGO", ["Oxfam International"], ""),
+    ("World Wide Fund for Nature", "NGO", ["WWF", "World Wildlife Fund"], ""),
+    ("Save the Children", "NGO", [], ""),
+    ("Transparency International", "NGO", [], ""),
+    (
+        "Reporters Without Borders",
+        "NGO",
+        ["Reporters sans frontières", "Reporter ohne Grenzen", "Reporteros Sin Fronteras", "RSF"],
+        "",
+    ),
+    ("Committee to Protect Journalists", "NGO", ["CPJ"], ""),
+    ("PETA", "NGO", ["People for the Ethical Treatment of Animals", "Peta"], ""),
+    ("Extinction Rebellion", "NGO", [], ""),
+    ("Fridays for Future", "NGO", ["Fridays For Future"], ""),
+    ("Friends of the Earth", "NGO", [], ""),
+    ("Sierra Club", "NGO", [], ""),
+    (
+        "International Federation of Red Cross and Red Crescent Societies",
+        "NGO",
+        ["IFRC"],
+        "",
+    ),
+    (
+        "Médecins du Monde",
+        "NGO",
+        ["Doctors of the World", "Ärzte der Welt", "Médicos del Mundo"],
+        "",
+    ),
+    (
+        "Bill & Melinda Gates Foundation",
+        "NGO",
+        ["Gates Foundation", "Bill and Melinda Gates Foundation"],
+        "",
+    ),
     (
         "Council of Europe",
         "Organization",
