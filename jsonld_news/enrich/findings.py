@@ -45,6 +45,14 @@ class Found:
     resolved: bool = False  # its sense was decided by its context ("Atlanta, Georgia")
 
 
+def local_region(start: int, end: int, surface: str, name: str | None = None) -> Found:
+    """A region that no KB here links ("La Araucanía", "the Donetsk region"): an
+    AdministrativeArea whose IRI is local to the article."""
+    region = Found(start, end, surface, "place", None, name or surface, "AdministrativeArea")
+    region.local = True
+    return region
+
+
 @dataclass(slots=True)
 class ArticleState:
     lang: str = "en"

@@ -13,6 +13,7 @@ from jsonld_news.enrich.findings import (
     Found,
     add_surname,
     fold_name,
+    local_region,
     same_given_name,
 )
 from jsonld_news.enrich.name_rules import MAX_SPAN_TOKENS
@@ -271,9 +272,7 @@ class KBLinker:
         if entry.type == "City" and _region_named(toks, i) and subdivision_name(surface):
             # "the Brazilian states of Mato Grosso and Paraná", "la provincia de Buenos Aires":
             # the region of the city's name, which no KB here links
-            region = Found(toks[i].start, toks[j].end, surface, "place", None, surface)
-            region.type, region.local = "AdministrativeArea", True
-            return region
+            return local_region(toks[i].start, toks[j].end, surface)
         return Found(toks[i].start, toks[j].end, surface, "kb", entry, entry.label, entry.type)
 
     def _kb_person(

@@ -11,6 +11,7 @@ from jsonld_news.enrich.findings import (
     Found,
     add_surname,
     fold_name,
+    local_region,
     same_given_name,
 )
 from jsonld_news.enrich.frequent_words import function_word
@@ -753,9 +754,7 @@ class RuleScanner(KBLinker):
             return None
         if self._lookup(word, art):
             return None
-        place = Found(tok.start, tok.end, word, "place", None, word, "AdministrativeArea")
-        place.local = True
-        return place
+        return local_region(tok.start, tok.end, word)
 
     def _particle_name(
         self, toks: list[Token], i: int, end: int, lang: str, art: ArticleState
@@ -797,11 +796,7 @@ class RuleScanner(KBLinker):
             return None
         if art.lang == "en" and given_name(toks[i].text, "en") and surname(toks[end - 1].text):
             return None  # a person's name that a region shares (other languages ask for "in")
-        place = Found(
-            toks[i].start, toks[end - 1].end, surface, "place", None, surface, "AdministrativeArea"
-        )
-        place.local = True
-        return place
+        return local_region(toks[i].start, toks[end - 1].end, surface)
 
     def _names_end(self, toks: list[Token], i: int, end: int, art: ArticleState) -> int:
         """Where a German, French or Spanish name run really ends: every noun is capitalised
@@ -1295,10 +1290,7 @@ def _unit_after(toks: list[Token], k: int) -> bool:
 def _region_of(start: int, end: int, text: str) -> Found:
     """The region a name and its lower-case kind name, local to the article: no KB here links
     regions, and the city's link would be a wrong one."""
-    name = " ".join(text[start:end].split())
-    region = Found(start, end, text[start:end], "place", None, name, "AdministrativeArea")
-    region.local = True
-    return region
+    return local_region(start, end, text[start:end], " ".join(text[start:end].split()))
 
 
 _COMPOUND_PLACES = frozenset(("City", "State", "Country", "Continent", "Place"))
