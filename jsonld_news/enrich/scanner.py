@@ -940,7 +940,7 @@ class RuleScanner(KBLinker):
         self, hit: Found, toks: list[Token], i: int, after: int, art: ArticleState
     ) -> Found | None:
         """A city with a plural verb is its club, as British sports writing has it ("Barcelona
-        have agreed a fee", "Arsenal were"): the KB's club named "FC <city>", "<city> FC" or
+        have agreed a fee", "Santos were"): the KB's club named "FC <city>", "<city> FC" or
         "CF <city>", if there is one; the city must be the verb's subject."""
         verb = toks[after]
         if verb.lower not in _PLURAL_VERBS or not verb.joined:
