@@ -345,3 +345,12 @@ def test_a_name_before_a_regions_word_is_the_region(body: str, surface: str) -> 
 def test_a_city_without_a_regions_word_is_the_city() -> None:
     got = {m.surface: m.entity for m in recognize_text("", "Officials in Donetsk said so.", "en")}
     assert got["Donetsk"].type == "City"
+
+
+def test_a_county_abbreviated_beside_its_full_name() -> None:
+    found = recognize_text("Napa Co. enters a deal", "The resort would be in Napa County.", "en")
+    got = {m.surface: m.entity for m in found}
+    assert got["Napa Co."].type == "AdministrativeArea"
+    assert got["Napa Co."].iri == got["Napa County"].iri
+    companies = {m.surface for m in recognize_text("", "Shares of Acme Co. rose on Monday.", "en")}
+    assert not any("County" in s for s in companies)

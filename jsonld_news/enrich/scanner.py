@@ -227,6 +227,11 @@ class RuleScanner(KBLinker):
             if org is not None and hit is not None and _coordinated(hit, toks, i):
                 org = None  # "Air France and British Airways": the KB's name, then another
             if org is not None and (hit is None or org.end > hit.end):
+                county = _county_short(org, text, art)
+                if county is not None:  # "Napa Co." beside "Napa County": the county
+                    yield county
+                    i = index_after(toks, i, org.end)
+                    continue
                 pair = self._two_names(org, toks, i, text, art)
                 if pair is not None:  # "Air France and British Airways"
                     yield from pair
@@ -1281,6 +1286,17 @@ def _team_after(
 # a region's kind after its name, in lower case: "the Guizhou province", "the Donetsk region",
 # "Kursk oblast", "the Idlib governorate" (a city's name there names the region around it)
 _REGION_UNITS = frozenset(("province", "region", "oblast", "prefecture", "governorate", "canton"))
+
+
+def _county_short(org: Found, text: str, art: ArticleState) -> Found | None:
+    """ "Napa Co." where the article also writes "Napa County": the county, abbreviated as
+    headlines do, not a company of that name."""
+    if not org.surface.endswith(" Co."):
+        return None
+    county = f"{' '.join(org.surface[:-4].split())} County"
+    if county not in text and county not in art.body:
+        return None
+    return local_region(org.start, org.end, org.surface, county)
 
 
 def _unit_after(toks: list[Token], k: int) -> bool:
