@@ -354,3 +354,10 @@ def test_a_county_abbreviated_beside_its_full_name() -> None:
     assert got["Napa Co."].iri == got["Napa County"].iri
     companies = {m.surface for m in recognize_text("", "Shares of Acme Co. rose on Monday.", "en")}
     assert not any("County" in s for s in companies)
+
+
+def test_a_courtesy_credit_line_names_no_mention() -> None:
+    body = "Indigenous lands.\nCourtesy of Forests News\nIndigenous people live in Brazil."
+    assert {m.surface for m in recognize_text("", body, "en")} == {"Brazil"}
+    inside = recognize_text("", "The photos, courtesy of NASA, show Mars.", "en")
+    assert "NASA" in {m.surface for m in inside}

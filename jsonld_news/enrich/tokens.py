@@ -23,9 +23,11 @@ Mode = Literal["full", "title", "strict", "dateline", "label"]
 
 _URL = re.compile(r"<?(?:https?://|www\.)\S+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# a credit: "Photo: ...", "Bild: ...", "©", and a capitalised "Courtesy of" ("Courtesy of
+# Forests News"; in lower case, "courtesy of NASA" may sit inside a sentence)
 _CREDIT = re.compile(
     r"\b(?:photos?|fotos?|images?|pictures?|credits?|bild|quelle|source)\s*(?::|by\b)"
-    r"|©|\bcopyright\b",
+    r"|©|\bcopyright\b|\b(?-i:Courtesy of)\b",
     re.IGNORECASE,
 )
 _CREDIT_TO_EOL = re.compile(f"(?:{_CREDIT.pattern})[^\\n]*", re.IGNORECASE)
@@ -40,6 +42,7 @@ _CREDIT_WORDS = (
     "source",
     "©",
     "copyright",
+    "courtesy",
 )
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[A-ZÀ-ÖØ-Þ])")
 # a French article or preposition elided before a name word ("Côte d'Ivoire", "Conseil de
