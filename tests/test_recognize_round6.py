@@ -361,3 +361,12 @@ def test_a_courtesy_credit_line_names_no_mention() -> None:
     assert {m.surface for m in recognize_text("", body, "en")} == {"Brazil"}
     inside = recognize_text("", "The photos, courtesy of NASA, show Mars.", "en")
     assert "NASA" in {m.surface for m in inside}
+
+
+def test_a_sentence_opening_with_a_very_frequent_word_opens_no_name() -> None:
+    """ "Ahora" is among Spanish's most frequent words (wordfreq), though names-dataset lists it
+    as a given name; the surname after it is still the person named before."""
+    body = "Hugo Bustos investigó el caso.\nAhora Bustos asegura que no mostró todo."
+    got = people(body, "es")
+    assert set(got.values()) == {"Hugo Bustos"}
+    assert "Juan Pérez" in people("Juan Pérez dijo que no.", "es").values()

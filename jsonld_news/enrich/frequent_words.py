@@ -41,3 +41,21 @@ def frequent_word(word: str, lang: str) -> bool:
     writes: a function word ("dass") or a capitalised noun or name ("Amt", "Arbeit", "Coupe")."""
     words = _words(lang)
     return word in words or word.lower() in words or word.capitalize() in words
+
+
+@cache
+def _frequent_table() -> dict[str, frozenset[str]]:
+    text = resources.files("jsonld_news").joinpath("data/frequent_words.tsv").read_text("utf-8")
+    table: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        lang, _, word = line.partition("\t")
+        table.setdefault(lang, set()).add(word)
+    return {lang: frozenset(words) for lang, words in table.items()}
+
+
+def very_frequent_word(word: str, lang: str) -> bool:
+    """Whether ``word`` is among the most frequent words of German, French or Spanish by wordfreq
+    (``data/frequent_words.tsv``, see its provenance): "ahora", "nada", "einfach", "rien". At that
+    frequency the lists hold no given name, though the name data holds many of them."""
+    words = _frequent_table().get(lang)
+    return words is not None and word.lower() in words

@@ -14,7 +14,7 @@ from jsonld_news.enrich.findings import (
     local_region,
     same_given_name,
 )
-from jsonld_news.enrich.frequent_words import function_word
+from jsonld_news.enrich.frequent_words import function_word, very_frequent_word
 from jsonld_news.enrich.linking import STRICT_CITY_BEFORE, KBLinker
 from jsonld_news.enrich.name_rules import (
     TitleRuns,
@@ -541,6 +541,8 @@ class RuleScanner(KBLinker):
             return -1  # "African Americans", "Indigenous Peoples": a group, not a person
         if lang == "de" and "-" in last.text and _german_compound_body(last, art) is not None:
             return -1  # "Robert Koch-Institut": a body named after a person
+        if not english and first.sent_start and very_frequent_word(first.text, lang):
+            return -1  # "Ahora Bustos asegura ...": a sentence opens with a frequent word
         if (
             not english
             and function_word(first.text, lang)
