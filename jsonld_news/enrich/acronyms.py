@@ -28,7 +28,7 @@ from jsonld_news.enrich.rule_words import (
     TITLES_BY_LANG,
     word_set,
 )
-from jsonld_news.enrich.tokens import Line, Token
+from jsonld_news.enrich.tokens import Line, Token, without_elision
 from jsonld_news.identity import kind_of
 
 # Words an acronym skips in English, German, French and Spanish names ("Department of Homeland
@@ -37,7 +37,6 @@ _SKIPPED = CONNECTORS | word_set("et en el los las der die das zur zum von a à 
 _ACRONYM = re.compile(r"[A-ZÄÖÜÉ]{2,8}")
 _MAX_LONG_FORM = 12  # tokens of a long form, connectors included
 _ELIDED = frozenset(("d'", "d’", "l'", "l’"))
-_ELIDED_WORD = re.compile(r"^[dl]['’]")
 
 
 def _acronym_letters(tok: Token) -> str | None:
@@ -90,7 +89,7 @@ def _spells_by_syllables(words: list[Token], letters: str) -> bool:
         head in ROMANCE_HEADS or head in ORG_HEADS or head.endswith(("amt", *GERMAN_ORG_ENDINGS))
     ):
         return False
-    texts = [_ELIDED_WORD.sub("", w.text) for w in words]  # "l'agriculture": "agriculture"
+    texts = [without_elision(w.text) for w in words]  # "l'agriculture": "agriculture"
     if not all(t.isalpha() for t in texts):
         return False
     folded = [unicodedata.normalize("NFKD", t).upper() for t in texts]

@@ -34,7 +34,7 @@ from jsonld_news.enrich.rule_words import (
     PARTICLES,
     word_set,
 )
-from jsonld_news.enrich.tokens import Mode, Token, elided_before
+from jsonld_news.enrich.tokens import Mode, Token, elided_before, without_elision
 from jsonld_news.gazetteer import FUNCTION_WORDS, ROLE_NOUNS, TITLE_WORDS
 from jsonld_news.kb import KBEntry, KnowledgeBase, key_hash, name_key
 
@@ -330,7 +330,8 @@ _LEADING_ARTICLES = frozenset(("the", "a", "an"))
 
 def _elided_word(text: str) -> bool:
     """A lower-case word with its elided article ("l'homme", "d'État"), inside a name."""
-    return text[1:2] in ("'", "’") and text[:1] in "dl" and text[2:].isalpha()
+    rest = without_elision(text)
+    return rest != text and rest.isalpha()
 
 
 # an upper-case acronym (two to six letters or digits) and a hyphen opening a German compound

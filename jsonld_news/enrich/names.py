@@ -92,25 +92,20 @@ def language_name(word: str) -> bool:
 
 
 @cache
-def _place_compounds() -> frozenset[str]:
-    text = resources.files("jsonld_news").joinpath("data/place_compounds.txt").read_text("utf-8")
+def _lines_of(file: str) -> frozenset[str]:
+    """The lines of a one-entry-a-line table of ``jsonld_news/data``, read on first use."""
+    text = resources.files("jsonld_news").joinpath(f"data/{file}").read_text("utf-8")
     return frozenset(line for line in text.splitlines() if line)
 
 
 def place_compound(phrase: str) -> bool:
     """A lower-case English compound named after a place that is no mention of it ("brussels
     sprouts", "boston terrier", "panama hat"): WordNet's, see ``PROVENANCE-place-compounds.md``."""
-    compounds = _place_compounds()
+    compounds = _lines_of("place_compounds.txt")
     return phrase in compounds or (phrase.endswith("s") and phrase[:-1] in compounds)
-
-
-@cache
-def _word_places() -> frozenset[str]:
-    text = resources.files("jsonld_news").joinpath("data/word_places.txt").read_text("utf-8")
-    return frozenset(line for line in text.splitlines() if line)
 
 
 def word_place(name: str) -> bool:
     """A place named by a frequent English word ("Reading", "Nice", "Split", "Independence"):
     wordfreq's and SCOWL's, see ``PROVENANCE-word-places.md``."""
-    return name in _word_places()
+    return name in _lines_of("word_places.txt")

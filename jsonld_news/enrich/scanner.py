@@ -232,12 +232,13 @@ class RuleScanner(KBLinker):
                     yield county
                     i = index_after(toks, i, org.end)
                     continue
-                pair = self._two_names(org, toks, i, text, art)
+                end = index_after(toks, i, org.end)
+                pair = self._two_names(org, toks, i, end, text, art)
                 if pair is not None:  # "Air France and British Airways"
                     yield from pair
-                    i = index_after(toks, i, org.end)
+                    i = end
                     continue
-                org = self._field_after(org, toks, i, text, art)
+                org = self._field_after(org, toks, end, text, art)
                 yield self._qualified(org, toks, i, text, art)
                 i = index_after(toks, i, org.end)
                 continue
@@ -957,18 +958,17 @@ class RuleScanner(KBLinker):
         for name in (f"FC {hit.surface}", f"{hit.surface} FC", f"CF {hit.surface}"):
             for entry in self._lookup(name, art):
                 if entry.type == "SportsTeam":
-                    club = Found(hit.start, hit.end, hit.surface, "kb", entry, entry.label)
-                    club.type = entry.type
-                    return club
+                    return Found(
+                        hit.start, hit.end, hit.surface, "kb", entry, entry.label, entry.type
+                    )
         return None
 
     def _two_names(
-        self, org: Found, toks: list[Token], i: int, text: str, art: ArticleState
+        self, org: Found, toks: list[Token], i: int, end: int, text: str, art: ArticleState
     ) -> tuple[Found, Found] | None:
-        """Two bodies coordinated, not one name: the first ends with a country's or a city's
-        name, the second has its own head ("Air France and British Airways"; "Pacific Gas and
-        Electric" is one)."""
-        end = index_after(toks, i, org.end)
+        """Two bodies coordinated, not one name (tokens ``i`` to ``end``): the first ends with a
+        country's or a city's name, the second has its own head ("Air France and British
+        Airways"; "Pacific Gas and Electric" is one)."""
         m = next((k for k in range(i + 2, end - 1) if toks[k].lower in COORDINATORS), -1)
         if m < 0 or end - m < 3:
             return None
@@ -984,12 +984,12 @@ class RuleScanner(KBLinker):
         return first, second
 
     def _field_after(
-        self, org: Found, toks: list[Token], i: int, text: str, art: ArticleState
+        self, org: Found, toks: list[Token], k: int, text: str, art: ArticleState
     ) -> Found:
-        """A body named for its field after "in", in common words and no KB name ("Centre for
-        Policy Impact in Global Health", "Center for Excellence in Education"): the name runs
-        on. A place stops it ("the Kimbell Art Museum in Fort Worth": a KB city)."""
-        k = index_after(toks, i, org.end)
+        """A body named for its field after "in" (token ``k``, right after the name), in common
+        words and no KB name ("Centre for Policy Impact in Global Health", "Center for
+        Excellence in Education"): the name runs on. A place stops it ("the Kimbell Art Museum
+        in Fort Worth": a KB city)."""
         if k + 1 >= len(toks) or toks[k].lower != "in" or not toks[k].joined:
             return org
         end = k + 1

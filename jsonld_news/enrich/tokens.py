@@ -50,6 +50,15 @@ _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=[A-ZÀ-ÖØ-Þ])")
 _ELIDED_GAPS = frozenset(f"{a}{q}" for a in "dlDL" for q in "'’")
 
 
+_LOWER_ELISION = re.compile(r"^[dl]['’]")
+
+
+def without_elision(text: str) -> str:
+    """A lower-case word without its elided article ("l'homme" -> "homme", "d'État" -> "État"):
+    the tokenizer cuts the article off a capitalised word only, and keeps it on these."""
+    return _LOWER_ELISION.sub("", text, count=1)
+
+
 def elided_before(tok: Token) -> bool:
     """The word's elided article ("d'", "l'") sits in its gap: it belongs to a name running on."""
     return tok.gap_before.strip() in _ELIDED_GAPS
